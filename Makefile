@@ -1,0 +1,169 @@
+# mdpress - GNU make, non-recursive.  `make help` lists the targets.
+#
+# Layout: common/*.c -> $(BUILD)/libarticle.a; converters/NAME/*.c ->
+# $(BUILD)/NAME.  Every source file found by wildcard, so adding a file
+# needs no Makefile edit.
+
+BUILD    ?= build
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+SANITIZE ?=
+LDFLAGS  ?=
+
+WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
+        -Wstrict-prototypes -Wno-format-nonliteral
+SHELL := /bin/bash
+
+# Where md2pdf finds fonts/fonts.conf once installed.
+DATADIR := $(PREFIX)/share/mdpress
+
+PKG_COMMON := glib-2.0 pango yaml-0.1 libcmark-gfm libpng
+PKG_TXT    := $(PKG_COMMON)
+PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0
+PKG_PDF    := $(PKG_COMMON) pangocairo cairo-pdf librsvg-2.0 fontconfig
+
+pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
+pkg_libs   = $(shell pkg-config --libs $(1) 2>/dev/null)
+LIBS_COMMON = -lcmark-gfm-extensions -ljpeg
+
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -Iinclude -MMD -MP \
+             -DMDPRESS_DATADIR='"$(DATADIR)"'
+
+COMMON_SRC := $(wildcard common/*.c)
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
+LIBARTICLE := $(BUILD)/libarticle.a
+
+PROGRAMS := md2txt md2epub md2pdf
+BINS     := $(PROGRAMS:%=$(BUILD)/%)
+
+.PHONY: all check check-asan demo install clean deps deps-bench bench lint help \
+        $(PROGRAMS) unit regen
+all: $(BINS) $(BUILD)/unit-tests
+
+$(PROGRAMS): %: $(BUILD)/%
+
+$(BUILD)/common/%.o: common/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+
+$(LIBARTICLE): $(COMMON_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# One rule set per converter: objects get that converter's pkg-config flags.
+define converter
+$(1)_SRC := $$(wildcard converters/$(1)/*.c)
+$(1)_OBJ := $$($(1)_SRC:%.c=$(BUILD)/%.o)
+$(BUILD)/converters/$(1)/%.o: converters/$(1)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $$(call pkg_cflags,$(2)) -c $$< -o $$@
+$(BUILD)/$(1): $$($(1)_OBJ) $(LIBARTICLE)
+	$$(CC) $$(CFLAGS) $$(SANITIZE) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBARTICLE) \
+	    $$(call pkg_libs,$(2)) $(LIBS_COMMON)
+-include $$($(1)_OBJ:.o=.d)
+endef
+$(eval $(call converter,md2txt,$(PKG_TXT)))
+$(eval $(call converter,md2epub,$(PKG_EPUB)))
+$(eval $(call converter,md2pdf,$(PKG_PDF)))
+
+# Unit tests of the model: tests/unit/*.c linked into one program.
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
+	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBARTICLE) \
+	    $(call pkg_libs,$(PKG_COMMON)) $(LIBS_COMMON)
+
+-include $(COMMON_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
+
+# ---------------------------------------------------------------- packages
+# Debian packages: to build, to test, and (optional) to compare in benchmarks.
+DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
+    libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
+    libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
+    libfontconfig-dev fonts-noto-cjk
+DEPS_TEST  := poppler-utils qpdf epubcheck default-jre-headless unzip time
+DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese \
+    weasyprint wkhtmltopdf
+
+# Installs what is missing (as root), a fast no-op when all is there, and
+# prints the apt-get line otherwise.
+define install_missing
+	@missing=$$(for p in $(1); do \
+	    dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || echo $$p; \
+	  done | tr '\n' ' '); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing: $$missing"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	      || { echo "apt-get install failed" >&2; exit 1; }; \
+	  else \
+	    echo "missing packages; run as root:" >&2; \
+	    echo "  apt-get install -y --no-install-recommends $$missing" >&2; exit 1; \
+	  fi; \
+	fi
+endef
+
+deps:
+	$(call install_missing,$(DEPS_BUILD) $(DEPS_TEST))
+
+deps-bench: deps
+	$(call install_missing,$(DEPS_BENCH))
+
+# ---------------------------------------------------------------- use
+
+DEMO_INPUT := tests/regress/seed/seed.md
+demo: deps
+	$(MAKE) all
+	@mkdir -p $(BUILD)/demo
+	$(BUILD)/md2txt -o $(BUILD)/demo/seed.txt $(DEMO_INPUT)
+	@if [ -n "$$(ls converters/md2epub/*.c 2>/dev/null)" ]; then \
+	  $(BUILD)/md2epub -o $(BUILD)/demo/seed.epub $(DEMO_INPUT) || exit 1; fi
+	@if [ -n "$$(ls converters/md2pdf/*.c 2>/dev/null)" ]; then \
+	  $(BUILD)/md2pdf -o $(BUILD)/demo/seed.pdf $(DEMO_INPUT) || exit 1; fi
+	@echo; echo "demo written to $(BUILD)/demo/:"; ls -l $(BUILD)/demo
+	@echo; head -n 30 $(BUILD)/demo/seed.txt
+
+check: deps
+	$(MAKE) all
+	tests/run.sh $(BUILD)
+	$(MAKE) check-asan
+
+# The same suite, less the slow external validators, under ASan + UBSan.
+check-asan:
+	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    MDPRESS_FAST=1 tests/run.sh build/asan
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+regen: all
+	tests/regen.sh $(BUILD)
+
+bench: deps-bench all
+	tests/bench/run.sh $(BUILD)
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	    -Iinclude common converters
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/
+	@for m in docs/*.1; do [ -f "$$m" ] && install -m 644 $$m $(DESTDIR)$(PREFIX)/share/man/man1/ || true; done
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make demo    install missing packages, build, convert the bundled example"
+	@echo "make check   install missing packages, build, run every test (+ ASan/UBSan)"
+	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | regen"

@@ -1,0 +1,123 @@
+/* cli.c - the options every converter shares, parsed with GLib's
+ * GOptionContext (which also writes --help), and the exit-code policy:
+ * 0 success, 1 failed conversion (or a warning under --strict), 2 usage. */
+#include <stdlib.h>
+
+#include "article.h"
+
+static gboolean show_version;
+
+/* The shared entries point into *cli, so they are built per call. */
+static GOptionEntry *
+shared_entries(struct art_cli *cli)
+{
+	GOptionEntry entries[] = {
+		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
+		  "Write to FILE (\"-\" for standard output)", "FILE" },
+		{ "lang", 0, 0, G_OPTION_ARG_STRING, &cli->lang,
+		  "Language of the text (BCP 47, e.g. zh-CN, en); default: front matter, else detected", "LANG" },
+		{ "resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
+		  "Folder that site-absolute image paths (/img/x.png) resolve against", "DIR" },
+		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli->quiet,
+		  "Print errors only, no warnings", NULL },
+		{ "strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
+		  "Treat warnings as errors (exit 1, no output)", NULL },
+		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
+		  "Print the article model instead of converting", NULL },
+		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
+		  "Print the version and exit", NULL },
+		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	};
+	return g_memdup2(entries, sizeof entries);
+}
+
+int
+art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
+              const GOptionEntry *extra, const char *params,
+              const char *summary, const char *description)
+{
+	art_diag_set_program(cli->program);
+	GOptionContext *ctx = g_option_context_new(params ? params : "FILE...");
+	GOptionEntry *shared = shared_entries(cli);
+	g_option_context_add_main_entries(ctx, shared, NULL);
+	if (extra != NULL)
+		g_option_context_add_main_entries(ctx, extra, NULL);
+	if (summary != NULL)
+		g_option_context_set_summary(ctx, summary);
+	g_option_context_set_description(ctx, description ? description :
+		"Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.\n"
+		"Report bugs with the input file attached.");
+
+	GError *err = NULL;
+	int status = ART_EXIT_OK;
+	if (!g_option_context_parse(ctx, argc, argv, &err)) {
+		fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n",
+		        cli->program, err->message, cli->program);
+		g_error_free(err);
+		status = ART_EXIT_USAGE;
+	} else if (show_version) {
+		printf("%s (mdpress) %s\n", cli->program, MDPRESS_VERSION);
+		status = -1;
+	} else if (*argc < 2) {
+		fprintf(stderr, "%s: no input file (use - for standard input)\n"
+		        "Try '%s --help' for more information.\n", cli->program, cli->program);
+		status = ART_EXIT_USAGE;
+	} else {
+		cli->ninputs = *argc - 1;
+		cli->inputs = g_new0(char *, cli->ninputs + 1);
+		for (int i = 0; i < cli->ninputs; i++)
+			cli->inputs[i] = g_strdup((*argv)[i + 1]);
+		art_diag_set_quiet(cli->quiet);
+		art_diag_set_strict(cli->strict);
+	}
+	g_free(shared);
+	g_option_context_free(ctx);
+	return status;
+}
+
+void
+art_cli_free(struct art_cli *cli)
+{
+	g_free(cli->output);
+	g_free(cli->lang);
+	g_free(cli->resource_root);
+	g_strfreev(cli->inputs);
+	cli->output = cli->lang = cli->resource_root = NULL;
+	cli->inputs = NULL;
+	cli->ninputs = 0;
+}
+
+struct art_load_opts
+art_cli_load_opts(const struct art_cli *cli)
+{
+	struct art_load_opts opts = {
+		.lang = cli->lang,
+		.no_normalize = false,
+		.resource_root = cli->resource_root,
+	};
+	return opts;
+}
+
+int
+art_cli_exit_code(void)
+{
+	return art_diag_worst() == ART_ERROR ? ART_EXIT_FAIL : ART_EXIT_OK;
+}
+
+char *
+art_default_output(const char *input, const char *ext)
+{
+	if (input == NULL || g_strcmp0(input, "-") == 0)
+		return g_strconcat("stdin", ext, NULL);
+	char *dir = g_path_get_dirname(input);
+	char *base = g_path_get_basename(input);
+	char *dot = strrchr(base, '.');
+	if (dot != NULL && dot != base)
+		*dot = '\0';
+	char *name = g_strconcat(base, ext, NULL);
+	char *out = g_build_filename(dir, name, NULL);
+	g_free(name);
+	g_free(base);
+	g_free(dir);
+	return out;
+}

@@ -1,0 +1,323 @@
+/* article.h - the one public header of mdpress's shared article model.
+ *
+ * Pipeline: art_load() reads a file (or stdin), splits off YAML front matter,
+ * parses the Markdown with cmark-gfm into our own tree (struct art_node),
+ * then art_normalize() applies the rules every converter shares (segment
+ * breaks, language, heading ids, figures, resources).  Converters only ever
+ * see the types declared here, never cmark-gfm or libyaml types.
+ *
+ * Memory: GLib allocators (abort on OOM).  Every string in the model is
+ * UTF-8, NUL-terminated and owned by the node or article that holds it.
+ */
+#ifndef MDPRESS_ARTICLE_H
+#define MDPRESS_ARTICLE_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stddef.h>
+
+#define MDPRESS_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- nodes */
+
+enum art_node_type {
+	/* blocks */
+	ART_DOCUMENT,
+	ART_PARAGRAPH,
+	ART_HEADING,       /* u.heading */
+	ART_BLOCKQUOTE,
+	ART_LIST,          /* u.list */
+	ART_ITEM,          /* u.item */
+	ART_CODE_BLOCK,    /* u.code */
+	ART_HTML_BLOCK,    /* literal: raw HTML source */
+	ART_THEMATIC_BREAK,
+	ART_TABLE,         /* u.table; children are ART_TABLE_ROW */
+	ART_TABLE_ROW,     /* u.row; children are ART_TABLE_CELL */
+	ART_TABLE_CELL,    /* inline children; alignment is the table's */
+	ART_FIGURE,        /* children: one ART_IMAGE, then optional ART_CAPTION */
+	ART_CAPTION,       /* inline children */
+	ART_FOOTNOTE_DEF,  /* u.footnote; block children */
+	/* inlines */
+	ART_TEXT,          /* literal */
+	ART_SOFTBREAK,     /* only before normalisation: art_normalize() turns
+	                      each into a space or removes it */
+	ART_LINEBREAK,
+	ART_CODE,          /* literal */
+	ART_HTML_INLINE,   /* literal: raw inline HTML tag, e.g. "<br>" */
+	ART_EMPH,
+	ART_STRONG,
+	ART_STRIKE,
+	ART_LINK,          /* u.link */
+	ART_IMAGE,         /* u.image; children are the alt text inlines */
+	ART_FOOTNOTE_REF,  /* u.footnote */
+	ART_NODE__MAX
+};
+
+enum art_align { ART_ALIGN_NONE, ART_ALIGN_LEFT, ART_ALIGN_CENTER, ART_ALIGN_RIGHT };
+
+/* Source position, 1-based; line is a line of the .md file (front matter
+ * included), col counts bytes like cmark does. 0 = unknown. */
+struct art_pos {
+	int line;
+	int col;
+};
+
+struct art_resource;
+struct art_footnote;
+
+struct art_node {
+	enum art_node_type type;
+	struct art_pos pos;
+	struct art_node *parent, *first_child, *last_child, *next, *prev;
+	char *literal;          /* TEXT, CODE, HTML_*, CODE_BLOCK: owned */
+	union {
+		struct { int level; char *id; } heading;           /* id: unique slug */
+		struct {
+			bool ordered;
+			bool tight;
+			int start;                                  /* ordered lists */
+			char delim;                                 /* '.' or ')' */
+			char bullet;                                /* '-', '*', '+' */
+		} list;
+		struct { int task; } item;                          /* -1 none, 0 [ ], 1 [x] */
+		struct { char *info; char fence; } code;            /* info string or NULL */
+		struct { int ncols; enum art_align *aligns; } table;/* aligns[ncols] */
+		struct { bool header; } row;
+		struct { char *url; char *title; } link;            /* title may be NULL */
+		struct {
+			char *url;                                  /* as written */
+			char *title;                                /* may be NULL */
+			struct art_resource *res;                   /* set by normalise; not owned */
+		} image;
+		struct {
+			char *label;                                /* [^label] */
+			int number;                                 /* 1-based in order of first reference; 0 = never referenced */
+			struct art_node *def;                       /* REF: its DEF, or NULL */
+		} footnote;
+	} u;
+};
+
+/* Tree helpers.  art_node_new() returns an unlinked node (owned by caller
+ * until appended); art_node_free() frees a node and all its children after
+ * unlinking it. */
+struct art_node *art_node_new(enum art_node_type type, struct art_pos pos);
+void art_node_append(struct art_node *parent, struct art_node *child);
+void art_node_insert_before(struct art_node *sibling, struct art_node *node);
+void art_node_unlink(struct art_node *node);
+void art_node_free(struct art_node *node);
+const char *art_node_type_name(enum art_node_type type);
+/* Concatenated plain text of a node's inline content (alt text, headings,
+ * captions).  Softbreaks become spaces.  Returns a new string. */
+char *art_node_plain_text(const struct art_node *node);
+bool art_node_is_block(const struct art_node *node);
+
+/* ---------------------------------------------------------------- metadata */
+
+struct art_meta_extra {
+	char *key;
+	char *value;            /* scalars as written; sequences joined with ", " */
+};
+
+struct art_meta {
+	char *title, *subtitle, *date, *category, *summary, *cover, *lang, *identifier;
+	GPtrArray *authors;     /* char *; never NULL, may be empty */
+	GPtrArray *tags;        /* char *; tags and keywords merged, never NULL */
+	GPtrArray *extra;       /* struct art_meta_extra *; other keys, in order */
+	struct art_pos cover_pos;    /* where banner/cover was given, for diagnostics */
+};
+
+/* ---------------------------------------------------------------- resources */
+
+enum art_res_status {
+	ART_RES_OK,             /* exists, readable, known type */
+	ART_RES_MISSING,        /* no such file */
+	ART_RES_UNREADABLE,     /* exists but cannot be read / is not a file */
+	ART_RES_UNKNOWN_TYPE,   /* readable, bytes are no image type we know */
+	ART_RES_REMOTE,         /* http(s):// or other URL scheme: never fetched */
+};
+
+enum art_image_type {
+	ART_IMG_NONE, ART_IMG_PNG, ART_IMG_JPEG, ART_IMG_GIF, ART_IMG_SVG, ART_IMG_WEBP
+};
+
+/* One local (or remote) image, shared by every node that names the same
+ * file.  Owned by the article. */
+struct art_resource {
+	char *src;              /* as first written in the article (URL-decoded) */
+	char *path;             /* resolved filesystem path, NULL for remote */
+	enum art_res_status status;
+	enum art_image_type type;
+	const char *mime;       /* "image/png"...; NULL unless type known */
+	const char *ext;        /* "png", "jpg", ...; NULL unless type known */
+	int width, height;      /* pixels, 0 if unknown (e.g. some SVG) */
+	gint64 size;            /* bytes on disk, -1 if unknown */
+	int index;              /* 0-based position in article->resources */
+};
+
+const char *art_image_type_mime(enum art_image_type type);
+
+/* ---------------------------------------------------------------- article */
+
+struct article {
+	char *path;             /* as given on the command line; "-" for stdin */
+	char *display_name;     /* for diagnostics: path, or "<stdin>" */
+	char *dir;              /* folder that relative resources resolve against */
+	char *source;           /* whole input, BOM stripped, line ends -> '\n'; owned */
+	size_t source_len;
+	int body_line;          /* 1-based line of the .md where Markdown begins */
+	struct art_meta meta;
+	char *lang;             /* effective BCP 47 tag: --lang, meta lang, or detected */
+	bool lang_detected;     /* lang came from detection, not given */
+	struct art_node *root;  /* ART_DOCUMENT */
+	GPtrArray *resources;   /* struct art_resource *, in first-use order */
+	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
+	                           borrowed pointers into root */
+	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
+};
+
+struct art_load_opts {
+	const char *lang;       /* --lang override, or NULL */
+	bool no_normalize;      /* for --dump-tree of the raw parse */
+	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
+};
+
+/* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL
+ * after reporting an error through art_diag (bad UTF-8, bad front matter,
+ * unreadable file).  Warnings do not make it fail.  Free with art_free(). */
+struct article *art_load(const char *path, const struct art_load_opts *opts);
+/* Same, from memory (tests, fuzzing).  name is used in diagnostics and to
+ * resolve resources (its folder).  The buffer is copied. */
+struct article *art_load_buffer(const char *name, const char *buf, size_t len,
+                                const struct art_load_opts *opts);
+void art_free(struct article *art);
+
+/* Lower-level steps art_load() runs, exposed for tests. */
+/* Split front matter off art->source and fill art->meta; sets body_line.
+ * Returns 1 on success, 0 after an error diagnostic. */
+int art_frontmatter_parse(struct article *art);
+/* Parse Markdown of art->source from body_line into art->root. Returns 1/0. */
+int art_markdown_parse(struct article *art);
+/* The shared normalisation pass (see common/normalize.c). */
+void art_normalize(struct article *art, const struct art_load_opts *opts);
+/* Resolve an image reference (Markdown or raw <img src>) to a shared resource:
+ * found, sniffed and measured once per distinct path.  pos is for the
+ * warning when it is missing.  Never NULL. */
+struct art_resource *art_resource_get(struct article *art, const char *src,
+                                      struct art_pos pos);
+
+/* Write a readable dump of the tree (for tests/regress .tree goldens). */
+void art_dump(const struct article *art, FILE *out);
+
+/* ---------------------------------------------------------------- text */
+
+/* Validate UTF-8; on failure returns false and sets *line and *col (1-based,
+ * col in bytes) of the first bad byte. */
+bool art_utf8_check(const char *buf, size_t len, int *line, int *col);
+/* Display columns of a character / string: East Asian Wide and Fullwidth are
+ * 2, combining and zero-width 0, everything else 1. */
+int art_char_width(gunichar c);
+int art_str_width(const char *s, gssize len);
+/* True where CSS Text segment-break transformation removes a line break
+ * between before and after (lang: the article's language). */
+bool art_segment_break_removed(gunichar before, gunichar after, const char *lang);
+/* Guess a language tag ("zh", "ja", "ko", "en") from text. */
+const char *art_detect_lang(const char *text, gssize len);
+/* Heading slug: lower-case, punctuation dropped, spaces to '-', CJK kept. */
+char *art_slugify(const char *text);
+
+/* ---------------------------------------------------------------- diagnostics */
+
+enum art_level { ART_NOTE, ART_WARNING, ART_ERROR };
+
+/* Every message mdpress prints comes from this table (common/diag.c). */
+enum art_diag_code {
+	ART_E_OPEN,             /* cannot open %s: %s */
+	ART_E_READ,             /* read error: %s */
+	ART_E_UTF8,             /* invalid UTF-8 */
+	ART_E_YAML_SYNTAX,      /* front matter: %s */
+	ART_E_YAML_TYPE,        /* front matter: '%s' must be %s */
+	ART_E_YAML_UNCLOSED,    /* front matter not closed by '---' or '...' */
+	ART_E_MARKDOWN,         /* Markdown parser failed */
+	ART_E_WRITE,            /* cannot write %s: %s */
+	ART_E_OUTPUT,           /* %s (converter-specific failure) */
+	ART_W_IMAGE_MISSING,    /* image not found: %s */
+	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
+	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */
+	ART_W_IMAGE_REMOTE,     /* remote image not fetched: %s */
+	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
+	ART_W_LINK_TARGET,      /* link to unknown anchor: #%s */
+	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */
+	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
+	ART_W_GENERIC,          /* %s */
+	ART_DIAG__MAX
+};
+
+/* Print "prog: file:line:col: level: message" (parts left out when unknown)
+ * unless quiet and below error.  Records the worst level seen. */
+void art_diag(enum art_diag_code code, const char *file, struct art_pos pos, ...);
+void art_diag_set_program(const char *name);
+void art_diag_set_quiet(bool quiet);
+void art_diag_set_strict(bool strict);        /* warnings count as errors */
+/* Worst level so far, after --strict promotion. */
+enum art_level art_diag_worst(void);
+unsigned art_diag_count(enum art_level level);
+void art_diag_reset(void);
+/* Capture diagnostics into a string instead of stderr (tests). NULL restores. */
+void art_diag_capture(GString *into);
+
+/* ---------------------------------------------------------------- CLI */
+
+/* Options every converter shares.  Converters add their own GOptionEntry
+ * arrays; art_cli_parse() handles --help/--version and usage errors. */
+struct art_cli {
+	const char *program;    /* "md2txt" */
+	char *output;           /* -o FILE, or NULL */
+	char *lang;             /* --lang */
+	char *resource_root;    /* --resource-root DIR */
+	gboolean quiet;         /* -q */
+	gboolean strict;        /* --strict */
+	gboolean dump_tree;     /* --dump-tree (hidden) */
+	char **inputs;          /* remaining arguments, NULL-terminated; owned */
+	int ninputs;
+};
+
+enum { ART_EXIT_OK = 0, ART_EXIT_FAIL = 1, ART_EXIT_USAGE = 2 };
+
+/* Parse argv.  extra: the converter's own entries (may be NULL).  summary:
+ * one line for --help.  Returns ART_EXIT_OK to go on, or an exit code
+ * (-1 for "exit 0 now", after --help or --version). */
+int art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
+                  const GOptionEntry *extra, const char *params,
+                  const char *summary, const char *description);
+void art_cli_free(struct art_cli *cli);
+/* Load options derived from the shared CLI flags. */
+struct art_load_opts art_cli_load_opts(const struct art_cli *cli);
+/* Exit code for the diagnostics seen so far. */
+int art_cli_exit_code(void);
+
+/* Atomic output: write to a temporary file in the target's folder, rename on
+ * commit, unlink on abort.  path NULL or "-" writes stdout (commit flushes). */
+struct art_output {
+	FILE *fp;
+	char *path;             /* final path, NULL for stdout */
+	char *tmp_path;         /* temporary path, NULL for stdout */
+};
+/* Returns NULL after an ART_E_WRITE diagnostic. */
+struct art_output *art_output_open(const char *path);
+/* Flush, close and rename into place; frees out.  Returns 1/0 (error reported). */
+int art_output_commit(struct art_output *out);
+/* Close and remove the temporary file; frees out. */
+void art_output_abort(struct art_output *out);
+/* For libraries that write by file name (libzip): a fresh temporary name in
+ * the folder of path (the file is created empty, mode 0644 after umask).
+ * Returns NULL after an error diagnostic. */
+char *art_temp_path_for(const char *path);
+/* Rename tmp into path; on failure reports, unlinks tmp and returns 0. */
+int art_rename_into_place(const char *tmp, const char *path);
+
+/* Default output name: input with its extension replaced by ext (".pdf"),
+ * in the input's folder; "-" input gives "stdin"+ext. */
+char *art_default_output(const char *input, const char *ext);
+
+#endif

@@ -1,0 +1,31 @@
+# tests/lib.sh - sourced by tests/*/suite-*.sh.
+# Provides: ROOT, BUILD, SHARED (../shared), TMP (removed at exit), pass, fail,
+# check (run a command, PASS if it succeeds), same_file (golden compare),
+# fast (true under MDPRESS_FAST=1, i.e. the sanitizer run).
+ROOT=${MDPRESS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+BUILD=${1:-${MDPRESS_BUILD:-$ROOT/build}}
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+SHARED=${MDPRESS_SHARED:-$ROOT/../shared}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/mdpress-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1: ${2:-failed}"; }
+fast() { [ "${MDPRESS_FAST:-0}" = 1 ]; }
+
+# check NAME CMD...: PASS when CMD exits 0, else FAIL with its last output line.
+check() {
+	local name=$1; shift
+	local out
+	if out=$("$@" 2>&1); then pass "$name"; else fail "$name" "$(tail -n 3 <<<"$out" | tr '\n' ' ')"; fi
+}
+
+# same_file NAME GOLDEN ACTUAL: PASS when identical, else FAIL with a diff excerpt.
+same_file() {
+	if [ ! -f "$2" ]; then fail "$1" "golden $2 missing (make regen)"; return; fi
+	if cmp -s "$2" "$3"; then pass "$1"; else
+		fail "$1" "differs from ${2#$ROOT/}"
+		diff -u "$2" "$3" | head -n 20 | sed 's/^/    /'
+	fi
+}
