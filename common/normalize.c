@@ -1,0 +1,523 @@
+/* normalize.c - the pass every converter relies on (DESIGN.md §3): raw
+ * placeholders to text, language, segment breaks, a repair for cmark's
+ * unpaired "**" next to CJK punctuation, resources, figures, heading ids,
+ * footnote numbers and link targets.
+ *
+ * Every walk is iterative (parent/next pointers), so deeply nested input
+ * (50000 block quotes) cannot exhaust the stack. */
+#include "article.h"
+#include "internal.h"
+
+#include <string.h>
+
+/* Pre-order successor of n under top; with skip, n's children are not
+ * entered. */
+static struct art_node *walk(struct art_node *n, struct art_node *top, bool skip)
+{
+	if (!skip && n->first_child)
+		return n->first_child;
+	while (n && n != top) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
+{
+	struct art_node *t = art_node_new(ART_TEXT, pos);
+	t->literal = len < 0 ? g_strdup(s) : g_strndup(s, (gsize)len);
+	return t;
+}
+
+static void insert_after(struct art_node *ref, struct art_node *node)
+{
+	if (ref->next)
+		art_node_insert_before(ref->next, node);
+	else
+		art_node_append(ref->parent, node);
+}
+
+/* ------------------------------------------------------------ raw HTML */
+
+/* Appends text for s to parent, a softbreak for each newline. */
+static void append_lines(struct art_node *parent, const char *s, struct art_pos pos)
+{
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+		if (len)
+			art_node_append(parent, text_new(s, (gssize)len, pos));
+		if (!nl)
+			break;
+		s = nl + 1;
+		if (*s)
+			art_node_append(parent, art_node_new(ART_SOFTBREAK, pos));
+	}
+}
+
+/* Placeholders like <emulator> become text; an HTML block that starts with
+ * one becomes a paragraph of its lines. */
+static void unknown_html_to_text(struct art_node *root)
+{
+	for (struct art_node *n = root; n; ) {
+		if (n->type == ART_HTML_INLINE && art_html_is_unknown_tag(n->literal)) {
+			n->type = ART_TEXT;
+		} else if (n->type == ART_HTML_BLOCK && art_html_is_unknown_tag(n->literal)) {
+			char *lit = n->literal;
+			n->literal = NULL;
+			n->type = ART_PARAGRAPH;
+			g_strchomp(lit);
+			append_lines(n, lit, n->pos);
+			g_free(lit);
+			n = walk(n, root, true);
+			continue;
+		}
+		n = walk(n, root, false);
+	}
+}
+
+/* ------------------------------------------------------------ language */
+
+static void set_lang(struct article *art, const struct art_load_opts *opts)
+{
+	const char *given = opts->lang && *opts->lang ? opts->lang
+	                  : art->meta.lang && *art->meta.lang ? art->meta.lang : NULL;
+	char *lang;
+	art->lang_detected = given == NULL;
+	if (given) {
+		lang = g_strdup(given);
+	} else {
+		/* Prose only: code is mostly ASCII whatever the language.  The
+		 * first 256 KiB are plenty for a guess. */
+		GString *s = g_string_new(art->meta.title);
+		for (struct art_node *n = art->root; n && s->len < 256 * 1024; ) {
+			if (n->type == ART_TEXT && n->literal)
+				g_string_append(s, n->literal);
+			bool skip = n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK;
+			n = walk(n, art->root, skip);
+		}
+		lang = g_strdup(art_detect_lang(s->str, (gssize)s->len));
+		g_string_free(s, TRUE);
+	}
+	g_free(art->lang);
+	art->lang = lang;
+}
+
+/* ------------------------------------------------------------ soft breaks */
+
+/* The character an inline leaf shows at its start or end; 0 when it shows
+ * none (raw HTML, empty text), so the search goes on past it. */
+static gunichar leaf_char(const struct art_node *n, bool last)
+{
+	switch (n->type) {
+	case ART_TEXT:
+	case ART_CODE:
+		if (!n->literal || !*n->literal)
+			return 0;
+		if (last) {
+			const char *p = g_utf8_find_prev_char(n->literal,
+			                                      n->literal + strlen(n->literal));
+			return p ? g_utf8_get_char_validated(p, -1) : 0;
+		}
+		return g_utf8_get_char_validated(n->literal, -1);
+	case ART_IMAGE:
+		return 0xFFFC;          /* an object: neither wide nor removable */
+	case ART_FOOTNOTE_REF:
+		return '1';
+	case ART_LINEBREAK:
+	case ART_SOFTBREAK:
+		return '\n';
+	default:
+		return 0;
+	}
+}
+
+/* The inline leaf before (or after) n within its block, descending into
+ * emphasis and links but not into an image's alt text. */
+static const struct art_node *leaf_step(const struct art_node *n, bool back)
+{
+	while (!(back ? n->prev : n->next)) {
+		n = n->parent;
+		if (!n || art_node_is_block(n))
+			return NULL;
+	}
+	n = back ? n->prev : n->next;
+	while (n->type != ART_IMAGE && (back ? n->last_child : n->first_child))
+		n = back ? n->last_child : n->first_child;
+	return n;
+}
+
+static gunichar char_beside(const struct art_node *n, bool back)
+{
+	while ((n = leaf_step(n, back))) {
+		gunichar c = leaf_char(n, back);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			return 0;
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+/* One text node for each run of adjacent text siblings.  Built with one
+ * GString per run: pairwise concatenation is quadratic on hostile input. */
+static void merge_text(struct art_node *root)
+{
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->type != ART_TEXT || !n->next || n->next->type != ART_TEXT)
+			continue;
+		GString *s = g_string_new(n->literal);
+		while (n->next && n->next->type == ART_TEXT) {
+			struct art_node *t = n->next;
+			if (t->literal)
+				g_string_append(s, t->literal);
+			art_node_free(t);
+		}
+		g_free(n->literal);
+		n->literal = g_string_free(s, FALSE);
+	}
+}
+
+static void segment_breaks(struct article *art)
+{
+	struct art_node *root = art->root;
+	for (struct art_node *n = root; n; ) {
+		struct art_node *next = walk(n, root, false);
+		if (n->type == ART_SOFTBREAK) {
+			gunichar before = char_beside(n, true);
+			gunichar after = char_beside(n, false);
+			if (art_segment_break_removed(before, after, art->lang)) {
+				art_node_free(n);
+			} else {
+				n->type = ART_TEXT;
+				n->literal = g_strdup(" ");
+			}
+		}
+		n = next;
+	}
+	merge_text(root);
+}
+
+/* ------------------------------------------------------------ unpaired ** */
+
+/* Finds an exact "**" run in s (not part of "***") from offset from.  As an
+ * opener it must be followed by non-space; as a closer, preceded by
+ * non-space (CommonMark's flanking idea without the punctuation rule that
+ * trips over CJK punctuation). */
+static const char *find_delim(const char *s, size_t from, bool opener,
+                              bool more_after)
+{
+	for (const char *p = strstr(s + from, "**"); p; p = strstr(p + 1, "**")) {
+		if ((p > s && p[-1] == '*') || p[2] == '*')
+			continue;
+		if (opener) {
+			if (p[2] ? !g_ascii_isspace(p[2]) : more_after)
+				return p;
+		} else if (p > s ? !g_ascii_isspace(p[-1]) : from == 0) {
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Pairs leftover literal "**" among the direct text children of parent and
+ * wraps what lies between them in ART_STRONG.  Other inline children (code,
+ * links) move inside whole; nothing crosses the parent. */
+static void repair_strong(struct art_node *parent)
+{
+	struct art_node *a = parent->first_child;
+	size_t from = 0;
+	while (a) {
+		if (a->type != ART_TEXT || !a->literal) {
+			a = a->next;
+			from = 0;
+			continue;
+		}
+		const char *open = find_delim(a->literal, from, true, a->next != NULL);
+		if (!open) {
+			a = a->next;
+			from = 0;
+			continue;
+		}
+		/* The closer: later in a, or in a following text sibling. */
+		struct art_node *b = a;
+		const char *close = find_delim(a->literal, (size_t)(open - a->literal) + 2,
+		                               false, false);
+		if (close == open + 2) {        /* "****" is no emphasis */
+			from = (size_t)(open - a->literal) + 4;
+			continue;
+		}
+		while (!close && (b = b->next)) {
+			if (b->type == ART_TEXT && b->literal)
+				close = find_delim(b->literal, 0, false, false);
+		}
+		if (!close)
+			return;                 /* unpaired: leave it literal */
+
+		struct art_node *strong = art_node_new(ART_STRONG, a->pos);
+		insert_after(a, strong);
+		size_t open_off = (size_t)(open - a->literal);
+		if (b == a) {
+			const char *mid = open + 2;
+			art_node_append(strong, text_new(mid, close - mid, a->pos));
+			struct art_node *tail = close[2] ? text_new(close + 2, -1, a->pos) : NULL;
+			if (tail)
+				insert_after(strong, tail);
+			b = tail;
+		} else {
+			if (open[2])
+				art_node_append(strong, text_new(open + 2, -1, a->pos));
+			while (strong->next != b)
+				art_node_append(strong, strong->next);
+			if (close > b->literal)
+				art_node_append(strong, text_new(b->literal, close - b->literal, b->pos));
+			memmove(b->literal, close + 2, strlen(close + 2) + 1);
+		}
+		a->literal[open_off] = '\0';
+		if (!*a->literal)
+			art_node_free(a);
+		if (b && b->literal && !*b->literal) {
+			struct art_node *nb = b->next;
+			art_node_free(b);
+			b = nb;
+		}
+		a = b;
+		from = 0;
+	}
+}
+
+static void unpaired_strong(struct art_node *root)
+{
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->first_child && n->type != ART_CODE_BLOCK &&
+		    !art_node_is_block(n->first_child))
+			repair_strong(n);
+	}
+}
+
+/* ------------------------------------------------------------ figures */
+
+static bool is_blank_text(const struct art_node *n)
+{
+	if (n->type != ART_TEXT)
+		return false;
+	for (const char *p = n->literal ? n->literal : ""; *p; p++)
+		if (!g_ascii_isspace(*p))
+			return false;
+	return true;
+}
+
+/* The one child of type t among blank text, or NULL. */
+static struct art_node *sole_child(struct art_node *n, enum art_node_type t)
+{
+	struct art_node *found = NULL;
+	for (struct art_node *c = n->first_child; c; c = c->next) {
+		if (c->type == t && !found)
+			found = c;
+		else if (!is_blank_text(c))
+			return NULL;
+	}
+	return found;
+}
+
+static void make_figure(struct art_node *para)
+{
+	struct art_node *img = sole_child(para, ART_IMAGE);
+	for (struct art_node *c = para->first_child, *nx; c; c = nx) {
+		nx = c->next;
+		if (c != img)
+			art_node_free(c);
+	}
+	para->type = ART_FIGURE;
+	struct art_node *cap = para->next;
+	struct art_node *strong = cap && cap->type == ART_PARAGRAPH
+	                        ? sole_child(cap, ART_STRONG) : NULL;
+	if (!strong)
+		return;
+	struct art_node *caption = art_node_new(ART_CAPTION, cap->pos);
+	while (strong->first_child)
+		art_node_append(caption, strong->first_child);
+	art_node_append(para, caption);
+	art_node_free(cap);
+}
+
+static void images_and_figures(struct article *art)
+{
+	struct art_node *root = art->root;
+	for (struct art_node *n = root; n; ) {
+		if (n->type == ART_IMAGE) {
+			n->u.image.res = art_resource_get(art, n->u.image.url, n->pos);
+		} else if (n->type == ART_PARAGRAPH && sole_child(n, ART_IMAGE)) {
+			make_figure(n);         /* the walk then visits its image */
+		}
+		n = walk(n, root, false);
+	}
+}
+
+/* ------------------------------------------------------------ ids */
+
+static struct art_node *block_of(struct art_node *n)
+{
+	while (n->parent && !art_node_is_block(n))
+		n = n->parent;
+	return n;
+}
+
+static void register_anchors(struct article *art, struct art_node *n)
+{
+	const char *s = n->literal;
+	if (!s)
+		return;
+	for (const char *p = strchr(s, '<'); p; p = strchr(p, '<')) {
+		const char *end;
+		char *name = art_html_anchor_name(p, &end);
+		if (name && !g_hash_table_contains(art->ids, name))
+			g_hash_table_insert(art->ids, name, block_of(n));
+		else
+			g_free(name);
+		p = end;
+	}
+}
+
+/* GitHub-style ids: slug, then "-1", "-2"... for repeats.  next_suffix
+ * remembers the last suffix per slug so repeats stay linear. */
+static void heading_ids(struct article *art)
+{
+	if (!art->ids)
+		art->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *next_suffix = g_hash_table_new_full(g_str_hash, g_str_equal,
+	                                                g_free, NULL);
+	struct art_node *root = art->root;
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->type == ART_HTML_INLINE || n->type == ART_HTML_BLOCK) {
+			register_anchors(art, n);
+			continue;
+		}
+		if (n->type != ART_HEADING)
+			continue;
+		char *text = art_node_plain_text(n);
+		char *slug = art_slugify(text);
+		g_free(text);
+		if (!*slug) {
+			g_free(slug);
+			slug = g_strdup("section");
+		}
+		char *id = g_strdup(slug);
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(next_suffix, slug));
+		while (g_hash_table_contains(art->ids, id)) {
+			g_free(id);
+			id = g_strdup_printf("%s-%u", slug, ++k);
+		}
+		g_hash_table_replace(next_suffix, slug, GUINT_TO_POINTER(k));
+		g_hash_table_insert(art->ids, g_strdup(id), n);
+		g_free(n->u.heading.id);
+		n->u.heading.id = id;
+	}
+	g_hash_table_destroy(next_suffix);
+}
+
+/* ------------------------------------------------------------ footnotes */
+
+static void footnotes(struct article *art)
+{
+	struct art_node *root = art->root;
+	GHashTable *defs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GPtrArray *all = g_ptr_array_new();
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->type != ART_FOOTNOTE_DEF)
+			continue;
+		n->u.footnote.number = 0;
+		g_ptr_array_add(all, n);
+		char *key = g_utf8_casefold(n->u.footnote.label ? n->u.footnote.label : "", -1);
+		if (!g_hash_table_contains(defs, key))
+			g_hash_table_insert(defs, key, n);
+		else
+			g_free(key);
+	}
+	if (!art->footnotes)
+		art->footnotes = g_ptr_array_new();
+	g_ptr_array_set_size(art->footnotes, 0);
+	int number = 0;
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->type != ART_FOOTNOTE_REF)
+			continue;
+		struct art_node *def = n->u.footnote.def;
+		if (!def) {
+			char *key = g_utf8_casefold(n->u.footnote.label ? n->u.footnote.label : "", -1);
+			def = g_hash_table_lookup(defs, key);
+			g_free(key);
+		}
+		n->u.footnote.def = def;
+		if (!def) {
+			n->u.footnote.number = 0;
+			art_diag(ART_W_FOOTNOTE, art->display_name, n->pos,
+			         n->u.footnote.label ? n->u.footnote.label : "");
+			continue;
+		}
+		if (!def->u.footnote.number) {
+			def->u.footnote.number = ++number;
+			g_ptr_array_add(art->footnotes, def);
+		}
+		n->u.footnote.number = def->u.footnote.number;
+	}
+	for (guint i = 0; i < all->len; i++) {
+		struct art_node *d = all->pdata[i];
+		if (!d->u.footnote.number)
+			g_ptr_array_add(art->footnotes, d);
+	}
+	g_ptr_array_free(all, TRUE);
+	g_hash_table_destroy(defs);
+}
+
+/* ------------------------------------------------------------ links */
+
+/* "#id" links must name an id.  Links written as the heading text or
+ * percent-encoded are pointed at the real id so renderers can resolve them. */
+static void link_targets(struct article *art)
+{
+	struct art_node *root = art->root;
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		const char *url = n->type == ART_LINK ? n->u.link.url : NULL;
+		if (!url || url[0] != '#' || !url[1])
+			continue;
+		const char *id = url + 1;
+		if (g_hash_table_contains(art->ids, id))
+			continue;
+		char *dec = g_uri_unescape_string(id, NULL);
+		char *slug = art_slugify(dec ? dec : id);
+		const char *hit = dec && g_hash_table_contains(art->ids, dec) ? dec
+		                : g_hash_table_contains(art->ids, slug) ? slug : NULL;
+		if (hit) {
+			char *u = g_strconcat("#", hit, NULL);
+			g_free(n->u.link.url);
+			n->u.link.url = u;
+		} else {
+			art_diag(ART_W_LINK_TARGET, art->display_name, n->pos, dec ? dec : id);
+		}
+		g_free(dec);
+		g_free(slug);
+	}
+}
+
+/* ------------------------------------------------------------ the pass */
+
+void art_normalize(struct article *art, const struct art_load_opts *opts)
+{
+	static const struct art_load_opts defaults;
+	if (!opts)
+		opts = &defaults;
+	if (!art || !art->root)
+		return;
+	unknown_html_to_text(art->root);
+	set_lang(art, opts);
+	segment_breaks(art);
+	unpaired_strong(art->root);
+	art_resource_index_begin(art, opts->resource_root);
+	images_and_figures(art);
+	art_resource_index_end();
+	heading_ids(art);
+	footnotes(art);
+	link_targets(art);
+}

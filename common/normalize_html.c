@@ -1,0 +1,110 @@
+/* normalize_html.c - recognise raw HTML tags whose name is no HTML element.
+ *
+ * Technical docs write placeholders such as <emulator>, <ip-address> or
+ * <kernel version> outside code spans; CommonMark reads them as raw HTML,
+ * which every renderer would drop, so the reader would lose words.  Tags
+ * that name no HTML, SVG or MathML root element are turned back into text. */
+#include "article.h"
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sorted for bsearch: HTML Living Standard elements, obsolete ones still
+ * found in Markdown (center, font, tt...), and the svg/math roots. */
+static const char *const html_elements[] = {
+	"a", "abbr", "acronym", "address", "applet", "area", "article", "aside",
+	"audio", "b", "base", "basefont", "bdi", "bdo", "big", "blink",
+	"blockquote", "body", "br", "button", "canvas", "caption", "center",
+	"cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
+	"details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed",
+	"fieldset", "figcaption", "figure", "font", "footer", "form", "frame",
+	"frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+	"hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd",
+	"label", "legend", "li", "link", "main", "map", "mark", "marquee",
+	"math", "menu", "meta", "meter", "nav", "nobr", "noembed", "noframes",
+	"noscript", "object", "ol", "optgroup", "option", "output", "p",
+	"param", "picture", "plaintext", "pre", "progress", "q", "rb", "rp",
+	"rt", "rtc", "ruby", "s", "samp", "script", "search", "section",
+	"select", "slot", "small", "source", "span", "strike", "strong",
+	"style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+	"template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
+	"track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
+};
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+bool art_html_is_element(const char *name)
+{
+	return bsearch(&name, html_elements, G_N_ELEMENTS(html_elements),
+	               sizeof html_elements[0], cmp_name) != NULL;
+}
+
+/* True when raw HTML s starts with an opening or closing tag whose name is
+ * no known element.  Comments, <!DOCTYPE>, <?pi?> and CDATA are not tags. */
+bool art_html_is_unknown_tag(const char *s)
+{
+	if (!s || s[0] != '<')
+		return false;
+	const char *p = s + 1;
+	if (*p == '/')
+		p++;
+	if (!g_ascii_isalpha(*p))
+		return false;
+	char name[32];
+	size_t n = 0;
+	while (g_ascii_isalnum(*p) || *p == '-') {
+		if (n + 1 >= sizeof name)
+			return true;            /* longer than any element name */
+		name[n++] = g_ascii_tolower(*p++);
+	}
+	name[n] = '\0';
+	return !art_html_is_element(name);
+}
+
+/* The value of the name= or id= attribute of an <a> tag at s, as a new
+ * string, or NULL. */
+char *art_html_anchor_name(const char *s, const char **end)
+{
+	*end = s + 1;
+	if (g_ascii_strncasecmp(s, "<a", 2) != 0 || !g_ascii_isspace(s[2]))
+		return NULL;
+	const char *close = strchr(s, '>');
+	if (!close)
+		return NULL;
+	*end = close;
+	for (const char *p = s + 2; p < close; p++) {
+		if (!g_ascii_isspace(p[-1]))
+			continue;
+		size_t kl;
+		if (g_ascii_strncasecmp(p, "name", 4) == 0)
+			kl = 4;
+		else if (g_ascii_strncasecmp(p, "id", 2) == 0)
+			kl = 2;
+		else
+			continue;
+		const char *q = p + kl;
+		while (q < close && g_ascii_isspace(*q))
+			q++;
+		if (q >= close || *q != '=')
+			continue;
+		q++;
+		while (q < close && g_ascii_isspace(*q))
+			q++;
+		if (q < close && (*q == '"' || *q == '\'')) {
+			const char *v = q + 1, *ve = memchr(v, *q, (size_t)(close - v));
+			if (ve && ve > v)
+				return g_strndup(v, (gsize)(ve - v));
+		} else {
+			const char *v = q;
+			while (q < close && !g_ascii_isspace(*q) && *q != '/')
+				q++;
+			if (q > v)
+				return g_strndup(v, (gsize)(q - v));
+		}
+	}
+	return NULL;
+}

@@ -1,0 +1,164 @@
+/* text.c - UTF-8 checks, display widths, CSS Text segment breaks, language
+ * guess and heading slugs.  Everything Unicode comes from GLib's tables. */
+#include "article.h"
+
+#include <string.h>
+
+/* Validate with GLib (which also rejects NUL bytes when given a length) and
+ * turn the offset of the first bad byte into a 1-based line and byte column. */
+bool art_utf8_check(const char *buf, size_t len, int *line, int *col)
+{
+	const char *end = NULL;
+	if (g_utf8_validate_len(buf, len, &end))
+		return true;
+	int l = 1;
+	const char *bol = buf;
+	for (const char *p = buf; p < end; p++) {
+		if (*p == '\n') {
+			l++;
+			bol = p + 1;
+		}
+	}
+	if (line)
+		*line = l;
+	if (col)
+		*col = (int)(end - bol) + 1;
+	return false;
+}
+
+/* UAX #11 widths as a terminal shows them: GLib's iswide covers W and F. */
+int art_char_width(gunichar c)
+{
+	if (c == 0 || g_unichar_iszerowidth(c) || g_unichar_ismark(c))
+		return 0;
+	if (g_unichar_iswide(c))
+		return 2;
+	return 1;
+}
+
+int art_str_width(const char *s, gssize len)
+{
+	if (!s)
+		return 0;
+	const char *end = len < 0 ? s + strlen(s) : s + len;
+	int w = 0;
+	for (const char *p = s; p < end; ) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			w++;            /* a stray byte shows as one replacement cell */
+			p++;
+			continue;
+		}
+		w += art_char_width(c);
+		p = g_utf8_next_char(p);
+	}
+	return w;
+}
+
+static bool is_hangul(gunichar c)
+{
+	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HANGUL;
+}
+
+/* East Asian Width F, W or H.  GLib has no query for H (Halfwidth), so the
+ * Halfwidth Forms block is listed (UAX #11: U+FF61..FFDC, U+FFE8..FFEE). */
+static bool is_fwh(gunichar c)
+{
+	return g_unichar_iswide(c) || (c >= 0xFF61 && c <= 0xFFDC) ||
+	       (c >= 0xFFE8 && c <= 0xFFEE);
+}
+
+/* East Asian Ambiguous punctuation such as “ ” ‘ ’ … — ·, which Chinese and
+ * Japanese fonts draw full width. */
+static bool is_ambiguous_punct(gunichar c)
+{
+	return g_unichar_iswide_cjk(c) && !g_unichar_iswide(c) && g_unichar_ispunct(c);
+}
+
+static bool lang_is_zh_ja(const char *lang)
+{
+	return lang && (g_ascii_strncasecmp(lang, "zh", 2) == 0 ||
+	                g_ascii_strncasecmp(lang, "ja", 2) == 0);
+}
+
+/* CSS Text 3 §4.1.2 (segment break transformation), with the CSS Text 4
+ * refinement for zh/ja where East Asian Ambiguous punctuation next to a wide
+ * character also drops the break.  A zero width space on either side
+ * removes it too. */
+bool art_segment_break_removed(gunichar before, gunichar after, const char *lang)
+{
+	if (before == 0x200B || after == 0x200B)
+		return true;
+	if (before == 0 || after == 0)
+		return false;
+	if (is_hangul(before) || is_hangul(after))
+		return false;
+	if (is_fwh(before) && is_fwh(after))
+		return true;
+	if (lang_is_zh_ja(lang)) {
+		if (is_fwh(before) && is_ambiguous_punct(after))
+			return true;
+		if (is_ambiguous_punct(before) && is_fwh(after))
+			return true;
+	}
+	return false;
+}
+
+/* Count letters by script.  Chinese wins when Han ideographs are at least a
+ * tenth of all letters (so a Chinese article with English product names is
+ * zh, and an English one quoting a Chinese name stays en); kana above 2% of
+ * the CJK letters makes it Japanese; Hangul as the main CJK script, Korean. */
+const char *art_detect_lang(const char *text, gssize len)
+{
+	if (!text)
+		return "en";
+	const char *end = len < 0 ? text + strlen(text) : text + len;
+	gsize letters = 0, han = 0, kana = 0, hangul = 0;
+	for (const char *p = text; p < end; ) {
+		gunichar c = g_utf8_get_char_validated(p, end - p);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			p++;
+			continue;
+		}
+		p = g_utf8_next_char(p);
+		if (!g_unichar_isalpha(c))
+			continue;
+		letters++;
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_HAN: han++; break;
+		case G_UNICODE_SCRIPT_HIRAGANA:
+		case G_UNICODE_SCRIPT_KATAKANA: kana++; break;
+		case G_UNICODE_SCRIPT_HANGUL: hangul++; break;
+		default: break;
+		}
+	}
+	gsize cjk = han + kana + hangul;
+	if (letters == 0 || cjk * 10 < letters)
+		return "en";
+	if (hangul > han + kana)
+		return "ko";
+	if (kana * 50 >= cjk)
+		return "ja";
+	return "zh";
+}
+
+/* GitHub's anchor rule: lower-case, drop everything but letters, digits,
+ * marks, '-' and '_' (of any script), spaces become '-'. */
+char *art_slugify(const char *text)
+{
+	if (!text)
+		return g_strdup("");
+	char *valid = g_utf8_make_valid(text, -1);
+	char *lower = g_utf8_strdown(g_strstrip(valid), -1);
+	GString *out = g_string_sized_new(strlen(lower));
+	for (const char *p = lower; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (c == '-' || c == '_' || g_unichar_isalnum(c) || g_unichar_ismark(c))
+			g_string_append_unichar(out, c);
+		else if (c == ' ' || c == '\t' || c == '\n')
+			g_string_append_c(out, '-');
+	}
+	g_free(lower);
+	g_free(valid);
+	return g_string_free(out, FALSE);
+}
