@@ -1,0 +1,684 @@
+/* txt.c - plain-text renderer over the article model.
+ *
+ * Every block is written as whole lines with two prefixes: one for its first
+ * line (which may carry a list marker) and one for the rest (hanging indent,
+ * "> " for quotes).  Containers pass longer prefixes down.  Blank lines
+ * between blocks are written lazily, just before the next block that prints
+ * something, so blocks that turn out empty leave no gap.  Links become
+ * "text [n]" with the URLs listed at the end; footnotes "[^n]". */
+#include <string.h>
+
+#include "txt.h"
+
+/* Beyond this nesting, content is printed as flat text (hostile inputs nest
+ * quotes 50000 deep; prefixes and recursion must stay bounded). */
+#define MAX_DEPTH 24
+
+struct txt {
+	int width;
+	const struct article *art;
+	const char *lang;
+	GString *out;
+	GString *sep;           /* blank line still to write, or NULL */
+	GPtrArray *urls;        /* char *, link number n at n-1 */
+	GHashTable *url_num;    /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
+};
+
+static void render_block(struct txt *t, const struct art_node *n, const char *first,
+                         const char *rest, int depth);
+
+struct txt *txt_new(const struct txt_opts *opts)
+{
+	struct txt *t = g_new0(struct txt, 1);
+	t->width = opts->width < 0 ? 0 : opts->width;
+	return t;
+}
+
+void txt_free(struct txt *t)
+{
+	g_free(t);
+}
+
+/* ---------------------------------------------------------------- output */
+
+/* Append finished lines, writing any pending blank line first. */
+static void put(struct txt *t, const GString *lines)
+{
+	if (lines->len == 0)
+		return;
+	if (t->sep) {
+		g_string_append_len(t->out, t->sep->str, (gssize)t->sep->len);
+		g_string_free(t->sep, TRUE);
+		t->sep = NULL;
+	}
+	g_string_append_len(t->out, lines->str, (gssize)lines->len);
+}
+
+/* Ask for a blank line (with prefix) before the next output, unless nothing
+ * has been written yet. */
+static void want_blank(struct txt *t, const char *prefix)
+{
+	if (t->out->len == 0)
+		return;
+	if (t->sep)
+		g_string_free(t->sep, TRUE);
+	t->sep = g_string_new(NULL);
+	txt_blank_line(t->sep, prefix);
+}
+
+static void wrap_put(struct txt *t, const char *text, const char *first, const char *rest)
+{
+	GString *s = g_string_new(NULL);
+	txt_wrap(s, text, t->width, first, rest, t->lang);
+	put(t, s);
+	g_string_free(s, TRUE);
+}
+
+static char *spaces(int n)
+{
+	return g_strnfill((gsize)(n < 0 ? 0 : n), ' ');
+}
+
+/* Columns available for rules and tables at a given prefix. */
+static int room(const struct txt *t, const char *prefix)
+{
+	int w = (t->width > 0 ? t->width : TXT_DEFAULT_WIDTH) - art_str_width(prefix, -1);
+	return w < 3 ? 3 : w;
+}
+
+/* ---------------------------------------------------------------- inlines */
+
+static int link_number(struct txt *t, const char *url)
+{
+	gpointer v = g_hash_table_lookup(t->url_num, url);
+	if (v)
+		return GPOINTER_TO_INT(v);
+	char *copy = g_strdup(url);
+	g_ptr_array_add(t->urls, copy);
+	int num = (int)t->urls->len;
+	g_hash_table_insert(t->url_num, copy, GINT_TO_POINTER(num));
+	return num;
+}
+
+/* True when a link's text already shows its URL (autolinks, bare URLs). */
+static bool shows_url(const char *text, const char *url)
+{
+	if (strcmp(text, url) == 0)
+		return true;
+	if (g_str_has_prefix(url, "mailto:") && strcmp(text, url + 7) == 0)
+		return true;
+	if (g_str_has_prefix(url, "http://") && strcmp(text, url + 7) == 0)
+		return true;
+	return false;
+}
+
+static bool is_br_tag(const char *html)
+{
+	if (g_ascii_strncasecmp(html, "<br", 3) != 0)
+		return false;
+	char c = html[3];
+	return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n';
+}
+
+static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
+{
+	gsize mark = b->len;
+	switch (n->type) {
+	case ART_TEXT:
+	case ART_CODE:
+		if (n->literal)
+			g_string_append(b, n->literal);
+		break;
+	case ART_SOFTBREAK:
+		g_string_append_c(b, ' ');
+		break;
+	case ART_LINEBREAK:
+		g_string_append_c(b, '\n');
+		break;
+	case ART_HTML_INLINE:
+		if (n->literal && is_br_tag(n->literal))
+			g_string_append_c(b, '\n');
+		break;
+	case ART_LINK:
+		g_array_append_val(marks, mark);
+		break;
+	case ART_IMAGE:
+		g_string_append(b, "[image: ");
+		mark = b->len;
+		g_array_append_val(marks, mark);
+		break;
+	case ART_FOOTNOTE_REF:
+		if (n->u.footnote.def && n->u.footnote.number > 0)
+			g_string_append_printf(b, "[^%d]", n->u.footnote.number);
+		else
+			g_string_append_printf(b, "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
+		break;
+	case ART_EMPH:
+	case ART_STRONG:
+	case ART_STRIKE:
+		break;
+	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
+	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
+	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
+	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
+		break;
+	}
+}
+
+static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks)
+{
+	if (n->type == ART_LINK && marks->len > 0) {
+		gsize mark = g_array_index(marks, gsize, marks->len - 1);
+		g_array_set_size(marks, marks->len - 1);
+		const char *url = n->u.link.url;
+		if (!url || !*url || url[0] == '#' || shows_url(b->str + mark, url))
+			return;
+		g_string_append_printf(b, " [%d]", link_number(t, url));
+	} else if (n->type == ART_IMAGE && marks->len > 0) {
+		gsize mark = g_array_index(marks, gsize, marks->len - 1);
+		g_array_set_size(marks, marks->len - 1);
+		if (b->len == mark)
+			g_string_truncate(b, mark - 2);   /* no alt text: "[image]" */
+		g_string_append_c(b, ']');
+	}
+}
+
+/* Plain text of n's inline children, without recursion (emphasis can nest
+ * tens of thousands deep).  Returns a new string. */
+static char *inline_text(struct txt *t, const struct art_node *parent)
+{
+	GString *b = g_string_new(NULL);
+	GArray *marks = g_array_new(FALSE, FALSE, sizeof(gsize));
+	const struct art_node *n = parent->first_child;
+	while (n) {
+		inline_enter(n, b, marks);
+		if (n->first_child) {
+			n = n->first_child;
+			continue;
+		}
+		inline_exit(t, n, b, marks);
+		while (n != parent && !n->next) {
+			n = n->parent;
+			if (n != parent)
+				inline_exit(t, n, b, marks);
+		}
+		n = n == parent ? NULL : n->next;
+	}
+	g_array_free(marks, TRUE);
+	return g_string_free(b, FALSE);
+}
+
+/* Every text of a subtree, blocks on lines of their own, without recursion:
+ * the fallback for nesting deeper than MAX_DEPTH. */
+static char *flat_text(struct txt *t, const struct art_node *top)
+{
+	GString *b = g_string_new(NULL);
+	const struct art_node *n = top;
+	while (n) {
+		if (n->type == ART_HTML_BLOCK && n->literal) {
+			char *s = txt_html_to_text(n->literal, t->lang);
+			g_string_append(b, s);
+			g_free(s);
+		} else if (n->literal && (n->type == ART_TEXT || n->type == ART_CODE ||
+		                          n->type == ART_CODE_BLOCK)) {
+			g_string_append(b, n->literal);
+		} else if (n->type == ART_SOFTBREAK) {
+			g_string_append_c(b, ' ');
+		}
+		if (n->first_child && n->type != ART_HTML_BLOCK) {
+			n = n->first_child;
+			continue;
+		}
+		for (;;) {
+			if (art_node_is_block(n) && b->len > 0 && b->str[b->len - 1] != '\n')
+				g_string_append_c(b, '\n');
+			if (n == top) {
+				n = NULL;
+				break;
+			}
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	return g_string_free(b, FALSE);
+}
+
+/* ---------------------------------------------------------------- blocks */
+
+/* Render the block children of n: the first printed line uses first, the
+ * rest use rest; loose containers put a blank line between children. */
+static void render_children(struct txt *t, const struct art_node *n, const char *first,
+                            const char *rest, bool loose, int depth)
+{
+	bool started = false;
+	for (const struct art_node *c = n->first_child; c; c = c->next) {
+		if (c->type == ART_FOOTNOTE_DEF)
+			continue;           /* collected at the end */
+		if (started && loose)
+			want_blank(t, rest);
+		gsize before = t->out->len;
+		render_block(t, c, started ? rest : first, rest, depth + 1);
+		if (t->out->len != before)
+			started = true;
+	}
+}
+
+static void render_heading(struct txt *t, const struct art_node *n, const char *first,
+                           const char *rest)
+{
+	char *text = inline_text(t, n);
+	int level = n->u.heading.level;
+	if (level <= 2) {
+		GString *s = g_string_new(NULL);
+		txt_wrap(s, text, t->width, first, rest, t->lang);
+		/* underline as wide as the widest line, prefix excluded */
+		int widest = 0;
+		char **lines = g_strsplit(s->str, "\n", -1);
+		for (char **l = lines; *l; l++) {
+			int w = art_str_width(*l, -1) - art_str_width(l == lines ? first : rest, -1);
+			if (w > widest)
+				widest = w;
+		}
+		g_strfreev(lines);
+		char *rule = g_strnfill((gsize)(widest > 0 ? widest : 3), level == 1 ? '=' : '-');
+		g_string_append_printf(s, "%s%s\n", rest, rule);
+		put(t, s);
+		g_free(rule);
+		g_string_free(s, TRUE);
+	} else {
+		char *hashes = g_strnfill((gsize)level, '#');
+		char *f = g_strdup_printf("%s%s ", first, hashes);
+		char *r = g_strdup_printf("%s%*s", rest, level + 1, "");
+		wrap_put(t, text, f, r);
+		g_free(hashes);
+		g_free(f);
+		g_free(r);
+	}
+	g_free(text);
+}
+
+/* Code keeps its lines; tabs expand to 8-column stops so the 4-column indent
+ * does not shift them. */
+static void render_code(struct txt *t, const struct art_node *n, const char *first,
+                        const char *rest)
+{
+	GString *s = g_string_new(NULL);
+	const char *p = n->literal ? n->literal : "";
+	const char *prefix = first;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		const char *end = nl ? nl : p + strlen(p);
+		GString *line = g_string_new(NULL);
+		int col = 0;
+		for (const char *q = p; q < end; q = g_utf8_next_char(q)) {
+			gunichar c = g_utf8_get_char(q);
+			if (c == '\t') {
+				do {
+					g_string_append_c(line, ' ');
+				} while (++col % 8);
+			} else if (c == '\r' || (c < 0x20) || c == 0x7f) {
+				continue;
+			} else {
+				g_string_append_unichar(line, c);
+				col += art_char_width(c);
+			}
+		}
+		while (line->len > 0 && line->str[line->len - 1] == ' ')
+			g_string_truncate(line, line->len - 1);
+		if (line->len == 0)
+			txt_blank_line(s, prefix);
+		else
+			g_string_append_printf(s, "%s    %s\n", prefix, line->str);
+		g_string_free(line, TRUE);
+		prefix = rest;
+		p = nl ? nl + 1 : end;
+	}
+	put(t, s);
+	g_string_free(s, TRUE);
+}
+
+static void render_list(struct txt *t, const struct art_node *n, const char *first,
+                        const char *rest, int depth)
+{
+	int num = n->u.list.start;
+	bool started = false;
+	for (const struct art_node *item = n->first_child; item; item = item->next, num++) {
+		if (started && !n->u.list.tight)
+			want_blank(t, rest);
+		char *marker;
+		if (n->u.list.ordered)
+			marker = g_strdup_printf("%d%c ", num, n->u.list.delim ? n->u.list.delim : '.');
+		else
+			marker = g_strdup("- ");
+		if (item->type == ART_ITEM && item->u.item.task >= 0) {
+			char *m = g_strdup_printf("%s[%c] ", marker, item->u.item.task ? 'x' : ' ');
+			g_free(marker);
+			marker = m;
+		}
+		char *f = g_strconcat(started ? rest : first, marker, NULL);
+		char *pad = spaces(art_str_width(marker, -1));
+		char *r = g_strconcat(rest, pad, NULL);
+		gsize before = t->out->len;
+		render_children(t, item, f, r, !n->u.list.tight, depth + 1);
+		if (t->out->len == before) {            /* empty item: the marker alone */
+			GString *s = g_string_new(NULL);
+			txt_blank_line(s, f);
+			put(t, s);
+			g_string_free(s, TRUE);
+		}
+		started = true;
+		g_free(marker);
+		g_free(f);
+		g_free(pad);
+		g_free(r);
+	}
+}
+
+/* A figure: "[image: alt]" on its own line, the caption on the next. */
+static void render_figure(struct txt *t, const struct art_node *n, const char *first,
+                          const char *rest)
+{
+	const char *prefix = first;
+	for (const struct art_node *c = n->first_child; c; c = c->next) {
+		char *text = inline_text(t, c);
+		if (c->type == ART_IMAGE) {
+			char *img = *text ? g_strdup_printf("[image: %s]", text) : g_strdup("[image]");
+			g_free(text);
+			text = img;
+		}
+		wrap_put(t, text, prefix, rest);
+		prefix = rest;
+		g_free(text);
+	}
+}
+
+/* ---------------------------------------------------------------- tables */
+
+static void pad_cell(GString *s, const char *text, int width, enum art_align align)
+{
+	int gap = width - art_str_width(text, -1);
+	int left = align == ART_ALIGN_RIGHT ? gap : align == ART_ALIGN_CENTER ? gap / 2 : 0;
+	g_string_append_printf(s, "%*s%s%*s", left, "", text, gap - left, "");
+}
+
+/* Table cells as one line of text each. */
+static GPtrArray *table_rows(struct txt *t, const struct art_node *n, int *ncols)
+{
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	for (const struct art_node *row = n->first_child; row; row = row->next) {
+		GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+		for (const struct art_node *c = row->first_child; c; c = c->next) {
+			char *text = inline_text(t, c);
+			g_strdelimit(text, "\n\t", ' ');
+			g_ptr_array_add(cells, g_strdup(g_strstrip(text)));
+			g_free(text);
+		}
+		if ((int)cells->len > *ncols)
+			*ncols = (int)cells->len;
+		g_ptr_array_add(rows, cells);
+	}
+	return rows;
+}
+
+static const char *cell_at(GPtrArray *cells, int i)
+{
+	return i < (int)cells->len ? g_ptr_array_index(cells, i) : "";
+}
+
+/* Aligned columns when they fit the width; otherwise one "header: value"
+ * record per row, which reads better than a table that wraps. */
+static void render_table(struct txt *t, const struct art_node *n, const char *first,
+                         const char *rest)
+{
+	int ncols = n->u.table.ncols;
+	GPtrArray *rows = table_rows(t, n, &ncols);
+	int *widths = g_new0(int, ncols + 1);
+	for (guint r = 0; r < rows->len; r++) {
+		GPtrArray *cells = g_ptr_array_index(rows, r);
+		for (int i = 0; i < (int)cells->len; i++) {
+			int w = art_str_width(g_ptr_array_index(cells, i), -1);
+			if (w > widths[i])
+				widths[i] = w;
+		}
+	}
+	int total = art_str_width(rest, -1);
+	for (int i = 0; i < ncols; i++)
+		total += (widths[i] > 0 ? widths[i] : 1) + (i > 0 ? 2 : 0);
+	GString *s = g_string_new(NULL);
+	const struct art_node *row = n->first_child;
+	if (t->width == 0 || total <= t->width) {
+		for (guint r = 0; r < rows->len; r++, row = row->next) {
+			GPtrArray *cells = g_ptr_array_index(rows, r);
+			GString *line = g_string_new(NULL);
+			for (int i = 0; i < ncols; i++) {
+				enum art_align a = i < n->u.table.ncols && n->u.table.aligns ?
+				                   n->u.table.aligns[i] : ART_ALIGN_NONE;
+				if (i > 0)
+					g_string_append(line, "  ");
+				pad_cell(line, cell_at(cells, i), widths[i] > 0 ? widths[i] : 1, a);
+			}
+			while (line->len > 0 && line->str[line->len - 1] == ' ')
+				g_string_truncate(line, line->len - 1);
+			g_string_append_printf(s, "%s%s\n", r == 0 ? first : rest, line->str);
+			if (row->type == ART_TABLE_ROW && row->u.row.header) {
+				g_string_append(s, rest);
+				for (int i = 0; i < ncols; i++) {
+					char *dash = g_strnfill((gsize)(widths[i] > 0 ? widths[i] : 1), '-');
+					g_string_append_printf(s, "%s%s", i > 0 ? "  " : "", dash);
+					g_free(dash);
+				}
+				g_string_append_c(s, '\n');
+			}
+			g_string_free(line, TRUE);
+		}
+		put(t, s);
+	} else {
+		GPtrArray *head = NULL;
+		if (row && row->type == ART_TABLE_ROW && row->u.row.header)
+			head = g_ptr_array_index(rows, 0);
+		char *hang = g_strconcat(rest, "  ", NULL);
+		for (guint r = head ? 1 : 0; r < rows->len; r++) {
+			GPtrArray *cells = g_ptr_array_index(rows, r);
+			if (s->len > 0)
+				txt_blank_line(s, rest);
+			for (int i = 0; i < ncols; i++) {
+				const char *h = head ? cell_at(head, i) : "";
+				char *text = *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
+				                : g_strdup(cell_at(cells, i));
+				txt_wrap(s, text, t->width, s->len == 0 ? first : rest, hang, t->lang);
+				g_free(text);
+			}
+		}
+		if (head && rows->len == 1)     /* header only */
+			for (int i = 0; i < ncols; i++)
+				txt_wrap(s, cell_at(head, i), t->width, i == 0 ? first : rest, hang, t->lang);
+		put(t, s);
+		g_free(hang);
+	}
+	g_string_free(s, TRUE);
+	g_free(widths);
+	g_ptr_array_unref(rows);
+}
+
+static void render_block(struct txt *t, const struct art_node *n, const char *first,
+                         const char *rest, int depth)
+{
+	if (depth > MAX_DEPTH) {
+		char *text = flat_text(t, n);
+		wrap_put(t, text, first, rest);
+		g_free(text);
+		return;
+	}
+	char *text = NULL, *f = NULL, *r = NULL;
+	switch (n->type) {
+	case ART_DOCUMENT:
+		render_children(t, n, first, rest, true, depth);
+		break;
+	case ART_PARAGRAPH:
+	case ART_CAPTION:
+	case ART_TABLE_CELL:
+		text = inline_text(t, n);
+		wrap_put(t, text, first, rest);
+		break;
+	case ART_HEADING:
+		render_heading(t, n, first, rest);
+		break;
+	case ART_BLOCKQUOTE:
+		f = g_strconcat(first, "> ", NULL);
+		r = g_strconcat(rest, "> ", NULL);
+		render_children(t, n, f, r, true, depth);
+		break;
+	case ART_LIST:
+		render_list(t, n, first, rest, depth);
+		break;
+	case ART_ITEM:
+		render_children(t, n, first, rest, true, depth);
+		break;
+	case ART_CODE_BLOCK:
+		render_code(t, n, first, rest);
+		break;
+	case ART_HTML_BLOCK:
+		text = txt_html_to_text(n->literal ? n->literal : "", t->lang);
+		wrap_put(t, text, first, rest);
+		break;
+	case ART_THEMATIC_BREAK:
+		r = g_strnfill((gsize)room(t, first), '-');
+		text = g_strconcat(first, r, NULL);
+		wrap_put(t, text, "", "");
+		break;
+	case ART_TABLE:
+		render_table(t, n, first, rest);
+		break;
+	case ART_FIGURE:
+		render_figure(t, n, first, rest);
+		break;
+	case ART_TABLE_ROW:
+	case ART_FOOTNOTE_DEF:
+		render_children(t, n, first, rest, true, depth);
+		break;
+	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
+	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF: case ART_NODE__MAX:
+		break;              /* inlines only appear inside the blocks above */
+	}
+	g_free(text);
+	g_free(f);
+	g_free(r);
+}
+
+/* ---------------------------------------------------------------- article */
+
+static void render_title(struct txt *t, const struct art_meta *m)
+{
+	char *title = g_strstrip(g_strdup(m->title ? m->title : ""));
+	if (*title) {
+		GString *s = g_string_new(NULL);
+		txt_wrap(s, title, t->width, "", "", t->lang);
+		int widest = 0;
+		char **lines = g_strsplit(s->str, "\n", -1);
+		for (char **l = lines; *l; l++)
+			widest = MAX(widest, art_str_width(*l, -1));
+		g_strfreev(lines);
+		char *rule = g_strnfill((gsize)widest, '=');
+		GString *block = g_string_new(NULL);
+		g_string_append_printf(block, "%s\n%s%s\n", rule, s->str, rule);
+		put(t, block);
+		g_string_free(block, TRUE);
+		g_string_free(s, TRUE);
+		g_free(rule);
+	}
+	g_free(title);
+	if (m->subtitle && *m->subtitle)
+		wrap_put(t, m->subtitle, "", "");
+	GString *byline = g_string_new(NULL);
+	for (guint i = 0; m->authors && i < m->authors->len; i++)
+		g_string_append_printf(byline, "%s%s", i ? ", " : "",
+		                       (char *)g_ptr_array_index(m->authors, i));
+	if (m->date && *m->date)
+		g_string_append_printf(byline, "%s%s", byline->len ? " · " : "", m->date);
+	if (byline->len) {
+		want_blank(t, "");
+		wrap_put(t, byline->str, "", "");
+	}
+	g_string_free(byline, TRUE);
+	if (m->summary && *m->summary) {
+		char *summary = g_strstrip(g_strdup(m->summary));
+		want_blank(t, "");
+		wrap_put(t, summary, "", "");
+		g_free(summary);
+	}
+}
+
+static void section_heading(struct txt *t, const char *name)
+{
+	want_blank(t, "");
+	GString *s = g_string_new(NULL);
+	char *rule = g_strnfill(strlen(name), '-');
+	g_string_append_printf(s, "%s\n%s\n", name, rule);
+	put(t, s);
+	g_free(rule);
+	g_string_free(s, TRUE);
+}
+
+static void render_footnotes(struct txt *t, const struct article *art)
+{
+	if (!art->footnotes || art->footnotes->len == 0)
+		return;
+	section_heading(t, "Footnotes");
+	for (guint i = 0; i < art->footnotes->len; i++) {
+		const struct art_node *def = g_ptr_array_index(art->footnotes, i);
+		char *mark = g_strdup_printf("[^%d] ", def->u.footnote.number);
+		char *pad = spaces(art_str_width(mark, -1));
+		want_blank(t, "");
+		gsize before = t->out->len;
+		render_children(t, def, mark, pad, true, 1);
+		if (t->out->len == before) {
+			GString *s = g_string_new(NULL);
+			txt_blank_line(s, mark);
+			put(t, s);
+			g_string_free(s, TRUE);
+		}
+		g_free(mark);
+		g_free(pad);
+	}
+}
+
+static void render_links(struct txt *t)
+{
+	if (t->urls->len == 0)
+		return;
+	section_heading(t, "Links");
+	want_blank(t, "");
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < t->urls->len; i++)
+		g_string_append_printf(s, "[%u] %s\n", i + 1, (char *)g_ptr_array_index(t->urls, i));
+	put(t, s);
+	g_string_free(s, TRUE);
+}
+
+int txt_render(struct txt *t, const struct article *art, GString *out)
+{
+	t->art = art;
+	t->lang = art->lang;
+	t->out = g_string_new(NULL);
+	t->urls = g_ptr_array_new_with_free_func(g_free);
+	t->url_num = g_hash_table_new(g_str_hash, g_str_equal);
+	render_title(t, &art->meta);
+	want_blank(t, "");
+	if (art->root)
+		render_block(t, art->root, "", "", 0);
+	render_footnotes(t, art);
+	render_links(t);
+	g_string_append_len(out, t->out->str, (gssize)t->out->len);
+	if (t->sep)
+		g_string_free(t->sep, TRUE);
+	t->sep = NULL;
+	g_string_free(t->out, TRUE);
+	g_hash_table_destroy(t->url_num);
+	g_ptr_array_unref(t->urls);
+	t->out = NULL;
+	return 1;
+}

@@ -1,0 +1,41 @@
+/* txt.h - md2txt's private interfaces: the plain-text renderer (txt.c),
+ * the line wrapper shared by paragraphs, lists, quotes and tables (wrap.c)
+ * and the raw-HTML-to-text pass (html.c). */
+#ifndef MDPRESS_TXT_H
+#define MDPRESS_TXT_H
+
+#include <glib.h>
+#include "article.h"
+
+#define TXT_DEFAULT_WIDTH 72
+
+struct txt_opts {
+	int width;              /* display columns; 0 = no wrapping */
+};
+
+struct txt;
+
+struct txt *txt_new(const struct txt_opts *opts);
+/* Append the text rendering of art to out.  Returns 1. */
+int txt_render(struct txt *t, const struct article *art, GString *out);
+void txt_free(struct txt *t);
+
+/* Wrap text (UTF-8; '\n' forces a line break) into lines of at most width
+ * display columns, prefix included, and append them to out, each ending in
+ * '\n'.  The first line starts with first, the others with rest.  Breaks
+ * only at UAX #14 opportunities (pango); spaces at a break vanish.  A run
+ * that has no break opportunity and is wider than the room is left whole.
+ * width 0 = only the forced breaks.  lang may be NULL. */
+void txt_wrap(GString *out, const char *text, int width, const char *first,
+              const char *rest, const char *lang);
+/* Append prefix with trailing spaces removed, and a newline. */
+void txt_blank_line(GString *out, const char *prefix);
+
+/* Text content of a raw HTML fragment: tags dropped, entities decoded,
+ * <br>, </p>, </tr>, </div>, </li> and headings end lines, table cells are
+ * joined by " | ", <img alt> becomes "[image: alt]".  Source line breaks
+ * follow the segment-break rule of lang.  Returns a new string whose lines
+ * are trimmed; empty lines are dropped. */
+char *txt_html_to_text(const char *html, const char *lang);
+
+#endif
