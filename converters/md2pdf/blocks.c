@@ -1,0 +1,456 @@
+/* blocks.c - one function per block type: build a layout, hand it to the
+ * page engine.  Also the title block (front matter) and the end notes.
+ */
+#include "pdf.h"
+
+#include <string.h>
+
+static void render_block(struct pdf *p, const struct art_node *n);
+
+static double para_gap(const struct pdf *p)
+{
+	return p->tight ? 2.0 : p->body_size * 0.65;
+}
+
+static const double heading_pt[7] = { 0, 18, 15, 13, 11.5, 10.5, 10.5 };
+
+void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
+{
+	if (level < 1)
+		level = 1;
+	if (level > 6)
+		level = 6;
+	int parent = p->article_outline;
+	for (int l = level - 1; l >= 1; l--)
+		if (p->outline[l]) {
+			parent = p->outline[l];
+			break;
+		}
+	char *full = g_strconcat(p->dest_prefix, dest, NULL);
+	char *q = pdf_attr_quote(full);
+	g_free(full);
+	char *attr = g_strdup_printf("dest=%s", q);
+	char *t = g_strdup(text && *text ? text : "\u2014");
+	g_strstrip(t);
+	p->outline[level] = cairo_pdf_surface_add_outline(p->surface, parent, t, attr, 0);
+	for (int l = level + 1; l <= 6; l++)
+		p->outline[l] = 0;
+	g_free(t);
+	g_free(attr);
+	g_free(q);
+}
+
+/* A paragraph of inline content in role f, with images met inline drawn
+ * after it as blocks. */
+static void render_inline_block(struct pdf *p, const struct art_node *first,
+                                enum pdf_font f, double pt, bool bold, bool justify,
+                                PangoAlignment align, double space_after)
+{
+	struct pdf_inline in;
+	pdf_inline_init(&in);
+	pdf_inline_render(p, &in, first);
+	char *probe = g_strstrip(g_strdup(in.text->str));
+	bool has_text = *probe != 0;
+	g_free(probe);
+	if (has_text) {
+		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
+		pango_layout_set_alignment(lay, align);
+		pdf_inline_apply(p, &in, lay);
+		struct pdf_block_style st = { .justify = justify && align == PANGO_ALIGN_LEFT,
+		                              .space_after = space_after };
+		pdf_place_layout(p, lay, &st, in.links);
+		g_object_unref(lay);
+	}
+	for (guint i = 0; i < in.images->len; i++) {
+		const struct art_node *img = in.images->pdata[i];
+		char *alt = art_node_plain_text(img);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
+		g_free(alt);
+		pdf_space(p, space_after);
+	}
+	pdf_inline_clear(&in);
+}
+
+static void render_paragraph(struct pdf *p, const struct art_node *n)
+{
+	render_inline_block(p, n->first_child, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT,
+	                    para_gap(p));
+}
+
+static void render_heading(struct pdf *p, const struct art_node *n)
+{
+	int level = CLAMP(n->u.heading.level, 1, 6);
+	double pt = heading_pt[level] * p->body_size / 10.5;
+	struct pdf_inline in;
+	pdf_inline_init(&in);
+	pdf_inline_render(p, &in, n->first_child);
+	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, pt, true, p->width);
+	pdf_inline_apply(p, &in, lay);
+	int h;
+	pango_layout_get_size(lay, NULL, &h);
+	/* keep with next: the heading and two lines of what follows */
+	pdf_space(p, level <= 2 ? pt * 1.1 : pt * 0.9);
+	pdf_need(p, (double)h / PANGO_SCALE + 4 + p->body_size * 3.2);
+	if (p->page_used)
+		p->y += p->pending_space;
+	p->pending_space = 0;
+	char *dest = n->u.heading.id && *n->u.heading.id
+	             ? g_strdup(n->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
+	pdf_dest(p, dest, p->x, p->y);
+	char *text = art_node_plain_text(n);
+	pdf_outline_add(p, level, text, dest);
+	g_free(text);
+	g_free(dest);
+	struct pdf_block_style st = { .keep_together = true, .space_after = 4 };
+	pdf_place_layout(p, lay, &st, in.links);
+	g_object_unref(lay);
+	pdf_inline_clear(&in);
+}
+
+static void render_code(struct pdf *p, const struct art_node *n)
+{
+	const char *src = n->literal ? n->literal : "";
+	size_t len = strlen(src);
+	while (len > 0 && src[len - 1] == '\n')
+		len--;
+	PangoLayout *lay = pdf_layout_new(p, PDF_MONO, p->body_size * 0.8, false, p->width);
+	pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
+	char *text = g_utf8_make_valid(src, (gssize)len);
+	pango_layout_set_text(lay, text, -1);
+	PangoAttrList *al = pango_attr_list_new();
+	PangoAttribute *a = pango_attr_language_new(p->lang);
+	pango_attr_list_insert(al, a);
+	pango_layout_set_attributes(lay, al);
+	pango_attr_list_unref(al);
+	struct pdf_block_style st = { .code = true, .space_before = 2,
+	                              .space_after = para_gap(p) + 3 };
+	pdf_place_layout(p, lay, &st, NULL);
+	g_object_unref(lay);
+	g_free(text);
+}
+
+static void render_html(struct pdf *p, const struct art_node *n)
+{
+	GPtrArray *imgs = g_ptr_array_new_with_free_func(g_free);
+	char *text = pdf_html_text(n->literal, imgs);
+	if (*text) {
+		PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
+		struct pdf_inline in;
+		pdf_inline_init(&in);
+		pdf_inline_text(&in, text);
+		pdf_inline_apply(p, &in, lay);
+		struct pdf_block_style st = { .space_after = para_gap(p) };
+		pdf_place_layout(p, lay, &st, NULL);
+		pdf_inline_clear(&in);
+		g_object_unref(lay);
+	}
+	for (guint i = 0; i < imgs->len; i++) {
+		struct art_resource *res = art_resource_get((struct article *)p->art,
+		                                            imgs->pdata[i], n->pos);
+		pdf_render_image(p, res, imgs->pdata[i], NULL, 0);
+		pdf_space(p, para_gap(p));
+	}
+	g_ptr_array_free(imgs, TRUE);
+	g_free(text);
+}
+
+static void render_quote(struct pdf *p, const struct art_node *n)
+{
+	pdf_space(p, 2);
+	pdf_quote_begin(p);
+	pdf_render_blocks(p, n->first_child);
+	p->pending_space = 0;
+	pdf_quote_end(p);
+	pdf_space(p, para_gap(p));
+}
+
+static char *marker_text(const struct art_node *list, const struct art_node *item,
+                         int number, int depth)
+{
+	static const char *const bullets[] = { "\u2022", "\u25e6", "\u25aa" };
+	if (item->u.item.task >= 0)
+		return g_strdup(item->u.item.task ? "\u2611" : "\u2610");
+	if (list->u.list.ordered)
+		return g_strdup_printf("%d%c", number, list->u.list.delim ? list->u.list.delim : '.');
+	return g_strdup(bullets[depth % 3]);
+}
+
+static int list_depth(const struct art_node *n)
+{
+	int d = 0;
+	for (const struct art_node *a = n->parent; a; a = a->parent)
+		if (a->type == ART_LIST)
+			d++;
+	return d;
+}
+
+static void render_list(struct pdf *p, const struct art_node *n)
+{
+	int number = n->u.list.start;
+	int depth = list_depth(n);
+	bool was_tight = p->tight;
+	p->tight = n->u.list.tight;
+	double indent = n->u.list.ordered ? p->body_size * 2.0 : p->body_size * 1.5;
+	/* wide numbers (100.) need a wider hanging indent */
+	int last = n->u.list.start;
+	for (const struct art_node *c = n->first_child; c; c = c->next)
+		last++;
+	if (n->u.list.ordered) {
+		int digits = 1;
+		for (int v = ABS(last); v >= 10; v /= 10)
+			digits++;
+		if (digits > 2)
+			indent += p->body_size * 0.55 * (digits - 2);
+	}
+	for (const struct art_node *it = n->first_child; it; it = it->next, number++) {
+		char *m = marker_text(n, it, number, depth);
+		if (p->marker)
+			g_object_unref(p->marker);
+		p->marker = pdf_layout_new(p, it->u.item.task >= 0 ? PDF_SANS : PDF_SERIF, 0, false, 0);
+		pango_layout_set_text(p->marker, m, -1);
+		g_free(m);
+		p->marker_right = p->x + indent - p->body_size * 0.45;
+		p->x += indent;
+		p->width -= indent;
+		pdf_render_blocks(p, it->first_child);
+		if (p->marker) {    /* empty item: the marker alone on its line */
+			PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
+			pango_layout_set_text(lay, "\u200b", -1);
+			pdf_place_layout(p, lay, NULL, NULL);
+			g_object_unref(lay);
+		}
+		p->x -= indent;
+		p->width += indent;
+		pdf_space(p, para_gap(p));
+	}
+	p->tight = was_tight;
+	pdf_space(p, para_gap(p));
+}
+
+static void render_figure(struct pdf *p, const struct art_node *n)
+{
+	const struct art_node *img = NULL, *cap = NULL;
+	for (const struct art_node *c = n->first_child; c; c = c->next) {
+		if (c->type == ART_IMAGE && !img)
+			img = c;
+		else if (c->type == ART_CAPTION)
+			cap = c;
+	}
+	PangoLayout *cl = NULL;
+	struct pdf_inline in;
+	pdf_inline_init(&in);
+	double cap_h = 0;
+	if (cap) {
+		pdf_inline_render(p, &in, cap->first_child);
+		cl = pdf_layout_new(p, PDF_SANS, p->body_size * 0.85, false, p->width);
+		pango_layout_set_alignment(cl, PANGO_ALIGN_CENTER);
+		pdf_inline_apply(p, &in, cl);
+		int h;
+		pango_layout_get_size(cl, NULL, &h);
+		cap_h = (double)h / PANGO_SCALE + 6;
+	}
+	pdf_space(p, para_gap(p));
+	if (img) {
+		char *alt = art_node_plain_text(img);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, cap_h);
+		g_free(alt);
+	}
+	if (cl) {
+		PangoAttrList *al = pango_layout_get_attributes(cl);
+		PangoAttribute *gray = pango_attr_foreground_new(0x5555, 0x5555, 0x5555);
+		pango_attr_list_insert_before(al, gray);
+		pango_layout_context_changed(cl);
+		struct pdf_block_style st = { .space_before = 6 };
+		pdf_place_layout(p, cl, &st, in.links);
+		g_object_unref(cl);
+	}
+	pdf_inline_clear(&in);
+	pdf_space(p, para_gap(p) + 4);
+}
+
+static void render_block(struct pdf *p, const struct art_node *n)
+{
+	switch (n->type) {
+	case ART_PARAGRAPH:
+		render_paragraph(p, n);
+		break;
+	case ART_HEADING:
+		render_heading(p, n);
+		break;
+	case ART_BLOCKQUOTE:
+		render_quote(p, n);
+		break;
+	case ART_LIST:
+		render_list(p, n);
+		break;
+	case ART_CODE_BLOCK:
+		render_code(p, n);
+		break;
+	case ART_HTML_BLOCK:
+		render_html(p, n);
+		break;
+	case ART_THEMATIC_BREAK:
+		pdf_space(p, 10);
+		pdf_rule(p, 0.6, 0.6);
+		pdf_space(p, 10);
+		break;
+	case ART_TABLE:
+		pdf_render_table(p, n);
+		break;
+	case ART_FIGURE:
+		render_figure(p, n);
+		break;
+	case ART_CAPTION:
+		render_inline_block(p, n->first_child, PDF_SANS, p->body_size * 0.85, false, false,
+		                    PANGO_ALIGN_CENTER, para_gap(p));
+		break;
+	case ART_IMAGE: {
+		char *alt = art_node_plain_text(n);
+		pdf_render_image(p, n->u.image.res, n->u.image.url, alt, 0);
+		g_free(alt);
+		break;
+	}
+	case ART_FOOTNOTE_DEF:      /* collected at the end of the article */
+		break;
+	case ART_TABLE_CELL:
+	case ART_TABLE_ROW:
+	case ART_ITEM:
+	case ART_DOCUMENT:
+		pdf_render_blocks(p, n->first_child);
+		break;
+	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
+	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_LINK: case ART_FOOTNOTE_REF:
+		render_inline_block(p, n, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT, para_gap(p));
+		while (n->next && !art_node_is_block(n->next))
+			n = n->next;
+		break;
+	case ART_NODE__MAX:
+		break;
+	}
+}
+
+void pdf_render_blocks(struct pdf *p, const struct art_node *first)
+{
+	for (const struct art_node *n = first; n; n = n->next) {
+		render_block(p, n);
+		/* a run of stray inlines was rendered as one paragraph */
+		if (!art_node_is_block(n))
+			while (n->next && !art_node_is_block(n->next))
+				n = n->next;
+	}
+}
+
+static void title_line(struct pdf *p, const char *text, enum pdf_font f, double pt,
+                       bool bold, double gray, double space_after)
+{
+	char *t = g_strstrip(g_strdup(text));
+	if (*t) {
+		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
+		struct pdf_inline in;
+		pdf_inline_init(&in);
+		pdf_inline_text(&in, t);
+		PangoAttribute *c = pango_attr_foreground_new((guint16)(gray * 65535),
+		                                              (guint16)(gray * 65535),
+		                                              (guint16)(gray * 65535));
+		c->start_index = 0;
+		c->end_index = G_MAXUINT;
+		pango_attr_list_insert(in.attrs, c);
+		pdf_inline_apply(p, &in, lay);
+		struct pdf_block_style st = { .space_after = space_after };
+		pdf_place_layout(p, lay, &st, NULL);
+		pdf_inline_clear(&in);
+		g_object_unref(lay);
+	}
+	g_free(t);
+}
+
+void pdf_render_title(struct pdf *p, const struct article *art)
+{
+	const struct art_meta *m = &art->meta;
+	bool any = false;
+	if (m->title && *m->title) {
+		pdf_dest(p, "mdpress-title", p->x, p->y);
+		title_line(p, m->title, PDF_SANS, p->body_size * 2.0, true, 0.08, 6);
+		any = true;
+	}
+	if (m->subtitle && *m->subtitle) {
+		title_line(p, m->subtitle, PDF_SANS, p->body_size * 1.25, false, 0.3, 6);
+		any = true;
+	}
+	GString *by = g_string_new(NULL);
+	for (guint i = 0; i < m->authors->len; i++)
+		g_string_append_printf(by, "%s%s", i ? ", " : "", (char *)m->authors->pdata[i]);
+	if (m->date && *m->date)
+		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", m->date);
+	if (by->len) {
+		title_line(p, by->str, PDF_SANS, p->body_size * 0.9, false, 0.4, 8);
+		any = true;
+	}
+	g_string_free(by, TRUE);
+	if (m->cover && *m->cover) {
+		struct art_resource *res = art_resource_get((struct article *)art, m->cover,
+		                                            m->cover_pos);
+		pdf_space(p, 4);
+		pdf_render_image(p, res, m->cover, m->title, 0);
+		pdf_space(p, 10);
+		any = true;
+	}
+	if (m->summary && *m->summary) {
+		title_line(p, m->summary, PDF_SANS, p->body_size * 1.05, false, 0.25, 10);
+		any = true;
+	}
+	if (any) {
+		pdf_space(p, 2);
+		pdf_rule(p, 0.8, 0.2);
+		pdf_space(p, 14);
+	}
+}
+
+void pdf_render_footnotes(struct pdf *p, const struct article *art)
+{
+	if (!art->footnotes || !art->footnotes->len)
+		return;
+	double saved = p->body_size;
+	pdf_space(p, 18);
+	pdf_need(p, 40);
+	double w = p->width;
+	p->width = w / 3;
+	pdf_rule(p, 0.5, 0.5);
+	p->width = w;
+	pdf_space(p, 8);
+	p->body_size = saved * 0.86;
+	double indent = p->body_size * 2.2;
+	bool was_tight = p->tight;
+	p->tight = true;
+	for (guint i = 0; i < art->footnotes->len; i++) {
+		const struct art_node *d = art->footnotes->pdata[i];
+		int num = d->u.footnote.number > 0 ? d->u.footnote.number : (int)i + 1;
+		char *dest = g_strdup_printf("fn-%d", num);
+		if (p->page_used)
+			p->y += p->pending_space;
+		p->pending_space = 0;
+		pdf_need(p, p->body_size * 1.6);
+		pdf_dest(p, dest, p->x, p->y);
+		g_free(dest);
+		char *m = g_strdup_printf("%d.", num);
+		if (p->marker)
+			g_object_unref(p->marker);
+		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
+		pango_layout_set_text(p->marker, m, -1);
+		g_free(m);
+		p->marker_right = p->x + indent - p->body_size * 0.45;
+		p->x += indent;
+		p->width -= indent;
+		pdf_render_blocks(p, d->first_child);
+		if (p->marker) {
+			g_object_unref(p->marker);
+			p->marker = NULL;
+		}
+		p->x -= indent;
+		p->width += indent;
+		pdf_space(p, 3);
+	}
+	p->tight = was_tight;
+	p->body_size = saved;
+}

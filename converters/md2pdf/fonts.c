@@ -1,0 +1,137 @@
+/* fonts.c - one fontconfig configuration, font map and PangoContext per run.
+ *
+ * fonts/fonts.conf names the faces per role ("mdpress serif", "mdpress sans",
+ * "mdpress mono") and per language; it is looked up next to the executable
+ * (build trees), then in MDPRESS_DATADIR (installed).  Without it the roles
+ * fall back to the concrete family lists below, so md2pdf still works.
+ */
+#include "pdf.h"
+
+#include <fontconfig/fontconfig.h>
+#include <string.h>
+
+static const char *const role_alias[] = {
+	[PDF_SERIF] = "mdpress serif",
+	[PDF_SANS] = "mdpress sans",
+	[PDF_MONO] = "mdpress mono",
+};
+static const char *const role_fallback[] = {
+	[PDF_SERIF] = "Noto Serif CJK SC, Noto Sans CJK SC, serif",
+	[PDF_SANS] = "Noto Sans CJK SC, sans-serif",
+	[PDF_MONO] = "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace",
+};
+
+/* First readable fonts.conf among the usual places, or NULL. */
+static char *find_fonts_conf(void)
+{
+	const char *env = g_getenv("MDPRESS_FONTS_CONF");
+	if (env && g_file_test(env, G_FILE_TEST_IS_REGULAR))
+		return g_strdup(env);
+	char *exe = g_file_read_link("/proc/self/exe", NULL);
+	if (exe) {
+		char *dir = g_path_get_dirname(exe);
+		static const char *const up[] = { "..", "../..", "../../..", "../share/mdpress" };
+		for (size_t i = 0; i < G_N_ELEMENTS(up); i++) {
+			char *c = g_build_filename(dir, up[i], strstr(up[i], "share") ? "" : "fonts",
+			                           "fonts.conf", NULL);
+			if (g_file_test(c, G_FILE_TEST_IS_REGULAR)) {
+				g_free(dir);
+				g_free(exe);
+				return c;
+			}
+			g_free(c);
+		}
+		g_free(dir);
+		g_free(exe);
+	}
+	char *c = g_build_filename(MDPRESS_DATADIR, "fonts.conf", NULL);
+	if (g_file_test(c, G_FILE_TEST_IS_REGULAR))
+		return c;
+	g_free(c);
+	return NULL;
+}
+
+int pdf_fonts_init(struct pdf *p)
+{
+	bool custom = false;
+	char *conf = find_fonts_conf();
+	/* Made the current configuration before the font map exists, so that
+	 * pango uses it and fontconfig never loads the default one. */
+	if (conf) {
+		FcConfig *fc = FcConfigCreate();
+		if (FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue) &&
+		    FcConfigBuildFonts(fc) && FcConfigSetCurrent(fc)) {
+			custom = true;
+		} else {
+			art_diag(ART_W_GENERIC, NULL, (struct art_pos){ 0, 0 },
+			         "cannot load font configuration; using system defaults");
+		}
+		FcConfigDestroy(fc);   /* fontconfig keeps its own reference */
+		g_free(conf);
+	}
+	p->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!p->fontmap)
+		return 0;
+	/* Text is laid out for a PDF: no hinting, no rounding to device pixels. */
+	p->ctx = pango_font_map_create_context(p->fontmap);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	pango_cairo_context_set_font_options(p->ctx, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(p->ctx, FALSE);
+	for (int i = 0; i < 3; i++) {
+		p->font[i] = pango_font_description_new();
+		pango_font_description_set_family(p->font[i],
+		                                  custom ? role_alias[i] : role_fallback[i]);
+	}
+	return 1;
+}
+
+void pdf_fonts_free(struct pdf *p)
+{
+	for (int i = 0; i < 3; i++)
+		if (p->font[i])
+			pango_font_description_free(p->font[i]);
+	if (p->ctx)
+		g_object_unref(p->ctx);
+	if (p->fontmap)
+		g_object_unref(p->fontmap);
+}
+
+/* Map the article's BCP 47 tag to the form pango and fontconfig match on:
+ * Han characters take regional forms from it (zh-cn SC, zh-tw TC, ja JP). */
+void pdf_set_language(struct pdf *p, const char *art_lang)
+{
+	char *l = g_ascii_strdown(art_lang && *art_lang ? art_lang : "en", -1);
+	const char *tag = l;
+	if (g_str_has_prefix(l, "zh")) {
+		if (strstr(l, "hk") || strstr(l, "mo"))
+			tag = "zh-hk";
+		else if (strstr(l, "tw") || strstr(l, "hant"))
+			tag = "zh-tw";
+		else
+			tag = "zh-cn";
+	}
+	p->lang = pango_language_from_string(tag);   /* interned: never freed */
+	p->lang_tag = pango_language_to_string(p->lang);
+	pango_context_set_language(p->ctx, p->lang);
+	g_free(l);
+}
+
+PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
+                            double width)
+{
+	PangoLayout *lay = pango_layout_new(p->ctx);
+	PangoFontDescription *fd = pango_font_description_copy_static(p->font[f]);
+	pango_font_description_set_size(fd, (int)((pt > 0 ? pt : p->body_size) * PANGO_SCALE));
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+	pango_layout_set_font_description(lay, fd);
+	pango_font_description_free(fd);
+	if (width > 0) {
+		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
+	}
+	return lay;
+}

@@ -1,0 +1,223 @@
+/* image.c - images as blocks.
+ *
+ * JPEG goes into the PDF as-is: cairo embeds the attached mime data and
+ * never reads the pixels of the (untouched, so never really allocated)
+ * RGB24 surface that stands for it.  PNG is decoded by cairo, GIF/WebP by
+ * gdk-pixbuf when it has a loader, SVG is drawn as vectors by librsvg.
+ * Anything that cannot be drawn becomes a framed placeholder with the alt
+ * text and file name: never an empty gap.
+ */
+#include "pdf.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
+#include <string.h>
+
+#define PX_TO_PT (72.0 / 96.0)
+
+static cairo_surface_t *load_jpeg(const struct art_resource *res)
+{
+	if (res->width <= 0 || res->height <= 0 || res->width > 30000 || res->height > 30000)
+		return NULL;
+	gchar *data;
+	gsize len;
+	if (!g_file_get_contents(res->path, &data, &len, NULL))
+		return NULL;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, res->width, res->height);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		g_free(data);
+		return NULL;
+	}
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len,
+	                            g_free, data);
+	char *uid = g_strdup(res->path);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
+	                            strlen(uid), g_free, uid);
+	return s;
+}
+
+static cairo_surface_t *load_png(const struct art_resource *res)
+{
+	cairo_surface_t *s = cairo_image_surface_create_from_png(res->path);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	char *uid = g_strdup(res->path);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
+	                            strlen(uid), g_free, uid);
+	return s;
+}
+
+/* First frame through gdk-pixbuf, premultiplied into a cairo surface. */
+static cairo_surface_t *load_pixbuf(const struct art_resource *res)
+{
+	GdkPixbuf *pb = gdk_pixbuf_new_from_file(res->path, NULL);
+	if (!pb)
+		return NULL;
+	int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
+	int nch = gdk_pixbuf_get_n_channels(pb), rs = gdk_pixbuf_get_rowstride(pb);
+	bool alpha = gdk_pixbuf_get_has_alpha(pb);
+	cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32
+	                                                      : CAIRO_FORMAT_RGB24, w, h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || nch < 3) {
+		cairo_surface_destroy(s);
+		g_object_unref(pb);
+		return NULL;
+	}
+	cairo_surface_flush(s);
+	const guchar *src = gdk_pixbuf_read_pixels(pb);
+	unsigned char *dst = cairo_image_surface_get_data(s);
+	int ds = cairo_image_surface_get_stride(s);
+	for (int y = 0; y < h; y++) {
+		const guchar *sp = src + (size_t)y * rs;
+		guint32 *dp = (guint32 *)(void *)(dst + (size_t)y * ds);
+		for (int x = 0; x < w; x++, sp += nch) {
+			guint32 a = alpha ? sp[3] : 255;
+			guint32 r = sp[0] * a / 255, g = sp[1] * a / 255, b = sp[2] * a / 255;
+			dp[x] = (a << 24) | (r << 16) | (g << 8) | b;
+		}
+	}
+	cairo_surface_mark_dirty(s);
+	g_object_unref(pb);
+	return s;
+}
+
+static void placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
+{
+	double w = MIN(p->width, 300.0);
+	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, p->body_size * 0.85, false, w - 16);
+	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
+	GString *t = g_string_new(NULL);
+	if (alt && *alt)
+		g_string_append_printf(t, "%s\n", alt);
+	g_string_append_printf(t, "[image unavailable: %s]", src && *src ? src : "?");
+	char *valid = g_utf8_make_valid(t->str, (gssize)t->len);
+	pango_layout_set_text(lay, valid, -1);
+	g_free(valid);
+	g_string_free(t, TRUE);
+	int lh;
+	pango_layout_get_size(lay, NULL, &lh);
+	double h = MAX(60.0, (double)lh / PANGO_SCALE + 24);
+	pdf_need(p, h + reserve);
+	if (p->page_used)
+		p->y += p->pending_space;
+	p->pending_space = 0;
+	double x = p->x + (p->width - w) / 2;
+	cairo_t *cr = p->cr;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.965, 0.965, 0.965);
+	cairo_rectangle(cr, x, p->y, w, h);
+	cairo_fill_preserve(cr);
+	cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+	cairo_set_line_width(cr, 0.75);
+	double dash[] = { 3, 2 };
+	cairo_set_dash(cr, dash, 2, 0);
+	cairo_stroke(cr);
+	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+	cairo_move_to(cr, x + 8, p->y + (h - (double)lh / PANGO_SCALE) / 2);
+	pango_cairo_show_layout(cr, lay);
+	cairo_restore(cr);
+	g_object_unref(lay);
+	p->y += h;
+	p->page_used = true;
+}
+
+/* Scale (w, h) points to the column and page, never up. */
+static double fit(const struct pdf *p, double w, double h, double reserve)
+{
+	double s = 1.0;
+	if (w > p->width)
+		s = p->width / w;
+	double maxh = (p->bottom - p->top) - reserve - 4;
+	if (maxh < 40)
+		maxh = 40;
+	if (h * s > maxh)
+		s = maxh / h;
+	return s;
+}
+
+static void start_box(struct pdf *p, double h, double reserve)
+{
+	pdf_need(p, h + reserve);
+	if (p->page_used)
+		p->y += p->pending_space;
+	p->pending_space = 0;
+}
+
+static int draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
+{
+	RsvgHandle *h = rsvg_handle_new_from_file(res->path, NULL);
+	if (!h)
+		return 0;
+	double w = res->width, ht = res->height;
+	gdouble iw, ih;
+	if (rsvg_handle_get_intrinsic_size_in_pixels(h, &iw, &ih) && iw > 0 && ih > 0) {
+		w = iw;
+		ht = ih;
+	}
+	if (w <= 0 || ht <= 0) {
+		w = 400;
+		ht = 300;
+	}
+	w *= PX_TO_PT;
+	ht *= PX_TO_PT;
+	double s = fit(p, w, ht, reserve);
+	start_box(p, ht * s, reserve);
+	RsvgRectangle vp = { p->x + (p->width - w * s) / 2, p->y, w * s, ht * s };
+	cairo_save(p->cr);
+	int ok = rsvg_handle_render_document(h, p->cr, &vp, NULL);
+	cairo_restore(p->cr);
+	g_object_unref(h);
+	if (ok) {
+		p->y += ht * s;
+		p->page_used = true;
+	}
+	return ok;
+}
+
+void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
+                      const char *alt, double reserve)
+{
+	cairo_surface_t *s = NULL;
+	if (res && res->status == ART_RES_OK && res->path) {
+		switch (res->type) {
+		case ART_IMG_JPEG:
+			s = load_jpeg(res);
+			break;
+		case ART_IMG_PNG:
+			s = load_png(res);
+			break;
+		case ART_IMG_GIF:
+		case ART_IMG_WEBP:
+			s = load_pixbuf(res);
+			break;
+		case ART_IMG_SVG:
+			if (draw_svg(p, res, reserve))
+				return;
+			break;
+		case ART_IMG_NONE:
+			break;
+		}
+	}
+	if (!s) {
+		placeholder(p, res && res->src ? res->src : src, alt, reserve);
+		return;
+	}
+	double w = cairo_image_surface_get_width(s) * PX_TO_PT;
+	double h = cairo_image_surface_get_height(s) * PX_TO_PT;
+	double sc = fit(p, w, h, reserve);
+	start_box(p, h * sc, reserve);
+	cairo_t *cr = p->cr;
+	cairo_save(cr);
+	cairo_translate(cr, p->x + (p->width - w * sc) / 2, p->y);
+	cairo_scale(cr, sc * PX_TO_PT, sc * PX_TO_PT);
+	cairo_set_source_surface(cr, s, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	p->y += h * sc;
+	p->page_used = true;
+	g_ptr_array_add(p->images, s);
+}

@@ -1,0 +1,300 @@
+/* inline.c - inline nodes to text + PangoAttrList (no markup round trip, so
+ * no escaping), plus the byte ranges of links for PDF annotations.
+ */
+#include "pdf.h"
+
+#include <string.h>
+
+void pdf_inline_init(struct pdf_inline *in)
+{
+	in->text = g_string_new(NULL);
+	in->attrs = pango_attr_list_new();
+	in->links = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
+	in->images = g_ptr_array_new();
+}
+
+void pdf_links_free(GArray *links)
+{
+	if (!links)
+		return;
+	for (guint i = 0; i < links->len; i++) {
+		struct pdf_link *l = &g_array_index(links, struct pdf_link, i);
+		g_free(l->uri);
+		g_free(l->dest);
+	}
+	g_array_free(links, TRUE);
+}
+
+void pdf_inline_clear(struct pdf_inline *in)
+{
+	g_string_free(in->text, TRUE);
+	pango_attr_list_unref(in->attrs);
+	pdf_links_free(in->links);
+	g_ptr_array_free(in->images, TRUE);
+	memset(in, 0, sizeof *in);
+}
+
+void pdf_inline_text(struct pdf_inline *in, const char *s)
+{
+	g_string_append(in->text, s);
+}
+
+static void add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)
+{
+	a->start_index = (guint)start;
+	a->end_index = (guint)in->text->len;
+	if (a->end_index > a->start_index)
+		pango_attr_list_insert(in->attrs, a);
+	else
+		pango_attribute_destroy(a);
+}
+
+static void render_children(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
+{
+	pdf_inline_render(p, in, n->first_child);
+}
+
+/* <br> and friends are the only inline HTML with a meaning in print. */
+static void inline_html(struct pdf_inline *in, const char *tag)
+{
+	if (!tag)
+		return;
+	if (!g_ascii_strncasecmp(tag, "<br", 3))
+		g_string_append(in->text, "\u2028");
+}
+
+static void add_link(struct pdf *p, struct pdf_inline *in, const char *url, size_t start)
+{
+	if (!url || !*url || in->text->len == start)
+		return;
+	struct pdf_link l = { (int)start, (int)in->text->len, NULL, NULL };
+	if (url[0] == '#') {
+		if (!p->art || !p->art->ids || !g_hash_table_contains(p->art->ids, url + 1))
+			return;     /* unknown anchor: the model warned; plain text */
+		l.dest = g_strdup(url + 1);
+	} else {
+		l.uri = g_strdup(url);
+	}
+	g_array_append_val(in->links, l);
+	add_attr(in, pango_attr_foreground_new(0x1a1a, 0x4f4f, 0x9c9c), start);
+}
+
+static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
+{
+	size_t start = in->text->len;
+	if (n->u.footnote.number <= 0 || !n->u.footnote.def) {
+		g_string_append_printf(in->text, "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
+		return;
+	}
+	g_string_append_printf(in->text, "%d", n->u.footnote.number);
+	add_attr(in, pango_attr_rise_new((int)(p->body_size * 0.35 * PANGO_SCALE)), start);
+	add_attr(in, pango_attr_scale_new(0.7), start);
+	char *dest = g_strdup_printf("fn-%d", n->u.footnote.number);
+	struct pdf_link l = { (int)start, (int)in->text->len, NULL, dest };
+	g_array_append_val(in->links, l);
+	add_attr(in, pango_attr_foreground_new(0x1a1a, 0x4f4f, 0x9c9c), start);
+}
+
+void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
+{
+	for (const struct art_node *n = first; n; n = n->next) {
+		size_t start = in->text->len;
+		switch (n->type) {
+		case ART_TEXT:
+			if (n->literal)
+				g_string_append(in->text, n->literal);
+			break;
+		case ART_SOFTBREAK:
+			g_string_append_c(in->text, ' ');
+			break;
+		case ART_LINEBREAK:
+			g_string_append(in->text, "\u2028");
+			break;
+		case ART_CODE: {
+			if (n->literal)
+				g_string_append(in->text, n->literal);
+			PangoFontDescription *fd = pango_font_description_new();
+			pango_font_description_set_family(fd, pango_font_description_get_family(p->font[PDF_MONO]));
+			add_attr(in, pango_attr_font_desc_new(fd), start);
+			pango_font_description_free(fd);
+			add_attr(in, pango_attr_scale_new(0.9), start);
+			add_attr(in, pango_attr_background_new(0xeeee, 0xeeee, 0xeeee), start);
+			break;
+		}
+		case ART_HTML_INLINE:
+			inline_html(in, n->literal);
+			break;
+		case ART_EMPH:
+			render_children(p, in, n);
+			add_attr(in, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
+			break;
+		case ART_STRONG:
+			render_children(p, in, n);
+			add_attr(in, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start);
+			break;
+		case ART_STRIKE:
+			render_children(p, in, n);
+			add_attr(in, pango_attr_strikethrough_new(TRUE), start);
+			break;
+		case ART_LINK:
+			render_children(p, in, n);
+			add_link(p, in, n->u.link.url, start);
+			break;
+		case ART_IMAGE:
+			/* drawn as a block after the paragraph; keep the alt text out */
+			g_ptr_array_add(in->images, (gpointer)n);
+			break;
+		case ART_FOOTNOTE_REF:
+			footnote_ref(p, in, n);
+			break;
+		case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
+		case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
+		case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
+		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
+			break;
+		}
+	}
+}
+
+void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
+{
+	/* Trailing hard breaks would leave empty lines. */
+	while (in->text->len >= 3 && !strcmp(in->text->str + in->text->len - 3, "\u2028"))
+		g_string_truncate(in->text, in->text->len - 3);
+	PangoAttribute *a = pango_attr_language_new(p->lang);
+	a->start_index = 0;
+	a->end_index = G_MAXUINT;
+	pango_attr_list_insert_before(in->attrs, a);
+	pango_layout_set_text(lay, in->text->str, (int)in->text->len);
+	pango_layout_set_attributes(lay, in->attrs);
+}
+
+/* Decode the few entities raw HTML in articles uses. */
+static const char *entity(const char *s, GString *out)
+{
+	static const struct { const char *name; const char *utf8; } tab[] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
+		{ "&apos;", "'" }, { "&nbsp;", "\u00a0" }, { "&#39;", "'" },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(tab); i++) {
+		size_t l = strlen(tab[i].name);
+		if (!g_ascii_strncasecmp(s, tab[i].name, l)) {
+			g_string_append(out, tab[i].utf8);
+			return s + l;
+		}
+	}
+	if (s[1] == '#') {
+		char *end;
+		gunichar c = (s[2] == 'x' || s[2] == 'X') ? (gunichar)strtoul(s + 3, &end, 16)
+		                                           : (gunichar)strtoul(s + 2, &end, 10);
+		if (*end == ';' && c > 0 && g_unichar_validate(c)) {
+			g_string_append_unichar(out, c);
+			return end + 1;
+		}
+	}
+	g_string_append_c(out, '&');
+	return s + 1;
+}
+
+/* Value of attribute name in a tag (s points after '<'), or NULL. */
+static char *tag_attr(const char *s, const char *end, const char *name)
+{
+	size_t nl = strlen(name);
+	for (const char *q = s; q + nl < end; q++) {
+		if (g_ascii_strncasecmp(q, name, nl) || (q > s && g_ascii_isalnum(q[-1])))
+			continue;
+		const char *v = q + nl;
+		while (v < end && g_ascii_isspace(*v))
+			v++;
+		if (v >= end || *v != '=')
+			continue;
+		v++;
+		while (v < end && g_ascii_isspace(*v))
+			v++;
+		char quote = (*v == '"' || *v == '\'') ? *v++ : 0;
+		const char *e = v;
+		while (e < end && (quote ? *e != quote : !g_ascii_isspace(*e) && *e != '>'))
+			e++;
+		return g_strndup(v, (gsize)(e - v));
+	}
+	return NULL;
+}
+
+char *pdf_html_text(const char *html, GPtrArray *imgs)
+{
+	static const char *const breakers[] = { "br", "p", "/p", "div", "/div", "tr", "/tr",
+		"li", "h1", "h2", "h3", "h4", "h5", "h6", "/h1", "/h2", "/h3", "center",
+		"/center", "table", "/table", "pre", "/pre", "blockquote", "/blockquote" };
+	GString *out = g_string_new(NULL);
+	const char *s = html ? html : "";
+	bool in_script = false;
+	while (*s) {
+		if (*s == '<') {
+			const char *e = strchr(s, '>');
+			if (!e)
+				break;
+			if (!strncmp(s, "<!--", 4)) {
+				const char *c = strstr(s + 4, "-->");
+				s = c ? c + 3 : s + strlen(s);
+				continue;
+			}
+			char name[16] = "";
+			size_t k = 0;
+			for (const char *q = s + 1; q < e && k < sizeof name - 1 &&
+			     (g_ascii_isalnum(*q) || *q == '/'); q++)
+				name[k++] = g_ascii_tolower(*q);
+			name[k] = 0;
+			if (!strcmp(name, "script") || !strcmp(name, "style"))
+				in_script = true;
+			else if (!strcmp(name, "/script") || !strcmp(name, "/style"))
+				in_script = false;
+			if (!strcmp(name, "img") && imgs) {
+				char *src = tag_attr(s + 1, e, "src");
+				if (src && *src)
+					g_ptr_array_add(imgs, src);
+				else
+					g_free(src);
+			}
+			for (size_t i = 0; i < G_N_ELEMENTS(breakers); i++)
+				if (!strcmp(name, breakers[i])) {
+					if (out->len && out->str[out->len - 1] != '\n')
+						g_string_append_c(out, '\n');
+					break;
+				}
+			if ((!strcmp(name, "td") || !strcmp(name, "th")) && out->len &&
+			    out->str[out->len - 1] != '\n')
+				g_string_append(out, "  ");
+			s = e + 1;
+		} else if (in_script) {
+			s++;
+		} else if (*s == '&') {
+			s = entity(s, out);
+		} else if (*s == '\n' || *s == '\t' || *s == '\r') {
+			if (out->len && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
+				g_string_append_c(out, ' ');
+			s++;
+		} else {
+			g_string_append_c(out, *s++);
+		}
+	}
+	/* collapse blank lines and trim */
+	char *t = g_strstrip(g_string_free(out, FALSE));
+	GString *r = g_string_new(NULL);
+	char **lines = g_strsplit(t, "\n", -1);
+	for (char **l = lines; *l; l++) {
+		g_strstrip(*l);
+		if (!**l)
+			continue;
+		if (r->len)
+			g_string_append_c(r, '\n');
+		g_string_append(r, *l);
+	}
+	g_strfreev(lines);
+	g_free(t);
+	if (!g_utf8_validate(r->str, (gssize)r->len, NULL)) {
+		char *v = g_utf8_make_valid(r->str, (gssize)r->len);
+		g_string_free(r, TRUE);
+		return v;
+	}
+	return g_string_free(r, FALSE);
+}

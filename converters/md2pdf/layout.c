@@ -1,0 +1,483 @@
+/* layout.c - the page engine: a cursor over pages of a cairo PDF surface.
+ *
+ * Blocks arrive as PangoLayouts; pdf_place_layout() draws them line by line
+ * and starts a new page whenever the next line does not fit, with orphan
+ * and widow control.  Open block quotes draw their left rule per page
+ * segment; page numbers go in the footer as each page is finished.
+ */
+#include "pdf.h"
+
+#include <string.h>
+
+static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
+{
+	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
+	                                            : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
+{
+	p->o = *o;
+	p->surface = cairo_pdf_surface_create_for_stream(write_fp, fp, o->page_w, o->page_h);
+	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+		return 0;
+	p->cr = cairo_create(p->surface);
+	p->left = o->margin;
+	p->right = o->page_w - o->margin;
+	p->top = o->margin;
+	p->bottom = o->page_h - o->margin;
+	p->x = p->left;
+	p->width = p->right - p->left;
+	p->y = p->top;
+	p->page = 1;
+	p->page_used = false;
+	p->pending_space = 0;
+	p->nquote = 0;
+	p->dest_seq = 0;
+	p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	p->dest_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	p->images = g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy);
+	return 1;
+}
+
+static void draw_quote_rules(struct pdf *p, double y_end)
+{
+	cairo_t *cr = p->cr;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+	cairo_set_line_width(cr, 2.0);
+	for (int i = 0; i < p->nquote; i++) {
+		if (y_end <= p->quote_y0[i])
+			continue;
+		cairo_move_to(cr, p->quote_x[i], p->quote_y0[i]);
+		cairo_line_to(cr, p->quote_x[i], y_end);
+	}
+	cairo_stroke(cr);
+	cairo_restore(cr);
+}
+
+static void draw_footer(struct pdf *p)
+{
+	if (!p->page_used)
+		return;
+	char num[16];
+	g_snprintf(num, sizeof num, "%d", p->page);
+	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, 8.5, false, 0);
+	pango_layout_set_text(lay, num, -1);
+	int w, h;
+	pango_layout_get_size(lay, &w, &h);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
+	cairo_move_to(p->cr, (p->o.page_w - (double)w / PANGO_SCALE) / 2,
+	              p->bottom + (p->o.margin - (double)h / PANGO_SCALE) / 2);
+	pango_cairo_show_layout(p->cr, lay);
+	cairo_restore(p->cr);
+	g_object_unref(lay);
+}
+
+void pdf_new_page(struct pdf *p)
+{
+	draw_quote_rules(p, p->y);
+	draw_footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->page_used = false;
+	p->y = p->top;
+	p->pending_space = 0;
+	for (int i = 0; i < p->nquote; i++)
+		p->quote_y0[i] = p->top;
+}
+
+int pdf_close(struct pdf *p)
+{
+	int ok = 1;
+	if (p->cr) {
+		GHashTableIter hi;
+		gpointer name;
+		g_hash_table_iter_init(&hi, p->dest_refs);
+		p->dest_prefix[0] = 0;
+		while (g_hash_table_iter_next(&hi, &name, NULL))
+			pdf_dest(p, name, p->left, p->top);
+		draw_quote_rules(p, p->y);
+		p->page_used = true;    /* an empty article still gets its number */
+		draw_footer(p);
+		cairo_show_page(p->cr);
+		if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+			ok = 0;
+		cairo_destroy(p->cr);
+		p->cr = NULL;
+	}
+	if (p->surface) {
+		cairo_surface_finish(p->surface);
+		if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS) {
+			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 },
+			         cairo_status_to_string(cairo_surface_status(p->surface)));
+			ok = 0;
+		}
+		cairo_surface_destroy(p->surface);
+		p->surface = NULL;
+	}
+	/* Image surfaces live until the document is finished: destroying one
+	 * earlier makes cairo copy its pixels for the pending snapshot. */
+	if (p->images)
+		g_ptr_array_free(p->images, TRUE);
+	p->images = NULL;
+	if (p->dest_refs)
+		g_hash_table_destroy(p->dest_refs);
+	p->dest_refs = NULL;
+	if (p->marker)
+		g_object_unref(p->marker);
+	p->marker = NULL;
+	if (p->dests)
+		g_hash_table_destroy(p->dests);
+	p->dests = NULL;
+	return ok;
+}
+
+void pdf_space(struct pdf *p, double pt)
+{
+	if (pt > p->pending_space)
+		p->pending_space = pt;
+}
+
+double pdf_room(const struct pdf *p)
+{
+	double y = p->y + (p->page_used ? p->pending_space : 0);
+	return p->bottom - y;
+}
+
+/* Apply the pending space unless at the top of a page. */
+static void settle(struct pdf *p)
+{
+	if (p->page_used)
+		p->y += p->pending_space;
+	p->pending_space = 0;
+}
+
+void pdf_need(struct pdf *p, double h)
+{
+	if (p->page_used && pdf_room(p) < h)
+		pdf_new_page(p);
+}
+
+void pdf_quote_begin(struct pdf *p)
+{
+	settle(p);
+	if (p->nquote < PDF_MAX_QUOTE) {
+		p->quote_x[p->nquote] = p->x + 1;
+		p->quote_y0[p->nquote] = p->y;
+		p->nquote++;
+	}
+	p->x += 14;
+	p->width -= 14;
+}
+
+void pdf_quote_end(struct pdf *p)
+{
+	p->x -= 14;
+	p->width += 14;
+	if (p->nquote > 0 && p->nquote <= PDF_MAX_QUOTE) {
+		int i = p->nquote - 1;
+		if (p->y > p->quote_y0[i]) {
+			cairo_save(p->cr);
+			cairo_set_source_rgb(p->cr, 0.75, 0.75, 0.75);
+			cairo_set_line_width(p->cr, 2.0);
+			cairo_move_to(p->cr, p->quote_x[i], p->quote_y0[i]);
+			cairo_line_to(p->cr, p->quote_x[i], p->y);
+			cairo_stroke(p->cr);
+			cairo_restore(p->cr);
+		}
+	}
+	p->nquote--;
+}
+
+void pdf_draw_marker_at(struct pdf *p, double baseline)
+{
+	if (!p->marker)
+		return;
+	int w;
+	pango_layout_get_size(p->marker, &w, NULL);
+	double base = (double)pango_layout_get_baseline(p->marker) / PANGO_SCALE;
+	cairo_move_to(p->cr, p->marker_right - (double)w / PANGO_SCALE, baseline - base);
+	pango_cairo_show_layout(p->cr, p->marker);
+	g_object_unref(p->marker);
+	p->marker = NULL;
+}
+
+void pdf_rule(struct pdf *p, double weight, double gray)
+{
+	settle(p);
+	if (p->y + weight > p->bottom)
+		pdf_new_page(p);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, gray, gray, gray);
+	cairo_rectangle(p->cr, p->x, p->y, p->width, weight);
+	cairo_fill(p->cr);
+	cairo_restore(p->cr);
+	p->y += weight;
+	p->page_used = true;
+}
+
+char *pdf_attr_quote(const char *s)
+{
+	GString *g = g_string_new("'");
+	for (; s && *s; s++) {
+		if (*s == '\'' || *s == '\\')
+			g_string_append_c(g, '\\');
+		g_string_append_c(g, *s);
+	}
+	g_string_append_c(g, '\'');
+	return g_string_free(g, FALSE);
+}
+
+bool pdf_has_dest(const struct pdf *p, const char *name)
+{
+	return p->dests && g_hash_table_contains(p->dests, name);
+}
+
+void pdf_dest(struct pdf *p, const char *name, double x, double y)
+{
+	if (!name || !*name)
+		return;
+	char *full = g_strconcat(p->dest_prefix, name, NULL);
+	if (pdf_has_dest(p, full)) {
+		g_free(full);
+		return;
+	}
+	char *q = pdf_attr_quote(full);
+	char *attr = g_strdup_printf("name=%s x=%.2f y=%.2f", q, x, y);
+	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
+	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+	g_free(attr);
+	g_free(q);
+	g_hash_table_add(p->dests, full);
+}
+
+/* A visible mark at the start of a wrapped code line: a small hooked arrow
+ * drawn as a path, so that it stays out of the extracted text. */
+static void continuation_mark(cairo_t *cr, double x, double base, double size)
+{
+	double h = size * 0.45;
+	cairo_save(cr);
+	cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+	cairo_set_line_width(cr, 0.6);
+	cairo_move_to(cr, x, base - h);
+	cairo_line_to(cr, x, base - h * 0.35);
+	cairo_line_to(cr, x + h, base - h * 0.35);
+	cairo_stroke(cr);
+	cairo_move_to(cr, x + h, base - h * 0.35);
+	cairo_line_to(cr, x + h * 0.6, base - h * 0.65);
+	cairo_line_to(cr, x + h * 0.6, base - h * 0.05);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	cairo_restore(cr);
+}
+
+static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0,
+                       double top, double h)
+{
+	int ls = line->start_index, le = line->start_index + line->length;
+	for (guint i = 0; i < links->len; i++) {
+		struct pdf_link *l = &g_array_index(links, struct pdf_link, i);
+		if (l->end <= ls || l->start >= le)
+			continue;
+		int *ranges = NULL, n = 0;
+		pango_layout_line_get_x_ranges(line, MAX(l->start, ls), MIN(l->end, le), &ranges, &n);
+		GString *attr = g_string_new("rect=[");
+		int used = 0;
+		for (int r = 0; r < n; r++) {
+			double a = x0 + (double)ranges[2 * r] / PANGO_SCALE;
+			double b = x0 + (double)ranges[2 * r + 1] / PANGO_SCALE;
+			if (b - a < 0.5)
+				continue;
+			g_string_append_printf(attr, "%s%.2f %.2f %.2f %.2f", used ? " " : "", a, top,
+			                       b - a, h);
+			used++;
+		}
+		g_free(ranges);
+		if (used) {
+			char *full = l->dest ? g_strconcat(p->dest_prefix, l->dest, NULL) : NULL;
+			char *q = pdf_attr_quote(l->uri ? l->uri : full);
+			g_string_append_printf(attr, "] %s=%s", l->uri ? "uri" : "dest", q);
+			g_free(q);
+			/* cairo fails the whole document on a link to an unknown
+			 * name: remember it, pdf_close() defines what is missing */
+			if (full && !g_hash_table_contains(p->dest_refs, full))
+				g_hash_table_add(p->dest_refs, g_strdup(full));
+			g_free(full);
+			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr->str);
+			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+		}
+		g_string_free(attr, TRUE);
+	}
+}
+
+struct line_info {
+	PangoLayoutLine *line;
+	double top, bottom, base;       /* relative to the layout top */
+};
+
+void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
+                      GArray *links)
+{
+	static const struct pdf_block_style plain = { 0 };
+	if (!st)
+		st = &plain;
+	pdf_space(p, st->space_before);
+	int n = pango_layout_get_line_count(lay);
+	if (n <= 0)
+		return;
+	const char *text = pango_layout_get_text(lay);
+	int width = pango_layout_get_width(lay);
+	struct line_info *li = g_new(struct line_info, n);
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	int k = 0;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		li[k].line = pango_layout_iter_get_line(it);
+		li[k].top = (double)y0 / PANGO_SCALE;
+		li[k].bottom = (double)y1 / PANGO_SCALE;
+		li[k].base = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		k++;
+	} while (k < n && pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	n = k;
+	if (st->justify && width > 0)
+		for (int i = 0; i + 1 < n; i++)
+			if (!li[i + 1].line->is_paragraph_start)
+				pdf_justify_line(li[i].line, text, width);
+
+	double pad = st->code ? 5.0 : 0.0;
+	double font_pt = (double)pango_font_description_get_size(
+	                     pango_layout_get_font_description(lay)) / PANGO_SCALE;
+	int i = 0;
+	while (i < n) {
+		settle(p);
+		double avail = p->bottom - p->y - 2 * pad;
+		int j = i;
+		while (j < n && li[j].bottom - li[i].top <= avail + 0.01)
+			j++;
+		if (st->keep_together && j < n && p->page_used) {
+			pdf_new_page(p);
+			continue;
+		}
+		if (j == i) {
+			if (p->page_used) {
+				pdf_new_page(p);
+				continue;
+			}
+			j = i + 1;      /* a line taller than a page: clip it */
+		}
+		/* orphan: never leave the first line alone at the foot of a page */
+		if (i == 0 && j == 1 && n > 1 && p->page_used) {
+			pdf_new_page(p);
+			continue;
+		}
+		/* widow: never carry the last line alone to the next page */
+		if (j == n - 1 && j - i >= 3)
+			j--;
+		double seg_top = p->y, off = li[i].top;
+		if (st->code) {
+			cairo_save(p->cr);
+			cairo_set_source_rgb(p->cr, 0.955, 0.955, 0.94);
+			cairo_rectangle(p->cr, p->x - pad, seg_top,
+			                p->width + 2 * pad, li[j - 1].bottom - off + 2 * pad);
+			cairo_fill(p->cr);
+			cairo_restore(p->cr);
+			seg_top += pad;
+		}
+		cairo_set_source_rgb(p->cr, 0.1, 0.1, 0.1);
+		for (int l = i; l < j; l++) {
+			PangoRectangle log;
+			pango_layout_line_get_extents(li[l].line, NULL, &log);
+			double base = seg_top + li[l].base - off;
+			if (l == 0)
+				pdf_draw_marker_at(p, base);
+			double lx = p->x;
+			if (pango_layout_get_alignment(lay) != PANGO_ALIGN_LEFT && width > 0) {
+				double w = (double)log.width / PANGO_SCALE;
+				double cw = (double)width / PANGO_SCALE;
+				lx += pango_layout_get_alignment(lay) == PANGO_ALIGN_CENTER ? (cw - w) / 2 : cw - w;
+				lx -= (double)log.x / PANGO_SCALE;
+			}
+			cairo_move_to(p->cr, lx, base);
+			pango_cairo_show_layout_line(p->cr, li[l].line);
+			if (st->code && !li[l].line->is_paragraph_start)
+				continuation_mark(p->cr, p->x - pad + 0.8, base, font_pt);
+			if (links && links->len)
+				emit_links(p, li[l].line, links, p->x, seg_top + li[l].top - off,
+				           li[l].bottom - li[l].top);
+		}
+		p->y = seg_top + li[j - 1].bottom - off + pad;
+		p->page_used = true;
+		i = j;
+		if (i < n)
+			pdf_new_page(p);
+	}
+	g_free(li);
+	pdf_space(p, st->space_after);
+}
+
+/* Can extra space go after character c when d follows?  CJK text has an
+ * opportunity between any two characters, Latin only at spaces. */
+static bool opportunity(gunichar c, gunichar d)
+{
+	if (c == ' ' || c == 0x3000)
+		return true;
+	if (d == ' ' || d == 0)
+		return false;
+	bool wc = g_unichar_iswide(c), wd = g_unichar_iswide(d);
+	return wc || wd;
+}
+
+struct cluster {
+	PangoGlyphInfo *last;   /* last glyph of the cluster: gets the extra space */
+	gunichar c;
+};
+
+void pdf_justify_line(PangoLayoutLine *line, const char *text, int width)
+{
+	PangoRectangle log;
+	pango_layout_line_get_extents(line, NULL, &log);
+	int slack = width - log.width;
+	if (slack <= 0 || slack > width / 3)
+		return;
+	GArray *cl = g_array_new(FALSE, FALSE, sizeof(struct cluster));
+	for (GSList *r = line->runs; r; r = r->next) {
+		PangoGlyphItem *run = r->data;
+		if (run->item->analysis.level & 1) {
+			g_array_set_size(cl, 0);    /* right-to-left: leave the line alone */
+			break;
+		}
+		PangoGlyphString *gs = run->glyphs;
+		for (int g = 0; g < gs->num_glyphs; g++) {
+			if (g + 1 < gs->num_glyphs && gs->log_clusters[g + 1] == gs->log_clusters[g])
+				continue;
+			struct cluster c = { &gs->glyphs[g],
+				g_utf8_get_char(text + run->item->offset + gs->log_clusters[g]) };
+			g_array_append_val(cl, c);
+		}
+	}
+	/* trailing spaces of a wrapped line carry no visible width */
+	guint len = cl->len;
+	while (len > 0 && g_unichar_isspace(g_array_index(cl, struct cluster, len - 1).c))
+		len--;
+	int nop = 0;
+	for (guint i = 0; i + 1 < len; i++) {
+		struct cluster *a = &g_array_index(cl, struct cluster, i);
+		if (opportunity(a->c, g_array_index(cl, struct cluster, i + 1).c))
+			nop++;
+	}
+	if (nop > 0) {
+		int each = slack / nop, extra = slack - each * nop;
+		for (guint i = 0; i + 1 < len; i++) {
+			struct cluster *a = &g_array_index(cl, struct cluster, i);
+			if (!opportunity(a->c, g_array_index(cl, struct cluster, i + 1).c))
+				continue;
+			a->last->geometry.width += each + (extra > 0 ? 1 : 0);
+			extra--;
+		}
+	}
+	g_array_free(cl, TRUE);
+}

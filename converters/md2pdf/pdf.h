@@ -1,0 +1,150 @@
+/* pdf.h - md2pdf's private interfaces.
+ *
+ * The engine (layout.c) owns the cairo PDF surface and a cursor on the
+ * current page; block renderers (blocks.c, table.c, image.c) build one
+ * PangoLayout per block with inline.c and hand it to pdf_place_layout(),
+ * which splits it across pages line by line.  fonts.c sets up one
+ * fontconfig configuration, one font map and one PangoContext for the run.
+ * Units: points (1/72 in) unless a name says otherwise.
+ */
+#ifndef MD2PDF_PDF_H
+#define MD2PDF_PDF_H
+
+#include "article.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#define PDF_MAX_QUOTE 16
+
+struct pdf_opts {
+	double page_w, page_h;  /* points */
+	double margin;          /* points, every side */
+};
+
+enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
+
+/* A link inside one layout: bytes [start, end) of its text. */
+struct pdf_link {
+	int start, end;
+	char *uri;              /* external URI, or NULL */
+	char *dest;             /* internal destination name, or NULL */
+};
+
+/* Drawing options for pdf_place_layout(). */
+struct pdf_block_style {
+	bool justify;           /* inter-character/inter-word justification */
+	bool code;              /* tinted background, continuation marks */
+	bool keep_together;     /* never split (short blocks: captions, headings) */
+	double space_before, space_after;
+};
+
+struct pdf {
+	struct pdf_opts o;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	PangoFontDescription *font[3];
+	PangoLanguage *lang;
+	const char *lang_tag;   /* pango form: zh-cn, zh-tw, ja, en ... */
+	const struct article *art;
+
+	double left, right;     /* content area of the page */
+	double top, bottom;
+	double x, width;        /* current column (indents applied) */
+	double y;               /* top of the next block */
+	double pending_space;   /* collapsed vertical space before the next block */
+	int page;               /* number of the current page, 1-based */
+	bool page_used;         /* something drawn on the current page */
+
+	/* block quotes still open: their rule x and where it starts on this page */
+	double quote_x[PDF_MAX_QUOTE], quote_y0[PDF_MAX_QUOTE];
+	int nquote;
+
+	/* list marker waiting for the first line of its item */
+	PangoLayout *marker;
+	double marker_right;
+
+	int outline[7];         /* outline parent id per heading level */
+	int article_outline;    /* parent id for this article's headings */
+	int first_heading_level;
+	GHashTable *dests;      /* names already defined (string set) */
+	GHashTable *dest_refs;  /* names links point to (string set) */
+	GPtrArray *images;      /* cairo_surface_t *, kept until the end */
+	bool tight;             /* inside a tight list */
+	int dest_seq;           /* for generated destination names */
+	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
+	double body_size;
+};
+
+/* fonts.c */
+int pdf_fonts_init(struct pdf *p);
+void pdf_fonts_free(struct pdf *p);
+void pdf_set_language(struct pdf *p, const char *art_lang);
+/* A new layout in font role f at size pt (0 = body size), width in points. */
+PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
+                            double width);
+
+/* layout.c */
+int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp);
+/* Finish the document; returns 1 when cairo reported no error. */
+int pdf_close(struct pdf *p);
+void pdf_new_page(struct pdf *p);
+void pdf_space(struct pdf *p, double pt);
+/* Room left on the page below the cursor, after the pending space. */
+double pdf_room(const struct pdf *p);
+/* Start a new page when less than h points remain. */
+void pdf_need(struct pdf *p, double h);
+void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
+                      GArray *links);
+void pdf_quote_begin(struct pdf *p);
+void pdf_quote_end(struct pdf *p);
+void pdf_draw_marker_at(struct pdf *p, double baseline);
+void pdf_rule(struct pdf *p, double weight, double gray);
+/* cairo tag attribute string escape ('...' with \ before ' and \). */
+char *pdf_attr_quote(const char *s);
+void pdf_dest(struct pdf *p, const char *name, double x, double y);
+bool pdf_has_dest(const struct pdf *p, const char *name);
+/* Justify one line of a left-aligned layout to width (pango units). */
+void pdf_justify_line(PangoLayoutLine *line, const char *text, int width);
+
+/* inline.c */
+struct pdf_inline {
+	GString *text;
+	PangoAttrList *attrs;
+	GArray *links;          /* struct pdf_link */
+	GPtrArray *images;      /* struct art_node * (ART_IMAGE) met inline */
+};
+void pdf_inline_init(struct pdf_inline *in);
+void pdf_inline_clear(struct pdf_inline *in);
+void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first);
+void pdf_inline_text(struct pdf_inline *in, const char *s);
+/* Apply text and attributes to a layout (and the article language). */
+void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
+void pdf_links_free(GArray *links);
+/* Strip tags from raw HTML; collects <img src> values into imgs. */
+char *pdf_html_text(const char *html, GPtrArray *imgs);
+
+/* blocks.c */
+void pdf_render_blocks(struct pdf *p, const struct art_node *first);
+void pdf_render_title(struct pdf *p, const struct article *art);
+void pdf_render_footnotes(struct pdf *p, const struct article *art);
+/* Outline + destination for a heading-like entry. */
+void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest);
+
+/* table.c */
+void pdf_render_table(struct pdf *p, const struct art_node *table);
+
+/* image.c */
+/* Draw a resource scaled to fit the column (never above 96 dpi natural
+ * size), or a framed placeholder naming alt and src.  reserve: height
+ * that must fit on the same page below it (a caption). */
+void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
+                      const char *alt, double reserve);
+
+/* main.c helpers shared with layout.c */
+void pdf_set_metadata(struct pdf *p, const struct article *art);
+
+#endif
