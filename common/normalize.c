@@ -288,8 +288,62 @@ static void repair_strong(struct art_node *parent)
 	}
 }
 
+/* Replaces strong node s by "**", its children, "**". */
+static void unwrap(struct art_node *s)
+{
+	art_node_insert_before(s, text_new("**", -1, s->pos));
+	while (s->first_child)
+		art_node_insert_before(s, s->first_child);
+	art_node_insert_before(s, text_new("**", -1, s->pos));
+	art_node_free(s);
+}
+
+static bool ends_in_wide_punct(const struct art_node *t)
+{
+	if (!t || t->type != ART_TEXT || !t->literal || !*t->literal)
+		return false;
+	const char *p = g_utf8_find_prev_char(t->literal, t->literal + strlen(t->literal));
+	gunichar c = p ? g_utf8_get_char_validated(p, -1) : 0;
+	return c > 0x7F && c < 0x110000 && g_unichar_ispunct(c);
+}
+
+/* cmark reads "**甲。**乙...**丙**" as nested strong: the "**" after "。"
+ * cannot close (it is preceded by punctuation and followed by a letter), so
+ * it opens, and later closers pair up wrongly.  Such a strong inside strong
+ * right after CJK punctuation is turned back into literal "**" (with every
+ * strong of its outermost strong), for repair_strong() to pair in order. */
+static void unnest_strong(struct art_node *root)
+{
+	GPtrArray *outer = g_ptr_array_new();
+	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+		if (n->type != ART_STRONG || !n->parent || n->parent->type != ART_STRONG ||
+		    !ends_in_wide_punct(n->prev))
+			continue;
+		struct art_node *o = n->parent;
+		while (o->parent && o->parent->type == ART_STRONG)
+			o = o->parent;
+		if (!outer->len || outer->pdata[outer->len - 1] != o)
+			g_ptr_array_add(outer, o);
+	}
+	for (guint i = 0; i < outer->len; i++) {
+		struct art_node *o = outer->pdata[i];
+		GPtrArray *strongs = g_ptr_array_new();
+		for (struct art_node *n = o; n; n = walk(n, o, false))
+			if (n->type == ART_STRONG)
+				g_ptr_array_add(strongs, n);
+		for (guint j = strongs->len; j-- > 0; )
+			unwrap(strongs->pdata[j]);
+		g_ptr_array_free(strongs, TRUE);
+	}
+	bool changed = outer->len > 0;
+	g_ptr_array_free(outer, TRUE);
+	if (changed)
+		merge_text(root);
+}
+
 static void unpaired_strong(struct art_node *root)
 {
+	unnest_strong(root);
 	for (struct art_node *n = root; n; n = walk(n, root, false)) {
 		if (n->first_child && n->type != ART_CODE_BLOCK &&
 		    !art_node_is_block(n->first_child))

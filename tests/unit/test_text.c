@@ -1,0 +1,106 @@
+/* Tests of common/text.c: UTF-8 checks, widths, segment breaks, language
+ * guess, slugs. */
+#include "harness.h"
+
+TEST(text_utf8_check_reports_line_col)
+{
+	int line = 0, col = 0;
+	CHECK(art_utf8_check("abc\n中文", 10, &line, &col));
+	const char bad[] = "ab\ncd\xff" "e";
+	CHECK(!art_utf8_check(bad, sizeof bad - 1, &line, &col));
+	CHECK_INT(line, 2);
+	CHECK_INT(col, 3);
+	const char trunc[] = "x\n\n\xe4\xb8";      /* cut in the middle of 中 */
+	CHECK(!art_utf8_check(trunc, sizeof trunc - 1, &line, &col));
+	CHECK_INT(line, 3);
+	CHECK_INT(col, 1);
+	const char nul[] = "a\0b";
+	CHECK(!art_utf8_check(nul, 3, &line, &col));
+	CHECK_INT(line, 1);
+	CHECK_INT(col, 2);
+}
+
+TEST(text_char_widths)
+{
+	CHECK_INT(art_char_width(0x4E2D), 2);      /* 中 */
+	CHECK_INT(art_char_width('a'), 1);
+	CHECK_INT(art_char_width(0x0301), 0);      /* combining acute */
+	CHECK_INT(art_char_width(0x200B), 0);      /* zero width space */
+	CHECK_INT(art_char_width(0xFF0C), 2);      /* fullwidth comma ， */
+	CHECK_INT(art_char_width(0xAC00), 2);      /* 가 */
+	CHECK_INT(art_char_width(0x201C), 1);      /* “ is ambiguous: narrow */
+	CHECK_INT(art_str_width("中文ab", -1), 6);
+	CHECK_INT(art_str_width("e\xcc\x81", -1), 1);
+	CHECK_INT(art_str_width("中文ab", 3), 2);
+	CHECK_INT(art_str_width("\xff" "a", -1), 2);
+}
+
+TEST(text_segment_breaks)
+{
+	CHECK(art_segment_break_removed(0x6C49, 0x6C49, "en"));      /* 汉/汉 */
+	CHECK(art_segment_break_removed(0xFF0C, 0x4E00, "zh"));      /* ，/一 */
+	CHECK(!art_segment_break_removed(0x6C49, 'a', "zh"));        /* 汉/a */
+	CHECK(!art_segment_break_removed('a', 0x6C49, "zh"));
+	CHECK(!art_segment_break_removed('a', 'b', "zh"));
+	CHECK(!art_segment_break_removed('4', 0x671F, "zh"));        /* 2024\n期间 */
+	CHECK(art_segment_break_removed(0x6C49, 0x201C, "zh"));      /* 汉/“ */
+	CHECK(art_segment_break_removed(0x201D, 0x6C49, "zh-CN"));   /* ”/汉 */
+	CHECK(art_segment_break_removed(0x2026, 0x3042, "ja"));      /* …/あ */
+	CHECK(!art_segment_break_removed(0x6C49, 0x201C, "en"));
+	CHECK(!art_segment_break_removed(0x201C, 0x201D, "zh"));     /* neither wide */
+	CHECK(!art_segment_break_removed(0xD55C, 0xAE00, "ko"));     /* 한/글 */
+	CHECK(!art_segment_break_removed(0x6C49, 0xAE00, "ko"));
+	CHECK(art_segment_break_removed(0xFF76, 0xFF76, "ja"));      /* halfwidth ｶ */
+	CHECK(art_segment_break_removed('a', 0x200B, "en"));
+	CHECK(!art_segment_break_removed(0, 0x6C49, "zh"));
+}
+
+TEST(text_detect_lang)
+{
+	CHECK_STR(art_detect_lang("华为全联接大会在上海成功举办。", -1), "zh");
+	CHECK_STR(art_detect_lang("日本語のテキストです。", -1), "ja");
+	CHECK_STR(art_detect_lang("한국어 텍스트입니다", -1), "ko");
+	CHECK_STR(art_detect_lang("Plain English text.", -1), "en");
+	CHECK_STR(art_detect_lang("", -1), "en");
+	CHECK_STR(art_detect_lang(NULL, 0), "en");
+	CHECK_STR(art_detect_lang("12345 !!!", -1), "en");
+	/* Chinese with many English product names is still Chinese. */
+	CHECK_STR(art_detect_lang("openEuler Copilot System 构建LLM智能交互平台，"
+	                          "通过一套北向语义接口标准", -1), "zh");
+	/* An English article quoting one Chinese name stays English. */
+	CHECK_STR(art_detect_lang("The keynote was given by the president of the "
+	                          "community, 胡正策, who talked about the release "
+	                          "of the new long term support version.", -1), "en");
+	/* Chinese with a stray kana is still Chinese; real Japanese mixes kanji. */
+	CHECK_STR(art_detect_lang("这是一个很长的中文句子，里面有很多很多汉字，"
+	                          "还有更多的汉字在这里出现，最后有一个の字，"
+	                          "然后继续写很多很多的汉字内容以及更多汉字。", -1), "zh");
+	CHECK_STR(art_detect_lang("東京都の人口は約千四百万人です。", -1), "ja");
+	CHECK_STR(art_detect_lang("abc", 2), "en");
+}
+
+TEST(text_slugify)
+{
+	char *s;
+	s = art_slugify("构建镜像");
+	CHECK_STR(s, "构建镜像");
+	g_free(s);
+	s = art_slugify("Hello, World! (v2.0)");
+	CHECK_STR(s, "hello-world-v20");
+	g_free(s);
+	s = art_slugify("openEuler 社区加速 AI 融合与应用，累计装机量达到850万+台套");
+	CHECK_STR(s, "openeuler-社区加速-ai-融合与应用累计装机量达到850万台套");
+	g_free(s);
+	s = art_slugify("  snake_case and-dash  ");
+	CHECK_STR(s, "snake_case-and-dash");
+	g_free(s);
+	s = art_slugify("Ünïcode Çase");
+	CHECK_STR(s, "ünïcode-çase");
+	g_free(s);
+	s = art_slugify("!!!");
+	CHECK_STR(s, "");
+	g_free(s);
+	s = art_slugify("bad \xff byte");
+	CHECK(g_utf8_validate(s, -1, NULL));
+	g_free(s);
+}
