@@ -1,0 +1,406 @@
+/* book.c - the book: chapters, packed images, metadata, links between
+ * chapters. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "epub.h"
+
+struct epub_book *
+epub_book_new(void)
+{
+	struct epub_book *b = g_new0(struct epub_book, 1);
+	b->authors = g_ptr_array_new_with_free_func(g_free);
+	b->subjects = g_ptr_array_new_with_free_func(g_free);
+	b->chapters = g_ptr_array_new();
+	b->items = g_ptr_array_new();
+	b->item_by_path = g_hash_table_new(g_str_hash, g_str_equal);
+	return b;
+}
+
+static void
+item_free(struct epub_item *it)
+{
+	g_free(it->id);
+	g_free(it->href);
+	g_free(it->path);
+	g_free(it);
+}
+
+static void
+toc_free(gpointer p)
+{
+	struct epub_toc_entry *e = p;
+	g_free(e->text);
+	g_free(e->href);
+	g_free(e);
+}
+
+static void
+chapter_free(struct epub_chapter *ch)
+{
+	art_free(ch->art);
+	g_free(ch->canon);
+	g_free(ch->file);
+	g_free(ch->id);
+	g_free(ch->title);
+	if (ch->doc)
+		xmlFreeDoc(ch->doc);
+	g_hash_table_destroy(ch->ids);
+	g_ptr_array_free(ch->toc, TRUE);
+	g_ptr_array_free(ch->fn_ids, TRUE);
+	g_ptr_array_free(ch->fnref_ids, TRUE);
+	g_free(ch);
+}
+
+void
+epub_book_free(struct epub_book *b)
+{
+	if (b == NULL)
+		return;
+	g_free(b->title);
+	g_ptr_array_free(b->authors, TRUE);
+	g_free(b->lang);
+	g_free(b->date);
+	g_free(b->modified);
+	g_free(b->identifier);
+	g_free(b->description);
+	g_ptr_array_free(b->subjects, TRUE);
+	for (guint i = 0; i < b->chapters->len; i++)
+		chapter_free(g_ptr_array_index(b->chapters, i));
+	g_ptr_array_free(b->chapters, TRUE);
+	for (guint i = 0; i < b->items->len; i++)
+		item_free(g_ptr_array_index(b->items, i));
+	g_ptr_array_free(b->items, TRUE);
+	g_hash_table_destroy(b->item_by_path);
+	g_free(b->css);
+	g_free(b->cover_src);
+	g_free(b);
+}
+
+static char *
+canonical(const char *path)
+{
+	return g_canonicalize_filename(path, NULL);
+}
+
+void
+epub_book_add(struct epub_book *b, struct article *art)
+{
+	struct epub_chapter *ch = g_new0(struct epub_chapter, 1);
+	guint n = b->chapters->len + 1;
+	ch->art = art;
+	ch->canon = strcmp(art->path, "-") ? canonical(art->path) : g_strdup("");
+	ch->id = g_strdup_printf("chapter-%03u", n);
+	ch->file = g_strconcat(ch->id, ".xhtml", NULL);
+	ch->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ch->toc = g_ptr_array_new_with_free_func(toc_free);
+	ch->fn_ids = g_ptr_array_new_with_free_func(g_free);
+	ch->fnref_ids = g_ptr_array_new_with_free_func(g_free);
+	if (art->meta.title && *art->meta.title) {
+		ch->title = g_strdup(art->meta.title);
+	} else {
+		/* First heading, else the file name. */
+		for (const struct art_node *c = art->root ? art->root->first_child : NULL; c; c = c->next)
+			if (c->type == ART_HEADING) {
+				char *t = art_node_plain_text(c);
+				ch->title = epub_clean(g_strstrip(t));
+				g_free(t);
+				break;
+			}
+		if (ch->title == NULL || *ch->title == '\0') {
+			g_free(ch->title);
+			ch->title = g_path_get_basename(art->display_name);
+		}
+	}
+	g_ptr_array_add(b->chapters, ch);
+}
+
+struct epub_chapter *
+epub_book_chapter_for(struct epub_book *b, const char *canon)
+{
+	for (guint i = 0; i < b->chapters->len; i++) {
+		struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
+		if (*ch->canon && strcmp(ch->canon, canon) == 0)
+			return ch;
+	}
+	return NULL;
+}
+
+static bool
+packable(enum art_image_type t)
+{
+	/* WebP is no core media type in EPUB 3.2 (epubcheck 4.2.6 rejects it
+	 * without a fallback): shown as a placeholder instead. */
+	return t == ART_IMG_PNG || t == ART_IMG_JPEG || t == ART_IMG_GIF || t == ART_IMG_SVG;
+}
+
+struct epub_item *
+epub_book_image(struct epub_book *b, const struct art_resource *res)
+{
+	if (res == NULL || res->status != ART_RES_OK || res->path == NULL || !packable(res->type))
+		return NULL;
+	struct epub_item *it = g_hash_table_lookup(b->item_by_path, res->path);
+	if (it)
+		return it;
+	it = g_new0(struct epub_item, 1);
+	guint n = b->items->len + 1;
+	it->id = g_strdup_printf("img-%03u", n);
+	it->href = g_strdup_printf("images/img-%03u.%s", n, res->ext ? res->ext : "bin");
+	it->mime = res->mime ? res->mime : art_image_type_mime(res->type);
+	it->path = g_strdup(res->path);
+	g_ptr_array_add(b->items, it);
+	g_hash_table_insert(b->item_by_path, it->path, it);
+	return it;
+}
+
+/* W3C date (YYYY, YYYY-MM, YYYY-MM-DD) from the common ways front matter
+ * writes one; NULL if it is no date. */
+char *
+epub_w3c_date(const char *in)
+{
+	unsigned y = 0, m = 0, d = 0;
+	char sep1 = 0, sep2 = 0;
+	int used = 0;
+	if (in == NULL)
+		return NULL;
+	while (g_ascii_isspace(*in))
+		in++;
+	int got = sscanf(in, "%4u%c%2u%c%2u%n", &y, &sep1, &m, &sep2, &d, &used);
+	if (got >= 5 && (sep1 == '-' || sep1 == '/' || sep1 == '.') && sep2 == sep1 &&
+	    g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y) && y >= 1000)
+		return g_strdup_printf("%04u-%02u-%02u", y, m, d);
+	if (got >= 3 && (sep1 == '-' || sep1 == '/') && m >= 1 && m <= 12 && y >= 1000 &&
+	    (got == 3 || !g_ascii_isdigit(sep2)))
+		return g_strdup_printf("%04u-%02u", y, m);
+	if (got == 1 && y >= 1000 && strlen(in) == 4)
+		return g_strdup_printf("%04u", y);
+	return NULL;
+}
+
+static gint64
+date_epoch(const char *w3c)
+{
+	unsigned y = 0, m = 1, d = 1;
+	if (w3c == NULL || sscanf(w3c, "%4u-%2u-%2u", &y, &m, &d) < 1)
+		return -1;
+	GDateTime *dt = g_date_time_new_utc((gint)y, (gint)m, (gint)d, 0, 0, 0);
+	if (dt == NULL)
+		return -1;
+	gint64 e = g_date_time_to_unix(dt);
+	g_date_time_unref(dt);
+	return e;
+}
+
+/* A stable urn:uuid from the sources, shaped like a version 5 UUID. */
+static char *
+content_uuid(const struct epub_book *b)
+{
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA1);
+	g_checksum_update(ck, (const guchar *)"mdpress-epub", 12);
+	for (guint i = 0; i < b->chapters->len; i++) {
+		const struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
+		g_checksum_update(ck, (const guchar *)ch->art->source, (gssize)ch->art->source_len);
+		g_checksum_update(ck, (const guchar *)"\0", 1);
+	}
+	guint8 d[20];
+	gsize len = sizeof d;
+	g_checksum_get_digest(ck, d, &len);
+	g_checksum_free(ck);
+	d[6] = (guint8)((d[6] & 0x0F) | 0x50);
+	d[8] = (guint8)((d[8] & 0x3F) | 0x80);
+	return g_strdup_printf("urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	                       "%02x%02x%02x%02x%02x%02x",
+	                       d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9],
+	                       d[10], d[11], d[12], d[13], d[14], d[15]);
+}
+
+/* BCP 47 wants '-', front matter sometimes writes zh_CN. */
+static char *
+lang_tag(const char *l)
+{
+	if (l == NULL || *l == '\0')
+		return g_strdup("und");
+	char *t = g_strdup(l);
+	g_strdelimit(t, "_", '-');
+	for (char *p = t; *p; p++)
+		if (!g_ascii_isalnum(*p) && *p != '-')
+			*p = '-';
+	return t;
+}
+
+void
+epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
+{
+	const struct epub_chapter *first = g_ptr_array_index(b->chapters, 0);
+	const struct art_meta *m = &first->art->meta;
+	const char *title = over && over->title ? over->title : m->title;
+	b->title = epub_clean(title && *title ? title : first->title);
+	GPtrArray *au = over && over->authors->len ? over->authors : m->authors;
+	for (guint i = 0; i < au->len; i++)
+		g_ptr_array_add(b->authors, epub_clean(g_ptr_array_index(au, i)));
+	b->lang = lang_tag(over && over->lang ? over->lang : first->art->lang);
+	const char *date = over && over->date ? over->date : m->date;
+	if (date) {
+		b->date = epub_w3c_date(date);
+		if (b->date == NULL)
+			art_diag(ART_W_GENERIC, first->art->display_name, (struct art_pos){0, 0},
+			         "date is not a W3C date (YYYY-MM-DD); left out of the EPUB metadata");
+	}
+	const char *desc = over && over->summary ? over->summary : m->summary;
+	if (desc && *desc)
+		b->description = g_strstrip(epub_clean(desc));
+	GPtrArray *tags = over && over->tags->len ? over->tags : m->tags;
+	for (guint i = 0; i < tags->len; i++)
+		g_ptr_array_add(b->subjects, epub_clean(g_ptr_array_index(tags, i)));
+	const char *ident = over && over->identifier ? over->identifier : m->identifier;
+	b->identifier = ident && *ident ? epub_clean(ident) : content_uuid(b);
+
+	/* dcterms:modified and zip times: SOURCE_DATE_EPOCH, else the date,
+	 * else a fixed epoch; never the wall clock, so builds repeat. */
+	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
+	gint64 epoch = -1;
+	if (sde && *sde) {
+		char *end;
+		gint64 v = g_ascii_strtoll(sde, &end, 10);
+		if (*end == '\0' && v >= 0)
+			epoch = v;
+	}
+	if (epoch < 0)
+		epoch = date_epoch(b->date);
+	if (epoch < 315532800)      /* zip cannot store times before 1980 */
+		epoch = 315532800;
+	b->epoch = epoch;
+	GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
+	if (dt == NULL)
+		dt = g_date_time_new_from_unix_utc(315532800);
+	b->modified = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
+	g_date_time_unref(dt);
+}
+
+/* Percent-encode what may not stand in an IRI (spaces, quotes, controls). */
+static char *
+iri_escape(const char *u)
+{
+	GString *o = g_string_new(NULL);
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7F || strchr("\"<>\\^`{|}", *p) ||
+		    (*p == '%' && !(g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2]))))
+			g_string_append_printf(o, "%%%02X", *p);
+		else
+			g_string_append_c(o, (char)*p);
+	}
+	return g_string_free(o, FALSE);
+}
+
+static char *
+fragment_href(const char *file, const char *frag)
+{
+	char *dec = g_uri_unescape_string(frag, NULL);
+	char *id = epub_xml_id(dec ? dec : frag);
+	char *r = g_strconcat(file ? file : "", "#", id, NULL);
+	g_free(id);
+	g_free(dec);
+	return r;
+}
+
+char *
+epub_href(struct epub_book *b, struct epub_chapter *ch, const char *url)
+{
+	if (url == NULL || *url == '\0')
+		return NULL;
+	if (url[0] == '#')
+		return url[1] ? fragment_href(NULL, url + 1) : NULL;
+	char *scheme = g_uri_parse_scheme(url);
+	if (scheme) {
+		char *r = NULL;
+		if (!g_ascii_strcasecmp(scheme, "http") || !g_ascii_strcasecmp(scheme, "https") ||
+		    !g_ascii_strcasecmp(scheme, "ftp") || !g_ascii_strcasecmp(scheme, "mailto"))
+			r = iri_escape(url);
+		g_free(scheme);
+		return r;
+	}
+	if (url[0] == '/' && url[1] == '/') {
+		char *full = g_strconcat("https:", url, NULL);
+		char *r = iri_escape(full);
+		g_free(full);
+		return r;
+	}
+	/* A relative link: only to another article of this book. */
+	const char *hash = strchr(url, '#');
+	char *file = g_strndup(url, hash ? (gsize)(hash - url) : strlen(url));
+	file[strcspn(file, "?")] = '\0';
+	char *dec = g_uri_unescape_string(file, NULL);
+	char *r = NULL;
+	if (dec && *dec && ch->art->dir) {
+		char *abs = g_canonicalize_filename(dec, ch->art->dir);
+		struct epub_chapter *to = epub_book_chapter_for(b, abs);
+		if (to)
+			r = hash && hash[1] ? fragment_href(to->file, hash + 1) : g_strdup(to->file);
+		g_free(abs);
+	}
+	g_free(dec);
+	g_free(file);
+	return r;
+}
+
+/* Links to an id that is not in the target chapter: epubcheck reports
+ * them, so a same-chapter one loses its href and a cross-chapter one its
+ * fragment. */
+static void
+fix_links(struct epub_book *b, struct epub_chapter *ch, xmlNodePtr n)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		xmlChar *href = strcmp((const char *)n->name, "a") ? NULL
+		                : xmlGetProp(n, BAD_CAST "href");
+		if (href) {
+			const char *h = (const char *)href;
+			const char *hash = strchr(h, '#');
+			struct epub_chapter *to = NULL;
+			if (h[0] == '#')
+				to = ch;
+			else if (hash && g_str_has_prefix(h, "chapter-"))
+				for (guint i = 0; i < b->chapters->len && !to; i++) {
+					struct epub_chapter *c = g_ptr_array_index(b->chapters, i);
+					if (!strncmp(c->file, h, (size_t)(hash - h)) && c->file[hash - h] == '\0')
+						to = c;
+				}
+			if (to && hash && GPOINTER_TO_INT(g_hash_table_lookup(to->ids, hash + 1)) != 2) {
+				if (to == ch && h[0] == '#') {
+					xmlUnsetProp(n, BAD_CAST "href");
+				} else {
+					char *f = g_strndup(h, (gsize)(hash - h));
+					xmlSetProp(n, BAD_CAST "href", BAD_CAST f);
+					g_free(f);
+				}
+			}
+			xmlFree(href);
+		}
+		fix_links(b, ch, n->children);
+	}
+}
+
+int
+epub_book_render(struct epub_book *b)
+{
+	for (guint i = 0; i < b->chapters->len; i++)
+		epub_xhtml_chapter(b, g_ptr_array_index(b->chapters, i));
+	for (guint i = 0; i < b->chapters->len; i++) {
+		struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
+		fix_links(b, ch, xmlDocGetRootElement(ch->doc));
+	}
+	/* The cover: --cover, else banner/cover of the first article. */
+	struct epub_chapter *first = g_ptr_array_index(b->chapters, 0);
+	const char *cover = b->cover_src ? b->cover_src : first->art->meta.cover;
+	if (cover && *cover) {
+		struct art_resource *r = art_resource_get(first->art, cover, first->art->meta.cover_pos);
+		b->cover = epub_book_image(b, r);
+		if (b->cover)
+			b->cover->cover = true;
+		else if (r->status == ART_RES_OK)
+			art_diag(ART_W_GENERIC, first->art->display_name, first->art->meta.cover_pos,
+			         "cover image type cannot be used in EPUB; no cover page");
+	}
+	return 1;
+}

@@ -1,0 +1,232 @@
+/* epub.c - the OCF zip container, written with libzip.
+ *
+ * "mimetype" comes first and is stored uncompressed (OCF 3.0 sec. 4.3);
+ * entries are added in a fixed order with a fixed DOS time from the book's
+ * epoch, so the same inputs give the same bytes.  The zip goes to a
+ * temporary name beside the output and is renamed into place on success. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <zip.h>
+
+#include "epub.h"
+
+#define PKG "EPUB/"
+
+struct zw {
+	zip_t *z;
+	zip_uint16_t dtime, ddate;
+	const char *target;     /* for messages */
+	bool ok;
+};
+
+static void
+zfail(struct zw *w, const char *what)
+{
+	if (!w->ok)
+		return;
+	w->ok = false;
+	char *msg = g_strdup_printf("%s: %s", what, zip_strerror(w->z));
+	art_diag(ART_E_OUTPUT, w->target, (struct art_pos){0, 0}, msg);
+	g_free(msg);
+}
+
+static void
+finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
+{
+	if (idx < 0) {
+		zfail(w, name);
+		return;
+	}
+	if (zip_set_file_compression(w->z, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+	                             store ? 0 : 9) < 0 ||
+	    zip_file_set_dostime(w->z, (zip_uint64_t)idx, w->dtime, w->ddate, 0) < 0)
+		zfail(w, name);
+}
+
+/* Add data (taken: freed by libzip at close) as entry name. */
+static void
+add_data(struct zw *w, const char *name, char *data, size_t len, bool store)
+{
+	if (!w->ok) {
+		g_free(data);
+		return;
+	}
+	zip_source_t *src = zip_source_buffer(w->z, data, len, 1);
+	if (src == NULL) {
+		g_free(data);
+		zfail(w, name);
+		return;
+	}
+	zip_int64_t idx = zip_file_add(w->z, name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0)
+		zip_source_free(src);
+	finish_entry(w, idx, name, store);
+}
+
+static void
+add_file(struct zw *w, const char *name, const char *path, bool store)
+{
+	if (!w->ok)
+		return;
+	zip_source_t *src = zip_source_file(w->z, path, 0, -1);
+	if (src == NULL) {
+		zfail(w, path);
+		return;
+	}
+	zip_int64_t idx = zip_file_add(w->z, name, src, ZIP_FL_ENC_UTF_8);
+	if (idx < 0)
+		zip_source_free(src);
+	finish_entry(w, idx, name, store);
+}
+
+static char *
+container_xml(size_t *len)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr c = xmlNewDocNode(doc, NULL, BAD_CAST "container", NULL);
+	xmlDocSetRootElement(doc, c);
+	xmlSetNs(c, xmlNewNs(c, BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:container", NULL));
+	xmlNewProp(c, BAD_CAST "version", BAD_CAST "1.0");
+	xmlNodePtr rfs = xmlNewChild(c, NULL, BAD_CAST "rootfiles", NULL);
+	xmlNodePtr rf = xmlNewChild(rfs, NULL, BAD_CAST "rootfile", NULL);
+	xmlNewProp(rf, BAD_CAST "full-path", BAD_CAST PKG "package.opf");
+	xmlNewProp(rf, BAD_CAST "media-type", BAD_CAST "application/oebps-package+xml");
+	char *r = epub_doc_dump(doc, len);
+	xmlFreeDoc(doc);
+	return r;
+}
+
+static void
+dos_time(gint64 epoch, zip_uint16_t *t, zip_uint16_t *d)
+{
+	GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
+	int y = dt ? g_date_time_get_year(dt) : 1980;
+	if (dt == NULL || y < 1980 || y > 2107) {
+		*t = 0;
+		*d = (zip_uint16_t)((0 << 9) | (1 << 5) | 1);
+	} else {
+		*t = (zip_uint16_t)((g_date_time_get_hour(dt) << 11) |
+		                    (g_date_time_get_minute(dt) << 5) |
+		                    (g_date_time_get_second(dt) / 2));
+		*d = (zip_uint16_t)(((y - 1980) << 9) | (g_date_time_get_month(dt) << 5) |
+		                    g_date_time_get_day_of_month(dt));
+	}
+	if (dt)
+		g_date_time_unref(dt);
+}
+
+static bool
+compressed_image(const char *mime)
+{
+	return !strcmp(mime, "image/png") || !strcmp(mime, "image/jpeg") ||
+	       !strcmp(mime, "image/gif");
+}
+
+static void
+add_contents(struct zw *w, const struct epub_book *b)
+{
+	size_t len;
+	char *s;
+	add_data(w, "mimetype", g_strdup("application/epub+zip"), 20, true);
+	s = container_xml(&len);
+	add_data(w, "META-INF/container.xml", s, len, false);
+	s = epub_opf(b, &len);
+	add_data(w, PKG "package.opf", s, len, false);
+	s = epub_nav(b, &len);
+	add_data(w, PKG "nav.xhtml", s, len, false);
+	s = epub_ncx(b, &len);
+	add_data(w, PKG "toc.ncx", s, len, false);
+	add_data(w, PKG "style.css", g_strdup(b->css), strlen(b->css), false);
+	if (b->cover) {
+		s = epub_cover_page(b, &len);
+		add_data(w, PKG "cover.xhtml", s, len, false);
+	}
+	for (guint i = 0; i < b->chapters->len; i++) {
+		const struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
+		char *name = g_strconcat(PKG, ch->file, NULL);
+		s = epub_doc_dump(ch->doc, &len);
+		add_data(w, name, s, len, false);
+		g_free(name);
+	}
+	for (guint i = 0; i < b->items->len; i++) {
+		const struct epub_item *it = g_ptr_array_index(b->items, i);
+		char *name = g_strconcat(PKG, it->href, NULL);
+		add_file(w, name, it->path, compressed_image(it->mime));
+		g_free(name);
+	}
+}
+
+static int
+copy_to_stdout(const char *tmp)
+{
+	char *data = NULL;
+	gsize len = 0;
+	GError *err = NULL;
+	if (!g_file_get_contents(tmp, &data, &len, &err)) {
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, "<stdout>", err->message);
+		g_error_free(err);
+		return 0;
+	}
+	int ok = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0;
+	if (!ok)
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, "<stdout>", g_strerror(errno));
+	g_free(data);
+	return ok;
+}
+
+int
+epub_write(const struct epub_book *b, const char *path)
+{
+	bool to_stdout = path == NULL || strcmp(path, "-") == 0;
+	char *tmp = NULL;
+	if (to_stdout) {
+		GError *err = NULL;
+		int fd = g_file_open_tmp("md2epub-XXXXXX.epub", &tmp, &err);
+		if (fd < 0) {
+			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, "temporary file", err->message);
+			g_error_free(err);
+			return 0;
+		}
+		close(fd);
+	} else {
+		tmp = art_temp_path_for(path);
+		if (tmp == NULL)
+			return 0;
+	}
+	struct zw w = { NULL, 0, 0, to_stdout ? "<stdout>" : path, true };
+	dos_time(b->epoch, &w.dtime, &w.ddate);
+	int zerr = 0;
+	w.z = zip_open(tmp, ZIP_TRUNCATE, &zerr);
+	if (w.z == NULL) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, zerr);
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		unlink(tmp);
+		g_free(tmp);
+		return 0;
+	}
+	add_contents(&w, b);
+	if (w.ok && zip_close(w.z) < 0) {
+		zfail(&w, "writing the archive");
+	}
+	if (!w.ok) {
+		zip_discard(w.z);
+		unlink(tmp);
+		g_free(tmp);
+		return 0;
+	}
+	int ok;
+	if (to_stdout) {
+		ok = copy_to_stdout(tmp);
+		unlink(tmp);
+	} else {
+		ok = art_rename_into_place(tmp, path);
+	}
+	g_free(tmp);
+	return ok;
+}

@@ -1,0 +1,124 @@
+/* epub.h - md2epub's internal interfaces.
+ *
+ * A book is one or more articles; each becomes one chapter XHTML document
+ * built with libxml2's tree API (xhtml.c, html.c for raw HTML), then the
+ * package document, nav and NCX (opf.c) and the zip container (epub.c). */
+#ifndef MDPRESS_EPUB_H
+#define MDPRESS_EPUB_H
+
+#include <libxml/tree.h>
+
+#include "article.h"
+
+#define EPUB_NS_XHTML "http://www.w3.org/1999/xhtml"
+#define EPUB_NS_OPS   "http://www.idpf.org/2007/ops"
+
+/* One file packed into the book besides the chapters (images). */
+struct epub_item {
+	char *id;               /* manifest id: "img-001" */
+	char *href;             /* relative to the package folder: "images/img-001.png" */
+	const char *mime;
+	char *path;             /* file to copy in */
+	bool cover;             /* properties="cover-image" */
+};
+
+/* One heading listed in the nav / NCX. */
+struct epub_toc_entry {
+	int level;              /* 1-3; 0 = chapter title entry */
+	char *text;
+	char *href;             /* "chapter-001.xhtml#id" */
+};
+
+struct epub_chapter {
+	struct article *art;
+	char *canon;            /* canonical path of the source, for cross links */
+	char *file;             /* "chapter-001.xhtml" */
+	char *id;               /* "chapter-001" */
+	char *title;            /* for the nav */
+	xmlDocPtr doc;          /* the rendered chapter */
+	GHashTable *ids;        /* ids present in doc (owned keys) */
+	GPtrArray *toc;         /* struct epub_toc_entry * */
+	GPtrArray *fn_ids;      /* [number] -> id of its <aside>, or NULL */
+	GPtrArray *fnref_ids;   /* [number] -> id of its first noteref, or NULL */
+};
+
+struct epub_book {
+	/* metadata */
+	char *title;
+	GPtrArray *authors;     /* char * */
+	char *lang;
+	char *date;             /* W3C date or NULL */
+	char *modified;         /* CCYY-MM-DDThh:mm:ssZ */
+	char *identifier;
+	char *description;
+	GPtrArray *subjects;    /* char * */
+	gint64 epoch;           /* for zip mtimes and dcterms:modified */
+	/* content */
+	GPtrArray *chapters;    /* struct epub_chapter * */
+	GPtrArray *items;       /* struct epub_item * */
+	GHashTable *item_by_path;   /* resolved path -> struct epub_item * */
+	struct epub_item *cover;    /* or NULL */
+	char *css;              /* the stylesheet text */
+	char *cover_src;        /* --cover override, or NULL */
+};
+
+/* book.c */
+struct epub_book *epub_book_new(void);
+void epub_book_free(struct epub_book *book);
+/* Add an article as the next chapter; the book takes ownership. */
+void epub_book_add(struct epub_book *book, struct article *art);
+/* Fill book metadata from overrides (may be NULL) and the first article. */
+void epub_book_set_meta(struct epub_book *book, const struct art_meta *over);
+/* Render all chapters and fix cross links.  Returns 1/0. */
+int epub_book_render(struct epub_book *book);
+/* The item for a resource, packed once per path; NULL if unusable. */
+struct epub_item *epub_book_image(struct epub_book *book, const struct art_resource *res);
+/* Chapter for a link to another file of the book, or NULL. */
+struct epub_chapter *epub_book_chapter_for(struct epub_book *book, const char *canon);
+char *epub_w3c_date(const char *in);
+
+/* xhtml.c */
+/* Build ch->doc from ch->art. */
+void epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch);
+/* A new XHTML document with head (title, stylesheet); returns body. */
+xmlNodePtr epub_xhtml_skeleton(xmlDocPtr *doc, const char *lang, const char *title,
+                               bool stylesheet);
+/* A valid XML id (NCName) derived from any string; new string. */
+char *epub_xml_id(const char *raw);
+/* Append a newline text node (keeps the serialised XHTML readable
+ * without libxml2's formatter, which would add space inside <pre>). */
+void epub_nl(xmlNodePtr parent);
+/* Make a link target from a Markdown/HTML href, or NULL to drop the link. */
+char *epub_href(struct epub_book *book, struct epub_chapter *ch, const char *url);
+/* Placeholder for an image that cannot be packed. */
+xmlNodePtr epub_missing_image(xmlNodePtr parent, const char *alt);
+
+/* Claim an id in ch (unique: "base", "base-2"...); returns it, owned by ch. */
+const char *epub_claim_id(struct epub_chapter *ch, const char *base);
+/* A footnote reference to footnote number n, or nothing if n is unknown. */
+void epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent, int n);
+/* Append text, dropping characters XML 1.0 forbids. */
+void epub_text(xmlNodePtr parent, const char *s);
+/* Copy of s without characters XML 1.0 forbids. */
+char *epub_clean(const char *s);
+
+/* html.c */
+/* Parse raw HTML and append its safe part below parent. */
+void epub_html_append(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent,
+                      const char *html, size_t len, struct art_pos pos, bool inline_ctx);
+
+/* opf.c */
+char *epub_opf(const struct epub_book *book, size_t *len);
+char *epub_nav(const struct epub_book *book, size_t *len);
+char *epub_ncx(const struct epub_book *book, size_t *len);
+char *epub_cover_page(const struct epub_book *book, size_t *len);
+char *epub_doc_dump(xmlDocPtr doc, size_t *len);
+
+/* epub.c */
+/* Write the container to path ("-" = stdout).  Returns 1/0 (reported). */
+int epub_write(const struct epub_book *book, const char *path);
+
+/* style.c */
+extern const char epub_default_css[];
+
+#endif
