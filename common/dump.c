@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#define MAX_INDENT 40
+
 static void put_quoted(FILE *out, const char *s)
 {
 	fputc('"', out);
@@ -105,7 +107,13 @@ static void dump_tree(const struct art_node *root, FILE *out)
 	const struct art_node *n = root;
 	int depth = 0;
 	while (n) {
-		fprintf(out, "%*s%s", depth * 2, "", art_node_type_name(n->type));
+		/* Indentation is capped so that pathological nesting gives a
+		 * linear, not quadratic, dump; deeper lines carry their depth. */
+		if (depth > MAX_INDENT)
+			fprintf(out, "%*s+%d %s", MAX_INDENT * 2, "", depth,
+			        art_node_type_name(n->type));
+		else
+			fprintf(out, "%*s%s", depth * 2, "", art_node_type_name(n->type));
 		dump_payload(n, out);
 		if (n->pos.line)
 			fprintf(out, " @%d:%d", n->pos.line, n->pos.col);
