@@ -49,7 +49,7 @@ static const char *source_at(const struct conv *c, struct art_pos p)
 	const char *line = c->art->source + start;
 	const char *nl = memchr(line, '\n', c->art->source_len - start);
 	size_t len = nl ? (size_t)(nl - line) : c->art->source_len - start;
-	if ((size_t)p.col > len)
+	if ((size_t)p.col > len + 1)    /* len + 1: the end of the line */
 		return NULL;
 	return line + p.col - 1;
 }
@@ -71,6 +71,29 @@ static char *ref_label(const struct conv *c, struct art_pos p)
 	while (*e && *e != ']' && *e != '\n')
 		e++;
 	return *e == ']' && e > s ? g_strndup(s, (gsize)(e - s)) : NULL;
+}
+
+/* cmark-gfm places a definition at its content; diagnostics read better
+ * at the "[^label]:" that opens it, on the same line. */
+static struct art_pos def_pos(const struct conv *c, struct art_pos p)
+{
+	const char *s = source_at(c, p);
+	if (!s)
+		return p;
+	const char *bol = s - (p.col - 1);
+	while (s > bol && (s[-1] == ' ' || s[-1] == '\t'))
+		s--;
+	if (s - bol < 4 || s[-1] != ':' || s[-2] != ']')
+		return p;
+	for (const char *q = s - 3; q > bol; q--) {
+		if (q[-1] == '[' && q[0] == '^') {
+			p.col = (int)(q - bol);
+			break;
+		}
+		if (q[0] == ']' || q[0] == '[')
+			break;
+	}
+	return p;
 }
 
 static void copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
@@ -164,7 +187,7 @@ static struct art_node *convert(struct conv *c, cmark_node *n)
 	case CMARK_NODE_THEMATIC_BREAK:
 		return art_node_new(ART_THEMATIC_BREAK, pos);
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
-		a = art_node_new(ART_FOOTNOTE_DEF, pos);
+		a = art_node_new(ART_FOOTNOTE_DEF, def_pos(c, pos));
 		g_ptr_array_add(c->defs, a);
 		return a;
 	case CMARK_NODE_TEXT:

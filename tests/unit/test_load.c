@@ -228,7 +228,7 @@ TEST(load_lists_and_code)
 
 TEST(load_footnotes)
 {
-	struct article *a = LOAD("A[^n] b[^Long-1] c[^n].\n\n[^Long-1]: Two.\n[^n]: One *e*.\n[^unused]: x\n", NULL);
+	struct article *a = LOAD("A[^n] b[^Long-1] c[^n].\n\n[^Long-1]:\n    Two.\n[^n]: One *e*.\n[^unused]: x\n", NULL);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -249,9 +249,11 @@ TEST(load_footnotes)
 	CHECK_INT(r2->u.footnote.number, 2);
 	if (d1) {
 		CHECK_STR(d1->u.footnote.label, "n");
-		CHECK_INT(d1->pos.line, 4);
+		CHECK_INT(d1->pos.line, 5);
+		CHECK_INT(d1->pos.col, 1);
 		CHECK(find(d1, ART_EMPH) != NULL);
 		CHECK(d1->next && d1->next->u.footnote.number == 2);
+		CHECK(d1->next && d1->next->pos.line == 3 && d1->next->pos.col == 1);
 		CHECK(d1->next && d1->next->next == NULL);  /* unused dropped */
 	}
 	art_free(a);
