@@ -158,7 +158,6 @@ size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
 # output if it exists, else pandoc's, else the Markdown minus front matter).
 floor_text() {
 	local md=$1 txt=$1.floor.txt
-	[ -s "$txt" ] && return
 	if [ -n "${BIN[md2txt]:-}" ] && "${BIN[md2txt]}" -q -o "$txt" "$md" 2>/dev/null; then :
 	elif have pandoc && pandoc --quiet -t plain --wrap=none -o "$txt" "$md" 2>/dev/null; then :
 	else awk 'NR==1 && /^---/ { f=1; next } f && /^(---|\.\.\.)/ { f=0; next } !f' "$md" >"$txt"
