@@ -13,7 +13,7 @@ epub_book_new(void)
 	b->subjects = g_ptr_array_new_with_free_func(g_free);
 	b->chapters = g_ptr_array_new();
 	b->items = g_ptr_array_new();
-	b->item_by_path = g_hash_table_new(g_str_hash, g_str_equal);
+	b->item_by_path = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	return b;
 }
 
@@ -23,6 +23,7 @@ item_free(struct epub_item *it)
 	g_free(it->id);
 	g_free(it->href);
 	g_free(it->path);
+	g_free(it->data);
 	g_free(it);
 }
 
@@ -139,17 +140,27 @@ epub_book_image(struct epub_book *b, const struct art_resource *res)
 {
 	if (res == NULL || res->status != ART_RES_OK || res->path == NULL || !packable(res->type))
 		return NULL;
-	struct epub_item *it = g_hash_table_lookup(b->item_by_path, res->path);
-	if (it)
-		return it;
+	gpointer key, val;
+	if (g_hash_table_lookup_extended(b->item_by_path, res->path, &key, &val))
+		return val;     /* NULL for an SVG found unusable before */
+	struct epub_item *it;
+	char *svg = NULL;
+	size_t svglen = 0;
+	if (res->type == ART_IMG_SVG && (svg = epub_svg_clean(res->path, &svglen)) == NULL) {
+		art_diag(ART_W_IMAGE_TYPE, NULL, (struct art_pos){0, 0}, res->path);
+		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
+		return NULL;
+	}
 	it = g_new0(struct epub_item, 1);
+	it->data = svg;
+	it->len = svglen;
 	guint n = b->items->len + 1;
 	it->id = g_strdup_printf("img-%03u", n);
 	it->href = g_strdup_printf("images/img-%03u.%s", n, res->ext ? res->ext : "bin");
 	it->mime = res->mime ? res->mime : art_image_type_mime(res->type);
 	it->path = g_strdup(res->path);
 	g_ptr_array_add(b->items, it);
-	g_hash_table_insert(b->item_by_path, it->path, it);
+	g_hash_table_insert(b->item_by_path, g_strdup(it->path), it);
 	return it;
 }
 

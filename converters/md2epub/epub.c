@@ -155,7 +155,10 @@ add_contents(struct zw *w, const struct epub_book *b)
 	for (guint i = 0; i < b->items->len; i++) {
 		const struct epub_item *it = g_ptr_array_index(b->items, i);
 		char *name = g_strconcat(PKG, it->href, NULL);
-		add_file(w, name, it->path, compressed_image(it->mime));
+		if (it->data)
+			add_data(w, name, g_memdup2(it->data, it->len), it->len, false);
+		else
+			add_file(w, name, it->path, compressed_image(it->mime));
 		g_free(name);
 	}
 }

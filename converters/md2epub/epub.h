@@ -19,6 +19,8 @@ struct epub_item {
 	char *href;             /* relative to the package folder: "images/img-001.png" */
 	const char *mime;
 	char *path;             /* file to copy in */
+	char *data;             /* or these bytes (repaired SVG) */
+	size_t len;
 	bool cover;             /* properties="cover-image" */
 };
 
@@ -117,6 +119,10 @@ char *epub_doc_dump(xmlDocPtr doc, size_t *len);
 /* epub.c */
 /* Write the container to path ("-" = stdout).  Returns 1/0 (reported). */
 int epub_write(const struct epub_book *book, const char *path);
+
+/* svg.c */
+/* The SVG file repaired for EPUB, or NULL if it is no usable SVG. */
+char *epub_svg_clean(const char *path, size_t *len);
 
 /* style.c */
 extern const char epub_default_css[];

@@ -185,10 +185,12 @@ nest(xmlNodePtr root, GArray *a, add_fn add, sub_fn sub)
 	st[0].level = -1;
 	for (guint i = 0; i < a->len; i++) {
 		const struct flat *f = &g_array_index(a, struct flat, i);
-		while (depth > 0 && st[depth].level > f->level)
+		/* Pop only to a list whose parent level is not deeper: an h2
+		 * after an h3 under a chapter entry stays in that chapter. */
+		while (depth > 0 && st[depth].level > f->level && st[depth - 1].level >= f->level)
 			depth--;
-		if (depth == 0 && (st[0].level == -1 || f->level < st[0].level))
-			st[0].level = f->level;
+		if (st[depth].level == -1 || f->level < st[depth].level)
+			st[depth].level = f->level;
 		if (st[depth].level < f->level && st[depth].last && depth < 63) {
 			xmlNodePtr l = sub(st[depth].last, depth + 1);
 			depth++;
