@@ -120,6 +120,7 @@ static void render_code(struct pdf *p, const struct art_node *n)
 	PangoAttrList *al = pango_attr_list_new();
 	PangoAttribute *a = pango_attr_language_new(p->lang);
 	pango_attr_list_insert(al, a);
+	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
 	struct pdf_block_style st = { .code = true, .space_before = 2,

@@ -165,6 +165,12 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	a->start_index = 0;
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(in->attrs, a);
+	/* a hyphen pango adds when it breaks inside a word (URLs) would end
+	 * up in the extracted text */
+	a = pango_attr_insert_hyphens_new(FALSE);
+	a->start_index = 0;
+	a->end_index = G_MAXUINT;
+	pango_attr_list_insert_before(in->attrs, a);
 	pango_layout_set_text(lay, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(lay, in->attrs);
 }

@@ -9,16 +9,56 @@
 
 #include <string.h>
 
-static cairo_status_t write_fp(void *closure, const unsigned char *data, unsigned int len)
+static cairo_status_t write_mem(void *closure, const unsigned char *data, unsigned int len)
 {
-	return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-	                                            : CAIRO_STATUS_WRITE_ERROR;
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo 1.16 reserves an object for the structure tree of link
+ * annotations that it never writes, yet lists it as in use in the xref
+ * table, at the offset of another object: qpdf --check calls the file
+ * damaged.  Mark every xref entry that does not point at its own object as
+ * free (the reference to it then reads as null, as PDF specifies).  Entries
+ * are fixed-width, so no offset moves. */
+static void fix_xref(GByteArray *b)
+{
+	const char *d = (const char *)b->data;
+	gsize n = b->len;
+	const char *sx = NULL;     /* in the last bytes; the file holds NULs */
+	for (gsize i = n > 9 ? n - 9 : 0; i > 0 && n - i < 256 && !sx; i--)
+		if (!memcmp(d + i, "startxref", 9))
+			sx = d + i;
+	if (!sx)
+		return;
+	gsize xref = (gsize)g_ascii_strtoull(sx + 9, NULL, 10);
+	if (xref + 5 >= n || strncmp(d + xref, "xref\n", 5))
+		return;
+	char *q;
+	unsigned long first = strtoul(d + xref + 5, &q, 10);
+	unsigned long count = strtoul(q, &q, 10);
+	while (*q == ' ' || *q == '\r' || *q == '\n')
+		q++;
+	for (unsigned long i = 0; i < count; i++, q += 20) {
+		if ((gsize)(q - d) + 20 > n)
+			return;
+		if (q[17] != 'n')
+			continue;
+		gsize off = (gsize)g_ascii_strtoull(q, NULL, 10);
+		char want[32];
+		int wl = g_snprintf(want, sizeof want, "%lu 0 obj", first + i);
+		if (off + (gsize)wl <= n && !strncmp(d + off, want, (size_t)wl))
+			continue;
+		memcpy(q, "0000000000 00001 f", 18);
+	}
 }
 
 int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 {
 	p->o = *o;
-	p->surface = cairo_pdf_surface_create_for_stream(write_fp, fp, o->page_w, o->page_h);
+	p->out = fp;
+	p->buf = g_byte_array_new();
+	p->surface = cairo_pdf_surface_create_for_stream(write_mem, p->buf, o->page_w, o->page_h);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		return 0;
 	p->cr = cairo_create(p->surface);
@@ -116,6 +156,15 @@ int pdf_close(struct pdf *p)
 		}
 		cairo_surface_destroy(p->surface);
 		p->surface = NULL;
+	}
+	if (p->buf) {
+		if (ok) {
+			fix_xref(p->buf);
+			if (fwrite(p->buf->data, 1, p->buf->len, p->out) != p->buf->len)
+				ok = 0;
+		}
+		g_byte_array_free(p->buf, TRUE);
+		p->buf = NULL;
 	}
 	/* Image surfaces live until the document is finished: destroying one
 	 * earlier makes cairo copy its pixels for the pending snapshot. */

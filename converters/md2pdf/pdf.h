@@ -43,6 +43,8 @@ struct pdf_block_style {
 struct pdf {
 	struct pdf_opts o;
 	cairo_surface_t *surface;
+	GByteArray *buf;        /* the PDF, written to out when finished */
+	FILE *out;
 	cairo_t *cr;
 	PangoFontMap *fontmap;
 	PangoContext *ctx;

@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# suite-40-pdf.sh - md2pdf checked by properties of its PDF: text round trip
+# against md2txt, fonts (embedded, subset, SC faces for Chinese), metadata,
+# outline, qpdf --check, no closing punctuation at a line start, byte-identical
+# reruns.  The seed always; every corpus/dev article unless MDPRESS_FAST=1.
+. "$(dirname "$0")/../lib.sh"
+
+MD2PDF=$BUILD/md2pdf
+MD2TXT=$BUILD/md2txt
+if [ ! -x "$MD2PDF" ]; then fail md2pdf-built "no $MD2PDF"; exit 0; fi
+have() { command -v "$1" >/dev/null 2>&1; }
+if ! have pdftotext || ! have pdffonts || ! have qpdf; then
+	fail pdf-tools "poppler-utils and qpdf are needed (make deps)"; exit 0
+fi
+
+# body_text PDF: the text of every page without its footer (the page
+# number on the last line), whitespace removed.
+body_text() {
+	pdftotext -enc UTF-8 "$1" - | awk 'BEGIN { RS = "\f" } {
+		n = split($0, l, "\n"); last = n
+		while (last > 0 && l[last] ~ /^[ \t]*$/) last--
+		if (last > 0 && l[last] ~ /^[ \t]*[0-9]+[ \t]*$/) last--
+		for (i = 1; i <= last; i++) print l[i]
+	}' | tr -d ' \t\n\r\f\v' | sed -e 's/\xc2\xa0//g' -e 's/-//g'
+}
+
+# roundtrip MD PDF: every sentence fragment of md2txt's rendering appears
+# in the PDF text, in order.  Prints the missing ones; fails on any.
+roundtrip() {
+	local md=$1 pdf=$2
+	body_text "$pdf" >"$TMP/pdf.txt"
+	if [ -x "$MD2TXT" ]; then
+		"$MD2TXT" -q -w 0 "$md" >"$TMP/ref.txt" 2>/dev/null || return 1
+	else
+		awk 'NR==1 && /^---/ { f=1; next } f && /^(---|\.\.\.)/ { f=0; next } !f' "$md" |
+			sed -e 's/[*_`#>]//g' >"$TMP/ref.txt"
+	fi
+	LC_ALL=C awk -v pdffile="$TMP/pdf.txt" '
+	BEGIN { getline pdf < pdffile; pos = 1; missing = 0 }
+	/^[-=~*_ ]+$/ { next }          # underlines, rules, separators
+	{
+		line = $0
+		gsub(/\[image[^]]*\]/, "", line)
+		gsub(/<[a-z]+:[^>]*>/, "", line)    # URLs md2txt adds after link text
+		gsub(/https?:[^ )>]*/, "", line)
+		n = split(line, frag, /(\xe3\x80\x82|\xef\xbc\x81|\xef\xbc\x9f|\xef\xbc\x9b|[][|<>(){}"]|\xe2\x94.|\xe2\x80\xa2|^ *[-*+] |^ *[0-9]+[.)] )/)
+		for (i = 1; i <= n; i++) {
+			f = frag[i]; gsub(/([ \t\r-]|\xc2\xa0)/, "", f)
+			if (length(f) < 6) continue
+			p = index(substr(pdf, pos), f)
+			if (p == 0) {
+				if (index(pdf, f) == 0) { if (missing < 5) print "    missing: " f; missing++ }
+				else { if (missing < 5) print "    out of order: " f; missing++ }
+				continue
+			}
+			pos += p - 1 + length(f)
+		}
+	}
+	END { exit missing > 0 }' "$TMP/ref.txt"
+}
+
+# check_fonts PDF LANG: all fonts embedded and subset; Chinese gets SC faces.
+check_fonts() {
+	pdffonts "$1" | awk -v lang="$2" 'NR > 2 {
+		if ($(NF-4) != "yes" || $(NF-3) != "yes") { print "    not embedded+subset: " $1; bad = 1 }
+		if ($1 !~ /^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/) { print "    no subset tag: " $1; bad = 1 }
+		if (lang ~ /^zh/ && $1 ~ /CJK(jp|kr|tc|hk)/) { print "    wrong regional face: " $1; bad = 1 }
+	} END { exit bad }'
+}
+
+# no_closing_at_start PDF: no line of the layout text starts with closing
+# punctuation (UAX #14 + our justification must keep it at the line end).
+no_closing_at_start() {
+	local bad
+	bad=$(pdftotext -enc UTF-8 -layout "$1" - | sed 's/^[[:space:]]*//' |
+		grep -E '^(，|。|、|；|：|？|！|）|」|』|》|】)' | head -n 3)
+	[ -z "$bad" ] || { echo "$bad" | sed 's/^/    /'; return 1; }
+}
+
+# ---------------------------------------------------------------- seed
+seed=$ROOT/tests/regress/seed/seed.md
+cp "$seed" "$TMP/seed.md"
+if "$MD2PDF" -q "$TMP/seed.md" 2>"$TMP/seed.err" && [ -s "$TMP/seed.pdf" ]; then
+	pass pdf-seed-converts
+else
+	fail pdf-seed-converts "$(tail -n 2 "$TMP/seed.err")"
+fi
+check pdf-seed-roundtrip roundtrip "$TMP/seed.md" "$TMP/seed.pdf"
+check pdf-seed-fonts check_fonts "$TMP/seed.pdf" zh
+if pdffonts "$TMP/seed.pdf" | grep -q 'CJKsc'; then pass pdf-seed-sc-faces
+else fail pdf-seed-sc-faces "no ...CJKsc... face in pdffonts"; fi
+info=$(pdfinfo "$TMP/seed.pdf" 2>/dev/null)
+if grep -q '^Title: *华为全联接大会2024︱openEuler 分论坛成功举办$' <<<"$info" &&
+   grep -q '^Author: *openEuler$' <<<"$info"; then pass pdf-seed-info
+else fail pdf-seed-info "title/author not in pdfinfo"; fi
+if grep -q '^CreationDate: *Tue Nov 14 22:13:20 2023' <<<"$info"; then pass pdf-seed-date-sde
+else fail pdf-seed-date-sde "CreationDate is not SOURCE_DATE_EPOCH: $(grep CreationDate <<<"$info")"; fi
+outlines=$(qpdf --json --json-key=outlines "$TMP/seed.pdf" | grep -c '"title":')
+want=$(awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } !fm' "$seed" |
+	grep -cE '^(#{1,6} |-{3,}$|={3,}$)')
+if [ "$outlines" -eq 8 ] && [ "$want" -eq 8 ]; then pass pdf-seed-outline
+else fail pdf-seed-outline "outline has $outlines entries, seed has $want headings"; fi
+check pdf-seed-qpdf qpdf --check "$TMP/seed.pdf"
+check pdf-seed-no-closing-at-line-start no_closing_at_start "$TMP/seed.pdf"
+cp "$TMP/seed.pdf" "$TMP/seed1.pdf"
+"$MD2PDF" -q "$TMP/seed.md" 2>/dev/null
+check pdf-seed-reproducible cmp "$TMP/seed.pdf" "$TMP/seed1.pdf"
+
+# options and failure modes
+check pdf-opt-output "$MD2PDF" -q -o "$TMP/o.pdf" --paper letter --margin 15 "$TMP/seed.md"
+if pdfinfo "$TMP/o.pdf" 2>/dev/null | grep -q 'Page size: *612 x 792'; then pass pdf-opt-letter
+else fail pdf-opt-letter "not letter-sized"; fi
+"$MD2PDF" --paper nonsense "$TMP/seed.md" 2>/dev/null
+if [ $? = 2 ]; then pass pdf-opt-bad-paper; else fail pdf-opt-bad-paper "exit not 2"; fi
+if ! "$MD2PDF" -q --strict -o "$TMP/strict.pdf" "$TMP/seed.md" 2>/dev/null && [ ! -e "$TMP/strict.pdf" ]; then
+	pass pdf-strict-no-output
+else fail pdf-strict-no-output "missing images under --strict must fail without output"; fi
+printf '# A\n\ntext one\n' >"$TMP/a.md"; printf '# B\n\ntext two\n' >"$TMP/b.md"
+if "$MD2PDF" -q -o "$TMP/ab.pdf" "$TMP/a.md" "$TMP/b.md" &&
+   [ "$(body_text "$TMP/ab.pdf")" = "Atextone""Btexttwo" ]; then pass pdf-several-into-one
+else fail pdf-several-into-one "$(body_text "$TMP/ab.pdf" 2>&1)"; fi
+
+# Markdown features: footnotes, lists, code, tables, quotes, raw HTML.
+cat >"$TMP/feat.md" <<'EOF'
+---
+title: Features
+lang: en
+---
+# Head
+
+Para with a note[^n] and [a link](https://example.com/) and `code`.
+
+- one
+- two
+  1. nested
+- [x] done
+
+> quoted text
+
+```
+a very long line of code that goes on and on and on and on and on and on and on and on and on and on and on and on
+```
+
+| a | b |
+|---|--:|
+| cell one | 2 |
+
+<div>raw <b>html</b> text</div>
+
+[^n]: The note text.
+EOF
+if "$MD2PDF" -q "$TMP/feat.md" 2>"$TMP/feat.err"; then
+	t=$(body_text "$TMP/feat.pdf")
+	bad=
+	for w in Head Parawithanote alink code one two nested done quotedtext averylonglineofcode \
+	         cellone rawhtmltext Thenotetext.; do
+		grep -qF -- "$w" <<<"$t" || bad="$bad $w"
+	done
+	if [ -z "$bad" ]; then pass pdf-features-text; else fail pdf-features-text "missing:$bad"; fi
+	if qpdf --check "$TMP/feat.pdf" >/dev/null 2>&1; then pass pdf-features-qpdf
+	else fail pdf-features-qpdf "qpdf --check"; fi
+	if qpdf --qdf --object-streams=disable "$TMP/feat.pdf" "$TMP/feat.qdf" 2>/dev/null &&
+	   grep -aq 'example.com' "$TMP/feat.qdf"; then pass pdf-features-link
+	else fail pdf-features-link "no URI annotation"; fi
+else
+	fail pdf-features "$(tail -n 2 "$TMP/feat.err")"
+fi
+
+fast && exit 0
+
+# ---------------------------------------------------------------- corpus
+dev=$SHARED/corpus/dev
+[ -d "$dev" ] || { fail pdf-corpus "no $dev"; exit 0; }
+nbad=0; nok=0
+for d in "$dev"/*/; do
+	name=$(basename "$d")
+	md=$(ls "$d"*.md 2>/dev/null | head -n 1)
+	[ -n "$md" ] || continue
+	out=$TMP/corpus.pdf
+	lang=$(awk -F'\t' -v f="$name" '$1 == f { print $8 }' "$dev/SOURCES.tsv")
+	why=
+	if ! "$MD2PDF" -q -o "$out" "$md" 2>"$TMP/c.err"; then why="exit $?: $(tail -n 1 "$TMP/c.err")"
+	elif ! qpdf --check "$out" >/dev/null 2>&1; then why="qpdf --check"
+	elif ! check_fonts "$out" "$lang" >"$TMP/c.log"; then why="fonts: $(head -n 1 "$TMP/c.log")"
+	elif ! roundtrip "$md" "$out" >"$TMP/c.log"; then why="text: $(head -n 2 "$TMP/c.log" | tr '\n' ' ')"
+	fi
+	if [ -z "$why" ]; then nok=$((nok + 1)); else fail "pdf-corpus-$name" "$why"; nbad=$((nbad + 1)); fi
+done
+pass "pdf-corpus ($nok articles ok, $nbad failed above)"
+
+# A photo article: the PDF is about the JPEGs plus fonts, not decoded pixels.
+photo=$dev/ws-en-blog-wangshuo-Introduction_to_NuttX_tmpfs
+if [ -d "$photo" ]; then
+	md=$(ls "$photo"/*.md | head -n 1)
+	"$MD2PDF" -q -o "$TMP/photo.pdf" "$md" 2>/dev/null
+	jpg=$(find "$photo" -iname '*.jp*g' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+	size=$(stat -c %s "$TMP/photo.pdf" 2>/dev/null || echo 0)
+	if [ "$size" -gt "$jpg" ] && [ "$size" -lt $((jpg + 2500000)) ]; then pass pdf-jpeg-passthrough
+	else fail pdf-jpeg-passthrough "PDF $size bytes for $jpg bytes of JPEG"; fi
+fi
