@@ -94,10 +94,31 @@ static void add_unique(GPtrArray *arr, char *s)
 	g_ptr_array_add(arr, s);
 }
 
-/* A string (split at commas when split is set) or a sequence of strings. */
-static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
-                    GPtrArray *arr, bool split)
+/* The value of a scalar key in a mapping, or NULL. */
+static yaml_node_t *map_get(const struct fm *fm, const yaml_node_t *map,
+                            const char *key)
 {
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(fm->doc, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    !g_ascii_strcasecmp((const char *)k->data.scalar.value, key))
+			return yaml_document_get_node(fm->doc, p->value);
+	}
+	return NULL;
+}
+
+/* A string (split at commas when split is set) or a sequence of strings.
+ * With named, a {name: ...} mapping (Hugo, Jekyll authors) counts as its
+ * name. */
+static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
+                    GPtrArray *arr, bool split, bool named)
+{
+	if (v->type == YAML_MAPPING_NODE && named) {
+		const yaml_node_t *name = map_get(fm, v, "name");
+		if (name)
+			v = name;
+	}
 	if (v->type == YAML_SCALAR_NODE) {
 		char *s = scalar_dup(v);
 		if (!s)
@@ -123,6 +144,9 @@ static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
 	for (yaml_node_item_t *it = v->data.sequence.items.start;
 	     it < v->data.sequence.items.top; it++) {
 		yaml_node_t *item = yaml_document_get_node(fm->doc, *it);
+		if (item && item->type == YAML_MAPPING_NODE && named &&
+		    map_get(fm, item, "name"))
+			item = map_get(fm, item, "name");
 		if (!item || item->type != YAML_SCALAR_NODE)
 			return type_error(fm, key, item ? item : v,
 			                  "a string or a list of strings");
@@ -250,10 +274,10 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 	}
 	if (!strcmp(lk, "author") || !strcmp(lk, "authors")) {
 		g_ptr_array_set_size(m->authors, 0);
-		return set_list(fm, key, v, m->authors, false);
+		return set_list(fm, key, v, m->authors, false, true);
 	}
 	if (!strcmp(lk, "tags") || !strcmp(lk, "keywords") || !strcmp(lk, "tag"))
-		return set_list(fm, key, v, m->tags, true);
+		return set_list(fm, key, v, m->tags, true, false);
 	add_extra(fm, key, v);
 	return 1;
 }

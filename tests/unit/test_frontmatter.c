@@ -127,9 +127,13 @@ TEST(fm_wrong_type_names_md_line)
 	CHECK(a == NULL);
 	CHECK_CONTAINS(d->str, "fm.md:3:8: error: front matter: 'title' must be a string");
 	g_string_truncate(d, 0);
-	a = load("---\nauthor:\n  - a\n  - {name: b}\n---\nx\n", d);
+	a = load("---\nauthor:\n  - a\n  - {mail: b}\n---\nx\n", d);
 	CHECK(a == NULL);
 	CHECK_CONTAINS(d->str, "fm.md:4:5: error: front matter: 'author' must be a string or a list of strings");
+	g_string_truncate(d, 0);
+	a = load("---\ntags: [a, [b]]\n---\nx\n", d);
+	CHECK(a == NULL);
+	CHECK_CONTAINS(d->str, "fm.md:2:11: error: front matter: 'tags' must be");
 	g_string_free(d, TRUE);
 }
 
@@ -154,6 +158,24 @@ TEST(fm_unclosed)
 	CHECK(a == NULL);
 	CHECK_CONTAINS(d->str, "fm.md:1:1: error: front matter not closed by '---' or '...'");
 	g_string_free(d, TRUE);
+}
+
+TEST(fm_author_maps_give_names)
+{
+	struct article *a = load("---\nauthor: {name: Ann, email: a@x}\n---\n", NULL);
+	CHECK(a != NULL);
+	if (a) {
+		CHECK_INT(a->meta.authors->len, 1);
+		CHECK_STR(a->meta.authors->pdata[0], "Ann");
+	}
+	art_free(a);
+	a = load("---\nauthors:\n  - name: Ann\n  - Bob\n---\n", NULL);
+	CHECK(a != NULL);
+	if (a) {
+		CHECK_INT(a->meta.authors->len, 2);
+		CHECK_STR(a->meta.authors->pdata[1], "Bob");
+	}
+	art_free(a);
 }
 
 TEST(fm_duplicate_key_warns)
