@@ -207,7 +207,7 @@ static void render_list(struct pdf *p, const struct art_node *n)
 		char *m = marker_text(n, it, number, depth);
 		if (p->marker)
 			g_object_unref(p->marker);
-		p->marker = pdf_layout_new(p, it->u.item.task >= 0 ? PDF_SANS : PDF_SERIF, 0, false, 0);
+		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
 		pango_layout_set_text(p->marker, m, -1);
 		g_free(m);
 		p->marker_right = p->x + indent - p->body_size * 0.45;
@@ -243,7 +243,7 @@ static void render_figure(struct pdf *p, const struct art_node *n)
 	double cap_h = 0;
 	if (cap) {
 		pdf_inline_render(p, &in, cap->first_child);
-		cl = pdf_layout_new(p, PDF_SANS, p->body_size * 0.85, false, p->width);
+		cl = pdf_layout_new(p, PDF_SERIF, p->body_size * 0.85, false, p->width);
 		pango_layout_set_alignment(cl, PANGO_ALIGN_CENTER);
 		pdf_inline_apply(p, &in, cl);
 		int h;
@@ -302,7 +302,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		render_figure(p, n);
 		break;
 	case ART_CAPTION:
-		render_inline_block(p, n->first_child, PDF_SANS, p->body_size * 0.85, false, false,
+		render_inline_block(p, n->first_child, PDF_SERIF, p->body_size * 0.85, false, false,
 		                    PANGO_ALIGN_CENTER, para_gap(p));
 		break;
 	case ART_IMAGE: {
@@ -376,7 +376,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 		any = true;
 	}
 	if (m->subtitle && *m->subtitle) {
-		title_line(p, m->subtitle, PDF_SANS, p->body_size * 1.25, false, 0.3, 6);
+		title_line(p, m->subtitle, PDF_SERIF, p->body_size * 1.25, false, 0.3, 6);
 		any = true;
 	}
 	GString *by = g_string_new(NULL);
@@ -385,7 +385,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	if (m->date && *m->date)
 		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", m->date);
 	if (by->len) {
-		title_line(p, by->str, PDF_SANS, p->body_size * 0.9, false, 0.4, 8);
+		title_line(p, by->str, PDF_SERIF, p->body_size * 0.9, false, 0.4, 8);
 		any = true;
 	}
 	g_string_free(by, TRUE);
@@ -398,7 +398,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 		any = true;
 	}
 	if (m->summary && *m->summary) {
-		title_line(p, m->summary, PDF_SANS, p->body_size * 1.05, false, 0.25, 10);
+		title_line(p, m->summary, PDF_SERIF, p->body_size * 1.05, false, 0.25, 10);
 		any = true;
 	}
 	if (any) {

@@ -24,7 +24,7 @@ static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool
 	pdf_inline_init(&in);
 	if (cell)
 		pdf_inline_render(p, &in, cell->first_child);
-	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, pt, header, 0);
+	PangoLayout *lay = pdf_layout_new(p, header ? PDF_SANS : PDF_SERIF, pt, header, 0);
 	pdf_inline_apply(p, &in, lay);
 	pdf_inline_clear(&in);
 	return lay;
