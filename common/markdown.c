@@ -47,8 +47,10 @@ static const char *source_at(const struct conv *c, struct art_pos p)
 		return NULL;
 	size_t start = g_array_index(c->line_starts, size_t, p.line - 1);
 	const char *line = c->art->source + start;
-	const char *nl = memchr(line, '\n', c->art->source_len - start);
-	size_t len = nl ? (size_t)(nl - line) : c->art->source_len - start;
+	size_t end = (guint)p.line < c->line_starts->len
+	             ? g_array_index(c->line_starts, size_t, p.line) - 1
+	             : c->art->source_len;
+	size_t len = end - start;
 	if ((size_t)p.col > len + 1)    /* len + 1: the end of the line */
 		return NULL;
 	return line + p.col - 1;
@@ -239,25 +241,30 @@ static struct art_node *convert(struct conv *c, cmark_node *n)
  * k-th definition is number k and takes its label from a reference. */
 static void link_footnotes(struct conv *c)
 {
-	for (guint i = 0; i < c->defs->len; i++) {
-		struct art_node *def = c->defs->pdata[i];
-		def->u.footnote.number = (int)i + 1;
-		for (guint j = 0; j < c->refs->len && !def->u.footnote.label; j++) {
-			struct art_node *ref = c->refs->pdata[j];
-			if (ref->u.footnote.number == (int)i + 1 && ref->u.footnote.label)
-				def->u.footnote.label = g_strdup(ref->u.footnote.label);
-		}
-		if (!def->u.footnote.label)
-			def->u.footnote.label = g_strdup_printf("%u", i + 1);
-	}
+	guint ndefs = c->defs->len;
+	/* label of the first reference to each number: linear, not refs x defs */
+	const char **labels = g_new0(const char *, ndefs + 1);
 	for (guint j = 0; j < c->refs->len; j++) {
 		struct art_node *ref = c->refs->pdata[j];
 		int k = ref->u.footnote.number;
-		if (k >= 1 && (guint)k <= c->defs->len)
-			ref->u.footnote.def = c->defs->pdata[k - 1];
-		if (!ref->u.footnote.label)
-			ref->u.footnote.label = g_strdup_printf("%d", k);
+		if (k < 1 || (guint)k > ndefs)
+			continue;
+		ref->u.footnote.def = c->defs->pdata[k - 1];
+		if (!labels[k] && ref->u.footnote.label)
+			labels[k] = ref->u.footnote.label;
 	}
+	for (guint i = 0; i < ndefs; i++) {
+		struct art_node *def = c->defs->pdata[i];
+		def->u.footnote.number = (int)i + 1;
+		def->u.footnote.label = labels[i + 1] ? g_strdup(labels[i + 1])
+		                                      : g_strdup_printf("%u", i + 1);
+	}
+	for (guint j = 0; j < c->refs->len; j++) {
+		struct art_node *ref = c->refs->pdata[j];
+		if (!ref->u.footnote.label)
+			ref->u.footnote.label = g_strdup_printf("%d", ref->u.footnote.number);
+	}
+	g_free(labels);
 }
 
 static GArray *line_index(const char *s, size_t len)
