@@ -5,7 +5,7 @@
  * Resolution rules:
  *  - "?query" and "#fragment" are cut, then %XX escapes are decoded.
  *  - Anything with a URL scheme (http:, https:, ftp:, data:, ...) or "//host"
- *    is ART_RES_REMOTE: never fetched, one warning.
+ *    is ART_RES_REMOTE: never fetched, one warning.  file: URLs are local.
  *  - Relative paths resolve against art->dir.
  *  - Site-absolute paths ("/img/x.png", as static site generators write
  *    them) resolve against opts->resource_root when given, else against the
@@ -433,15 +433,24 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 {
 	if (!src)
 		src = "";
-	bool remote = is_remote(src);
 	char *file = NULL, *decoded = NULL;
-	if (!remote) {
+	bool remote = is_remote(src);
+	if (remote && g_ascii_strncasecmp(src, "file:", 5) == 0) {
+		decoded = g_filename_from_uri(src, NULL, NULL);
+		remote = decoded == NULL;
+	} else if (!remote) {
 		file = g_strndup(src, strcspn(src, "?#"));
 		decoded = g_uri_unescape_string(file, NULL);
+		if (decoded && !g_utf8_validate(decoded, -1, NULL)) {
+			g_free(decoded);        /* "%FF": keep the model UTF-8 */
+			decoded = NULL;
+		}
 	}
 	const char *name = decoded ? decoded : file;
 	const char *root = idx.art == art ? idx.resource_root : NULL;
-	char *path = !remote && *name ? resolve_local(art, name, root) : NULL;
+	char *path = remote || !*name ? NULL
+	           : file ? resolve_local(art, name, root)
+	           : g_canonicalize_filename(name, NULL);    /* from a file: URL */
 	const char *key = path ? path : src;
 
 	struct art_resource *r = find(art, key);
@@ -465,7 +474,12 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 
 	if (remote) {
 		r->status = ART_RES_REMOTE;
-		art_diag(ART_W_IMAGE_REMOTE, art->display_name, pos, r->src);
+		/* data: URLs can be megabytes long: name only their start. */
+		char *cut = g_utf8_strlen(src, -1) > 80 ? g_utf8_substring(src, 0, 60) : NULL;
+		char *shown = cut ? g_strconcat(cut, "...", NULL) : NULL;
+		art_diag(ART_W_IMAGE_REMOTE, art->display_name, pos, shown ? shown : src);
+		g_free(cut);
+		g_free(shown);
 	} else if (!path) {
 		r->status = ART_RES_MISSING;
 		art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);

@@ -412,3 +412,37 @@ out:
 	g_free(gif);
 	g_free(svg);
 }
+
+TEST(norm_resources_urls)
+{
+	char *dir = g_dir_make_tmp("mdpress-url-XXXXXX", NULL);
+	put(dir, "i.gif", "GIF87a\x03\0\x04\0", 10);
+	GString *src = g_string_new(NULL);
+	g_string_append_printf(src, "![u](file://%s/i.gif) ![g](i.gif) ![x](%%FF.png)\n\n", dir);
+	g_string_append(src, "![d](data:image/png;base64,");
+	for (int i = 0; i < 50; i++)
+		g_string_append(src, "iVBORw0KGgo");
+	g_string_append(src, ")\n");
+	char *md = g_build_filename(dir, "t.md", NULL);
+	GString *d = g_string_new(NULL);
+	struct article *a = nload(md, src->str, NULL, d);
+	CHECK(a != NULL);
+	if (a) {
+		CHECK_INT(a->resources->len, 3);        /* file: URL and i.gif are one */
+		struct art_resource *r = a->resources->pdata[0];
+		CHECK_INT(r->status, ART_RES_OK);
+		CHECK_INT(r->width, 3);
+		CHECK_INT(r->height, 4);
+		r = a->resources->pdata[1];
+		CHECK_INT(r->status, ART_RES_MISSING);
+		CHECK(g_utf8_validate(r->src, -1, NULL));
+		CHECK_CONTAINS(d->str, "remote image not fetched: data:image/png;base64,iVBOR");
+		CHECK(strlen(d->str) < 400);
+	}
+	art_free(a);
+	g_string_free(d, TRUE);
+	g_string_free(src, TRUE);
+	g_free(md);
+	rm_dir(dir);
+	g_free(dir);
+}
