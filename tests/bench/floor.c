@@ -16,7 +16,7 @@
 
 #define A4_W 595.276
 #define A4_H 841.890
-#define MARGIN 72.0             /* 1 inch on every side */
+#define MARGIN 56.693           /* 20 mm on every side, as md2pdf */
 
 struct flow {
 	cairo_t *cr;

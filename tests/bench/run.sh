@@ -123,7 +123,7 @@ runs_for() {
 CSS=$W/in/cjk-head.html
 cat >"$CSS" <<EOF
 <style>
-@page { size: A4; margin: 2.5cm; }
+@page { size: A4; margin: 2cm; }
 body { font-family: "$CJK_FONT", serif; font-size: 10.5pt; max-width: none; }
 code, pre { font-family: "Noto Sans Mono CJK SC", monospace; }
 img { max-width: 100%; }
@@ -139,10 +139,10 @@ build_cmd() {
 	pandoc-plain) CMD=(pandoc --quiet -t plain -o "$out" "$base") ;;
 	pandoc-epub) CMD=(pandoc --quiet -o "$out" "$base") ;;
 	pandoc-xelatex) CMD=(pandoc --quiet --pdf-engine=xelatex -V "CJKmainfont=$CJK_FONT"
-	                     -V papersize=a4 -V geometry:margin=2.5cm -o "$out" "$base") ;;
+	                     -V papersize=a4 -V geometry:margin=2cm -o "$out" "$base") ;;
 	weasyprint) CMD=(sh -c 'pandoc --quiet -s -H "$1" -o "$3.html" "$2" && weasyprint -q "$3.html" "$3"'
 	                 sh "$CSS" "$base" "$out") ;;
-	wkhtmltopdf) CMD=(sh -c 'pandoc --quiet -s -H "$1" -o "$3.html" "$2" && wkhtmltopdf -q --enable-local-file-access -s A4 "$3.html" "$3"'
+	wkhtmltopdf) CMD=(sh -c 'pandoc --quiet -s -H "$1" -o "$3.html" "$2" && wkhtmltopdf -q --enable-local-file-access -s A4 -T 20mm -B 20mm -L 20mm -R 20mm "$3.html" "$3"'
 	                  sh "$CSS" "$base" "$out") ;;
 	esac
 }
