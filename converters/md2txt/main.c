@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 			failed = true;
 			continue;
 		}
-		if (i > 0 && text->len > 0) {
+		if (i > 0) {
 			char *sep = g_strnfill(width > 0 ? (gsize)width : TXT_DEFAULT_WIDTH,
 			                       ARTICLE_SEPARATOR_CHAR);
 			g_string_append_printf(text, "\n%s\n\n", sep);

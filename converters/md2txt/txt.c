@@ -479,7 +479,9 @@ static void render_table(struct txt *t, const struct art_node *n, const char *fi
 		GPtrArray *head = NULL;
 		if (row && row->type == ART_TABLE_ROW && row->u.row.header)
 			head = g_ptr_array_index(rows, 0);
-		char *hang = g_strconcat(rest, "  ", NULL);
+		/* the first field heads the record, the others are indented under it */
+		char *field = g_strconcat(rest, "  ", NULL);
+		char *hang = g_strconcat(rest, "    ", NULL);
 		for (guint r = head ? 1 : 0; r < rows->len; r++) {
 			GPtrArray *cells = g_ptr_array_index(rows, r);
 			if (s->len > 0)
@@ -488,7 +490,8 @@ static void render_table(struct txt *t, const struct art_node *n, const char *fi
 				const char *h = head ? cell_at(head, i) : "";
 				char *text = *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
 				                : g_strdup(cell_at(cells, i));
-				txt_wrap(s, text, t->width, s->len == 0 ? first : rest, hang, t->lang);
+				txt_wrap(s, text, t->width, s->len == 0 ? first : i == 0 ? rest : field,
+				         hang, t->lang);
 				g_free(text);
 			}
 		}
@@ -496,6 +499,7 @@ static void render_table(struct txt *t, const struct art_node *n, const char *fi
 			for (int i = 0; i < ncols; i++)
 				txt_wrap(s, cell_at(head, i), t->width, i == 0 ? first : rest, hang, t->lang);
 		put(t, s);
+		g_free(field);
 		g_free(hang);
 	}
 	g_string_free(s, TRUE);

@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# tests/corpus/suite-20-txt.sh BUILD - md2txt: goldens, the seed's text kept
+# whole, line widths, CJK line-start rules, errors, the CommonMark/GFM spec
+# examples and the pathological inputs of ../shared/spec/README.md.
+. "$(dirname "$0")/../lib.sh"
+TXT=$BUILD/md2txt
+CHECK=$BUILD/txtcheck
+SEED=$ROOT/tests/regress/seed/seed.md
+if [ ! -x "$TXT" ]; then fail md2txt-built "$TXT missing"; exit 0; fi
+if ! cc -std=c17 -O1 -o "$CHECK" "$ROOT/tests/corpus/txtcheck.c" \
+	$(pkg-config --cflags --libs glib-2.0) 2>"$TMP/cc.err"; then
+	fail txtcheck-builds "$(head -n 3 "$TMP/cc.err")"; exit 0
+fi
+
+# ---- goldens (tests/regress/txt/list.tsv; make regen rewrites them)
+while IFS=$'\t' read -r name path; do
+	case $name in '#'* | '') continue ;; esac
+	if [ ! -f "$ROOT/$path" ]; then fail "txt-golden-$name" "input $path missing"; continue; fi
+	"$TXT" -q "$ROOT/$path" >"$TMP/$name.txt" 2>"$TMP/$name.err"
+	same_file "txt-golden-$name" "$ROOT/tests/regress/txt/$name.txt" "$TMP/$name.txt"
+done <"$ROOT/tests/regress/txt/list.tsv"
+
+# ---- the seed at -w 0 keeps every sentence; no escapes; CJK joined
+"$TXT" -q -w 0 "$SEED" >"$TMP/seed0.txt"
+awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } !fm' "$SEED" |
+	sed -e 's/!\[[^]]*\]([^)]*)//g' -e 's/\\//g' -e 's/\*\*//g' -e '/^-*$/d' |
+	tr -d ' \n\t' | sed 's/。/\n/g' >"$TMP/seed-src"
+sed -e '/^[-=]*$/d' -e 's/\[image: [^]]*\]//g' "$TMP/seed0.txt" | tr -d ' \n\t' >"$TMP/seed-out"
+missing=0 total=0 out=$(<"$TMP/seed-out")
+while IFS= read -r sentence; do
+	[ -n "$sentence" ] || continue
+	total=$((total + 1))
+	[[ $out == *"$sentence"* ]] || { missing=$((missing + 1)); echo "    lost: $sentence"; }
+done <"$TMP/seed-src"
+if [ "$total" -ge 40 ] && [ "$missing" -eq 0 ]; then pass txt-seed-keeps-sentences
+else fail txt-seed-keeps-sentences "$missing of $total sentences lost"; fi
+if grep -qF '标准 ，一套' "$TMP/seed0.txt"; then pass txt-seed-cjk-joined
+else fail txt-seed-cjk-joined "'标准 ，一套' not found on one line"; fi
+if grep -q '\\' "$TMP/seed0.txt"; then fail txt-seed-no-backslash "$(grep -m1 '\\' "$TMP/seed0.txt")"
+else pass txt-seed-no-backslash; fi
+if [ "$(grep -c '^\[image: ' "$TMP/seed0.txt")" = 9 ]; then pass txt-seed-images
+else fail txt-seed-images "expected 9 [image: ...] lines"; fi
+
+# ---- widths (default 72 and 40), line-start punctuation, leftover escapes
+for width in 72 40; do
+	bad=0 n=0
+	for md in "$SEED" "$ROOT"/tests/regress/txt/features.md "$SHARED"/corpus/dev/*/*.md; do
+		n=$((n + 1))
+		if [ "$width" = 72 ]; then "$TXT" -q "$md" >"$TMP/w.txt"; else "$TXT" -q -w "$width" "$md" >"$TMP/w.txt"; fi
+		if ! "$CHECK" width "$width" "$TMP/w.txt" "$md" >"$TMP/w.err"; then
+			bad=$((bad + 1))
+			echo "    ${md#$SHARED/}:"; head -n 3 "$TMP/w.err" | sed 's/^/      /'
+		fi
+	done
+	if [ "$n" -ge 40 ] && [ "$bad" = 0 ]; then pass "txt-width-$width-cjk-rules"
+	else fail "txt-width-$width-cjk-rules" "$bad of $n articles have bad lines"; fi
+done
+# the checker itself must catch what it is there for
+printf 'x\n，这一行以逗号开头\n' >"$TMP/bad1.txt"
+yes 'word' | head -n 20 | tr '\n' ' ' >"$TMP/bad2.txt"; echo >>"$TMP/bad2.txt"
+printf 'an \\[escape\n' >"$TMP/bad3.txt"
+if ! "$CHECK" width 72 "$TMP/bad1.txt" >/dev/null && ! "$CHECK" width 72 "$TMP/bad2.txt" >/dev/null &&
+	! "$CHECK" width 72 "$TMP/bad3.txt" >/dev/null; then pass txt-checker-catches
+else fail txt-checker-catches "txtcheck accepted a bad line"; fi
+
+# ---- -w and option errors
+"$TXT" -w 20 "$SEED" 2>/dev/null >"$TMP/w20.txt"
+if "$CHECK" width 20 "$TMP/w20.txt" "$SEED" >/dev/null; then pass txt-width-20
+else fail txt-width-20 "$("$CHECK" width 20 "$TMP/w20.txt" "$SEED" | head -n 1)"; fi
+"$TXT" -w -3 "$SEED" >/dev/null 2>&1
+[ $? = 2 ] && pass txt-negative-width-usage || fail txt-negative-width-usage "exit $? not 2"
+"$TXT" --no-such-option "$SEED" >/dev/null 2>&1
+[ $? = 2 ] && pass txt-bad-option-usage || fail txt-bad-option-usage "exit not 2"
+
+# ---- several inputs, -o, --dump-tree
+"$TXT" -q "$SEED" "$ROOT/tests/regress/txt/features.md" >"$TMP/two.txt"
+sep=$(printf '%72s' '' | tr ' ' '~')
+if [ "$(grep -cx -- "$sep" "$TMP/two.txt")" = 1 ] &&
+	grep -q '^md2txt feature sheet' "$TMP/two.txt" && ! grep -q $'\f' "$TMP/two.txt"; then
+	pass txt-several-inputs
+else fail txt-several-inputs "expected both articles and one separator line"; fi
+"$TXT" -q -o "$TMP/seed-o.txt" "$SEED"
+cmp -s "$TMP/seed-o.txt" "$TMP/seed.txt" && pass txt-output-option || fail txt-output-option "-o output differs from stdout"
+if "$TXT" -q --dump-tree "$SEED" | grep -qi 'heading'; then pass txt-dump-tree
+else fail txt-dump-tree "no tree dump"; fi
+
+# ---- errors: one file:line:col diagnostic, exit 1, nothing left behind
+mkdir -p "$TMP/err"
+printf 'Good line.\nBad \xff byte.\n' >"$TMP/err/utf8.md"
+printf -- '---\ntitle: [unclosed\n---\nBody.\n' >"$TMP/err/yaml.md"
+for kind in utf8 yaml; do
+	"$TXT" -o "$TMP/err/out-$kind.txt" "$TMP/err/$kind.md" 2>"$TMP/err/$kind.stderr"
+	rc=$?
+	nerr=$(grep -cE "$kind\.md:[0-9]+:[0-9]+: error" "$TMP/err/$kind.stderr")
+	left=$(ls "$TMP/err" | grep -c '^\(out-\|\.\)' || true)
+	if [ "$rc" = 1 ] && [ "$nerr" = 1 ] && [ "$(wc -l <"$TMP/err/$kind.stderr")" = 1 ] &&
+		[ "$(ls -A "$TMP/err" | grep -vcE '\.(md|stderr)$')" = 0 ]; then
+		pass "txt-error-$kind"
+	else
+		fail "txt-error-$kind" "exit $rc, $nerr file:line:col errors, left: $(ls -A "$TMP/err" | tr '\n' ' ')"
+		sed 's/^/    /' "$TMP/err/$kind.stderr"
+	fi
+done
+: "$left"
+
+# ---- CommonMark + GFM spec examples: no crash, exit 0, words kept
+mkdir -p "$TMP/spec"
+for s in spec extensions; do
+	awk -v dir="$TMP/spec" -v pre="$s" '
+	/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.md", dir, pre, n); printf "" > f; next }
+	inex && md && /^\.$/ { md = 0; close(f); next }
+	inex && /^````````````````````````````````$/ { inex = 0; next }
+	inex && md { gsub(/→/, "\t"); print > f }
+	' "$SHARED/spec/$s.txt"
+done
+nex=$(ls "$TMP/spec" | wc -l)
+start=$(date +%s%N)
+"$TXT" -q -w 0 "$TMP"/spec/*.md >"$TMP/spec.out" 2>"$TMP/spec.err"
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+if [ "$rc" = 0 ] && [ "$nex" -gt 690 ]; then pass "txt-spec-examples-convert"
+else
+	fail txt-spec-examples-convert "exit $rc over $nex examples"
+	for f in "$TMP"/spec/*.md; do "$TXT" -q -w 0 "$f" >/dev/null 2>&1 || echo "    ${f##*/}: exit $?"; done | head
+fi
+echo "    $nex spec examples in ${ms} ms"
+"$CHECK" words 50 "$TMP/spec.out" "$TMP"/spec/*.md >"$TMP/words.txt"
+low=$(grep -c 'words kept' "$TMP/words.txt")
+# a few examples legitimately print fewer than half of their words: link
+# titles, <style>/<?php?> content, entities inside code
+if [ "$low" -le 12 ] && ! grep -q 'outputs' "$TMP/words.txt"; then pass "txt-spec-words-kept"
+else fail txt-spec-words-kept "$low examples keep under half of their words"; fi
+sed 's/^/    /' "$TMP/words.txt" | cut -c1-150 | head -n 15
+
+# ---- pathological inputs (../shared/spec/README.md): about linear time
+# CPU time (user + system), not wall time: the machine is shared
+limit=3000
+fast && limit=15000
+TIMEFORMAT='%3U %3S'
+mkdir -p "$TMP/path"
+rep() { yes "$1" | head -n "$2" | tr -d '\n'; }
+{ rep '*a **a ' 65000; printf b; rep ' a** a*' 65000; } >"$TMP/path/emph.md"
+rep 'a_ ' 65000 >"$TMP/path/under1.md"
+rep '_a ' 65000 >"$TMP/path/under2.md"
+rep 'a]' 65000 >"$TMP/path/close-bracket.md"
+rep '[a' 65000 >"$TMP/path/open-bracket.md"
+{ rep '[' 50000; printf a; rep ']' 50000; } >"$TMP/path/nested-brackets.md"
+{ rep '> ' 50000; printf 'a\n'; } >"$TMP/path/nested-quotes.md"
+awk 'BEGIN { for (i = 1; i <= 1000; i++) { s = ""; for (j = 0; j < i; j++) s = s "  "; print s "* a" } }' >"$TMP/path/deep-list.md"
+awk 'BEGIN { s = ""; for (i = 1; i <= 5000; i++) { s = s "`"; printf "e%s", s } }' >"$TMP/path/backticks.md"
+rep '[a](<b' 30000 >"$TMP/path/link-dest.md"
+yes '| a |' | head -n 10000 >"$TMP/path/table.md"
+awk 'BEGIN { for (i = 1; i <= 5000; i++) printf "[l%d]: /u%d\n", i, i; print "[l1] [l5000]" }' >"$TMP/path/refdefs.md"
+for f in "$TMP"/path/*.md; do
+	name=${f##*/}; name=${name%.md}
+	{ time timeout 60 "$TXT" -q "$f" >"$TMP/path/$name.out" 2>&1; } 2>"$TMP/path/$name.time"
+	rc=$?
+	read -r u s <"$TMP/path/$name.time"
+	ms=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')
+	if [ "$rc" = 0 ] && [ "$ms" -le "$limit" ] && [ -s "$TMP/path/$name.out" ]; then pass "txt-pathological-$name"
+	else fail "txt-pathological-$name" "exit $rc after ${ms} ms (limit ${limit} ms), $(wc -c <"$TMP/path/$name.out") bytes"; fi
+done
+exit 0
