@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 
 #include "harness.h"
+#include "../../common/internal.h"
 
 /* Loads src (named name) with normalisation, capturing diagnostics. */
 static struct article *nload(const char *name, const char *src,
@@ -445,4 +446,30 @@ TEST(norm_resources_urls)
 	g_free(md);
 	rm_dir(dir);
 	g_free(dir);
+}
+
+
+/* The element table is searched with bsearch: both ends and the middle must
+ * be found, and placeholder names must not. */
+TEST(norm_html_element_table)
+{
+	const char *known[] = { "a", "abbr", "br", "h1", "h6", "head", "img", "sup",
+	                        "svg", "table", "wbr", "xmp" };
+	for (size_t i = 0; i < G_N_ELEMENTS(known); i++)
+		CHECK(art_html_is_element(known[i]));
+	CHECK(!art_html_is_element("emulator"));
+	CHECK(!art_html_is_element("kernel"));
+	CHECK(art_html_is_unknown_tag("</IP-Address>"));
+	CHECK(!art_html_is_unknown_tag("<BR/>"));
+	CHECK(!art_html_is_unknown_tag("<!-- x -->"));
+	CHECK(!art_html_is_unknown_tag("<?php ?>"));
+	const char *end;
+	char *name = art_html_anchor_name("<a  name = 'x1' href=\"#\">", &end);
+	CHECK_STR(name, "x1");
+	g_free(name);
+	name = art_html_anchor_name("<a id=plain>", &end);
+	CHECK_STR(name, "plain");
+	g_free(name);
+	name = art_html_anchor_name("<abbr id=\"no\">", &end);
+	CHECK(name == NULL);
 }
