@@ -343,7 +343,9 @@ epub_href(struct epub_book *b, struct epub_chapter *ch, const char *url)
 	char *dec = g_uri_unescape_string(file, NULL);
 	char *r = NULL;
 	if (dec && *dec && ch->art->dir) {
-		char *abs = g_canonicalize_filename(dec, ch->art->dir);
+		char *dir = g_canonicalize_filename(ch->art->dir, NULL);
+		char *abs = g_canonicalize_filename(dec, dir);
+		g_free(dir);
 		struct epub_chapter *to = epub_book_chapter_for(b, abs);
 		if (to)
 			r = hash && hash[1] ? fragment_href(to->file, hash + 1) : g_strdup(to->file);

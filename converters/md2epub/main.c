@@ -12,6 +12,7 @@
 static char *opt_title, *opt_metadata, *opt_css, *opt_css_append, *opt_cover;
 static char **opt_authors;
 static bool strict;
+static char *cover;     /* absolute path of --cover or the metadata's cover */
 
 static const GOptionEntry entries[] = {
 	{ "title", 0, 0, G_OPTION_ARG_STRING, &opt_title,
@@ -112,7 +113,7 @@ convert(char **inputs, int n, const char *out, const struct art_load_opts *opts,
 	}
 	if (ok) {
 		b->css = g_strdup(css);
-		b->cover_src = opt_cover ? g_strdup(opt_cover) : over && over->cover ? g_strdup(over->cover) : NULL;
+		b->cover_src = g_strdup(cover);
 		epub_book_set_meta(b, over);
 		ok = epub_book_render(b);
 	}
@@ -177,6 +178,15 @@ main(int argc, char **argv)
 		over.authors = authors;
 	}
 	bool any = meta_art || opt_title || opt_authors;
+	/* --cover is relative to the working folder, a metadata file's cover
+	 * to that file's folder. */
+	if (opt_cover) {
+		cover = g_canonicalize_filename(opt_cover, NULL);
+	} else if (meta_art && meta_art->meta.cover && *meta_art->meta.cover) {
+		char *dir = g_canonicalize_filename(meta_art->dir ? meta_art->dir : ".", NULL);
+		cover = g_canonicalize_filename(meta_art->meta.cover, dir);
+		g_free(dir);
+	}
 
 	if (cli.output || cli.ninputs == 1) {
 		char *out = cli.output ? g_strdup(cli.output) : art_default_output(cli.inputs[0], ".epub");
@@ -205,6 +215,7 @@ done:
 	g_free(opt_css);
 	g_free(opt_css_append);
 	g_free(opt_cover);
+	g_free(cover);
 	g_strfreev(opt_authors);
 	art_cli_free(&cli);
 	xmlCleanupParser();
