@@ -15,6 +15,7 @@ struct h2t {
 	enum pending pending;
 	gunichar prev;          /* last character written on this line, 0 at start */
 	int cells;              /* cells seen in the current table row */
+	bool in_cell;           /* inside <td>/<th>: keep the row on one line */
 };
 
 static void put_newline(struct h2t *h)
@@ -27,7 +28,8 @@ static void put_newline(struct h2t *h)
 
 static void put_char(struct h2t *h, gunichar c)
 {
-	if (h->prev != 0) {
+	bool after_space = h->out->len > 0 && h->out->str[h->out->len - 1] == ' ';
+	if (h->prev != 0 && !after_space && c != ' ') {
 		if (h->pending == P_SPACE ||
 		    (h->pending == P_SOFT && !art_segment_break_removed(h->prev, c, h->lang)))
 			g_string_append_c(h->out, ' ');
@@ -118,14 +120,27 @@ static void tag(struct h2t *h, const char *p, const char *end)
 	while (n < end && (g_ascii_isalnum(*n) || *n == '-'))
 		n++;
 	char *name = g_strndup(p, (gsize)(n - p));
-	if (name_is(name, breaks))
-		put_newline(h);
-	if (!closing && g_ascii_strcasecmp(name, "tr") == 0)
+	bool cell = g_ascii_strcasecmp(name, "td") == 0 || g_ascii_strcasecmp(name, "th") == 0;
+	bool row = g_ascii_strcasecmp(name, "tr") == 0 || g_ascii_strcasecmp(name, "table") == 0;
+	if (row || (cell && closing))
+		h->in_cell = false;
+	if (name_is(name, breaks)) {
+		if (h->in_cell) {
+			if (h->pending == P_NONE || h->pending == P_SOFT)
+				h->pending = P_SPACE;
+		} else {
+			put_newline(h);
+		}
+	}
+	if (!closing && row)
 		h->cells = 0;
-	if (!closing && (g_ascii_strcasecmp(name, "td") == 0 || g_ascii_strcasecmp(name, "th") == 0)) {
-		if (h->cells++ > 0)
+	if (!closing && cell) {
+		if (h->cells++ > 0) {
+			h->pending = P_NONE;
 			put_str(h, " | ");
+		}
 		h->pending = P_NONE;
+		h->in_cell = true;
 	}
 	if (!closing && g_ascii_strcasecmp(name, "img") == 0) {
 		char *alt = attr_value(n, end, "alt");

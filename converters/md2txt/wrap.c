@@ -24,15 +24,18 @@ static bool is_space(gunichar c)
 	return c == ' ' || c == '\t';
 }
 
-/* Map characters that would confuse a terminal or the wrapper: tabs to
- * spaces, other line separators to '\n', C0/C1 controls dropped. */
+/* Map characters that would confuse a terminal or the wrapper: tabs and
+ * runs of spaces to one space, other line separators to '\n', C0/C1 controls dropped. */
 static char *sanitize(const char *text)
 {
 	GString *s = g_string_sized_new(strlen(text));
 	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if (c == '\t')
-			g_string_append_c(s, ' ');
+		if (c == '\t' || c == ' ') {
+			/* runs of spaces read as one, as they would in HTML */
+			if (s->len == 0 || s->str[s->len - 1] != ' ')
+				g_string_append_c(s, ' ');
+		}
 		else if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)
 			g_string_append_c(s, '\n');
 		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
