@@ -242,6 +242,9 @@ void art_free(struct article *art)
 	g_ptr_array_unref(m->tags);
 	g_ptr_array_unref(m->extra);
 	art_node_free(art->root);
+	if (art->resource_index)
+		g_hash_table_unref(art->resource_index);  /* keys live in resources */
+	g_free(art->resource_root);
 	g_ptr_array_unref(art->resources);
 	g_ptr_array_unref(art->footnotes);
 	g_hash_table_unref(art->ids);

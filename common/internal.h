@@ -4,10 +4,6 @@
 
 #include "article.h"
 
-/* Bracket art_normalize(): while open, art_resource_get() finds resources of
- * this article through a hash table and resolves "/x" against resource_root. */
-void art_resource_index_begin(const struct article *art, const char *resource_root);
-void art_resource_index_end(void);
 /* Frees one struct art_resource and its strings. */
 void art_resource_free(struct art_resource *res);
 

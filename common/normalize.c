@@ -568,9 +568,9 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	set_lang(art, opts);
 	segment_breaks(art);
 	unpaired_strong(art->root);
-	art_resource_index_begin(art, opts->resource_root);
+	g_free(art->resource_root);
+	art->resource_root = g_strdup(opts->resource_root);
 	images_and_figures(art);
-	art_resource_index_end();
 	heading_ids(art);
 	footnotes(art);
 	link_targets(art);

@@ -27,37 +27,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* During art_normalize() a hash index (key -> resource) avoids a quadratic
- * search on articles with thousands of images; other callers search.
- * struct article has no field for --resource-root, so the root of the
- * article normalised last is remembered here for later calls (the cover,
- * raw <img> in converters). */
-static struct {
-	const struct article *art;
-	GHashTable *by_key;
-	char *resource_root;
-} idx;
-
-void art_resource_index_begin(const struct article *art, const char *resource_root)
-{
-	art_resource_index_end();
-	g_free(idx.resource_root);
-	idx.art = art;
-	idx.resource_root = g_strdup(resource_root);
-	idx.by_key = g_hash_table_new(g_str_hash, g_str_equal);
-	if (art->resources)
-		for (guint i = 0; i < art->resources->len; i++) {
-			struct art_resource *r = art->resources->pdata[i];
-			g_hash_table_insert(idx.by_key, r->path ? r->path : r->src, r);
-		}
-}
-
-void art_resource_index_end(void)
-{
-	if (idx.by_key)
-		g_hash_table_destroy(idx.by_key);
-	idx.by_key = NULL;
-}
 
 void art_resource_free(struct art_resource *res)
 {
@@ -414,18 +383,12 @@ static char *resolve_local(const struct article *art, const char *file,
 	return path;
 }
 
+/* The index keeps articles with thousands of images linear. */
 static struct art_resource *find(struct article *art, const char *key)
 {
-	if (idx.by_key && idx.art == art)
-		return g_hash_table_lookup(idx.by_key, key);
-	if (!art->resources)
-		return NULL;
-	for (guint i = 0; i < art->resources->len; i++) {
-		struct art_resource *r = art->resources->pdata[i];
-		if (strcmp(r->path ? r->path : r->src, key) == 0)
-			return r;
-	}
-	return NULL;
+	if (art->resource_index == NULL)
+		art->resource_index = g_hash_table_new(g_str_hash, g_str_equal);
+	return g_hash_table_lookup(art->resource_index, key);
 }
 
 struct art_resource *art_resource_get(struct article *art, const char *src,
@@ -447,7 +410,7 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 		}
 	}
 	const char *name = decoded ? decoded : file;
-	const char *root = idx.art == art ? idx.resource_root : NULL;
+	const char *root = art->resource_root;
 	char *path = remote || !*name ? NULL
 	           : file ? resolve_local(art, name, root)
 	           : g_canonicalize_filename(name, NULL);    /* from a file: URL */
@@ -469,8 +432,7 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 			(GDestroyNotify)art_resource_free);
 	r->index = (int)art->resources->len;
 	g_ptr_array_add(art->resources, r);
-	if (idx.by_key && idx.art == art)
-		g_hash_table_insert(idx.by_key, r->path ? r->path : r->src, r);
+	g_hash_table_insert(art->resource_index, r->path ? r->path : r->src, r);
 
 	if (remote) {
 		r->status = ART_RES_REMOTE;

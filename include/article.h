@@ -174,6 +174,8 @@ struct article {
 	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
 	                           borrowed pointers into root */
 	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
+	char *resource_root;    /* --resource-root, or NULL; owned */
+	GHashTable *resource_index; /* resolved path (or URL) -> resource, borrowed */
 };
 
 struct art_load_opts {
