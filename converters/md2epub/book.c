@@ -288,19 +288,48 @@ epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
 	g_date_time_unref(dt);
 }
 
-/* Percent-encode what may not stand in an IRI (spaces, quotes, controls). */
+/* Percent-encode what may not stand in an IRI (spaces, quotes, controls;
+ * brackets outside an IPv6 host). */
 static char *
 iri_escape(const char *u)
 {
 	GString *o = g_string_new(NULL);
+	const char *auth = strstr(u, "://");
+	const char *path = auth ? auth + 3 + strcspn(auth + 3, "/?#") : u;
 	for (const unsigned char *p = (const unsigned char *)u; *p; p++) {
 		if (*p <= 0x20 || *p == 0x7F || strchr("\"<>\\^`{|}", *p) ||
+		    ((*p == '[' || *p == ']') && (const char *)p >= path) ||
 		    (*p == '%' && !(g_ascii_isxdigit(p[1]) && g_ascii_isxdigit(p[2]))))
 			g_string_append_printf(o, "%%%02X", *p);
 		else
 			g_string_append_c(o, (char)*p);
 	}
 	return g_string_free(o, FALSE);
+}
+
+/* A host epubcheck can parse: ASCII name or IPv4/IPv6 address.  Links
+ * with other hosts ("http://../", IDN written raw) are dropped. */
+static bool
+host_ok(const char *url)
+{
+	const char *a = strstr(url, "://");
+	if (a == NULL)
+		return false;
+	a += 3;
+	size_t n = strcspn(a, "/?#");
+	char *auth = g_strndup(a, n);
+	char *host = strrchr(auth, '@') ? strrchr(auth, '@') + 1 : auth;
+	bool ok;
+	if (host[0] == '[') {
+		ok = strchr(host, ']') != NULL;
+	} else {
+		host[strcspn(host, ":")] = '\0';
+		ok = *host && host[0] != '.' && host[0] != '-' && !strstr(host, "..");
+		for (const char *p = host; ok && *p; p++)
+			ok = g_ascii_isalnum(*p) || *p == '-' || *p == '.';
+	}
+	g_free(auth);
+	return ok;
 }
 
 static char *
@@ -324,8 +353,9 @@ epub_href(struct epub_book *b, struct epub_chapter *ch, const char *url)
 	char *scheme = g_uri_parse_scheme(url);
 	if (scheme) {
 		char *r = NULL;
-		if (!g_ascii_strcasecmp(scheme, "http") || !g_ascii_strcasecmp(scheme, "https") ||
-		    !g_ascii_strcasecmp(scheme, "ftp") || !g_ascii_strcasecmp(scheme, "mailto"))
+		if (!g_ascii_strcasecmp(scheme, "mailto") ||
+		    ((!g_ascii_strcasecmp(scheme, "http") || !g_ascii_strcasecmp(scheme, "https") ||
+		      !g_ascii_strcasecmp(scheme, "ftp")) && host_ok(url)))
 			r = iri_escape(url);
 		g_free(scheme);
 		return r;
