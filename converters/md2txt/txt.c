@@ -14,15 +14,6 @@
  * quotes 50000 deep; prefixes and recursion must stay bounded). */
 #define MAX_DEPTH 24
 
-struct txt {
-	int width;
-	const struct article *art;
-	const char *lang;
-	GString *out;
-	GString *sep;           /* blank line still to write, or NULL */
-	GPtrArray *urls;        /* char *, link number n at n-1 */
-	GHashTable *url_num;    /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
-};
 
 static void render_block(struct txt *t, const struct art_node *n, const char *first,
                          const char *rest, int depth);
@@ -42,7 +33,7 @@ void txt_free(struct txt *t)
 /* ---------------------------------------------------------------- output */
 
 /* Append finished lines, writing any pending blank line first. */
-static void put(struct txt *t, const GString *lines)
+void txt_put(struct txt *t, const GString *lines)
 {
 	if (lines->len == 0)
 		return;
@@ -70,7 +61,7 @@ static void wrap_put(struct txt *t, const char *text, const char *first, const c
 {
 	GString *s = g_string_new(NULL);
 	txt_wrap(s, text, t->width, first, rest, t->lang);
-	put(t, s);
+	txt_put(t, s);
 	g_string_free(s, TRUE);
 }
 
@@ -136,8 +127,16 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
 		g_string_append_c(b, '\n');
 		break;
 	case ART_HTML_INLINE:
-		if (n->literal && is_br_tag(n->literal))
+		if (n->literal && is_br_tag(n->literal)) {
 			g_string_append_c(b, '\n');
+		} else if (n->literal && g_ascii_strncasecmp(n->literal, "<img", 4) == 0) {
+			char *img = txt_html_to_text(n->literal, NULL);   /* "[image: alt]" */
+			if (b->len > 0 && !g_ascii_isspace(b->str[b->len - 1]))
+				g_string_append_c(b, ' ');
+			g_string_append(b, img);
+			g_string_append_c(b, ' ');  /* doubled spaces collapse when wrapped */
+			g_free(img);
+		}
 		break;
 	case ART_LINK:
 		g_array_append_val(marks, mark);
@@ -185,7 +184,7 @@ static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GAr
 
 /* Plain text of n's inline children, without recursion (emphasis can nest
  * tens of thousands deep).  Returns a new string. */
-static char *inline_text(struct txt *t, const struct art_node *parent)
+char *txt_inline_text(struct txt *t, const struct art_node *parent)
 {
 	GString *b = g_string_new(NULL);
 	GArray *marks = g_array_new(FALSE, FALSE, sizeof(gsize));
@@ -269,7 +268,7 @@ static void render_children(struct txt *t, const struct art_node *n, const char 
 static void render_heading(struct txt *t, const struct art_node *n, const char *first,
                            const char *rest)
 {
-	char *text = inline_text(t, n);
+	char *text = txt_inline_text(t, n);
 	int level = n->u.heading.level;
 	if (level <= 2) {
 		GString *s = g_string_new(NULL);
@@ -285,7 +284,7 @@ static void render_heading(struct txt *t, const struct art_node *n, const char *
 		g_strfreev(lines);
 		char *rule = g_strnfill((gsize)(widest > 0 ? widest : 3), level == 1 ? '=' : '-');
 		g_string_append_printf(s, "%s%s\n", rest, rule);
-		put(t, s);
+		txt_put(t, s);
 		g_free(rule);
 		g_string_free(s, TRUE);
 	} else {
@@ -336,7 +335,7 @@ static void render_code(struct txt *t, const struct art_node *n, const char *fir
 		prefix = rest;
 		p = nl ? nl + 1 : end;
 	}
-	put(t, s);
+	txt_put(t, s);
 	g_string_free(s, TRUE);
 }
 
@@ -366,7 +365,7 @@ static void render_list(struct txt *t, const struct art_node *n, const char *fir
 		if (t->out->len == before) {            /* empty item: the marker alone */
 			GString *s = g_string_new(NULL);
 			txt_blank_line(s, f);
-			put(t, s);
+			txt_put(t, s);
 			g_string_free(s, TRUE);
 		}
 		started = true;
@@ -383,7 +382,7 @@ static void render_figure(struct txt *t, const struct art_node *n, const char *f
 {
 	const char *prefix = first;
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
-		char *text = inline_text(t, c);
+		char *text = txt_inline_text(t, c);
 		if (c->type == ART_IMAGE) {
 			char *img = *text ? g_strdup_printf("[image: %s]", text) : g_strdup("[image]");
 			g_free(text);
@@ -393,118 +392,6 @@ static void render_figure(struct txt *t, const struct art_node *n, const char *f
 		prefix = rest;
 		g_free(text);
 	}
-}
-
-/* ---------------------------------------------------------------- tables */
-
-static void pad_cell(GString *s, const char *text, int width, enum art_align align)
-{
-	int gap = width - art_str_width(text, -1);
-	int left = align == ART_ALIGN_RIGHT ? gap : align == ART_ALIGN_CENTER ? gap / 2 : 0;
-	g_string_append_printf(s, "%*s%s%*s", left, "", text, gap - left, "");
-}
-
-/* Table cells as one line of text each. */
-static GPtrArray *table_rows(struct txt *t, const struct art_node *n, int *ncols)
-{
-	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-	for (const struct art_node *row = n->first_child; row; row = row->next) {
-		GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
-		for (const struct art_node *c = row->first_child; c; c = c->next) {
-			char *text = inline_text(t, c);
-			g_strdelimit(text, "\n\t", ' ');
-			g_ptr_array_add(cells, g_strdup(g_strstrip(text)));
-			g_free(text);
-		}
-		if ((int)cells->len > *ncols)
-			*ncols = (int)cells->len;
-		g_ptr_array_add(rows, cells);
-	}
-	return rows;
-}
-
-static const char *cell_at(GPtrArray *cells, int i)
-{
-	return i < (int)cells->len ? g_ptr_array_index(cells, i) : "";
-}
-
-/* Aligned columns when they fit the width; otherwise one "header: value"
- * record per row, which reads better than a table that wraps. */
-static void render_table(struct txt *t, const struct art_node *n, const char *first,
-                         const char *rest)
-{
-	int ncols = n->u.table.ncols;
-	GPtrArray *rows = table_rows(t, n, &ncols);
-	int *widths = g_new0(int, ncols + 1);
-	for (guint r = 0; r < rows->len; r++) {
-		GPtrArray *cells = g_ptr_array_index(rows, r);
-		for (int i = 0; i < (int)cells->len; i++) {
-			int w = art_str_width(g_ptr_array_index(cells, i), -1);
-			if (w > widths[i])
-				widths[i] = w;
-		}
-	}
-	int total = art_str_width(rest, -1);
-	for (int i = 0; i < ncols; i++)
-		total += (widths[i] > 0 ? widths[i] : 1) + (i > 0 ? 2 : 0);
-	GString *s = g_string_new(NULL);
-	const struct art_node *row = n->first_child;
-	if (t->width == 0 || total <= t->width) {
-		for (guint r = 0; r < rows->len; r++, row = row->next) {
-			GPtrArray *cells = g_ptr_array_index(rows, r);
-			GString *line = g_string_new(NULL);
-			for (int i = 0; i < ncols; i++) {
-				enum art_align a = i < n->u.table.ncols && n->u.table.aligns ?
-				                   n->u.table.aligns[i] : ART_ALIGN_NONE;
-				if (i > 0)
-					g_string_append(line, "  ");
-				pad_cell(line, cell_at(cells, i), widths[i] > 0 ? widths[i] : 1, a);
-			}
-			while (line->len > 0 && line->str[line->len - 1] == ' ')
-				g_string_truncate(line, line->len - 1);
-			g_string_append_printf(s, "%s%s\n", r == 0 ? first : rest, line->str);
-			if (row->type == ART_TABLE_ROW && row->u.row.header) {
-				g_string_append(s, rest);
-				for (int i = 0; i < ncols; i++) {
-					char *dash = g_strnfill((gsize)(widths[i] > 0 ? widths[i] : 1), '-');
-					g_string_append_printf(s, "%s%s", i > 0 ? "  " : "", dash);
-					g_free(dash);
-				}
-				g_string_append_c(s, '\n');
-			}
-			g_string_free(line, TRUE);
-		}
-		put(t, s);
-	} else {
-		GPtrArray *head = NULL;
-		if (row && row->type == ART_TABLE_ROW && row->u.row.header)
-			head = g_ptr_array_index(rows, 0);
-		/* the first field heads the record, the others are indented under it */
-		char *field = g_strconcat(rest, "  ", NULL);
-		char *hang = g_strconcat(rest, "    ", NULL);
-		for (guint r = head ? 1 : 0; r < rows->len; r++) {
-			GPtrArray *cells = g_ptr_array_index(rows, r);
-			if (s->len > 0)
-				txt_blank_line(s, rest);
-			for (int i = 0; i < ncols; i++) {
-				const char *h = head ? cell_at(head, i) : "";
-				char *text = *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
-				                : g_strdup(cell_at(cells, i));
-				txt_wrap(s, text, t->width, s->len == 0 ? first : i == 0 ? rest : field,
-				         hang, t->lang);
-				g_free(text);
-			}
-		}
-		if (head && rows->len == 1)     /* header only */
-			for (int i = 0; i < ncols; i++)
-				txt_wrap(s, cell_at(head, i), t->width, i == 0 ? first : rest, hang, t->lang);
-		put(t, s);
-		g_free(field);
-		g_free(hang);
-	}
-	g_string_free(s, TRUE);
-	g_free(widths);
-	g_ptr_array_unref(rows);
 }
 
 static void render_block(struct txt *t, const struct art_node *n, const char *first,
@@ -524,7 +411,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 	case ART_PARAGRAPH:
 	case ART_CAPTION:
 	case ART_TABLE_CELL:
-		text = inline_text(t, n);
+		text = txt_inline_text(t, n);
 		wrap_put(t, text, first, rest);
 		break;
 	case ART_HEADING:
@@ -554,7 +441,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		wrap_put(t, text, "", "");
 		break;
 	case ART_TABLE:
-		render_table(t, n, first, rest);
+		txt_render_table(t, n, first, rest);
 		break;
 	case ART_FIGURE:
 		render_figure(t, n, first, rest);
@@ -589,7 +476,7 @@ static void render_title(struct txt *t, const struct art_meta *m)
 		char *rule = g_strnfill((gsize)widest, '=');
 		GString *block = g_string_new(NULL);
 		g_string_append_printf(block, "%s\n%s%s\n", rule, s->str, rule);
-		put(t, block);
+		txt_put(t, block);
 		g_string_free(block, TRUE);
 		g_string_free(s, TRUE);
 		g_free(rule);
@@ -622,7 +509,7 @@ static void section_heading(struct txt *t, const char *name)
 	GString *s = g_string_new(NULL);
 	char *rule = g_strnfill(strlen(name), '-');
 	g_string_append_printf(s, "%s\n%s\n", name, rule);
-	put(t, s);
+	txt_put(t, s);
 	g_free(rule);
 	g_string_free(s, TRUE);
 }
@@ -642,7 +529,7 @@ static void render_footnotes(struct txt *t, const struct article *art)
 		if (t->out->len == before) {
 			GString *s = g_string_new(NULL);
 			txt_blank_line(s, mark);
-			put(t, s);
+			txt_put(t, s);
 			g_string_free(s, TRUE);
 		}
 		g_free(mark);
@@ -659,7 +546,7 @@ static void render_links(struct txt *t)
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < t->urls->len; i++)
 		g_string_append_printf(s, "[%u] %s\n", i + 1, (char *)g_ptr_array_index(t->urls, i));
-	put(t, s);
+	txt_put(t, s);
 	g_string_free(s, TRUE);
 }
 

@@ -13,12 +13,30 @@ struct txt_opts {
 	int width;              /* display columns; 0 = no wrapping */
 };
 
-struct txt;
+/* Renderer state (txt.c); table.c reads it too. */
+struct txt {
+	int width;
+	const struct article *art;
+	const char *lang;
+	GString *out;
+	GString *sep;           /* blank line still to write, or NULL */
+	GPtrArray *urls;        /* char *, link number n at n-1 */
+	GHashTable *url_num;    /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
+};
 
 struct txt *txt_new(const struct txt_opts *opts);
 /* Append the text rendering of art to out.  Returns 1. */
 int txt_render(struct txt *t, const struct article *art, GString *out);
 void txt_free(struct txt *t);
+
+/* Append finished lines to the output, after any pending blank line. */
+void txt_put(struct txt *t, const GString *lines);
+/* Plain text of a node's inline children ("text [n]" links, "[^n]"
+ * footnotes, "[image: alt]"); '\n' for hard breaks.  Returns a new string. */
+char *txt_inline_text(struct txt *t, const struct art_node *parent);
+/* A GFM table with the given first-line and other-line prefixes. */
+void txt_render_table(struct txt *t, const struct art_node *n, const char *first,
+                      const char *rest);
 
 /* Wrap text (UTF-8; '\n' forces a line break) into lines of at most width
  * display columns, prefix included, and append them to out, each ending in
