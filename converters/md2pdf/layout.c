@@ -392,10 +392,14 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 	} while (k < n && pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	n = k;
-	if (st->justify && width > 0)
+	if (st->justify && width > 0) {
+		/* wider gaps than this look worse than a ragged line */
+		int max_gap = (int)(pango_font_description_get_size(
+		                        pango_layout_get_font_description(lay)) * 0.45);
 		for (int i = 0; i + 1 < n; i++)
 			if (!li[i + 1].line->is_paragraph_start)
-				pdf_justify_line(li[i].line, text, width);
+				pdf_justify_line(li[i].line, text, width, max_gap);
+	}
 
 	double pad = st->code ? 5.0 : 0.0;
 	double font_pt = (double)pango_font_description_get_size(
@@ -485,7 +489,7 @@ struct cluster {
 	gunichar c;
 };
 
-void pdf_justify_line(PangoLayoutLine *line, const char *text, int width)
+void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap)
 {
 	PangoRectangle log;
 	pango_layout_line_get_extents(line, NULL, &log);
@@ -518,7 +522,7 @@ void pdf_justify_line(PangoLayoutLine *line, const char *text, int width)
 		if (opportunity(a->c, g_array_index(cl, struct cluster, i + 1).c))
 			nop++;
 	}
-	if (nop > 0) {
+	if (nop > 0 && slack / nop <= max_gap) {
 		int each = slack / nop, extra = slack - each * nop;
 		for (guint i = 0; i + 1 < len; i++) {
 			struct cluster *a = &g_array_index(cl, struct cluster, i);

@@ -109,8 +109,9 @@ void pdf_rule(struct pdf *p, double weight, double gray);
 char *pdf_attr_quote(const char *s);
 void pdf_dest(struct pdf *p, const char *name, double x, double y);
 bool pdf_has_dest(const struct pdf *p, const char *name);
-/* Justify one line of a left-aligned layout to width (pango units). */
-void pdf_justify_line(PangoLayoutLine *line, const char *text, int width);
+/* Justify one line of a left-aligned layout to width (pango units),
+ * unless a gap would grow by more than max_gap. */
+void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);
 
 /* inline.c */
 struct pdf_inline {

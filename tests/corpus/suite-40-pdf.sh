@@ -21,7 +21,7 @@ body_text() {
 		while (last > 0 && l[last] ~ /^[ \t]*$/) last--
 		if (last > 0 && l[last] ~ /^[ \t]*[0-9]+[ \t]*$/) last--
 		for (i = 1; i <= last; i++) print l[i]
-	}' | tr -d ' \t\n\r\f\v' | sed -e 's/\xc2\xa0//g' -e 's/\xef\xb8\x8f//g' -e 's/-//g'
+	}' | tr -d ' \t\n\r\f\v' | sed -e 's/\xc2\xa0//g' -e 's/\xef\xb8\x8f//g' -e 's/\xe3\x80\x80//g' -e 's/-//g'
 }
 
 # roundtrip MD PDF: every sentence fragment of md2txt's rendering appears
@@ -40,23 +40,28 @@ roundtrip() {
 	/^[-=~*_ ]+$/ { next }          # underlines, rules, separators
 	{
 		line = $0
+		gsub(/\t/, "    ", line)
 		gsub(/\xef\xb8\x8f/, "", line)        # VS16 after emoji
 		sub(/^ *#+ /, "", line)              # md2txt heading marks
 		gsub(/\[image[^]]*\]/, "", line)
-		if (line ~ /[^ ]   *[^ ]/ && line !~ /^    /) {
-			# a table row: cells wrap and interleave in the PDF, so
-			# only ask for each longer word somewhere in the text
+		if (line ~ /[^ ]   *[^ ]/) {
+			# a table row or aligned code: cells wrap and columns
+			# interleave in pdftotext, so only ask for the start of
+			# each longer word somewhere in the text
 			n = split(line, w, /[ |]+/)
 			for (i = 1; i <= n; i++) {
-				f = w[i]; gsub(/([\t\r-]|\xc2\xa0)/, "", f)
+				f = w[i]; gsub(/([\t\r\[\]-]|\xc2\xa0)/, "", f)
+				f = substr(f, 1, 6)
 				if (length(f) >= 4 && index(pdf, f) == 0) {
 					if (missing < 5) print "    missing (table): " f; missing++
 				}
 			}
 			next
 		}
-		gsub(/<[a-z]+:[^>]*>/, "", line)    # URLs md2txt adds after link text
-		gsub(/https?:[^ )>]*/, "", line)
+		gsub(/<[a-z]+:[^>]*>/, "|", line)   # URLs md2txt adds after link text
+		gsub(/https?:[^ )>]*/, "|", line)
+		gsub(/\(\.?\.?\/[^)]*\)/, "|", line)  # relative link targets
+		gsub(/\xe3\x80\x80/, "", line)        # ideographic space
 		n = split(line, frag, /(\xe3\x80\x82|\xef\xbc\x81|\xef\xbc\x9f|\xef\xbc\x9b|[][|<>(){}"]|\xe2\x94.|\xe2\x80\xa2|^ *[-*+] |^ *[0-9]+[.)] )/)
 		for (i = 1; i <= n; i++) {
 			f = frag[i]; gsub(/([ \t\r-]|\xc2\xa0)/, "", f)
