@@ -102,6 +102,11 @@ for kind in utf8 yaml; do
 	fi
 done
 : "$left"
+# --strict: the seed's missing images are warnings, so exit 1 and no file
+"$TXT" --strict -q -o "$TMP/err/strict.txt" "$SEED" 2>/dev/null
+rc=$?
+if [ "$rc" = 1 ] && [ ! -e "$TMP/err/strict.txt" ]; then pass txt-strict-warning-fails
+else fail txt-strict-warning-fails "exit $rc, file left: $(ls "$TMP/err" | tr '\n' ' ')"; fi
 
 # ---- CommonMark + GFM spec examples: no crash, exit 0, words kept
 mkdir -p "$TMP/spec"
