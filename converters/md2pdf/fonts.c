@@ -97,6 +97,10 @@ void pdf_fonts_free(struct pdf *p)
 		g_object_unref(p->ctx);
 	if (p->fontmap)
 		g_object_unref(p->fontmap);
+	/* Drop the caches of cairo and fontconfig too, so that leak checkers
+	 * see only our own allocations. */
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 /* Map the article's BCP 47 tag to the form pango and fontconfig match on:
