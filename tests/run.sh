@@ -17,12 +17,16 @@ broken=0
 
 run_one() {
 	local name=$1; shift
-	local start=$SECONDS
-	"$@" 2>&1 | tee -a "$log" | { grep -E '^FAIL' || true; }
-	local rc=${PIPESTATUS[0]}
+	local start=$SECONDS one
+	one=$(mktemp)
+	"$@" >"$one" 2>&1
+	local rc=$?
+	cat "$one" >>"$log"
+	grep -a '^FAIL' "$one"
 	local n_pass n_fail
-	n_pass=$(grep -c '^PASS ' <(sed -n "/^=== $name\$/,\$p" "$log"))
-	n_fail=$(grep -c '^FAIL ' <(sed -n "/^=== $name\$/,\$p" "$log"))
+	n_pass=$(grep -ac '^PASS ' "$one")
+	n_fail=$(grep -ac '^FAIL ' "$one")
+	rm -f "$one"
 	printf '%-40s %4d passed %3d failed  %3ds\n' "$name" "$n_pass" "$n_fail" $((SECONDS - start))
 	if [ "$rc" -ne 0 ] && [ "$n_fail" -eq 0 ]; then
 		echo "FAIL $name: exited $rc without reporting a failure" | tee -a "$log"
@@ -30,15 +34,13 @@ run_one() {
 	fi
 }
 
-echo "=== unit" >>"$log"
 run_one unit "$build/unit-tests"
 for suite in tests/*/suite-*.sh; do
 	[ -x "$suite" ] || continue
-	echo "=== $suite" >>"$log"
 	run_one "$suite" "$suite" "$build"
 done
 
-passed=$(grep -c '^PASS ' "$log")
-failed=$(grep -c '^FAIL ' "$log")
+passed=$(grep -ac '^PASS ' "$log")
+failed=$(grep -ac '^FAIL ' "$log")
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$broken" -eq 0 ]
