@@ -380,6 +380,11 @@ copy_a(struct san *s, xmlNodePtr src, xmlNodePtr dst, bool phrasing)
 	copy_children(s, src, a, phrasing);
 	s->in_a = was;
 	g_free(h);
+	/* <a name="x"></a> whose id was taken already: nothing left. */
+	if (a->properties == NULL && a->children == NULL) {
+		xmlUnlinkNode(a);
+		xmlFreeNode(a);
+	}
 }
 
 static void

@@ -205,7 +205,8 @@ printf '<p>open' >"$TMP/broken.xhtml"
 if ! "$XC" wf "$TMP/broken.xhtml" 2>/dev/null; then pass epub-xmlcheck-catches
 else fail epub-xmlcheck-catches "accepted a broken file"; fi
 
-# ---- epubcheck: seed, each corpus article, the corpus book, the feature book
+# ---- epubcheck: seed, each corpus article, the corpus book, the feature book,
+# the book of all spec examples
 if fast; then
 	echo "    epubcheck skipped (MDPRESS_FAST=1)"
 	exit 0
@@ -213,7 +214,7 @@ fi
 if ! command -v java >/dev/null || [ ! -f "$JAR" ]; then
 	fail epubcheck-installed "java or $JAR missing (make deps)"; exit 0
 fi
-files=("$TMP/seed.epub" "$TMP"/corpus/*.epub "$TMP/corpus-book.epub" "$TMP/f.epub")
+files=("$TMP/seed.epub" "$TMP"/corpus/*.epub "$TMP/corpus-book.epub" "$TMP/f.epub" "$TMP/spec.epub")
 if command -v javac >/dev/null && mkdir -p "$TMP/jc" &&
 	javac -cp "$JAR" -d "$TMP/jc" "$ROOT/tests/corpus/EpubBatch.java" 2>"$TMP/javac.err"; then
 	java -cp "$JAR:$TMP/jc" EpubBatch "${files[@]}" >"$TMP/epubcheck.log" 2>&1
@@ -236,4 +237,5 @@ check_ok epubcheck-seed "$TMP/seed.epub"
 check_ok epubcheck-corpus-articles "$TMP"/corpus/*.epub
 check_ok epubcheck-corpus-book "$TMP/corpus-book.epub"
 check_ok epubcheck-feature-book "$TMP/f.epub"
+check_ok epubcheck-spec-book "$TMP/spec.epub"
 exit 0
