@@ -24,6 +24,8 @@ PKG_TXT    := $(PKG_COMMON)
 PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0
 PKG_PDF    := $(PKG_COMMON) pangocairo cairo-pdf librsvg-2.0 fontconfig
 
+# Quiet build lines unless V=1.
+Q = $(if $(V),,@)
 pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs   = $(shell pkg-config --libs $(1) 2>/dev/null)
 LIBS_COMMON = -lcmark-gfm-extensions -ljpeg
@@ -46,11 +48,12 @@ $(PROGRAMS): %: $(BUILD)/%
 
 $(BUILD)/common/%.o: common/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
 
 $(LIBARTICLE): $(COMMON_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 # One rule set per converter: objects get that converter's pkg-config flags.
 define converter
@@ -58,9 +61,11 @@ $(1)_SRC := $$(wildcard converters/$(1)/*.c)
 $(1)_OBJ := $$($(1)_SRC:%.c=$(BUILD)/%.o)
 $(BUILD)/converters/$(1)/%.o: converters/$(1)/%.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_CFLAGS) $$(call pkg_cflags,$(2)) -c $$< -o $$@
+	@$$(if $$(Q),echo "  CC      $$<")
+	$$(Q)$$(CC) $$(ALL_CFLAGS) $$(call pkg_cflags,$(2)) -c $$< -o $$@
 $(BUILD)/$(1): $$($(1)_OBJ) $(LIBARTICLE)
-	$$(CC) $$(CFLAGS) $$(SANITIZE) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBARTICLE) \
+	@$$(if $$(Q),echo "  LINK    $$@")
+	$$(Q)$$(CC) $$(CFLAGS) $$(SANITIZE) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBARTICLE) \
 	    $$(call pkg_libs,$(2)) $(LIBS_COMMON)
 -include $$($(1)_OBJ:.o=.d)
 endef
@@ -73,9 +78,11 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
-	$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBARTICLE) \
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBARTICLE) \
 	    $(call pkg_libs,$(PKG_COMMON)) $(LIBS_COMMON)
 
 -include $(COMMON_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
@@ -86,7 +93,7 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
     libfontconfig-dev fonts-noto-cjk
-DEPS_TEST  := poppler-utils qpdf epubcheck default-jre-headless unzip time
+DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese \
     weasyprint wkhtmltopdf
 
@@ -136,7 +143,7 @@ check: deps
 
 # The same suite, less the slow external validators, under ASan + UBSan.
 check-asan:
-	$(MAKE) BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	$(MAKE) --no-print-directory BUILD=build/asan CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 	    SANITIZE='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	    MDPRESS_FAST=1 tests/run.sh build/asan
