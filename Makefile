@@ -100,9 +100,9 @@ DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese \
 # Installs what is missing (as root), a fast no-op when all is there, and
 # prints the apt-get line otherwise.
 define install_missing
-	@missing=$$(for p in $(1); do \
-	    dpkg-query -W -f='$${db:Status-Abbrev}' $$p 2>/dev/null | grep -q '^ii' || echo $$p; \
-	  done | tr '\n' ' '); \
+	@have=" $$(dpkg-query -W -f='$${db:Status-Abbrev}$${Package} \n' $(1) 2>/dev/null \
+	    | sed -n 's/^ii *//p' | tr -d '\n') "; \
+	missing=$$(for p in $(1); do case "$$have" in *" $$p "*) ;; *) printf '%s ' $$p;; esac; done); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing: $$missing"; \
