@@ -155,11 +155,10 @@ bool art_node_is_block(const struct art_node *node)
 	return node->type < ART_TEXT;
 }
 
-/* Pre-order successor of n within the subtree rooted at top. */
-static const struct art_node *walk_next(const struct art_node *n,
-                                        const struct art_node *top)
+struct art_node *art_node_next(const struct art_node *n, const struct art_node *top,
+                               bool descend)
 {
-	if (n->first_child)
+	if (descend && n->first_child)
 		return n->first_child;
 	while (n && n != top) {
 		if (n->next)
@@ -172,7 +171,7 @@ static const struct art_node *walk_next(const struct art_node *n,
 char *art_node_plain_text(const struct art_node *node)
 {
 	GString *s = g_string_new(NULL);
-	for (const struct art_node *n = node; n; n = walk_next(n, node)) {
+	for (const struct art_node *n = node; n; n = art_node_next(n, node, true)) {
 		switch (n->type) {
 		case ART_TEXT:
 		case ART_CODE:

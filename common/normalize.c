@@ -10,19 +10,6 @@
 
 #include <string.h>
 
-/* Pre-order successor of n under top; with skip, n's children are not
- * entered. */
-static struct art_node *walk(struct art_node *n, struct art_node *top, bool skip)
-{
-	if (!skip && n->first_child)
-		return n->first_child;
-	while (n && n != top) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
 
 static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
 {
@@ -71,10 +58,10 @@ static void unknown_html_to_text(struct art_node *root)
 			g_strchomp(lit);
 			append_lines(n, lit, n->pos);
 			g_free(lit);
-			n = walk(n, root, true);
+			n = art_node_next(n, root, false);
 			continue;
 		}
-		n = walk(n, root, false);
+		n = art_node_next(n, root, true);
 	}
 }
 
@@ -96,7 +83,7 @@ static void set_lang(struct article *art, const struct art_load_opts *opts)
 			if (n->type == ART_TEXT && n->literal)
 				g_string_append(s, n->literal);
 			bool skip = n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK;
-			n = walk(n, art->root, skip);
+			n = art_node_next(n, art->root, !skip);
 		}
 		lang = g_strdup(art_detect_lang(s->str, (gssize)s->len));
 		g_string_free(s, TRUE);
@@ -165,7 +152,7 @@ static gunichar char_beside(const struct art_node *n, bool back)
  * GString per run: pairwise concatenation is quadratic on hostile input. */
 static void merge_text(struct art_node *root)
 {
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_TEXT || !n->next || n->next->type != ART_TEXT)
 			continue;
 		GString *s = g_string_new(n->literal);
@@ -184,7 +171,7 @@ static void segment_breaks(struct article *art)
 {
 	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; ) {
-		struct art_node *next = walk(n, root, false);
+		struct art_node *next = art_node_next(n, root, true);
 		if (n->type == ART_SOFTBREAK) {
 			gunichar before = char_beside(n, true);
 			gunichar after = char_beside(n, false);
@@ -315,7 +302,7 @@ static bool ends_in_wide_punct(const struct art_node *t)
 static void unnest_strong(struct art_node *root)
 {
 	GPtrArray *outer = g_ptr_array_new();
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_STRONG || !n->parent || n->parent->type != ART_STRONG ||
 		    !ends_in_wide_punct(n->prev))
 			continue;
@@ -328,7 +315,7 @@ static void unnest_strong(struct art_node *root)
 	for (guint i = 0; i < outer->len; i++) {
 		struct art_node *o = outer->pdata[i];
 		GPtrArray *strongs = g_ptr_array_new();
-		for (struct art_node *n = o; n; n = walk(n, o, false))
+		for (struct art_node *n = o; n; n = art_node_next(n, o, true))
 			if (n->type == ART_STRONG)
 				g_ptr_array_add(strongs, n);
 		for (guint j = strongs->len; j-- > 0; )
@@ -344,7 +331,7 @@ static void unnest_strong(struct art_node *root)
 static void unpaired_strong(struct art_node *root)
 {
 	unnest_strong(root);
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->first_child && n->type != ART_CODE_BLOCK &&
 		    !art_node_is_block(n->first_child))
 			repair_strong(n);
@@ -406,7 +393,7 @@ static void images_and_figures(struct article *art)
 		} else if (n->type == ART_PARAGRAPH && sole_child(n, ART_IMAGE)) {
 			make_figure(n);         /* the walk then visits its image */
 		}
-		n = walk(n, root, false);
+		n = art_node_next(n, root, true);
 	}
 }
 
@@ -444,7 +431,7 @@ static void heading_ids(struct article *art)
 	GHashTable *next_suffix = g_hash_table_new_full(g_str_hash, g_str_equal,
 	                                                g_free, NULL);
 	struct art_node *root = art->root;
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type == ART_HTML_INLINE || n->type == ART_HTML_BLOCK) {
 			register_anchors(art, n);
 			continue;
@@ -479,7 +466,7 @@ static void footnotes(struct article *art)
 	struct art_node *root = art->root;
 	GHashTable *defs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GPtrArray *all = g_ptr_array_new();
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_FOOTNOTE_DEF)
 			continue;
 		n->u.footnote.number = 0;
@@ -494,7 +481,7 @@ static void footnotes(struct article *art)
 		art->footnotes = g_ptr_array_new();
 	g_ptr_array_set_size(art->footnotes, 0);
 	int number = 0;
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_FOOTNOTE_REF)
 			continue;
 		struct art_node *def = n->u.footnote.def;
@@ -532,7 +519,7 @@ static void footnotes(struct article *art)
 static void link_targets(struct article *art)
 {
 	struct art_node *root = art->root;
-	for (struct art_node *n = root; n; n = walk(n, root, false)) {
+	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		const char *url = n->type == ART_LINK ? n->u.link.url : NULL;
 		if (!url || url[0] != '#' || !url[1])
 			continue;

@@ -107,6 +107,12 @@ void art_node_insert_before(struct art_node *sibling, struct art_node *node);
 void art_node_unlink(struct art_node *node);
 void art_node_free(struct art_node *node);
 const char *art_node_type_name(enum art_node_type type);
+/* Pre-order successor of n within the subtree rooted at top, or NULL at the
+ * end; with descend false, n's children are skipped.  Walks without
+ * recursion (inputs nest 50000 deep), so every tree walk should use it.
+ * Returns non-const like strchr: the caller knows what it passed in. */
+struct art_node *art_node_next(const struct art_node *n, const struct art_node *top,
+                               bool descend);
 /* Concatenated plain text of a node's inline content (alt text, headings,
  * captions).  Softbreaks become spaces.  Returns a new string. */
 char *art_node_plain_text(const struct art_node *node);
