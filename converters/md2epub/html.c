@@ -157,6 +157,7 @@ struct san {
 	struct epub_chapter *ch;
 	struct art_pos pos;
 	bool in_a;
+	int depth;              /* elements created below the fragment's parent */
 };
 
 static int
@@ -377,7 +378,9 @@ copy_a(struct san *s, xmlNodePtr src, xmlNodePtr dst, bool phrasing)
 	copy_attrs(s, src, a, "a");
 	bool was = s->in_a;
 	s->in_a = true;
+	s->depth++;
 	copy_children(s, src, a, phrasing);
+	s->depth--;
 	s->in_a = was;
 	g_free(h);
 	/* <a name="x"></a> whose id was taken already: nothing left. */
@@ -424,8 +427,11 @@ copy_element(struct san *s, xmlNodePtr src, xmlNodePtr dst, bool phrasing)
 		}
 		return;
 	}
+	/* Unknown, misplaced, block-in-phrasing, or nested absurdly deep (the
+	 * XHTML must stay readable by parsers with a depth limit): keep only
+	 * the content. */
 	if (k == K_UNWRAP || (need && !word_in(dname, need)) ||
-	    (phrasing && k != K_PHRASING)) {
+	    (phrasing && k != K_PHRASING) || s->depth >= 32) {
 		copy_children(s, src, dst, phrasing);
 		if (phrasing && (!strcmp(out, "p") || !strcmp(out, "div") || !strcmp(out, "li")) &&
 		    src->next)
@@ -446,7 +452,9 @@ copy_element(struct san *s, xmlNodePtr src, xmlNodePtr dst, bool phrasing)
 		add_class(e, r->cls);
 	if (!strcmp(out, "br") || !strcmp(out, "hr") || !strcmp(out, "wbr"))
 		return;
+	s->depth++;
 	copy_children(s, src, e, phrasing || k == K_PHRASING || k == K_PBLOCK);
+	s->depth--;
 }
 
 static void
@@ -518,7 +526,7 @@ epub_html_append(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr par
 		return;
 	xmlNodePtr body = find_body(doc->children);
 	if (body) {
-		struct san s = { book, ch, pos, false };
+		struct san s = { book, ch, pos, false, 0 };
 		/* Inside a link already?  Then no nested links. */
 		for (xmlNodePtr p = parent; p && p->type == XML_ELEMENT_NODE; p = p->parent)
 			if (!strcmp((const char *)p->name, "a"))

@@ -11,15 +11,24 @@
 #define ID_RESERVED GINT_TO_POINTER(1)
 #define ID_PRESENT  GINT_TO_POINTER(2)
 
+/* Nesting deeper than this (50000 '>' or '*' in hostile input) is
+ * flattened without recursion, so the stack stays small. */
+#define MAX_DEPTH 48
+
 struct xr {
 	struct epub_book *book;
 	struct epub_chapter *ch;
 	xmlNsPtr ops;
+	int depth;              /* block nesting */
+	int idepth;             /* inline nesting */
 };
 
 static void render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first);
 static void render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n);
+static void render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
 static void render_inlines(struct xr *x, xmlNodePtr parent, const struct art_node *first);
+static void render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first);
+static void render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
 
 char *
 epub_clean(const char *s)
@@ -208,15 +217,40 @@ epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent,
 	epub_text(a, num);
 }
 
+/* Next node of a preorder walk of the subtree under top, without
+ * recursion (the tree has parent pointers). */
+static const struct art_node *
+walk_next(const struct art_node *n, const struct art_node *top, bool descend)
+{
+	if (descend && n->first_child)
+		return n->first_child;
+	while (n != top) {
+		if (n->next)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+/* The text of an inline subtree, appended flat. */
+static void
+flat_text(GString *o, const struct art_node *top)
+{
+	for (const struct art_node *n = top; n; n = walk_next(n, top, true)) {
+		if ((n->type == ART_TEXT || n->type == ART_CODE) && n->literal)
+			g_string_append(o, n->literal);
+		else if (n->type == ART_SOFTBREAK || n->type == ART_LINEBREAK)
+			g_string_append_c(o, ' ');
+	}
+}
+
 static bool
 has_raw_html(const struct art_node *first)
 {
-	for (const struct art_node *n = first; n; n = n->next) {
-		if (n->type == ART_HTML_INLINE)
-			return true;
-		if (n->first_child && has_raw_html(n->first_child))
-			return true;
-	}
+	for (const struct art_node *top = first; top; top = top->next)
+		for (const struct art_node *n = top; n; n = walk_next(n, top, true))
+			if (n->type == ART_HTML_INLINE)
+				return true;
 	return false;
 }
 
@@ -238,9 +272,16 @@ html_escape(GString *o, const char *s)
  * text between them as one fragment.  Footnote references travel as an
  * element html.c recognises. */
 static void
-inlines_to_html(GString *o, const struct art_node *first)
+inlines_to_html(GString *o, const struct art_node *first, int depth)
 {
 	for (const struct art_node *n = first; n; n = n->next) {
+		if (depth >= MAX_DEPTH && n->first_child) {
+			GString *t = g_string_new(NULL);
+			flat_text(t, n);
+			html_escape(o, t->str);
+			g_string_free(t, TRUE);
+			continue;
+		}
 		switch (n->type) {
 		case ART_TEXT: html_escape(o, n->literal); break;
 		case ART_SOFTBREAK: g_string_append_c(o, '\n'); break;
@@ -256,7 +297,7 @@ inlines_to_html(GString *o, const struct art_node *first)
 		case ART_STRIKE: {
 			const char *t = n->type == ART_EMPH ? "em" : n->type == ART_STRONG ? "strong" : "del";
 			g_string_append_printf(o, "<%s>", t);
-			inlines_to_html(o, n->first_child);
+			inlines_to_html(o, n->first_child, depth + 1);
 			g_string_append_printf(o, "</%s>", t);
 			break;
 		}
@@ -268,7 +309,7 @@ inlines_to_html(GString *o, const struct art_node *first)
 				html_escape(o, n->u.link.title);
 			}
 			g_string_append(o, "\">");
-			inlines_to_html(o, n->first_child);
+			inlines_to_html(o, n->first_child, depth + 1);
 			g_string_append(o, "</a>");
 			break;
 		case ART_IMAGE: {
@@ -303,6 +344,21 @@ inlines_to_html(GString *o, const struct art_node *first)
 static void
 render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
+	if (x->idepth >= MAX_DEPTH && n->first_child) {
+		GString *t = g_string_new(NULL);
+		flat_text(t, n);
+		epub_text(parent, t->str);
+		g_string_free(t, TRUE);
+		return;
+	}
+	x->idepth++;
+	render_inline_node(x, parent, n);
+	x->idepth--;
+}
+
+static void
+render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+{
 	xmlNodePtr e;
 	switch (n->type) {
 	case ART_TEXT: epub_text(parent, n->literal); break;
@@ -315,9 +371,9 @@ render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	case ART_HTML_INLINE:
 		epub_html_append(x->book, x->ch, parent, n->literal, strlen(n->literal), n->pos, true);
 		break;
-	case ART_EMPH: render_inlines(x, el(parent, "em"), n->first_child); break;
-	case ART_STRONG: render_inlines(x, el(parent, "strong"), n->first_child); break;
-	case ART_STRIKE: render_inlines(x, el(parent, "del"), n->first_child); break;
+	case ART_EMPH: render_inline_list(x, el(parent, "em"), n->first_child); break;
+	case ART_STRONG: render_inline_list(x, el(parent, "strong"), n->first_child); break;
+	case ART_STRIKE: render_inline_list(x, el(parent, "del"), n->first_child); break;
 	case ART_LINK: {
 		char *href = epub_href(x->book, x->ch, n->u.link.url);
 		if (href) {
@@ -330,7 +386,7 @@ render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 			prop(e, "class", "link");
 		}
 		g_free(href);
-		render_inlines(x, e, n->first_child);
+		render_inline_list(x, e, n->first_child);
 		break;
 	}
 	case ART_IMAGE: render_image(x, parent, n); break;
@@ -352,17 +408,25 @@ render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
+render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first)
+{
+	for (const struct art_node *n = first; n; n = n->next)
+		render_inline(x, parent, n);
+}
+
+/* A block's inline content: through html.c as one fragment when it holds
+ * raw HTML anywhere (checked once here, not at every level). */
+static void
 render_inlines(struct xr *x, xmlNodePtr parent, const struct art_node *first)
 {
-	if (has_raw_html(first)) {
+	if (first && has_raw_html(first)) {
 		GString *h = g_string_new(NULL);
-		inlines_to_html(h, first);
+		inlines_to_html(h, first, 0);
 		epub_html_append(x->book, x->ch, parent, h->str, h->len, first->pos, true);
 		g_string_free(h, TRUE);
 		return;
 	}
-	for (const struct art_node *n = first; n; n = n->next)
-		render_inline(x, parent, n);
+	render_inline_list(x, parent, first);
 }
 
 static const char *
@@ -508,8 +572,37 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		prop(list, "class", "tasks");
 }
 
+/* Past MAX_DEPTH: the leaf blocks of n's subtree, in order, straight
+ * into parent. */
+static void
+flatten_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *top)
+{
+	const struct art_node *n = top;
+	while (n) {
+		bool leaf = n->type == ART_PARAGRAPH || n->type == ART_HEADING ||
+		            n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK ||
+		            n->type == ART_THEMATIC_BREAK || n->type == ART_TABLE ||
+		            n->type == ART_FIGURE || n->type == ART_FOOTNOTE_DEF;
+		if (leaf)
+			render_block_node(x, parent, n);
+		n = walk_next(n, top, !leaf);
+	}
+}
+
 static void
 render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+{
+	if (x->depth >= MAX_DEPTH && n->first_child && art_node_is_block(n->first_child)) {
+		flatten_blocks(x, parent, n);
+		return;
+	}
+	x->depth++;
+	render_block_node(x, parent, n);
+	x->depth--;
+}
+
+static void
+render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr e;
 	switch (n->type) {
@@ -735,7 +828,7 @@ render_title(struct epub_chapter *ch, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xr x = { book, ch, NULL };
+	struct xr x = { book, ch, NULL, 0, 0 };
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");

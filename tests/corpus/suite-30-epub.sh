@@ -205,6 +205,23 @@ printf '<p>open' >"$TMP/broken.xhtml"
 if ! "$XC" wf "$TMP/broken.xhtml" 2>/dev/null; then pass epub-xmlcheck-catches
 else fail epub-xmlcheck-catches "accepted a broken file"; fi
 
+# ---- hostile nesting (../shared/spec/README.md patterns): no crash, no
+# hang, well-formed output
+mkdir -p "$TMP/path"
+rep() { yes "$1" | head -n "$2" | tr -d '\n'; }
+{ rep '*a **a ' 65000; printf b; rep ' a** a*' 65000; } >"$TMP/path/emph.md"
+{ rep '> ' 50000; printf 'a\n'; } >"$TMP/path/quotes.md"
+awk 'BEGIN { for (i = 1; i <= 1000; i++) { s = ""; for (j = 0; j < i; j++) s = s "  "; print s "* a" } }' >"$TMP/path/list.md"
+{ rep '<div>' 50000; printf x; rep '</div>' 50000; echo; rep 'a <span>' 30000; echo; } >"$TMP/path/html.md"
+for f in "$TMP"/path/*.md; do
+	name=${f##*/}; name=${name%.md}
+	timeout 60 "$EPUB" -q -o "$TMP/path/$name.epub" "$f" >/dev/null 2>&1
+	rc=$?
+	unpack "$TMP/path/$name.epub" "$TMP/path/$name"
+	if [ "$rc" = 0 ] && "$XC" wf "$TMP/path/$name"/EPUB/*.xhtml 2>/dev/null; then pass "epub-pathological-$name"
+	else fail "epub-pathological-$name" "exit $rc or not well-formed"; fi
+done
+
 # ---- epubcheck: seed, each corpus article, the corpus book, the feature book,
 # the book of all spec examples
 if fast; then
