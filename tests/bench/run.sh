@@ -200,7 +200,7 @@ else
 fi
 
 # ---------------------------------------------------------------- measuring
-# Results: res/GROUP.TOOL holds one "secs kb status size pages" line per run.
+# Results: res/GROUP.TOOL holds one "secs kb status cpu size pages" line per run.
 run_group() {  # run_group INPUT FORMAT DIR BASE
 	local in=$1 fmt=$2 dir=$3 base=$4 g="$1.$2" t r max=0 line
 	local -a tools=()
@@ -242,12 +242,13 @@ run_corpus() {  # run_corpus FORMAT
 			(( r <= ${t#*:} )) || continue
 			t=${t%%:*}
 			say "  corpus $fmt $t run $r (${#CORPUS_MD[@]} articles)"
-			local tot=0 kb=0 fails=0 size=0 pages=0 s k st
+			local tot=0 cpu=0 kb=0 fails=0 size=0 pages=0 s k st c
 			for md in "${CORPUS_MD[@]}"; do
 				local dir=$W/corpus/${md%/*} base=${md##*/}
 				local out="$base.$t.$(ext_of "$fmt")"
-				read -r s k st < <(measure_one "$g" "$t" "$dir" "$base" "$out")
-				tot=$(awk -v a="$tot" -v b="$s" 'BEGIN { printf "%.6f", a + b }')
+				read -r s k st c < <(measure_one "$g" "$t" "$dir" "$base" "$out")
+				read -r tot cpu < <(awk -v a="$tot" -v b="$s" -v x="$cpu" -v y="$c" \
+					'BEGIN { printf "%.6f %.6f\n", a + b, x + y }')
 				(( k > kb )) && kb=$k
 				if [ "$st" != 0 ] || [ ! -s "$dir/$out" ]; then
 					fails=$((fails + 1))
@@ -256,7 +257,7 @@ run_corpus() {  # run_corpus FORMAT
 					pages=$((pages + $(pages_of "$dir/$out")))
 				fi
 			done
-			echo "$tot $kb $fails $size $pages" >>"$W/res/$g.$t"
+			echo "$tot $kb $fails $cpu $size $pages" >>"$W/res/$g.$t"
 		done
 	done
 }
@@ -306,22 +307,26 @@ if want book && (( ${#CORPUS_MD[@]} > 0 )); then
 fi
 
 # ---------------------------------------------------------------- report
-# stats FILE KIND: "median_ms peak_kb size pages nruns status" over the runs
+# stats FILE KIND: "median_ms peak_kb size pages nruns bad median_cpu_ms" over the runs
 # (KIND corpus: the status column counts failed articles).
 stats() {
 	awk -v kind="$2" '
 		$1 == "skipped" { print "skipped"; exit }
 		{
 			n++; if ($2 > kb) kb = $2
-			if (kind == "corpus" || $3 == 0) { ok++; t[ok] = $1 * 1000; size = $4; pages = $5 }
+			if (kind == "corpus" || $3 == 0) { ok++; t[ok] = $1 * 1000; c[ok] = $4 * 1000; size = $5; pages = $6 }
 			if (kind == "corpus") fails = $3; else if ($3 != 0) bad = $3
 		}
 		END {
 			if (n == 0) exit
 			if (ok == 0) { printf "failed %d\n", bad; exit }
-			for (i = 1; i <= ok; i++) for (j = i + 1; j <= ok; j++) if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
+			for (i = 1; i <= ok; i++) for (j = i + 1; j <= ok; j++) {
+				if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
+				if (c[j] < c[i]) { x = c[i]; c[i] = c[j]; c[j] = x }
+			}
 			med = (ok % 2) ? t[(ok + 1) / 2] : (t[ok / 2] + t[ok / 2 + 1]) / 2
-			printf "%.1f %d %d %d %d %d\n", med, kb, size, pages, n, (kind == "corpus") ? fails : (n - ok)
+			cmed = (ok % 2) ? c[(ok + 1) / 2] : (c[ok / 2] + c[ok / 2 + 1]) / 2
+			printf "%.1f %d %d %d %d %d %.1f\n", med, kb, size, pages, n, (kind == "corpus") ? fails : (n - ok), cmed
 		}' "$1"
 }
 human_ms() { awk -v v="$1" 'BEGIN { if (v >= 10000) printf "%.1f s", v / 1000; else if (v >= 100) printf "%.0f ms", v; else printf "%.1f ms", v }'; }
@@ -329,8 +334,8 @@ human_kb() { awk -v v="$1" 'BEGIN { printf "%.0f MB", v / 1024 }'; }
 human_size() { awk -v v="$1" 'BEGIN { if (v >= 1048576) printf "%.1f MB", v / 1048576; else printf "%.0f KB", v / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a > 0) printf "%.2f", a / b; else printf "–" }'; }
 
-echo "| input | format | tool | runs | median time | peak RSS | output | pages | mdpress/this: time | RSS | size |"
-echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| input | format | tool | runs | median time | CPU | peak RSS | output | pages | mdpress/this: time | CPU | RSS | size |"
+echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 HEADLINE=()
 for g in seed x10 x100 corpus book; do
 	want "$g" || continue
@@ -342,29 +347,29 @@ for g in seed x10 x100 corpus book; do
 		ref=""
 		[ -f "$W/res/$g.$fmt.$mine" ] && ref=$(stats "$W/res/$g.$fmt.$mine" $kind)
 		case $ref in ""|skipped|failed*) ref="" ;; esac
-		read -r rms rkb rsize _ <<<"${ref:-0 0 0 0}"
+		read -r rms rkb rsize _ _ _ rcpu <<<"${ref:-0 0 0 0 0 0 0}"
 		inlabel=$g; case $g in corpus) inlabel="corpus (${#CORPUS_MD[@]}, total)" ;; book) inlabel="corpus book (${#CORPUS_MD[@]} in 1)" ;; esac
 		for t in $tools; do
 			f=$W/res/$g.$fmt.$t
 			if [ ! -f "$f" ]; then
-				tool_ok "$t" || echo "| $inlabel | $fmt | $(label "$t") | – | not installed / not built | | | | | | |"
+				tool_ok "$t" || echo "| $inlabel | $fmt | $(label "$t") | – | not installed / not built | | | | | | | | |"
 				continue
 			fi
 			s=$(stats "$f" $kind)
 			case $s in
-			skipped) echo "| $inlabel | $fmt | $(label "$t") | 0 | skipped (slow; BENCH_FULL=1) | | | | | | |"; continue ;;
-			failed*) echo "| $inlabel | $fmt | $(label "$t") | – | failed (exit ${s#failed }; log/$g.$fmt.$t.log) | | | | | | |"; continue ;;
+			skipped) echo "| $inlabel | $fmt | $(label "$t") | 0 | skipped (slow; BENCH_FULL=1) | | | | | | | | |"; continue ;;
+			failed*) echo "| $inlabel | $fmt | $(label "$t") | – | failed (exit ${s#failed }; log/$g.$fmt.$t.log) | | | | | | | | |"; continue ;;
 			esac
-			read -r ms kb size pages n bad <<<"$s"
+			read -r ms kb size pages n bad cpu <<<"$s"
 			note=""
 			if [ "$kind" = corpus ] && [ "$bad" != 0 ]; then note=" ($bad failed)"
 			elif [ "$bad" != 0 ]; then note=" ($bad failed)"; fi
 			pg=$pages; [ "$fmt" = pdf ] || pg=""
-			if [ "$t" = "$mine" ]; then rt=""; rr=""; rs=""
-			else rt=$(ratio "$rms" "$ms")×; rr=$(ratio "$rkb" "$kb")×; rs=$(ratio "$rsize" "$size")×; fi
-			[ -z "$ref" ] && { rt=""; rr=""; rs=""; }
-			echo "| $inlabel | $fmt | $(label "$t")$note | $n | $(human_ms "$ms") | $(human_kb "$kb") | $(human_size "$size") | $pg | $rt | $rr | $rs |"
-			[ "$t" = floor ] && [ -n "$ref" ] && HEADLINE+=("$g: md2pdf/floor = $(ratio "$rms" "$ms")× time, $(ratio "$rkb" "$kb")× RSS, $(ratio "$rsize" "$size")× size")
+			if [ "$t" = "$mine" ]; then rt=""; rc=""; rr=""; rs=""
+			else rt=$(ratio "$rms" "$ms")×; rc=$(ratio "$rcpu" "$cpu")×; rr=$(ratio "$rkb" "$kb")×; rs=$(ratio "$rsize" "$size")×; fi
+			[ -z "$ref" ] && { rt=""; rc=""; rr=""; rs=""; }
+			echo "| $inlabel | $fmt | $(label "$t")$note | $n | $(human_ms "$ms") | $(human_ms "$cpu") | $(human_kb "$kb") | $(human_size "$size") | $pg | $rt | $rc | $rr | $rs |"
+			[ "$t" = floor ] && [ -n "$ref" ] && HEADLINE+=("$g: md2pdf/floor = $(ratio "$rms" "$ms")× wall time, $(ratio "$rcpu" "$cpu")× CPU time, $(ratio "$rkb" "$kb")× RSS, $(ratio "$rsize" "$size")× size")
 		done
 	done
 done
@@ -375,7 +380,7 @@ if (( ${#HEADLINE[@]} > 0 )); then
 	for h in "${HEADLINE[@]}"; do echo "- $h"; done
 	echo
 fi
-echo "Runs alternate between tools; times are medians of wall time, RSS the peak over the runs (whole process tree)."
+echo "Runs alternate between tools; time and CPU (user+system) are medians over the runs, RSS the peak (whole process tree)."
 echo "HTML-based rows include pandoc's Markdown→HTML step. Logs: $W/log/."
 for n in "${NOTES[@]}"; do echo "- note: $n"; done
 exit 0

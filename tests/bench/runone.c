@@ -1,9 +1,11 @@
 /* runone.c - run one command and report its wall time and peak RSS.
  *
  * usage: runone [-C DIR] [-l LOG] -- COMMAND [ARG...]
- * Prints "SECONDS MAXRSS_KB STATUS" on stdout, where MAXRSS is the largest
- * resident set of the command or any process it waited for (wait4 rusage),
- * and STATUS is the exit code (128+N for a signal, 127 if exec failed).
+ * Prints "SECONDS MAXRSS_KB STATUS CPU_SECONDS" on stdout, where MAXRSS is
+ * the largest resident set of the command or any process it waited for
+ * (wait4 rusage), STATUS the exit code (128+N for a signal, 127 if exec
+ * failed) and CPU the user+system time of the whole tree (steadier than
+ * wall time on a loaded machine).
  * The command's stdout and stderr go to LOG (appended), else /dev/null.
  * /usr/bin/time would do, but its 10 ms clock is too coarse for md2txt.
  */
@@ -67,6 +69,8 @@ main(int argc, char **argv)
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	int code = WIFEXITED(status) ? WEXITSTATUS(status)
 	         : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 255;
-	printf("%.6f %ld %d\n", secs, ru.ru_maxrss, code);
+	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6
+	           + (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	printf("%.6f %ld %d %.6f\n", secs, ru.ru_maxrss, code, cpu);
 	return 0;
 }
