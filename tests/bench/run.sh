@@ -97,7 +97,7 @@ runs_for() {
 	local t=$1 in=$2 n
 	if ! is_slow "$t"; then
 		n=$RUNS
-		[ "$in" = corpus ] && { [ "$QUICK" = 1 ] && n=1 || n=$(( RUNS < 3 ? RUNS : 3 )); }
+		[ "$in" = corpus ] && { [ "$QUICK" = 1 ] && n=1 || n=$(( RUNS < 2 ? RUNS : 2 )); }
 		echo "$n"; return
 	fi
 	if [ "$QUICK" = 1 ]; then
