@@ -97,6 +97,9 @@ void pdf_fonts_free(struct pdf *p)
 		g_object_unref(p->ctx);
 	if (p->fontmap)
 		g_object_unref(p->fontmap);
+	/* librsvg draws SVG text through pango's default font map: release it
+	 * first, or cairo finds its fonts still alive and aborts below. */
+	pango_cairo_font_map_set_default(NULL);
 	/* Drop the caches of cairo and fontconfig too, so that leak checkers
 	 * see only our own allocations. */
 	cairo_debug_reset_static_data();
