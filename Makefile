@@ -125,19 +125,19 @@ deps-bench: deps
 # ---------------------------------------------------------------- use
 
 DEMO_INPUT := tests/regress/seed/seed.md
+# The seed's photos are missing on purpose: md2txt reports them once, the
+# other two run with -q and show framed placeholders instead.
 demo: deps
-	$(MAKE) all
+	$(MAKE) --no-print-directory all
 	@mkdir -p $(BUILD)/demo
 	$(BUILD)/md2txt -o $(BUILD)/demo/seed.txt $(DEMO_INPUT)
-	@if [ -n "$$(ls converters/md2epub/*.c 2>/dev/null)" ]; then \
-	  $(BUILD)/md2epub -o $(BUILD)/demo/seed.epub $(DEMO_INPUT) || exit 1; fi
-	@if [ -n "$$(ls converters/md2pdf/*.c 2>/dev/null)" ]; then \
-	  $(BUILD)/md2pdf -o $(BUILD)/demo/seed.pdf $(DEMO_INPUT) || exit 1; fi
+	$(BUILD)/md2epub -q -o $(BUILD)/demo/seed.epub $(DEMO_INPUT)
+	$(BUILD)/md2pdf -q -o $(BUILD)/demo/seed.pdf $(DEMO_INPUT)
 	@echo; echo "demo written to $(BUILD)/demo/:"; ls -l $(BUILD)/demo
 	@echo; head -n 30 $(BUILD)/demo/seed.txt
 
 check: deps
-	$(MAKE) all
+	$(MAKE) --no-print-directory all
 	tests/run.sh $(BUILD)
 	$(MAKE) check-asan
 
