@@ -138,11 +138,19 @@ packable(enum art_image_type t)
 struct epub_item *
 epub_book_image(struct epub_book *b, const struct art_resource *res)
 {
-	if (res == NULL || res->status != ART_RES_OK || res->path == NULL || !packable(res->type))
+	if (res == NULL || res->status != ART_RES_OK || res->path == NULL)
 		return NULL;
 	gpointer key, val;
 	if (g_hash_table_lookup_extended(b->item_by_path, res->path, &key, &val))
-		return val;     /* NULL for an SVG found unusable before */
+		return val;     /* NULL for an image found unusable before */
+	if (!packable(res->type)) {
+		char *msg = g_strdup_printf("%s image shown as a placeholder (no EPUB 3 core media type): %s",
+		                            res->mime ? res->mime : "this", res->src);
+		art_diag(ART_W_GENERIC, NULL, (struct art_pos){0, 0}, msg);
+		g_free(msg);
+		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
+		return NULL;
+	}
 	struct epub_item *it;
 	char *svg = NULL;
 	size_t svglen = 0;

@@ -43,7 +43,9 @@ finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
 	}
 	if (zip_set_file_compression(w->z, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
 	                             store ? 0 : 9) < 0 ||
-	    zip_file_set_dostime(w->z, (zip_uint64_t)idx, w->dtime, w->ddate, 0) < 0)
+	    zip_file_set_dostime(w->z, (zip_uint64_t)idx, w->dtime, w->ddate, 0) < 0 ||
+	    zip_file_set_external_attributes(w->z, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
+	                                     (zip_uint32_t)0100644 << 16) < 0)
 		zfail(w, name);
 }
 
