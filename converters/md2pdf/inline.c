@@ -49,6 +49,18 @@ static void add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)
 		pango_attribute_destroy(a);
 }
 
+/* Append text as a browser shows it: a run of spaces is one space (two
+ * spaces typed after a word would otherwise open a double gap, which
+ * justification widens further). */
+static void append_collapsed(GString *t, const char *s)
+{
+	for (; *s; s++) {
+		if ((*s == ' ' || *s == '\t') && t->len && t->str[t->len - 1] == ' ')
+			continue;
+		g_string_append_c(t, *s == '\t' ? ' ' : *s);
+	}
+}
+
 static void render_children(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 {
 	pdf_inline_render(p, in, n->first_child);
@@ -102,10 +114,10 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		switch (n->type) {
 		case ART_TEXT:
 			if (n->literal)
-				g_string_append(in->text, n->literal);
+				append_collapsed(in->text, n->literal);
 			break;
 		case ART_SOFTBREAK:
-			g_string_append_c(in->text, ' ');
+			append_collapsed(in->text, " ");
 			break;
 		case ART_LINEBREAK:
 			g_string_append(in->text, "\u2028");

@@ -30,16 +30,57 @@ static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool
 	return lay;
 }
 
+/* Width of bytes [a, b) of one line, trailing spaces left out (pango units). */
+static int segment_width(PangoLayoutLine *line, const char *text, int a, int b)
+{
+	while (b > a && text[b - 1] == ' ')
+		b--;
+	if (b <= a)
+		return 0;
+	int *r = NULL, n = 0, lo = G_MAXINT, hi = G_MININT;
+	pango_layout_line_get_x_ranges(line, a, b, &r, &n);
+	for (int i = 0; i < n; i++) {
+		lo = MIN(lo, r[2 * i]);
+		hi = MAX(hi, r[2 * i + 1]);
+	}
+	g_free(r);
+	return n > 0 ? hi - lo : 0;
+}
+
+/* The widest piece between two line-break opportunities: narrower than
+ * that, a word must be cut.  (Measuring the layout at width 1 does not
+ * tell: pango then breaks inside words too.) */
+static double widest_word(PangoLayout *lay)
+{
+	const char *text = pango_layout_get_text(lay);
+	int nattr;
+	const PangoLogAttr *la = pango_layout_get_log_attrs_readonly(lay, &nattr);
+	int best = 0;
+	for (GSList *l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
+		PangoLayoutLine *line = l->data;
+		int end = line->start_index + line->length;
+		int ci = (int)g_utf8_pointer_to_offset(text, text + line->start_index);
+		int seg = line->start_index;
+		for (const char *q = text + line->start_index; q < text + end;
+		     q = g_utf8_next_char(q), ci++) {
+			int b = (int)(q - text);
+			if (b > seg && ci < nattr && la[ci].is_line_break) {
+				best = MAX(best, segment_width(line, text, seg, b));
+				seg = b;
+			}
+		}
+		best = MAX(best, segment_width(line, text, seg, end));
+	}
+	return (double)best / PANGO_SCALE;
+}
+
 static void measure(struct cell *c)
 {
 	PangoRectangle r;
 	pango_layout_set_width(c->lay, -1);
 	pango_layout_get_extents(c->lay, NULL, &r);
 	c->nat = (double)r.width / PANGO_SCALE;
-	pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD);
-	pango_layout_set_width(c->lay, 1);
-	pango_layout_get_extents(c->lay, NULL, &r);
-	c->min = MIN((double)r.width / PANGO_SCALE, c->nat);
+	c->min = MIN(widest_word(c->lay), c->nat);
 }
 
 static double row_height(struct cell *row, int ncols)
@@ -129,6 +170,40 @@ void pdf_render_table(struct pdf *p, const struct art_node *table)
 	double avail = p->width - ncols * 2 * PAD_X;
 	if (avail < ncols * 12)
 		avail = ncols * 12;
+	/* Words too wide for the table together: cut only the widest ones,
+	 * down to the one cap x with sum(min(min[c], x)) = avail. */
+	if (smin > avail) {
+		double lo = 0, hi = 0;
+		for (int c = 0; c < ncols; c++)
+			hi = MAX(hi, min[c]);
+		for (int it = 0; it < 40; it++) {
+			double x = (lo + hi) / 2, sum = 0;
+			for (int c = 0; c < ncols; c++)
+				sum += MIN(min[c], x);
+			if (sum > avail)
+				hi = x;
+			else
+				lo = x;
+		}
+		smin = 0;
+		for (int c = 0; c < ncols; c++) {
+			min[c] = MIN(min[c], lo);
+			smin += min[c];
+		}
+		snat = MAX(snat, smin);
+	}
+	/* CJK text may break after any character, so its minimum is one
+	 * character: a short column next to a long one would shrink to a
+	 * vertical strip of single characters.  Keep up to 6 em of each
+	 * column's natural width unbroken when that fits. */
+	double smin2 = 0;
+	for (int c = 0; c < ncols; c++)
+		smin2 += MAX(min[c], MIN(nat[c], 6 * pt));
+	if (smin2 < avail) {
+		smin = smin2;
+		for (int c = 0; c < ncols; c++)
+			min[c] = MAX(min[c], MIN(nat[c], 6 * pt));
+	}
 	for (int c = 0; c < ncols; c++) {
 		if (snat <= avail)
 			w[c] = nat[c] + (avail - snat) * nat[c] / snat;
