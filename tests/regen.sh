@@ -8,4 +8,5 @@ tests/regress/tree/check.sh "$build" regen
 for script in tests/regress/*/regen.sh; do
 	[ -x "$script" ] && "$script" "$build"
 done
+MDPRESS_REGEN=1 tests/corpus/suite-30-epub.sh "$build" >/dev/null
 git status --short tests/regress

@@ -217,26 +217,11 @@ epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent,
 	epub_text(a, num);
 }
 
-/* Next node of a preorder walk of the subtree under top, without
- * recursion (the tree has parent pointers). */
-static const struct art_node *
-walk_next(const struct art_node *n, const struct art_node *top, bool descend)
-{
-	if (descend && n->first_child)
-		return n->first_child;
-	while (n != top) {
-		if (n->next)
-			return n->next;
-		n = n->parent;
-	}
-	return NULL;
-}
-
 /* The text of an inline subtree, appended flat. */
 static void
 flat_text(GString *o, const struct art_node *top)
 {
-	for (const struct art_node *n = top; n; n = walk_next(n, top, true)) {
+	for (const struct art_node *n = top; n; n = art_node_next(n, top, true)) {
 		if ((n->type == ART_TEXT || n->type == ART_CODE) && n->literal)
 			g_string_append(o, n->literal);
 		else if (n->type == ART_SOFTBREAK || n->type == ART_LINEBREAK)
@@ -248,7 +233,7 @@ static bool
 has_raw_html(const struct art_node *first)
 {
 	for (const struct art_node *top = first; top; top = top->next)
-		for (const struct art_node *n = top; n; n = walk_next(n, top, true))
+		for (const struct art_node *n = top; n; n = art_node_next(n, top, true))
 			if (n->type == ART_HTML_INLINE)
 				return true;
 	return false;
@@ -585,7 +570,7 @@ flatten_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *top)
 		            n->type == ART_FIGURE || n->type == ART_FOOTNOTE_DEF;
 		if (leaf)
 			render_block_node(x, parent, n);
-		n = walk_next(n, top, !leaf);
+		n = art_node_next(n, top, !leaf);
 	}
 }
 
