@@ -422,6 +422,45 @@ static void register_anchors(struct article *art, struct art_node *n)
 	}
 }
 
+/* Pandoc/kramdown heading attributes: "Title {#id .class}" at the end of
+ * the heading's last text.  Removes the braces from the text and returns the
+ * id (new string), or NULL when there is no such block or it names no id. */
+static char *take_explicit_id(struct art_node *heading)
+{
+	struct art_node *t = heading->last_child;
+	if (!t || t->type != ART_TEXT || !t->literal)
+		return NULL;
+	char *lit = t->literal;
+	size_t len = strlen(lit);
+	while (len > 0 && g_ascii_isspace(lit[len - 1]))
+		len--;
+	if (len < 3 || lit[len - 1] != '}')
+		return NULL;
+	char *open = g_strrstr_len(lit, (gssize)len, "{");
+	if (!open)
+		return NULL;
+	char *inner = g_strndup(open + 1, (gsize)(lit + len - 1 - (open + 1)));
+	char **tokens = g_strsplit_set(inner, " \t", -1);
+	char *id = NULL;
+	bool attrs = true;
+	for (char **tok = tokens; *tok; tok++) {
+		if (**tok == '#' && (*tok)[1] && !id)
+			id = g_strdup(*tok + 1);
+		else if (**tok && **tok != '.' && !strchr(*tok, '='))
+			attrs = false;  /* "{not attributes}": leave the text alone */
+	}
+	g_strfreev(tokens);
+	g_free(inner);
+	if (!attrs || !id) {
+		g_free(id);
+		return NULL;
+	}
+	while (open > lit && g_ascii_isspace(open[-1]))
+		open--;
+	*open = '\0';
+	return id;
+}
+
 /* GitHub-style ids: slug, then "-1", "-2"... for repeats.  next_suffix
  * remembers the last suffix per slug so repeats stay linear. */
 static void heading_ids(struct article *art)
@@ -438,9 +477,12 @@ static void heading_ids(struct article *art)
 		}
 		if (n->type != ART_HEADING)
 			continue;
-		char *text = art_node_plain_text(n);
-		char *slug = art_slugify(text);
-		g_free(text);
+		char *slug = take_explicit_id(n);
+		if (!slug) {
+			char *text = art_node_plain_text(n);
+			slug = art_slugify(text);
+			g_free(text);
+		}
 		if (!*slug) {
 			g_free(slug);
 			slug = g_strdup("section");

@@ -473,3 +473,20 @@ TEST(norm_html_element_table)
 	name = art_html_anchor_name("<abbr id=\"no\">", &end);
 	CHECK(name == NULL);
 }
+
+TEST(normalize_explicit_heading_id)
+{
+	const char *md = "# Install it {#install .big}\n\n## Set {up}\n\n[go](#install)\n";
+	struct article *art = art_load_buffer("x.md", md, strlen(md), NULL);
+	CHECK(art != NULL);
+	struct art_node *h1 = art->root->first_child;
+	CHECK_INT(h1->type, ART_HEADING);
+	CHECK_STR(h1->u.heading.id, "install");
+	char *text = art_node_plain_text(h1);
+	CHECK_STR(text, "Install it");
+	g_free(text);
+	struct art_node *h2 = h1->next;
+	CHECK_STR(h2->u.heading.id, "set-up");  /* "{up}" is no attribute block */
+	CHECK_INT(art_diag_count(ART_WARNING), 0);  /* the #install link resolves */
+	art_free(art);
+}
