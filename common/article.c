@@ -318,10 +318,13 @@ static struct article *load_common(struct article *art, const char *buf,
 		art_diag(ART_E_UTF8, art->display_name, pos);
 		goto fail;
 	}
-	if (!art_frontmatter_parse(art))
+	if (opts->metadata_only) {
+		if (!art_frontmatter_parse_plain(art))
+			goto fail;
+		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){ 1, 1 });
+	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art)) {
 		goto fail;
-	if (!art_markdown_parse(art))
-		goto fail;
+	}
 	if (opts->lang && *opts->lang)
 		art->lang = g_strdup(opts->lang);
 	else if (art->meta.lang)

@@ -325,6 +325,20 @@ static int parse_block(struct article *art, const char *yaml, size_t len,
 	return ok;
 }
 
+int art_frontmatter_parse_plain(struct article *art)
+{
+	bool is_meta;
+	art->body_line = 1;
+	if (!parse_block(art, art->source, art->source_len, 1, &is_meta))
+		return 0;
+	if (!is_meta) {
+		art_diag(ART_E_YAML_TYPE, art->display_name, (struct art_pos){ 1, 1 },
+		         "the metadata file", "a mapping of keys to values");
+		return 0;
+	}
+	return 1;
+}
+
 int art_frontmatter_parse(struct article *art)
 {
 	const char *src = art->source, *end = art->source + art->source_len;

@@ -188,6 +188,8 @@ struct art_load_opts {
 	const char *lang;       /* --lang override, or NULL */
 	bool no_normalize;      /* for --dump-tree of the raw parse */
 	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
+	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
+	                           read with the front matter rules; no Markdown */
 };
 
 /* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL
@@ -204,6 +206,8 @@ void art_free(struct article *art);
 /* Split front matter off art->source and fill art->meta; sets body_line.
  * Returns 1 on success, 0 after an error diagnostic. */
 int art_frontmatter_parse(struct article *art);
+/* Parse all of art->source as a YAML metadata mapping (metadata_only). */
+int art_frontmatter_parse_plain(struct article *art);
 /* Parse Markdown of art->source from body_line into art->root. Returns 1/0. */
 int art_markdown_parse(struct article *art);
 /* The shared normalisation pass (see common/normalize.c). */

@@ -78,21 +78,13 @@ fail:
 	return NULL;
 }
 
-/* book.yaml is plain YAML; the model reads YAML only as front matter, so
- * it is loaded as an article made of nothing else.  (Line numbers in its
- * diagnostics are one too high because of the added '---'.) */
+/* book.yaml: plain YAML read with the front matter rules. */
 static struct article *
 load_metadata(const char *path, const struct art_load_opts *opts)
 {
-	char *t = read_text(path);
-	if (t == NULL)
-		return NULL;
-	char *doc = g_strconcat("---\n", t, t[0] && t[strlen(t) - 1] != '\n' ? "\n" : "",
-	                        "---\n", NULL);
-	struct article *a = art_load_buffer(path, doc, strlen(doc), opts);
-	g_free(doc);
-	g_free(t);
-	return a;
+	struct art_load_opts meta_opts = *opts;
+	meta_opts.metadata_only = true;
+	return art_load(path, &meta_opts);
 }
 
 /* Convert inputs[0..n) into one book written to out.  Returns 1/0. */
