@@ -62,6 +62,11 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		return 0;
 	p->cr = cairo_create(p->surface);
+	/* Lay out with the font options cairo will draw with (the PDF
+	 * surface's, merged with ours): otherwise every glyph shown goes
+	 * through a second cairo scaled font with its own glyph cache, and
+	 * FreeType loads each glyph of the 16 MB CJK CFF twice. */
+	pango_cairo_update_context(p->cr, p->ctx);
 	p->left = o->margin;
 	p->right = o->page_w - o->margin;
 	p->top = o->margin;
