@@ -94,7 +94,8 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
     libfontconfig-dev fonts-noto-cjk
 DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time
-DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese \
+DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
+    texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
     weasyprint wkhtmltopdf
 
 # Installs what is missing (as root), a fast no-op when all is there, and
