@@ -308,7 +308,10 @@ char *pdf_html_text(const char *html, GPtrArray *imgs)
 	char **lines = g_strsplit(t, "\n", -1);
 	for (char **l = lines; *l; l++) {
 		g_strstrip(*l);
-		if (!**l)
+		const char *q = *l;     /* a line of &nbsp; only is blank too */
+		while (*q == ' ' || !strncmp(q, "\xc2\xa0", 2))
+			q += *q == ' ' ? 1 : 2;
+		if (!*q)
 			continue;
 		if (r->len)
 			g_string_append_c(r, '\n');

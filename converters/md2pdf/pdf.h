@@ -139,6 +139,9 @@ void pdf_outline_add(struct pdf *p, int level, const char *text, const char *des
 
 /* table.c */
 void pdf_render_table(struct pdf *p, const struct art_node *table);
+/* A raw HTML <table>...</table> (bytes [html, html+len)) as a grid;
+ * <img src> met in cells are added to imgs. */
+void pdf_render_html_table(struct pdf *p, const char *html, size_t len, GPtrArray *imgs);
 
 /* image.c */
 /* Draw a resource scaled to fit the column (never above 96 dpi natural

@@ -131,29 +131,17 @@ static void draw_row(struct pdf *p, struct cell *row, int ncols, const double *w
 	p->page_used = true;
 }
 
-void pdf_render_table(struct pdf *p, const struct art_node *table)
+static PangoAlignment pango_align(enum art_align al)
 {
-	int ncols = table->u.table.ncols;
-	int nrows = 0;
-	for (const struct art_node *r = table->first_child; r; r = r->next)
-		nrows++;
-	if (ncols <= 0 || nrows == 0)
-		return;
+	return al == ART_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+	     : al == ART_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+}
+
+/* Lay out and draw a grid of nrows x ncols measured cells; frees them. */
+static void render_grid(struct pdf *p, struct cell *cells, bool *is_header, int nrows,
+                        int ncols, const enum art_align *aligns)
+{
 	double pt = p->body_size * 0.9;
-	struct cell *cells = g_new0(struct cell, (size_t)nrows * ncols);
-	bool *is_header = g_new0(bool, nrows);
-	int ri = 0;
-	for (const struct art_node *r = table->first_child; r; r = r->next, ri++) {
-		is_header[ri] = r->type == ART_TABLE_ROW && r->u.row.header;
-		const struct art_node *c = r->first_child;
-		for (int ci = 0; ci < ncols; ci++) {
-			struct cell *cl = &cells[ri * ncols + ci];
-			cl->lay = cell_layout(p, c, is_header[ri], pt);
-			measure(cl);
-			if (c)
-				c = c->next;
-		}
-	}
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
 	double *w = g_new0(double, ncols);
 	double snat = 0, smin = 0;
@@ -217,10 +205,7 @@ void pdf_render_table(struct pdf *p, const struct art_node *table)
 			PangoLayout *lay = cells[r * ncols + c].lay;
 			pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
 			pango_layout_set_width(lay, (int)(w[c] * PANGO_SCALE));
-			enum art_align al = table->u.table.aligns ? table->u.table.aligns[c] : ART_ALIGN_NONE;
-			pango_layout_set_alignment(lay, al == ART_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-			                               : al == ART_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-			                                                       : PANGO_ALIGN_LEFT);
+			pango_layout_set_alignment(lay, pango_align(aligns ? aligns[c] : ART_ALIGN_NONE));
 		}
 	pdf_space(p, p->body_size * 0.5);
 	int header = is_header[0] ? 0 : -1;
@@ -249,4 +234,192 @@ void pdf_render_table(struct pdf *p, const struct art_node *table)
 	g_free(nat);
 	g_free(min);
 	g_free(w);
+}
+
+void pdf_render_table(struct pdf *p, const struct art_node *table)
+{
+	int ncols = table->u.table.ncols;
+	int nrows = 0;
+	for (const struct art_node *r = table->first_child; r; r = r->next)
+		nrows++;
+	if (ncols <= 0 || nrows == 0)
+		return;
+	double pt = p->body_size * 0.9;
+	struct cell *cells = g_new0(struct cell, (size_t)nrows * ncols);
+	bool *is_header = g_new0(bool, nrows);
+	int ri = 0;
+	for (const struct art_node *r = table->first_child; r; r = r->next, ri++) {
+		is_header[ri] = r->type == ART_TABLE_ROW && r->u.row.header;
+		const struct art_node *c = r->first_child;
+		for (int ci = 0; ci < ncols; ci++) {
+			struct cell *cl = &cells[ri * ncols + ci];
+			cl->lay = cell_layout(p, c, is_header[ri], pt);
+			measure(cl);
+			if (c)
+				c = c->next;
+		}
+	}
+	render_grid(p, cells, is_header, nrows, ncols, table->u.table.aligns);
+}
+
+/* ---- raw HTML tables (docs converted from DITA carry many) ---- */
+
+struct hcell {
+	char *text;
+	bool th;
+	int colspan, rowspan;
+};
+
+static void hcell_free(gpointer data)
+{
+	struct hcell *c = data;
+	g_free(c->text);
+	g_free(c);
+}
+
+/* Integer attribute name="N" inside the tag [s, e), else 1 (clamped). */
+static int span_attr(const char *s, const char *e, const char *name)
+{
+	size_t nl = strlen(name);
+	for (const char *q = s; q + nl < e; q++) {
+		if (g_ascii_strncasecmp(q, name, nl) || g_ascii_isalnum(q[-1]))
+			continue;
+		const char *v = q + nl;
+		while (v < e && (*v == ' ' || *v == '=' || *v == '"' || *v == '\''))
+			v++;
+		int n = (int)g_ascii_strtoll(v, NULL, 10);
+		return CLAMP(n, 1, 64);
+	}
+	return 1;
+}
+
+/* Name of the tag at s ('<' ...), lower case, "/x" for end tags. */
+static void tag_name(const char *s, const char *e, char *name, size_t size)
+{
+	size_t k = 0;
+	for (const char *q = s + 1; q < e && k + 1 < size && (g_ascii_isalnum(*q) || *q == '/'); q++)
+		name[k++] = g_ascii_tolower(*q);
+	name[k] = 0;
+}
+
+void pdf_render_html_table(struct pdf *p, const char *html, size_t len, GPtrArray *imgs)
+{
+	const char *s = html, *end = html + len;
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+	GPtrArray *row = NULL;
+	struct hcell *open = NULL;      /* cell whose content runs from cell_start */
+	const char *cell_start = NULL;
+	bool in_head = false;
+	int depth = 0;                  /* nested tables: their tags are cell text */
+	while (s < end) {
+		const char *lt = memchr(s, '<', (size_t)(end - s));
+		if (!lt)
+			break;
+		const char *gt = memchr(lt, '>', (size_t)(end - lt));
+		if (!gt)
+			break;
+		char name[12];
+		tag_name(lt, gt, name, sizeof name);
+		s = gt + 1;
+		if (!strcmp(name, "table")) {
+			depth++;
+			continue;
+		}
+		if (!strcmp(name, "/table"))
+			depth--;
+		if (depth > 1)
+			continue;
+		bool cell = !strcmp(name, "td") || !strcmp(name, "th");
+		bool closes = cell || !strcmp(name, "/td") || !strcmp(name, "/th") ||
+		              !strcmp(name, "tr") || !strcmp(name, "/tr") || !strcmp(name, "/table");
+		if (closes && open) {
+			char *inner = g_strndup(cell_start, (gsize)(lt - cell_start));
+			open->text = pdf_html_text(inner, imgs);
+			g_free(inner);
+			open = NULL;
+		}
+		if (!strcmp(name, "thead"))
+			in_head = true;
+		else if (!strcmp(name, "/thead"))
+			in_head = false;
+		if (!strcmp(name, "tr") || (cell && !row)) {
+			row = g_ptr_array_new_with_free_func(hcell_free);
+			g_ptr_array_add(rows, row);
+		}
+		if (cell) {
+			open = g_new0(struct hcell, 1);
+			open->th = name[1] == 'h' || in_head;
+			open->colspan = span_attr(lt, gt, "colspan");
+			open->rowspan = span_attr(lt, gt, "rowspan");
+			g_ptr_array_add(row, open);
+			cell_start = gt + 1;
+		}
+	}
+	if (open) {
+		char *inner = g_strndup(cell_start, (gsize)(end - cell_start));
+		open->text = pdf_html_text(inner, imgs);
+		g_free(inner);
+	}
+	/* place cells on a grid: rowspans hold their column in later rows,
+	 * colspans take several columns (text in the first, the rest empty) */
+	int nrows = (int)rows->len, ncols = 0;
+	GArray *carry = g_array_new(FALSE, TRUE, sizeof(int));
+	GPtrArray *grid = g_ptr_array_new();   /* per row: GPtrArray of hcell* or NULL */
+	for (int r = 0; r < nrows; r++) {
+		GPtrArray *src = rows->pdata[r], *dst = g_ptr_array_new();
+		guint k = 0;
+		for (int c = 0; k < src->len || c < (int)carry->len; c++) {
+			if (c < (int)carry->len && g_array_index(carry, int, c) > 0) {
+				g_array_index(carry, int, c)--;
+				g_ptr_array_add(dst, NULL);
+				continue;
+			}
+			if (k >= src->len) {
+				g_ptr_array_add(dst, NULL);
+				continue;
+			}
+			struct hcell *hc = src->pdata[k++];
+			for (int j = 0; j < hc->colspan; j++) {
+				g_ptr_array_add(dst, j ? NULL : hc);
+				if ((int)carry->len <= c + j)
+					g_array_set_size(carry, (guint)(c + j + 1));
+				g_array_index(carry, int, c + j) = hc->rowspan - 1;
+			}
+			c += hc->colspan - 1;
+		}
+		ncols = MAX(ncols, (int)dst->len);
+		g_ptr_array_add(grid, dst);
+	}
+	ncols = MIN(ncols, 64);
+	if (nrows > 0 && ncols > 0) {
+		double pt = p->body_size * 0.9;
+		struct cell *cells = g_new0(struct cell, (size_t)nrows * ncols);
+		bool *is_header = g_new0(bool, nrows);
+		for (int r = 0; r < nrows; r++) {
+			GPtrArray *g = grid->pdata[r];
+			bool all_th = g->len > 0;
+			for (guint c = 0; c < g->len; c++)
+				if (g->pdata[c] && !((struct hcell *)g->pdata[c])->th)
+					all_th = false;
+			is_header[r] = all_th && r == 0;
+			for (int c = 0; c < ncols; c++) {
+				struct hcell *hc = c < (int)g->len ? g->pdata[c] : NULL;
+				bool bold = hc && hc->th;
+				struct cell *cl = &cells[r * ncols + c];
+				cl->lay = pdf_layout_new(p, bold ? PDF_SANS : PDF_SERIF, pt, bold, 0);
+				struct pdf_inline in;
+				pdf_inline_init(&in);
+				pdf_inline_text(&in, hc && hc->text ? hc->text : "");
+				pdf_inline_apply(p, &in, cl->lay);
+				pdf_inline_clear(&in);
+				measure(cl);
+			}
+		}
+		render_grid(p, cells, is_header, nrows, ncols, NULL);
+	}
+	for (guint r = 0; r < grid->len; r++)
+		g_ptr_array_free(grid->pdata[r], TRUE);
+	g_ptr_array_free(grid, TRUE);
+	g_array_free(carry, TRUE);
+	g_ptr_array_unref(rows);
 }

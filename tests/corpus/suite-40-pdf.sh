@@ -51,7 +51,7 @@ roundtrip() {
 			# a table row or aligned code: cells wrap and columns
 			# interleave in pdftotext, so only ask for the start of
 			# each longer word somewhere in the text
-			n = split(line, w, /[][ |/]+/)
+			n = split(line, w, /[][ |/-]+/)
 			for (i = 1; i <= n; i++) {
 				f = w[i]; gsub(/([\t\r-]|\xc2\xa0)/, "", f)
 				f = substr(f, 1, 6)
