@@ -277,7 +277,8 @@ static void hcell_free(gpointer data)
 	g_free(c);
 }
 
-/* Integer attribute name="N" inside the tag [s, e), else 1 (clamped). */
+/* Integer attribute name="N" inside the tag [s, e), else 1 (clamped to
+ * 16: a hostile colspan must not push the other cells off the grid). */
 static int span_attr(const char *s, const char *e, const char *name)
 {
 	size_t nl = strlen(name);
@@ -288,7 +289,7 @@ static int span_attr(const char *s, const char *e, const char *name)
 		while (v < e && (*v == ' ' || *v == '=' || *v == '"' || *v == '\''))
 			v++;
 		int n = (int)g_ascii_strtoll(v, NULL, 10);
-		return CLAMP(n, 1, 64);
+		return CLAMP(n, 1, 16);
 	}
 	return 1;
 }
