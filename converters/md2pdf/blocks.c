@@ -250,7 +250,10 @@ static void render_list(struct pdf *p, const struct art_node *n)
 		if (p->marker)
 			g_object_unref(p->marker);
 		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
-		pango_layout_set_text(p->marker, m, -1);
+		bool bullet = !n->u.list.ordered && it->u.item.task < 0;
+		bool task = it->u.item.task >= 0;
+		pango_layout_set_text(p->marker, bullet || task ? "" : m, -1);
+		p->marker_shape = task ? 4 + (it->u.item.task > 0) : bullet ? depth % 3 + 1 : 0;
 		g_free(m);
 		p->marker_right = p->x + indent - p->body_size * 0.45;
 		p->x += indent;
@@ -481,6 +484,7 @@ void pdf_render_footnotes(struct pdf *p, const struct article *art)
 			g_object_unref(p->marker);
 		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
 		pango_layout_set_text(p->marker, m, -1);
+		p->marker_shape = 0;
 		g_free(m);
 		p->marker_right = p->x + indent - p->body_size * 0.45;
 		p->x += indent;

@@ -249,11 +249,47 @@ void pdf_draw_marker_at(struct pdf *p, double baseline)
 {
 	if (!p->marker)
 		return;
-	int w;
-	pango_layout_get_size(p->marker, &w, NULL);
-	double base = (double)pango_layout_get_baseline(p->marker) / PANGO_SCALE;
-	cairo_move_to(p->cr, p->marker_right - (double)w / PANGO_SCALE, baseline - base);
-	pango_cairo_show_layout(p->cr, p->marker);
+	if (p->marker_shape) {
+		/* Bullets as shapes: U+2022 in the CJK faces is a small dot
+		 * in a full-width box, and a glyph would end up in the text. */
+		double r = p->body_size * 0.17;
+		double cx = p->marker_right - r - 0.5, cy = baseline - p->body_size * 0.36;
+		cairo_t *cr = p->cr;
+		cairo_save(cr);
+		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+		cairo_new_path(cr);
+		if (p->marker_shape >= 4) {     /* task: a box, ticked when done */
+			double b = p->body_size * 0.36;
+			cx = p->marker_right - b - 0.5;
+			cairo_set_line_width(cr, 0.7);
+			cairo_rectangle(cr, cx - b, cy - b, 2 * b, 2 * b);
+			cairo_stroke(cr);
+			if (p->marker_shape == 5) {
+				cairo_set_line_width(cr, 1.1);
+				cairo_move_to(cr, cx - b * 0.6, cy);
+				cairo_line_to(cr, cx - b * 0.1, cy + b * 0.55);
+				cairo_line_to(cr, cx + b * 0.65, cy - b * 0.6);
+				cairo_stroke(cr);
+			}
+		} else if (p->marker_shape == 3) {
+			cairo_rectangle(cr, cx - r * 0.85, cy - r * 0.85, r * 1.7, r * 1.7);
+			cairo_fill(cr);
+		} else if (p->marker_shape == 2) {
+			cairo_set_line_width(cr, 0.7);
+			cairo_arc(cr, cx, cy, r * 0.9, 0, 2 * G_PI);
+			cairo_stroke(cr);
+		} else {
+			cairo_arc(cr, cx, cy, r, 0, 2 * G_PI);
+			cairo_fill(cr);
+		}
+		cairo_restore(cr);
+	} else {
+		int w;
+		pango_layout_get_size(p->marker, &w, NULL);
+		double base = (double)pango_layout_get_baseline(p->marker) / PANGO_SCALE;
+		cairo_move_to(p->cr, p->marker_right - (double)w / PANGO_SCALE, baseline - base);
+		pango_cairo_show_layout(p->cr, p->marker);
+	}
 	g_object_unref(p->marker);
 	p->marker = NULL;
 }

@@ -68,6 +68,8 @@ struct pdf {
 	/* list marker waiting for the first line of its item */
 	PangoLayout *marker;
 	double marker_right;
+	int marker_shape;       /* 0: the layout's text; 1 disc, 2 circle, 3 square,
+	                         * 4 task box, 5 ticked task box */
 
 	int outline[7];         /* outline parent id per heading level */
 	int article_outline;    /* parent id for this article's headings */

@@ -99,6 +99,25 @@ no_closing_at_start() {
 	[ -z "$bad" ] || { echo "$bad" | sed 's/^/    /'; return 1; }
 }
 
+# in_margins PDF: every word of every page inside the text area (20 mm
+# margins, 1 pt slack; the footer sits in the bottom margin, above 5 mm).
+# Prints the first words outside; fails on any.
+in_margins() {
+	pdftotext -bbox "$1" - | awk '
+	/<page / { match($0, /width="[0-9.]+"/); w = substr($0, RSTART + 7, RLENGTH - 8) + 0
+	           match($0, /height="[0-9.]+"/); h = substr($0, RSTART + 8, RLENGTH - 9) + 0; pg++ }
+	/<word / {
+		split($0, a, "\""); x0 = a[2]; y0 = a[4]; x1 = a[6]; y1 = a[8]
+		t = $0; sub(/.*">/, "", t); sub(/<.*/, "", t)
+		m = 56.69 - 1
+		if (x0 < m || x1 > w - m || y0 < m || y1 > h - 14) {
+			if (bad < 3) printf "    page %d: \"%s\" at %.0f,%.0f-%.0f,%.0f\n", pg, t, x0, y0, x1, y1
+			bad++
+		}
+	}
+	END { exit bad > 0 }'
+}
+
 # ---------------------------------------------------------------- seed
 seed=$ROOT/tests/regress/seed/seed.md
 cp "$seed" "$TMP/seed.md"
@@ -132,6 +151,12 @@ want=$(awk 'NR == 1 && /^---$/ { fm = 1; next } fm && /^---$/ { fm = 0; next } !
 if [ "$outlines" -eq 8 ] && [ "$want" -eq 8 ]; then pass pdf-seed-outline
 else fail pdf-seed-outline "outline has $outlines entries, seed has $want headings"; fi
 check pdf-seed-qpdf qpdf --check "$TMP/seed.pdf"
+check pdf-seed-words-in-text-area in_margins "$TMP/seed.pdf"
+# 10 KB of Chinese with 2 image placeholders: 5 pages today (the floor,
+# plain text, also 5); far fewer means lost text, far more runaway space
+pages=$(pdfinfo "$TMP/seed.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+if [ "${pages:-0}" -ge 4 ] && [ "${pages:-0}" -le 7 ]; then pass pdf-seed-page-count
+else fail pdf-seed-page-count "$pages pages (want 4..7)"; fi
 check pdf-seed-no-closing-at-line-start no_closing_at_start "$TMP/seed.pdf"
 cp "$TMP/seed.pdf" "$TMP/seed1.pdf"
 "$MD2PDF" -q "$TMP/seed.md" 2>/dev/null
@@ -227,6 +252,24 @@ printf '%s\0' "$dev"/*/ | xargs -0 -n 1 -P 2 bash -c 'one_article "$1"' _ >"$TMP
 grep '^FAIL' "$TMP/corpus.res"
 nok=$(grep -c '^OK' "$TMP/corpus.res"); nbad=$(grep -c '^FAIL' "$TMP/corpus.res")
 pass "pdf-corpus ($nok articles ok, $nbad failed above)"
+
+# Tables as a reader sees them: a raw HTML table keeps a row on one line
+# (cells side by side), a short CJK column beside a long one is not cut
+# into one character per line, English words in narrow columns stay
+# whole; every word inside the text area.
+layout_check() {
+	local name=$1 want=$2 md
+	md=$(ls "$dev/$name"/*.md 2>/dev/null | head -n 1)
+	[ -n "$md" ] || return 0
+	"$MD2PDF" -q -o "$TMP/lay.pdf" "$md" 2>/dev/null
+	if pdftotext -layout "$TMP/lay.pdf" - | grep -qE -- "$want"; then pass "pdf-layout-$name"
+	else fail "pdf-layout-$name" "no line matching /$want/ in pdftotext -layout"; fi
+	check "pdf-in-margins-$name" in_margins "$TMP/lay.pdf"
+}
+layout_check docs-zh-Container-appendix-b6d6f3 'login +-H, --host +指定要连接的iSulad socket文件路径'
+layout_check docs-zh-Administration-basic-configuration-54eaa2 '通用方案 +crashkernel=2048M,high'
+layout_check wsh-en-blog-wangshuo-Glibc_Malloc_Principle 'M_ARENA_MAX +Number +- +Maximum number of arenas'
+layout_check ws-zh-blog-MrRlu-2021-01-04-openEuler_eBPF_introduce 'eBPF'
 
 # A photo article: the PDF is about the JPEGs plus fonts, not decoded pixels.
 photo=$dev/ws-en-blog-wangshuo-Introduction_to_NuttX_tmpfs
