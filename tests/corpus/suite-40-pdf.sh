@@ -166,6 +166,9 @@ check pdf-seed-reproducible cmp "$TMP/seed.pdf" "$TMP/seed1.pdf"
 check pdf-opt-output "$MD2PDF" -q -o "$TMP/o.pdf" --paper letter --margin 15 "$TMP/seed.md"
 if pdfinfo "$TMP/o.pdf" 2>/dev/null | grep -q 'Page size: *612 x 792'; then pass pdf-opt-letter
 else fail pdf-opt-letter "not letter-sized"; fi
+# --margin 15 puts text 15 mm from the edge: the 20 mm area check must see it
+if in_margins "$TMP/o.pdf" >/dev/null; then fail pdf-in-margins-catches "15 mm margins passed the 20 mm check"
+else pass pdf-in-margins-catches; fi
 "$MD2PDF" --paper nonsense "$TMP/seed.md" 2>/dev/null
 if [ $? = 2 ]; then pass pdf-opt-bad-paper; else fail pdf-opt-bad-paper "exit not 2"; fi
 if ! "$MD2PDF" -q --strict -o "$TMP/strict.pdf" "$TMP/seed.md" 2>/dev/null && [ ! -e "$TMP/strict.pdf" ]; then
