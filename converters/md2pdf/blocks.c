@@ -443,7 +443,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 		any = true;
 	}
 	if (m->summary && *m->summary) {
-		title_line(p, m->summary, PDF_SERIF, p->body_size * 1.05, false, 0.25, 10);
+		title_line(p, m->summary, PDF_SERIF, p->body_size, false, 0.25, 10);
 		any = true;
 	}
 	if (any) {
