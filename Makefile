@@ -93,7 +93,7 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
     libfontconfig-dev fonts-noto-cjk
-DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time
+DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time man-db
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
     weasyprint wkhtmltopdf
