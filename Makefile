@@ -160,6 +160,7 @@ bench: deps-bench all
 
 lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
+	    --suppress=AssignmentIntegerToAddress --inline-suppr \
 	    -Iinclude common converters
 
 install: all

@@ -409,7 +409,7 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 			decoded = NULL;
 		}
 	}
-	const char *name = decoded ? decoded : file;
+	const char *name = decoded ? decoded : file ? file : "";
 	const char *root = art->resource_root;
 	char *path = remote || !*name ? NULL
 	           : file ? resolve_local(art, name, root)
