@@ -19,10 +19,11 @@ SHELL := /bin/bash
 # Where md2pdf finds fonts/fonts.conf once installed.
 DATADIR := $(PREFIX)/share/mdpress
 
-PKG_COMMON := glib-2.0 pango yaml-0.1 libcmark-gfm libpng
+PKG_COMMON := glib-2.0 pango yaml-0.1 libcmark-gfm libpng libxml-2.0
 PKG_TXT    := $(PKG_COMMON)
 PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0
-PKG_PDF    := $(PKG_COMMON) pangocairo cairo-pdf librsvg-2.0 fontconfig
+PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 fontconfig \
+              harfbuzz-subset
 
 # Quiet build lines unless V=1.
 Q = $(if $(V),,@)

@@ -147,8 +147,11 @@ static struct art_node *convert(struct conv *c, cmark_node *n)
 		a->u.row.header = cmark_gfm_extensions_get_table_row_is_header(n);
 		return a;
 	}
-	if (t == CMARK_NODE_TABLE_CELL)
-		return art_node_new(ART_TABLE_CELL, pos);
+	if (t == CMARK_NODE_TABLE_CELL) {
+		a = art_node_new(ART_TABLE_CELL, pos);
+		a->u.cell.colspan = a->u.cell.rowspan = 1;
+		return a;
+	}
 	if (t == CMARK_NODE_STRIKETHROUGH)
 		return art_node_new(ART_STRIKE, pos);
 

@@ -595,6 +595,10 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 		return;
 	unknown_html_to_text(art->root);
 	set_lang(art, opts);
+	/* before segment breaks (HTML newlines are soft breaks) and before
+	 * images, figures and ids, which then treat HTML like Markdown */
+	if (!opts->keep_raw_html)
+		art_html_to_model(art);
 	segment_breaks(art);
 	unpaired_strong(art->root);
 	g_free(art->resource_root);

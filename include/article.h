@@ -34,7 +34,7 @@ enum art_node_type {
 	ART_THEMATIC_BREAK,
 	ART_TABLE,         /* u.table; children are ART_TABLE_ROW */
 	ART_TABLE_ROW,     /* u.row; children are ART_TABLE_CELL */
-	ART_TABLE_CELL,    /* inline children; alignment is the table's */
+	ART_TABLE_CELL,    /* u.cell; inline children; alignment is the table's */
 	ART_FIGURE,        /* children: one ART_IMAGE, then optional ART_CAPTION */
 	ART_CAPTION,       /* inline children */
 	ART_FOOTNOTE_DEF,  /* u.footnote; block children */
@@ -84,6 +84,10 @@ struct art_node {
 		struct { char *info; char fence; } code;            /* info string or NULL */
 		struct { int ncols; enum art_align *aligns; } table;/* aligns[ncols] */
 		struct { bool header; } row;
+		/* colspan/rowspan >= 1 (1 for Markdown cells; raw HTML tables
+		 * may span); a row's cells leave out the columns that spans
+		 * from rows above cover.  header: a <th> cell. */
+		struct { int colspan, rowspan; bool header; } cell;
 		struct { char *url; char *title; } link;            /* title may be NULL */
 		struct {
 			char *url;                                  /* as written */
@@ -190,6 +194,9 @@ struct art_load_opts {
 	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
 	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
 	                           read with the front matter rules; no Markdown */
+	bool keep_raw_html;     /* leave ART_HTML_BLOCK/ART_HTML_INLINE as they are
+	                           (md2epub sanitises raw HTML itself); otherwise
+	                           normalisation turns them into model nodes */
 };
 
 /* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL
@@ -212,6 +219,12 @@ int art_frontmatter_parse_plain(struct article *art);
 int art_markdown_parse(struct article *art);
 /* The shared normalisation pass (see common/normalize.c). */
 void art_normalize(struct article *art, const struct art_load_opts *opts);
+/* Raw HTML to model nodes (common/html.c, part of art_normalize unless
+ * keep_raw_html): each ART_HTML_BLOCK, and the ART_HTML_INLINE tags of a
+ * paragraph that pair up, become tables, paragraphs, emphasis, links,
+ * images...; <a name>/<a id> anchors go into art->ids; scripts and other
+ * active content are dropped with a warning.  Leaves no ART_HTML_* node. */
+void art_html_to_model(struct article *art);
 /* Resolve an image reference (Markdown or raw <img src>) to a shared resource:
  * found, sniffed and measured once per distinct path.  pos is for the
  * warning when it is missing.  Never NULL. */

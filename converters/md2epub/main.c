@@ -134,6 +134,7 @@ main(int argc, char **argv)
 	LIBXML_TEST_VERSION;
 	strict = cli.strict;
 	struct art_load_opts opts = art_cli_load_opts(&cli);
+	opts.keep_raw_html = true;     /* html.c sanitises raw HTML itself */
 	struct article *meta_art = NULL;
 	char *css = NULL;
 	int failed = 0;

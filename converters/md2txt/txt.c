@@ -103,14 +103,6 @@ static bool shows_url(const char *text, const char *url)
 	return false;
 }
 
-static bool is_br_tag(const char *html)
-{
-	if (g_ascii_strncasecmp(html, "<br", 3) != 0)
-		return false;
-	char c = html[3];
-	return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n';
-}
-
 static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
 {
 	gsize mark = b->len;
@@ -127,17 +119,7 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
 		g_string_append_c(b, '\n');
 		break;
 	case ART_HTML_INLINE:
-		if (n->literal && is_br_tag(n->literal)) {
-			g_string_append_c(b, '\n');
-		} else if (n->literal && g_ascii_strncasecmp(n->literal, "<img", 4) == 0) {
-			char *img = txt_html_to_text(n->literal, NULL);   /* "[image: alt]" */
-			if (b->len > 0 && !g_ascii_isspace(b->str[b->len - 1]))
-				g_string_append_c(b, ' ');
-			g_string_append(b, img);
-			g_string_append_c(b, ' ');  /* doubled spaces collapse when wrapped */
-			g_free(img);
-		}
-		break;
+		break;          /* normalisation turned raw HTML into nodes */
 	case ART_LINK:
 		g_array_append_val(marks, mark);
 		break;
@@ -179,6 +161,10 @@ static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GAr
 		if (b->len == mark)
 			g_string_truncate(b, mark - 2);   /* no alt text: "[image]" */
 		g_string_append_c(b, ']');
+		/* "<img src=x>Source:" has no space; the bracket needs one */
+		if (n->next && n->next->type == ART_TEXT && n->next->literal &&
+		    g_ascii_isalnum(n->next->literal[0]))
+			g_string_append_c(b, ' ');
 	}
 }
 
@@ -209,17 +195,13 @@ char *txt_inline_text(struct txt *t, const struct art_node *parent)
 
 /* Every text of a subtree, blocks on lines of their own, without recursion:
  * the fallback for nesting deeper than MAX_DEPTH. */
-static char *flat_text(struct txt *t, const struct art_node *top)
+static char *flat_text(const struct art_node *top)
 {
 	GString *b = g_string_new(NULL);
 	const struct art_node *n = top;
 	while (n) {
-		if (n->type == ART_HTML_BLOCK && n->literal) {
-			char *s = txt_html_to_text(n->literal, t->lang);
-			g_string_append(b, s);
-			g_free(s);
-		} else if (n->literal && (n->type == ART_TEXT || n->type == ART_CODE ||
-		                          n->type == ART_CODE_BLOCK)) {
+		if (n->literal && (n->type == ART_TEXT || n->type == ART_CODE ||
+		                   n->type == ART_CODE_BLOCK)) {
 			g_string_append(b, n->literal);
 		} else if (n->type == ART_SOFTBREAK) {
 			g_string_append_c(b, ' ');
@@ -398,7 +380,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
                          const char *rest, int depth)
 {
 	if (depth > MAX_DEPTH) {
-		char *text = flat_text(t, n);
+		char *text = flat_text(n);
 		wrap_put(t, text, first, rest);
 		g_free(text);
 		return;
@@ -432,9 +414,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		render_code(t, n, first, rest);
 		break;
 	case ART_HTML_BLOCK:
-		text = txt_html_to_text(n->literal ? n->literal : "", t->lang);
-		wrap_put(t, text, first, rest);
-		break;
+		break;          /* normalisation turned raw HTML into nodes */
 	case ART_THEMATIC_BREAK:
 		r = g_strnfill((gsize)room(t, first), '-');
 		text = g_strconcat(first, r, NULL);

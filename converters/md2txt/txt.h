@@ -1,6 +1,6 @@
 /* txt.h - md2txt's private interfaces: the plain-text renderer (txt.c),
- * the line wrapper shared by paragraphs, lists, quotes and tables (wrap.c)
- * and the raw-HTML-to-text pass (html.c). */
+ * and the line wrapper shared by paragraphs, lists, quotes and tables
+ * (wrap.c).  Raw HTML reaches us as model nodes (common/html.c). */
 #ifndef MDPRESS_TXT_H
 #define MDPRESS_TXT_H
 
@@ -48,12 +48,5 @@ void txt_wrap(GString *out, const char *text, int width, const char *first,
               const char *rest, const char *lang);
 /* Append prefix with trailing spaces removed, and a newline. */
 void txt_blank_line(GString *out, const char *prefix);
-
-/* Text content of a raw HTML fragment: tags dropped, entities decoded,
- * <br>, </p>, </tr>, </div>, </li> and headings end lines, table cells are
- * joined by " | ", <img alt> becomes "[image: alt]".  Source line breaks
- * follow the segment-break rule of lang.  Returns a new string whose lines
- * are trimmed; empty lines are dropped. */
-char *txt_html_to_text(const char *html, const char *lang);
 
 #endif

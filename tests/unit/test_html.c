@@ -1,0 +1,186 @@
+/* Tests of common/html.c: raw HTML becomes model nodes during art_normalize. */
+#include "harness.h"
+
+static struct article *hload(const char *src, GString *diags)
+{
+	static const struct art_load_opts none;
+	art_diag_capture(diags);
+	struct article *a = art_load_buffer("/nonexistent/h.md", src, strlen(src), &none);
+	art_diag_capture(NULL);
+	return a;
+}
+
+static struct art_node *find(struct art_node *top, enum art_node_type t)
+{
+	for (struct art_node *n = top; n; n = art_node_next(n, top, true))
+		if (n->type == t)
+			return n;
+	return NULL;
+}
+
+static int count(struct art_node *top, enum art_node_type t)
+{
+	int k = 0;
+	for (struct art_node *n = top; n; n = art_node_next(n, top, true))
+		k += n->type == t;
+	return k;
+}
+
+static int nchildren(const struct art_node *n)
+{
+	int k = 0;
+	for (const struct art_node *c = n->first_child; c; c = c->next)
+		k++;
+	return k;
+}
+
+TEST(html_table_spans)
+{
+	const char *md =
+		"<table>\n"
+		"<thead><tr><th>A</th><th>B</th><th>C</th></tr></thead>\n"
+		"<tr><td rowspan=\"2\">r</td><td colspan=\"2\">wide</td></tr>\n"
+		"<tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr>\n"
+		"</table>\n";
+	struct article *a = hload(md, NULL);
+	struct art_node *t = find(a->root, ART_TABLE);
+	CHECK(t != NULL);
+	if (!t)
+		goto out;
+	CHECK_INT(t->u.table.ncols, 3);
+	CHECK_INT(nchildren(t), 3);
+	struct art_node *r0 = t->first_child, *r1 = r0->next, *r2 = r1->next;
+	CHECK(r0->u.row.header);
+	CHECK(!r1->u.row.header);
+	CHECK(r0->first_child->u.cell.header);
+	CHECK_INT(nchildren(r1), 2);
+	CHECK_INT(r1->first_child->u.cell.rowspan, 2);
+	CHECK_INT(r1->first_child->u.cell.colspan, 1);
+	CHECK_INT(r1->last_child->u.cell.colspan, 2);
+	CHECK_INT(nchildren(r2), 2);
+	char *p = art_node_plain_text(r2->first_child);
+	CHECK_STR(p, "p1 p2");
+	g_free(p);
+	CHECK_INT(count(r2->first_child, ART_LINEBREAK), 1);
+	CHECK_INT(count(r2->last_child, ART_LINEBREAK), 1);
+	CHECK_INT(count(a->root, ART_HTML_BLOCK), 0);
+out:
+	art_free(a);
+}
+
+TEST(html_markdown_cells_span_one)
+{
+	struct article *a = hload("| a | b |\n|---|---|\n| 1 | 2 |\n", NULL);
+	struct art_node *c = find(a->root, ART_TABLE_CELL);
+	CHECK(c != NULL);
+	if (c) {
+		CHECK_INT(c->u.cell.colspan, 1);
+		CHECK_INT(c->u.cell.rowspan, 1);
+	}
+	art_free(a);
+}
+
+TEST(html_anchor_registers_id)
+{
+	struct article *a = hload("<a name=\"x\"></a>\n\n# Title\n\nsee <a id=\"y\">here</a>\n",
+	                          NULL);
+	CHECK(a->ids && g_hash_table_contains(a->ids, "x"));
+	CHECK(a->ids && g_hash_table_contains(a->ids, "y"));
+	CHECK(a->ids && g_hash_table_contains(a->ids, "title"));
+	CHECK_INT(count(a->root, ART_HTML_INLINE), 0);
+	CHECK_INT(count(a->root, ART_PARAGRAPH), 1);     /* the anchor-only one went */
+	art_free(a);
+}
+
+TEST(html_img_resource_and_warning)
+{
+	GString *d = g_string_new(NULL);
+	struct article *a = hload("text\n\n<p align=\"center\">\n<img src=\"gone.png\" width=\"300\" alt=\"Pic\">\n</p>\n", d);
+	struct art_node *img = find(a->root, ART_IMAGE);
+	CHECK(img != NULL);
+	if (img) {
+		CHECK_STR(img->u.image.url, "gone.png");
+		CHECK(img->u.image.res != NULL);
+		CHECK(img->u.image.res && img->u.image.res->status == ART_RES_MISSING);
+		CHECK(img->parent->type == ART_FIGURE);
+		char *alt = art_node_plain_text(img);
+		CHECK_STR(alt, "Pic");
+		g_free(alt);
+	}
+	CHECK_CONTAINS(d->str, "h.md:4:1: warning: image not found: gone.png");
+	art_free(a);
+	g_string_free(d, TRUE);
+}
+
+TEST(html_script_dropped)
+{
+	GString *d = g_string_new(NULL);
+	struct article *a = hload("<script>alert(1)</script>\n\nok <script>x()</script>y\n", d);
+	CHECK_CONTAINS(d->str, "h.md:1:1: warning: raw HTML element dropped: <script>");
+	CHECK_CONTAINS(d->str, "h.md:3:4: warning: raw HTML element dropped: <script>");
+	char *s = art_node_plain_text(find(a->root, ART_PARAGRAPH));
+	CHECK_STR(s, "ok y");
+	g_free(s);
+	CHECK_INT(count(a->root, ART_PARAGRAPH), 1);
+	art_free(a);
+	g_string_free(d, TRUE);
+}
+
+TEST(html_entities_and_cjk)
+{
+	struct article *a = hload("<p>a &amp; b&nbsp;&lt;c&gt; &#x4E2D;</p>\n\n<p>中文\n中文 x\ny</p>\n", NULL);
+	struct art_node *p = find(a->root, ART_PARAGRAPH);
+	char *s = art_node_plain_text(p);
+	CHECK_STR(s, "a & b\xc2\xa0<c> 中");
+	g_free(s);
+	s = art_node_plain_text(p->next);
+	CHECK_STR(s, "中文中文 x y");
+	g_free(s);
+	art_free(a);
+}
+
+TEST(html_deep_nesting)
+{
+	GString *md = g_string_new(NULL);
+	for (int i = 0; i < 10000; i++)
+		g_string_append(md, "<div>");
+	g_string_append(md, "deep");
+	for (int i = 0; i < 10000; i++)
+		g_string_append(md, "</div>");
+	g_string_append(md, "\n\nx ");
+	for (int i = 0; i < 10000; i++)
+		g_string_append(md, "<b>");
+	g_string_append(md, "y\n");
+	struct article *a = hload(md->str, NULL);
+	CHECK(a != NULL);
+	CHECK_INT(count(a->root, ART_HTML_BLOCK) + count(a->root, ART_HTML_INLINE), 0);
+	art_free(a);
+	g_string_free(md, TRUE);
+}
+
+TEST(html_inline_tags)
+{
+	struct article *a = hload("a<sup>2</sup> <b>bold</b> <i>it</i> <code>c</code> "
+	                          "<a href=\"http://e.x\">link</a><br>z\n", NULL);
+	struct art_node *p = find(a->root, ART_PARAGRAPH);
+	char *s = art_node_plain_text(p);
+	CHECK_STR(s, "a2 bold it c link z");
+	g_free(s);
+	CHECK_INT(count(p, ART_STRONG), 1);
+	CHECK_INT(count(p, ART_EMPH), 1);
+	CHECK_INT(count(p, ART_CODE), 1);
+	CHECK_INT(count(p, ART_LINEBREAK), 1);
+	struct art_node *l = find(p, ART_LINK);
+	CHECK(l && !strcmp(l->u.link.url, "http://e.x"));
+	art_free(a);
+}
+
+TEST(html_keep_raw)
+{
+	struct art_load_opts o = { .keep_raw_html = true };
+	const char *md = "<table><tr><td>x</td></tr></table>\n\na<sup>2</sup>\n";
+	struct article *a = art_load_buffer("k.md", md, strlen(md), &o);
+	CHECK_INT(count(a->root, ART_HTML_BLOCK), 1);
+	CHECK_INT(count(a->root, ART_HTML_INLINE), 2);
+	art_free(a);
+}
