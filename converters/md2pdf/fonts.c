@@ -4,6 +4,8 @@
  * "mdpress mono") and per language; it is looked up next to the executable
  * (build trees), then in MDPRESS_DATADIR (installed).  Without it the roles
  * fall back to the concrete family lists below, so md2pdf still works.
+ * subset.c puts per-document subsets of the CJK faces in front of the
+ * roles (only with fonts.conf loaded).
  */
 #include "pdf.h"
 
@@ -62,6 +64,7 @@ int pdf_fonts_init(struct pdf *p)
 		if (FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue) &&
 		    FcConfigBuildFonts(fc) && FcConfigSetCurrent(fc)) {
 			custom = true;
+			p->fc_custom = pdf_subset_add_rules(fc);
 		} else {
 			art_diag(ART_W_GENERIC, NULL, (struct art_pos){ 0, 0 },
 			         "cannot load font configuration; using system defaults");
@@ -88,15 +91,31 @@ int pdf_fonts_init(struct pdf *p)
 	return 1;
 }
 
+const char *pdf_role_alias(enum pdf_font f)
+{
+	return role_alias[f];
+}
+
 void pdf_fonts_free(struct pdf *p)
 {
+	pdf_fonts_unsubset(p);
 	for (int i = 0; i < 3; i++)
 		if (p->font[i])
 			pango_font_description_free(p->font[i]);
 	if (p->ctx)
 		g_object_unref(p->ctx);
-	if (p->fontmap)
+	if (p->fontmap) {
+		/* pango 1.50 matches and sorts fontconfig patterns in a worker
+		 * thread; each pending task holds a reference to the font map
+		 * and to fontconfig's caches, and sorts nobody waited for may
+		 * still run when a short document is finished.  Tearing down
+		 * fontconfig and cairo under them aborts (FcCacheFini and
+		 * cairo hash assertions), so wait until ours is the last
+		 * reference (bounded: 2 s). */
+		for (int i = 0; i < 2000 && g_atomic_int_get(&G_OBJECT(p->fontmap)->ref_count) > 1; i++)
+			g_usleep(1000);
 		g_object_unref(p->fontmap);
+	}
 	/* librsvg draws SVG text through pango's default font map: release it
 	 * first, or cairo finds its fonts still alive and aborts below. */
 	pango_cairo_font_map_set_default(NULL);
@@ -108,7 +127,7 @@ void pdf_fonts_free(struct pdf *p)
 
 /* Map the article's BCP 47 tag to the form pango and fontconfig match on:
  * Han characters take regional forms from it (zh-cn SC, zh-tw TC, ja JP). */
-void pdf_set_language(struct pdf *p, const char *art_lang)
+const char *pdf_lang_tag_for(const char *art_lang)
 {
 	char *l = g_ascii_strdown(art_lang && *art_lang ? art_lang : "en", -1);
 	const char *tag = l;
@@ -120,10 +139,17 @@ void pdf_set_language(struct pdf *p, const char *art_lang)
 		else
 			tag = "zh-cn";
 	}
-	p->lang = pango_language_from_string(tag);   /* interned: never freed */
+	/* interned: never freed */
+	const char *r = pango_language_to_string(pango_language_from_string(tag));
+	g_free(l);
+	return r;
+}
+
+void pdf_set_language(struct pdf *p, const char *art_lang)
+{
+	p->lang = pango_language_from_string(pdf_lang_tag_for(art_lang));
 	p->lang_tag = pango_language_to_string(p->lang);
 	pango_context_set_language(p->ctx, p->lang);
-	g_free(l);
 }
 
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
@@ -131,6 +157,10 @@ PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold
 {
 	PangoLayout *lay = pango_layout_new(p->ctx);
 	PangoFontDescription *fd = pango_font_description_copy_static(p->font[f]);
+	/* a role's subset has one weight (subset.c): the other weight asks
+	 * for the role's usual faces */
+	if (p->subset_file[f] && bold != p->subset_bold[f])
+		pango_font_description_set_family(fd, role_alias[f]);
 	pango_font_description_set_size(fd, (int)((pt > 0 ? pt : p->body_size) * PANGO_SCALE));
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);

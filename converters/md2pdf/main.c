@@ -140,9 +140,11 @@ static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **a
 		return 0;
 	}
 	pdf_set_metadata(p, arts[0]);
+	pdf_fonts_subset(p, arts, n);
 	for (int i = 0; i < n; i++)
 		render_article(p, arts[i], i, n > 1);
 	int ok = pdf_close(p);
+	pdf_fonts_unsubset(p);
 	if (ok && art_cli_exit_code() == ART_EXIT_OK)
 		return art_output_commit(out);
 	art_output_abort(out);

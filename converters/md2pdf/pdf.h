@@ -14,6 +14,7 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #define PDF_MAX_QUOTE 16
@@ -81,12 +82,32 @@ struct pdf {
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
 	double body_size;
+
+	/* per-document font subsets (subset.c) */
+	bool fc_custom;         /* fonts.conf and the subset rules loaded */
+	char *subset_file[3];   /* temporary subset of the role's face, or NULL */
+	bool subset_bold[3];    /* the weight it was cut from */
+	bool subset_stale;      /* pango's font caches predate the last change */
 };
 
 /* fonts.c */
 int pdf_fonts_init(struct pdf *p);
 void pdf_fonts_free(struct pdf *p);
 void pdf_set_language(struct pdf *p, const char *art_lang);
+/* pango/fontconfig form of an article language (interned string). */
+const char *pdf_lang_tag_for(const char *art_lang);
+/* The fontconfig family a role asks for ("mdpress serif"...). */
+const char *pdf_role_alias(enum pdf_font f);
+
+/* subset.c */
+/* Load the subset rules into a configuration; returns 0 on failure. */
+int pdf_subset_add_rules(FcConfig *fc);
+/* Before laying out articles[0..n) into one PDF: subset the CJK faces the
+ * roles use to the articles' characters and make the roles prefer them.
+ * Without fonts.conf, or when anything fails, the roles keep the system faces. */
+void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n);
+/* After the PDF is finished: drop the subsets and their files. */
+void pdf_fonts_unsubset(struct pdf *p);
 /* A new layout in font role f at size pt (0 = body size), width in points. */
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
                             double width);
@@ -114,6 +135,8 @@ bool pdf_has_dest(const struct pdf *p, const char *name);
 /* Justify one line of a left-aligned layout to width (pango units),
  * unless a gap would grow by more than max_gap. */
 void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);
+/* Link annotations for a layout drawn with its top left corner at x, y. */
+void pdf_layout_links(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y);
 
 /* inline.c */
 struct pdf_inline {
@@ -141,9 +164,6 @@ void pdf_outline_add(struct pdf *p, int level, const char *text, const char *des
 
 /* table.c */
 void pdf_render_table(struct pdf *p, const struct art_node *table);
-/* A raw HTML <table>...</table> (bytes [html, html+len)) as a grid;
- * <img src> met in cells are added to imgs. */
-void pdf_render_html_table(struct pdf *p, const char *html, size_t len, GPtrArray *imgs);
 
 /* image.c */
 /* Draw a resource scaled to fit the column (never above 96 dpi natural

@@ -1,0 +1,308 @@
+/* subset.c - per-document subsets of the CJK faces, made with HarfBuzz.
+ *
+ * cairo 1.16 embeds a CFF face by copying every local subroutine of each
+ * font dict it touches (Noto CJK: ~0.5 MB per face however short the text)
+ * and reads the whole CFF table (~16 MB) of each face to do so.  The model
+ * holds all of a document's text before layout, so before the first layout
+ * we cut each CJK face md2pdf will use down to the document's characters
+ * with hb-subset, charstrings desubroutinized, layout tables kept (same
+ * shaping: locl, kern, ...) and the name table kept (same PostScript name
+ * in the PDF).  The subset goes to a temporary file that fontconfig adds as
+ * an application font; a scan rule gives it its own family ("mdpress subset
+ * serif-regular") that the role asks for first.  Characters it lacks fall
+ * back to the role's usual faces, so a missed character costs bytes, never
+ * a glyph.  The files are removed when the document is finished.
+ */
+#include "pdf.h"
+
+#include <glib/gstdio.h>
+#include <hb-subset.h>
+#include <pango/pangofc-fontmap.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The face of each role that gets a subset, with the weight md2pdf asks
+ * the role for (body text is regular serif; headings, table headers and
+ * strong text are bold sans).  Mono is not subset: DejaVu Sans Mono draws
+ * code, the CJK mono face only its rare Han characters. */
+static const struct {
+	enum pdf_font role;
+	bool bold;
+	const char *tag;
+} sub_faces[] = {
+	{ PDF_SERIF, false, "serif-regular" },
+	{ PDF_SANS, true, "sans-bold" },
+};
+
+#define SUB_PREFIX "mdpress-subset-"
+#define SUB_FAMILY "mdpress subset "
+
+/* fontconfig rules for the subsets: at scan time, a file named
+ * mdpress-subset-TAG-XXXXXX.otf gets the family "mdpress subset TAG"; at
+ * match time that family goes first even when a regional rule of
+ * fonts.conf prepended its face (the subset was cut from that face). */
+int pdf_subset_add_rules(FcConfig *fc)
+{
+	GString *x = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
+	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
+		const char *t = sub_faces[i].tag;
+		g_string_append_printf(x,
+			"<match target=\"scan\"><test name=\"file\" compare=\"contains\">"
+			"<string>/" SUB_PREFIX "%s-</string></test>"
+			"<edit name=\"family\" mode=\"assign_replace\"><string>" SUB_FAMILY "%s</string></edit>"
+			"</match>\n"
+			"<match target=\"pattern\"><test name=\"family\"><string>" SUB_FAMILY "%s</string></test>"
+			"<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">"
+			"<string>" SUB_FAMILY "%s</string></edit></match>\n", t, t, t, t);
+	}
+	g_string_append(x, "</fontconfig>\n");
+	int ok = FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)x->str, FcTrue);
+	g_string_free(x, TRUE);
+	return ok;
+}
+
+static void add_utf8(hb_set_t *set, const char *s)
+{
+	if (!s)
+		return;
+	while (*s) {
+		gunichar c = g_utf8_get_char_validated(s, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			s++;
+			continue;
+		}
+		hb_set_add(set, c);
+		s = g_utf8_next_char(s);
+	}
+}
+
+static void add_strings(hb_set_t *set, const GPtrArray *a)
+{
+	for (guint i = 0; a && i < a->len; i++)
+		add_utf8(set, a->pdata[i]);
+}
+
+/* Every character the document may draw: the source, the decoded text of
+ * the model (entities, YAML escapes, raw HTML), and md2pdf's own strings. */
+static void collect(hb_set_t *set, const struct article *art)
+{
+	hb_set_add_range(set, 0x20, 0x7e);
+	/* md2pdf's own: em dash for empty outline titles, bullets, task boxes,
+	 * zero-width space, the middle dot of the byline, line separator */
+	static const hb_codepoint_t own[] = { 0x2014, 0x2022, 0x25e6, 0x25aa, 0x2610, 0x2611,
+	                                      0x200b, 0x00b7, 0x2028, 0x00a0 };
+	for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
+		hb_set_add(set, own[i]);
+	add_utf8(set, art->source);
+	const struct art_meta *m = &art->meta;
+	add_utf8(set, m->title);
+	add_utf8(set, m->subtitle);
+	add_utf8(set, m->date);
+	add_utf8(set, m->summary);
+	add_utf8(set, m->category);
+	add_strings(set, m->authors);
+	add_strings(set, m->tags);
+	add_utf8(set, art->display_name);
+	for (guint i = 0; art->resources && i < art->resources->len; i++)
+		add_utf8(set, ((struct art_resource *)art->resources->pdata[i])->src);
+	for (const struct art_node *n = art->root; n; n = art_node_next(n, art->root, true)) {
+		switch (n->type) {
+		case ART_HTML_BLOCK:
+		case ART_HTML_INLINE:
+			if (n->literal) {
+				char *t = pdf_html_text(n->literal, NULL);
+				add_utf8(set, t);
+				g_free(t);
+			}
+			break;
+		case ART_LINK:
+			add_utf8(set, n->u.link.url);
+			add_utf8(set, n->u.link.title);
+			break;
+		case ART_IMAGE:
+			add_utf8(set, n->u.image.url);
+			add_utf8(set, n->u.image.title);
+			break;
+		case ART_FOOTNOTE_REF: case ART_FOOTNOTE_DEF:
+			add_utf8(set, n->u.footnote.label);
+			break;
+		default:
+			break;
+		}
+		add_utf8(set, n->literal);
+	}
+}
+
+/* File and index of the face fontconfig picks first for a role, weight and
+ * language, as pango asks for it; NULL when none. */
+static char *role_face(enum pdf_font role, bool bold, const char *lang, int *index)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)pdf_role_alias(role));
+	FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
+	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult r;
+	FcPattern *font = FcFontMatch(NULL, pat, &r);
+	FcPatternDestroy(pat);
+	char *file = NULL;
+	FcChar8 *f;
+	if (font && FcPatternGetString(font, FC_FILE, 0, &f) == FcResultMatch) {
+		file = g_strdup((const char *)f);
+		if (FcPatternGetInteger(font, FC_INDEX, 0, index) != FcResultMatch)
+			*index = 0;
+	}
+	if (font)
+		FcPatternDestroy(font);
+	return file;
+}
+
+/* Subset face (file, index) to the characters in set, into a new temporary
+ * file named after tag; returns its path, or NULL (not a CFF face, or any
+ * failure: the role then keeps the system face). */
+static char *make_subset(const char *file, int index, const hb_set_t *set, const char *tag)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+	if (!blob)
+		return NULL;
+	hb_face_t *face = hb_face_create(blob, (unsigned)index);
+	hb_blob_destroy(blob);
+	char *path = NULL;
+	hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+	bool is_cff = hb_blob_get_length(cff) > 0;
+	hb_blob_destroy(cff);
+	hb_subset_input_t *in = is_cff ? hb_subset_input_create_or_fail() : NULL;
+	if (in) {
+		hb_set_union(hb_subset_input_unicode_set(in), set);
+		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+		hb_face_t *sub = hb_subset_or_fail(face, in);
+		hb_subset_input_destroy(in);
+		hb_blob_t *out = sub ? hb_face_reference_blob(sub) : NULL;
+		unsigned len = 0;
+		const char *data = out ? hb_blob_get_data(out, &len) : NULL;
+		char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
+		int fd = len ? g_file_open_tmp(tmpl, &path, NULL) : -1;
+		if (fd >= 0) {
+			bool ok = true;
+			for (unsigned off = 0; ok && off < len;) {
+				ssize_t w = write(fd, data + off, len - off);
+				ok = w > 0;
+				off += ok ? (unsigned)w : 0;
+			}
+			if (close(fd) != 0 || !ok) {
+				g_unlink(path);
+				g_free(path);
+				path = NULL;
+			}
+		}
+		g_free(tmpl);
+		hb_blob_destroy(out);
+		hb_face_destroy(sub);
+	}
+	hb_face_destroy(face);
+	return path;
+}
+
+/* Whether the application font just added from path took the subset family
+ * (the scan rule applied). */
+static bool renamed(const char *path, const char *family)
+{
+	FcFontSet *fs = FcConfigGetFonts(NULL, FcSetApplication);
+	for (int i = 0; fs && i < fs->nfont; i++) {
+		FcChar8 *f, *fam;
+		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &f) == FcResultMatch &&
+		    !strcmp((const char *)f, path) &&
+		    FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) == FcResultMatch)
+			return !strcmp((const char *)fam, family);
+	}
+	return false;
+}
+
+static bool add_subsets(struct pdf *p, struct article *const *arts, int n);
+
+void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
+{
+	pdf_fonts_unsubset(p);
+	bool changed = p->subset_stale;
+	if (p->fc_custom && !g_getenv("MDPRESS_NO_SUBSET"))
+		changed |= add_subsets(p, arts, n);
+	/* pango keeps fonts and fontsets per font map: drop them when the
+	 * application fonts changed.  Only here, before layout: clearing
+	 * them after the last document left fontconfig caches referenced by
+	 * pango's pending matches, and FcFini() at exit asserted. */
+	if (changed)
+		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(p->fontmap));
+	p->subset_stale = false;
+}
+
+static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
+{
+	hb_set_t *set = NULL;
+	bool changed = false;
+	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
+		enum pdf_font role = sub_faces[i].role;
+		/* one face for every article's language, or no subset */
+		char *file = NULL;
+		int index = 0;
+		bool same = true;
+		for (int a = 0; a < n && same; a++) {
+			int ix = 0;
+			char *f = role_face(role, sub_faces[i].bold, pdf_lang_tag_for(arts[a]->lang), &ix);
+			if (!f || (file && (strcmp(f, file) || ix != index)))
+				same = false;
+			if (!file) {
+				file = f;
+				index = ix;
+			} else {
+				g_free(f);
+			}
+		}
+		if (!same || !file) {
+			g_free(file);
+			continue;
+		}
+		if (!set) {
+			set = hb_set_create();
+			for (int a = 0; a < n; a++)
+				collect(set, arts[a]);
+		}
+		char *path = make_subset(file, index, set, sub_faces[i].tag);
+		g_free(file);
+		if (!path)
+			continue;
+		char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
+		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) && renamed(path, family)) {
+			char *list = g_strdup_printf("%s,%s", family, pdf_role_alias(role));
+			pango_font_description_set_family(p->font[role], list);
+			g_free(list);
+			p->subset_bold[role] = sub_faces[i].bold;
+			changed = true;
+		}
+		g_free(family);
+		/* kept until the document is finished: FreeType reads it lazily */
+		p->subset_file[role] = path;
+	}
+	if (set)
+		hb_set_destroy(set);
+	return changed;
+}
+
+void pdf_fonts_unsubset(struct pdf *p)
+{
+	bool had = false;
+	for (int i = 0; i < 3; i++) {
+		if (!p->subset_file[i])
+			continue;
+		g_unlink(p->subset_file[i]);
+		g_free(p->subset_file[i]);
+		p->subset_file[i] = NULL;
+		if (p->font[i])
+			pango_font_description_set_family(p->font[i], pdf_role_alias((enum pdf_font)i));
+		had = true;
+	}
+	if (had) {
+		FcConfigAppFontClear(NULL);
+		p->subset_stale = true;    /* pango's caches: see pdf_fonts_subset */
+	}
+}
