@@ -130,73 +130,6 @@ static void render_code(struct pdf *p, const struct art_node *n)
 	g_free(text);
 }
 
-static void html_text_block(struct pdf *p, const char *html, size_t len, GPtrArray *imgs)
-{
-	char *src = g_strndup(html, len);
-	char *text = pdf_html_text(src, imgs);
-	if (*text) {
-		PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
-		struct pdf_inline in;
-		pdf_inline_init(&in);
-		pdf_inline_text(&in, text);
-		pdf_inline_apply(p, &in, lay);
-		struct pdf_block_style st = { .space_after = para_gap(p) };
-		pdf_place_layout(p, lay, &st, NULL);
-		pdf_inline_clear(&in);
-		g_object_unref(lay);
-	}
-	g_free(text);
-	g_free(src);
-}
-
-/* The next <table> in s: its start, and the end of its matching
- * </table> (or of s).  NULL when there is none. */
-static const char *find_table(const char *s, const char **end)
-{
-	const char *t = s;
-	while ((t = strchr(t, '<'))) {
-		if (!g_ascii_strncasecmp(t, "<table", 6) && (t[6] == '>' || g_ascii_isspace(t[6])))
-			break;
-		t++;
-	}
-	if (!t)
-		return NULL;
-	int depth = 0;
-	for (const char *q = t; (q = strchr(q, '<')); q++) {
-		if (!g_ascii_strncasecmp(q, "<table", 6) && (q[6] == '>' || g_ascii_isspace(q[6])))
-			depth++;
-		else if (!g_ascii_strncasecmp(q, "</table", 7) && --depth == 0) {
-			const char *gt = strchr(q, '>');
-			*end = gt ? gt + 1 : q + strlen(q);
-			return t;
-		}
-	}
-	*end = t + strlen(t);
-	return t;
-}
-
-/* Raw HTML: text as paragraphs, tables as grids, images after. */
-static void render_html(struct pdf *p, const struct art_node *n)
-{
-	GPtrArray *imgs = g_ptr_array_new_with_free_func(g_free);
-	const char *s = n->literal ? n->literal : "";
-	while (*s) {
-		const char *tend = NULL, *t = find_table(s, &tend);
-		html_text_block(p, s, t ? (size_t)(t - s) : strlen(s), imgs);
-		if (!t)
-			break;
-		pdf_render_html_table(p, t, (size_t)(tend - t), imgs);
-		s = tend;
-	}
-	for (guint i = 0; i < imgs->len; i++) {
-		struct art_resource *res = art_resource_get((struct article *)p->art,
-		                                            imgs->pdata[i], n->pos);
-		pdf_render_image(p, res, imgs->pdata[i], NULL, 0);
-		pdf_space(p, para_gap(p));
-	}
-	g_ptr_array_free(imgs, TRUE);
-}
-
 static void render_quote(struct pdf *p, const struct art_node *n)
 {
 	pdf_space(p, 2);
@@ -332,8 +265,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 	case ART_CODE_BLOCK:
 		render_code(p, n);
 		break;
-	case ART_HTML_BLOCK:
-		render_html(p, n);
+	case ART_HTML_BLOCK:        /* art_normalize() made model nodes of it */
 		break;
 	case ART_THEMATIC_BREAK:
 		pdf_space(p, 10);
@@ -365,12 +297,13 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		pdf_render_blocks(p, n->first_child);
 		break;
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
-	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_EMPH: case ART_STRONG: case ART_STRIKE:
 	case ART_LINK: case ART_FOOTNOTE_REF:
 		render_inline_block(p, n, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT, para_gap(p));
 		while (n->next && !art_node_is_block(n->next))
 			n = n->next;
 		break;
+	case ART_HTML_INLINE:       /* art_normalize() made model nodes of it */
 	case ART_NODE__MAX:
 		break;
 	}

@@ -66,15 +66,6 @@ static void render_children(struct pdf *p, struct pdf_inline *in, const struct a
 	pdf_inline_render(p, in, n->first_child);
 }
 
-/* <br> and friends are the only inline HTML with a meaning in print. */
-static void inline_html(struct pdf_inline *in, const char *tag)
-{
-	if (!tag)
-		return;
-	if (!g_ascii_strncasecmp(tag, "<br", 3))
-		g_string_append(in->text, "\u2028");
-}
-
 static void add_link(struct pdf *p, struct pdf_inline *in, const char *url, size_t start)
 {
 	if (!url || !*url || in->text->len == start)
@@ -133,9 +124,6 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			add_attr(in, pango_attr_background_new(0xeeee, 0xeeee, 0xeeee), start);
 			break;
 		}
-		case ART_HTML_INLINE:
-			inline_html(in, n->literal);
-			break;
 		case ART_EMPH:
 			render_children(p, in, n);
 			add_attr(in, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
@@ -167,6 +155,7 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			footnote_ref(p, in, n);
 			break;
 		case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
+		case ART_HTML_INLINE:   /* art_normalize() made model nodes of it */
 		case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
 		case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
 		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:

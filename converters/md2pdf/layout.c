@@ -402,6 +402,20 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 	}
 }
 
+void pdf_layout_links(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y)
+{
+	if (!links || !links->len)
+		return;
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		emit_links(p, pango_layout_iter_get_line_readonly(it), links, x,
+		           y + (double)y0 / PANGO_SCALE, (double)(y1 - y0) / PANGO_SCALE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
 struct line_info {
 	PangoLayoutLine *line;
 	double top, bottom, base;       /* relative to the layout top */

@@ -1,9 +1,16 @@
-/* table.c - GFM tables as a simple grid.
+/* table.c - tables (GFM, and raw HTML that common/html.c turned into
+ * table nodes) as a grid of cells that may span columns and rows.
  *
- * Column widths follow the content: each column gets at least its longest
- * unbreakable word and the rest of the line width in proportion to what its
- * cells would take unwrapped.  Rows never split; a row that does not fit
- * starts a new page, where the header row is repeated.
+ * Cells are placed on an nrows x ncols grid the way HTML does it: a cell
+ * takes the next column no rowspan from above covers, and covers colspan
+ * columns and rowspan rows.  Column widths follow the content: each column
+ * gets at least its longest unbreakable word and the rest of the line width
+ * in proportion to what its cells would take unwrapped; a spanning cell
+ * widens the columns it covers only by what they lack.  A row is as tall as
+ * its tallest single-row cell; a rowspan cell taller than its rows grows
+ * the last of them.  Pages break between rows, never inside a rowspan
+ * (unless the rows it covers are taller than a page), and the header rows
+ * are repeated on the new page.
  */
 #include "pdf.h"
 
@@ -11,14 +18,30 @@
 
 #define PAD_X 4.0
 #define PAD_Y 3.0
+/* wider tables lose their rightmost cells: 64 columns are already less
+ * than 4 mm each on A4 */
+#define MAX_COLS 64
 
 struct cell {
-	PangoLayout *lay;
+	int row, col, cs, rs;
+	bool header;
+	PangoLayout *lay;       /* NULL: a slot no cell fills */
+	GArray *links;          /* struct pdf_link, or NULL */
 	double nat, min;        /* points */
+	double h;               /* text height + padding, points */
+};
+
+struct grid {
+	int nrows, ncols;
+	GArray *cells;          /* struct cell */
+	int *slot;              /* [r * ncols + c]: index into cells */
+	bool *row_header;
+	double *w;              /* text width of each column */
+	double *h;              /* height of each row */
 };
 
 static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool header,
-                                double pt)
+                                double pt, GPtrArray *images, GArray **links)
 {
 	struct pdf_inline in;
 	pdf_inline_init(&in);
@@ -26,6 +49,12 @@ static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool
 		pdf_inline_render(p, &in, cell->first_child);
 	PangoLayout *lay = pdf_layout_new(p, header ? PDF_SANS : PDF_SERIF, pt, header, 0);
 	pdf_inline_apply(p, &in, lay);
+	for (guint i = 0; i < in.images->len; i++)
+		g_ptr_array_add(images, in.images->pdata[i]);
+	if (in.links->len) {
+		*links = in.links;
+		in.links = NULL;
+	}
 	pdf_inline_clear(&in);
 	return lay;
 }
@@ -83,82 +112,119 @@ static void measure(struct cell *c)
 	c->min = MIN(widest_word(c->lay), c->nat);
 }
 
-static double row_height(struct cell *row, int ncols)
-{
-	double h = 0;
-	for (int c = 0; c < ncols; c++) {
-		int lh;
-		pango_layout_get_size(row[c].lay, NULL, &lh);
-		h = MAX(h, (double)lh / PANGO_SCALE);
-	}
-	return h + 2 * PAD_Y;
-}
-
-static void draw_row(struct pdf *p, struct cell *row, int ncols, const double *w,
-                     bool header, double h)
-{
-	cairo_t *cr = p->cr;
-	double total = 0;
-	for (int c = 0; c < ncols; c++)
-		total += w[c] + 2 * PAD_X;
-	if (header) {
-		cairo_save(cr);
-		cairo_set_source_rgb(cr, 0.92, 0.93, 0.95);
-		cairo_rectangle(cr, p->x, p->y, total, h);
-		cairo_fill(cr);
-		cairo_restore(cr);
-	}
-	double x = p->x;
-	cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-	for (int c = 0; c < ncols; c++) {
-		cairo_move_to(cr, x + PAD_X, p->y + PAD_Y);
-		pango_cairo_show_layout(cr, row[c].lay);
-		x += w[c] + 2 * PAD_X;
-	}
-	cairo_save(cr);
-	cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
-	cairo_set_line_width(cr, 0.5);
-	cairo_rectangle(cr, p->x, p->y, total, h);
-	x = p->x;
-	for (int c = 0; c + 1 < ncols; c++) {
-		x += w[c] + 2 * PAD_X;
-		cairo_move_to(cr, x, p->y);
-		cairo_line_to(cr, x, p->y + h);
-	}
-	cairo_stroke(cr);
-	cairo_restore(cr);
-	p->y += h;
-	p->page_used = true;
-}
-
 static PangoAlignment pango_align(enum art_align al)
 {
 	return al == ART_ALIGN_CENTER ? PANGO_ALIGN_CENTER
 	     : al == ART_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
 }
 
-/* Lay out and draw a grid of nrows x ncols measured cells; frees them. */
-static void render_grid(struct pdf *p, struct cell *cells, bool *is_header, int nrows,
-                        int ncols, const enum art_align *aligns)
+static struct cell *cell_at(struct grid *g, int r, int c)
+{
+	return &g_array_index(g->cells, struct cell, g->slot[r * g->ncols + c]);
+}
+
+/* Put every cell of the table on the grid; slots no cell covers get an
+ * empty cell of their own so that each slot has a frame. */
+static void place_cells(struct pdf *p, struct grid *g, const struct art_node *table,
+                        GPtrArray *images)
 {
 	double pt = p->body_size * 0.9;
+	int ri = 0;
+	for (const struct art_node *r = table->first_child; r && ri < g->nrows; r = r->next, ri++) {
+		bool rh = r->type == ART_TABLE_ROW && r->u.row.header;
+		g->row_header[ri] = rh;
+		int col = 0;
+		for (const struct art_node *n = r->first_child; n; n = n->next) {
+			while (col < g->ncols && g->slot[ri * g->ncols + col] >= 0)
+				col++;
+			if (col >= g->ncols)
+				break;
+			struct cell c = { .row = ri, .col = col, .cs = 1, .rs = 1, .header = rh };
+			if (n->type == ART_TABLE_CELL) {
+				c.cs = MAX(n->u.cell.colspan, 1);
+				c.rs = MAX(n->u.cell.rowspan, 1);
+				c.header |= n->u.cell.header;
+			}
+			c.cs = MIN(c.cs, g->ncols - col);
+			c.rs = MIN(c.rs, g->nrows - ri);
+			/* overlapping spans (a rowspan from above further right):
+			 * stop short of the covered slot */
+			for (int k = 1; k < c.cs; k++)
+				if (g->slot[ri * g->ncols + col + k] >= 0) {
+					c.cs = k;
+					break;
+				}
+			c.lay = cell_layout(p, n, c.header, pt, images, &c.links);
+			measure(&c);
+			int idx = (int)g->cells->len;
+			g_array_append_val(g->cells, c);
+			for (int rr = ri; rr < ri + c.rs; rr++)
+				for (int k = col; k < col + c.cs; k++)
+					g->slot[rr * g->ncols + k] = idx;
+			col += c.cs;
+		}
+	}
+	for (int r = 0; r < g->nrows; r++)
+		for (int c = 0; c < g->ncols; c++)
+			if (g->slot[r * g->ncols + c] < 0) {
+				struct cell e = { .row = r, .col = c, .cs = 1, .rs = 1,
+				                  .header = g->row_header[r] };
+				g->slot[r * g->ncols + c] = (int)g->cells->len;
+				g_array_append_val(g->cells, e);
+			}
+}
+
+/* Column widths from the content; sets every layout's width. */
+static void column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
+{
+	int ncols = g->ncols;
+	double pt = p->body_size * 0.9;
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
-	double *w = g_new0(double, ncols);
+	double *w = g->w;
+	for (int pass = 0; pass < 2; pass++) {
+		/* single cells first; then a spanning cell adds what its
+		 * columns lack, shared evenly */
+		for (guint i = 0; i < g->cells->len; i++) {
+			struct cell *c = &g_array_index(g->cells, struct cell, i);
+			if (!c->lay || (c->cs > 1) != (pass == 1))
+				continue;
+			double hn = 2 * PAD_X * (c->cs - 1), hm = hn;
+			for (int k = c->col; k < c->col + c->cs; k++) {
+				hn += nat[k];
+				hm += min[k];
+			}
+			for (int k = c->col; k < c->col + c->cs; k++) {
+				if (c->nat > hn)
+					nat[k] += (c->nat - hn) / c->cs;
+				if (c->min > hm)
+					min[k] += (c->min - hm) / c->cs;
+			}
+		}
+		if (pass == 0)
+			for (int c = 0; c < ncols; c++) {
+				nat[c] = MAX(nat[c], 6);
+				min[c] = MAX(min[c], 6);
+			}
+	}
 	double snat = 0, smin = 0;
 	for (int c = 0; c < ncols; c++) {
-		for (int r = 0; r < nrows; r++) {
-			nat[c] = MAX(nat[c], cells[r * ncols + c].nat);
-			min[c] = MAX(min[c], cells[r * ncols + c].min);
-		}
-		nat[c] = MAX(nat[c], 6);
-		min[c] = MAX(min[c], 6);
+		min[c] = MIN(min[c], nat[c]);
 		snat += nat[c];
 		smin += min[c];
 	}
 	double avail = p->width - ncols * 2 * PAD_X;
 	if (avail < ncols * 12)
 		avail = ncols * 12;
-	/* Words too wide for the table together: cut only the widest ones,
+	/* CJK text may break after any character, so its minimum is one
+	 * character: a short column next to a long one would shrink to a
+	 * vertical strip of single characters.  Keep up to 6 em of each
+	 * column's natural width unbroken. */
+	smin = 0;
+	for (int c = 0; c < ncols; c++) {
+		min[c] = MAX(min[c], MIN(nat[c], 6 * pt));
+		smin += min[c];
+	}
+	/* Too wide for the table together: cut only the widest minimums,
 	 * down to the one cap x with sum(min(min[c], x)) = avail. */
 	if (smin > avail) {
 		double lo = 0, hi = 0;
@@ -178,20 +244,8 @@ static void render_grid(struct pdf *p, struct cell *cells, bool *is_header, int 
 			min[c] = MIN(min[c], lo);
 			smin += min[c];
 		}
-		snat = MAX(snat, smin);
 	}
-	/* CJK text may break after any character, so its minimum is one
-	 * character: a short column next to a long one would shrink to a
-	 * vertical strip of single characters.  Keep up to 6 em of each
-	 * column's natural width unbroken when that fits. */
-	double smin2 = 0;
-	for (int c = 0; c < ncols; c++)
-		smin2 += MAX(min[c], MIN(nat[c], 6 * pt));
-	if (smin2 < avail) {
-		smin = smin2;
-		for (int c = 0; c < ncols; c++)
-			min[c] = MAX(min[c], MIN(nat[c], 6 * pt));
-	}
+	snat = MAX(snat, smin);
 	for (int c = 0; c < ncols; c++) {
 		if (snat <= avail)
 			w[c] = nat[c] + (avail - snat) * nat[c] / snat;
@@ -200,227 +254,239 @@ static void render_grid(struct pdf *p, struct cell *cells, bool *is_header, int 
 		else
 			w[c] = avail * min[c] / smin;
 	}
-	for (int r = 0; r < nrows; r++)
-		for (int c = 0; c < ncols; c++) {
-			PangoLayout *lay = cells[r * ncols + c].lay;
-			pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);
-			pango_layout_set_width(lay, (int)(w[c] * PANGO_SCALE));
-			pango_layout_set_alignment(lay, pango_align(aligns ? aligns[c] : ART_ALIGN_NONE));
-		}
-	pdf_space(p, p->body_size * 0.5);
-	int header = is_header[0] ? 0 : -1;
-	for (int r = 0; r < nrows; r++) {
-		struct cell *row = &cells[r * ncols];
-		double h = row_height(row, ncols);
-		double need = h;
-		if (r == header && r + 1 < nrows)
-			need += row_height(&cells[(r + 1) * ncols], ncols);
-		if (p->page_used && pdf_room(p) < need) {
-			pdf_new_page(p);
-			if (header >= 0 && r != header)
-				draw_row(p, &cells[header * ncols], ncols, w, true,
-				         row_height(&cells[header * ncols], ncols));
-		}
-		if (p->page_used)
-			p->y += p->pending_space;
-		p->pending_space = 0;
-		draw_row(p, row, ncols, w, is_header[r], h);
+	for (guint i = 0; i < g->cells->len; i++) {
+		struct cell *c = &g_array_index(g->cells, struct cell, i);
+		if (!c->lay)
+			continue;
+		double cw = 2 * PAD_X * (c->cs - 1);
+		for (int k = c->col; k < c->col + c->cs; k++)
+			cw += w[k];
+		pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
+		pango_layout_set_width(c->lay, (int)(cw * PANGO_SCALE));
+		pango_layout_set_alignment(c->lay, pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE));
+		int lh;
+		pango_layout_get_size(c->lay, NULL, &lh);
+		c->h = (double)lh / PANGO_SCALE + 2 * PAD_Y;
 	}
-	pdf_space(p, p->body_size * 0.8);
-	for (int i = 0; i < nrows * ncols; i++)
-		g_object_unref(cells[i].lay);
-	g_free(cells);
-	g_free(is_header);
 	g_free(nat);
 	g_free(min);
-	g_free(w);
+}
+
+static int by_rowspan(gconstpointer a, gconstpointer b)
+{
+	const struct cell *x = *(struct cell *const *)a, *y = *(struct cell *const *)b;
+	return (x->rs > y->rs) - (x->rs < y->rs);
+}
+
+/* Row heights: the tallest single-row cell (at least one line); then each
+ * rowspan cell, shortest span first, grows its last row by what the rows
+ * it covers lack. */
+static void row_heights(struct pdf *p, struct grid *g)
+{
+	double line = p->body_size * 0.9 * 1.3 + 2 * PAD_Y;
+	GPtrArray *spans = g_ptr_array_new();
+	for (int r = 0; r < g->nrows; r++)
+		g->h[r] = line;
+	for (guint i = 0; i < g->cells->len; i++) {
+		struct cell *c = &g_array_index(g->cells, struct cell, i);
+		if (c->rs == 1)
+			g->h[c->row] = MAX(g->h[c->row], c->h);
+		else
+			g_ptr_array_add(spans, c);
+	}
+	g_ptr_array_sort(spans, by_rowspan);
+	for (guint i = 0; i < spans->len; i++) {
+		struct cell *c = spans->pdata[i];
+		double have = 0;
+		for (int r = c->row; r < c->row + c->rs; r++)
+			have += g->h[r];
+		if (c->h > have)
+			g->h[c->row + c->rs - 1] += c->h - have;
+	}
+	g_ptr_array_free(spans, TRUE);
+}
+
+/* Draw rows [a, b) with the top of row a at y0: every cell that meets
+ * them, framed over the rows it covers here; a cell continued from the
+ * page before keeps its frame but not its text. */
+static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0)
+{
+	cairo_t *cr = p->cr;
+	double *ry = g_new(double, b - a + 1), *cx = g_new(double, g->ncols + 1);
+	ry[0] = y0;
+	for (int r = a; r < b; r++)
+		ry[r - a + 1] = ry[r - a] + g->h[r];
+	cx[0] = p->x;
+	for (int c = 0; c < g->ncols; c++)
+		cx[c + 1] = cx[c] + g->w[c] + 2 * PAD_X;
+	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 2) {
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+			cairo_set_line_width(cr, 0.5);
+		}
+		for (int r = a; r < b; r++)
+			for (int col = 0; col < g->ncols; col++) {
+				struct cell *c = cell_at(g, r, col);
+				if (c->col != col || (c->row != r && r != a))
+					continue;
+				int r0 = MAX(c->row, a), r1 = MIN(c->row + c->rs, b);
+				double x = cx[c->col], y = ry[r0 - a];
+				double w = cx[c->col + c->cs] - x, h = ry[r1 - a] - y;
+				if (pass == 0 && c->header) {
+					cairo_save(cr);
+					cairo_set_source_rgb(cr, 0.92, 0.93, 0.95);
+					cairo_rectangle(cr, x, y, w, h);
+					cairo_fill(cr);
+					cairo_restore(cr);
+				} else if (pass == 1 && c->lay && c->row >= a) {
+					cairo_save(cr);
+					cairo_rectangle(cr, x, y, w, h);
+					cairo_clip(cr);
+					cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+					cairo_move_to(cr, x + PAD_X, y + PAD_Y);
+					pango_cairo_show_layout(cr, c->lay);
+					cairo_restore(cr);
+					if (c->links)
+						pdf_layout_links(p, c->lay, c->links, x + PAD_X, y + PAD_Y);
+				} else if (pass == 2) {
+					cairo_rectangle(cr, x, y, w, h);
+				}
+			}
+		if (pass == 2) {
+			cairo_stroke(cr);
+			cairo_restore(cr);
+		}
+	}
+	p->page_used = true;
+	g_free(ry);
+	g_free(cx);
+}
+
+/* Sum of the heights of rows [a, b). */
+static double rows_height(const struct grid *g, int a, int b)
+{
+	double s = 0;
+	for (int r = a; r < b; r++)
+		s += g->h[r];
+	return s;
+}
+
+/* Draw the grid, page by page.  A page may break before row r only when
+ * no rowspan crosses from r - 1 into r (joined[r] == 0). */
+static void draw_grid(struct pdf *p, struct grid *g)
+{
+	int nrows = g->nrows;
+	int *joined = g_new0(int, nrows + 1);
+	for (guint i = 0; i < g->cells->len; i++) {
+		struct cell *c = &g_array_index(g->cells, struct cell, i);
+		if (c->rs > 1) {
+			joined[c->row + 1]++;
+			joined[c->row + c->rs]--;
+		}
+	}
+	for (int r = 1; r <= nrows; r++)
+		joined[r] += joined[r - 1];
+	joined[nrows] = 0;
+	double page_h = p->bottom - p->top;
+	/* header rows to repeat: the leading header rows, cut where no span
+	 * crosses, when they are not the whole table nor a third of a page */
+	int hn = 0;
+	while (hn < nrows && g->row_header[hn])
+		hn++;
+	while (hn > 0 && joined[hn])
+		hn--;
+	double hh = rows_height(g, 0, hn);
+	bool repeat = hn > 0 && hn < nrows && hh < page_h / 3;
+
+	pdf_space(p, p->body_size * 0.5);
+	int r = 0, seg = 0, keep = 0;
+	double y = 0, segy = 0;
+	bool started = false;
+	while (r < nrows) {
+		int e = r + 1;
+		while (e < nrows && joined[e])
+			e++;
+		if (rows_height(g, r, e) > page_h)
+			e = r + 1;      /* spans taller than a page: break row by row */
+		double need = rows_height(g, r, e);
+		if (r == 0) {
+			/* never the header rows (or the first row) alone at
+			 * the foot of a page: keep the next rows with them */
+			int f = MAX(e, hn) + 1;
+			while (f < nrows && joined[f])
+				f++;
+			f = MIN(f, nrows);
+			if (rows_height(g, 0, f) <= page_h) {
+				need = rows_height(g, 0, f);
+				keep = f;
+			}
+		}
+		if (!started) {
+			if (p->page_used && pdf_room(p) < need)
+				pdf_new_page(p);
+			if (p->page_used)
+				p->y += p->pending_space;
+			p->pending_space = 0;
+			y = segy = p->y;
+			started = true;
+		} else if (y + need > p->bottom && r > seg && r >= keep) {
+			draw_rows(p, g, seg, r, segy);
+			pdf_new_page(p);
+			y = p->top;
+			if (repeat && r >= hn) {
+				draw_rows(p, g, 0, hn, y);
+				y += hh;
+			}
+			seg = r;
+			segy = y;
+		}
+		y += rows_height(g, r, e);
+		r = e;
+	}
+	draw_rows(p, g, seg, nrows, segy);
+	p->y = y;
+	pdf_space(p, p->body_size * 0.8);
+	g_free(joined);
 }
 
 void pdf_render_table(struct pdf *p, const struct art_node *table)
 {
-	int ncols = table->u.table.ncols;
-	int nrows = 0;
+	struct grid g = { 0 };
+	g.ncols = MIN(table->u.table.ncols, MAX_COLS);
 	for (const struct art_node *r = table->first_child; r; r = r->next)
-		nrows++;
-	if (ncols <= 0 || nrows == 0)
+		g.nrows++;
+	if (g.ncols <= 0 || g.nrows == 0)
 		return;
-	double pt = p->body_size * 0.9;
-	struct cell *cells = g_new0(struct cell, (size_t)nrows * ncols);
-	bool *is_header = g_new0(bool, nrows);
-	int ri = 0;
-	for (const struct art_node *r = table->first_child; r; r = r->next, ri++) {
-		is_header[ri] = r->type == ART_TABLE_ROW && r->u.row.header;
-		const struct art_node *c = r->first_child;
-		for (int ci = 0; ci < ncols; ci++) {
-			struct cell *cl = &cells[ri * ncols + ci];
-			cl->lay = cell_layout(p, c, is_header[ri], pt);
-			measure(cl);
-			if (c)
-				c = c->next;
-		}
+	g.cells = g_array_new(FALSE, TRUE, sizeof(struct cell));
+	g.slot = g_new(int, (size_t)g.nrows * g.ncols);
+	memset(g.slot, 0xff, sizeof *g.slot * (size_t)g.nrows * g.ncols);
+	g.row_header = g_new0(bool, g.nrows);
+	g.w = g_new0(double, g.ncols);
+	g.h = g_new0(double, g.nrows);
+	GPtrArray *images = g_ptr_array_new();
+	place_cells(p, &g, table, images);
+	column_widths(p, &g, table->u.table.aligns);
+	row_heights(p, &g);
+	draw_grid(p, &g);
+	/* images met in cells: after the table, as blocks */
+	for (guint i = 0; i < images->len; i++) {
+		const struct art_node *img = images->pdata[i];
+		char *alt = art_node_plain_text(img);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
+		g_free(alt);
+		pdf_space(p, p->body_size * 0.8);
 	}
-	render_grid(p, cells, is_header, nrows, ncols, table->u.table.aligns);
-}
-
-/* ---- raw HTML tables (docs converted from DITA carry many) ---- */
-
-struct hcell {
-	char *text;
-	bool th;
-	int colspan, rowspan;
-};
-
-static void hcell_free(gpointer data)
-{
-	struct hcell *c = data;
-	g_free(c->text);
-	g_free(c);
-}
-
-/* Integer attribute name="N" inside the tag [s, e), else 1 (clamped to
- * 16: a hostile colspan must not push the other cells off the grid). */
-static int span_attr(const char *s, const char *e, const char *name)
-{
-	size_t nl = strlen(name);
-	for (const char *q = s; q + nl < e; q++) {
-		if (g_ascii_strncasecmp(q, name, nl) || g_ascii_isalnum(q[-1]))
-			continue;
-		const char *v = q + nl;
-		while (v < e && (*v == ' ' || *v == '=' || *v == '"' || *v == '\''))
-			v++;
-		int n = (int)g_ascii_strtoll(v, NULL, 10);
-		return CLAMP(n, 1, 16);
+	g_ptr_array_free(images, TRUE);
+	for (guint i = 0; i < g.cells->len; i++) {
+		struct cell *c = &g_array_index(g.cells, struct cell, i);
+		if (c->lay)
+			g_object_unref(c->lay);
+		pdf_links_free(c->links);
 	}
-	return 1;
-}
-
-/* Name of the tag at s ('<' ...), lower case, "/x" for end tags. */
-static void tag_name(const char *s, const char *e, char *name, size_t size)
-{
-	size_t k = 0;
-	for (const char *q = s + 1; q < e && k + 1 < size && (g_ascii_isalnum(*q) || *q == '/'); q++)
-		name[k++] = g_ascii_tolower(*q);
-	name[k] = 0;
-}
-
-void pdf_render_html_table(struct pdf *p, const char *html, size_t len, GPtrArray *imgs)
-{
-	const char *s = html, *end = html + len;
-	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
-	GPtrArray *row = NULL;
-	struct hcell *open = NULL;      /* cell whose content runs from cell_start */
-	const char *cell_start = NULL;
-	bool in_head = false;
-	int depth = 0;                  /* nested tables: their tags are cell text */
-	while (s < end) {
-		const char *lt = memchr(s, '<', (size_t)(end - s));
-		if (!lt)
-			break;
-		const char *gt = memchr(lt, '>', (size_t)(end - lt));
-		if (!gt)
-			break;
-		char name[12];
-		tag_name(lt, gt, name, sizeof name);
-		s = gt + 1;
-		if (!strcmp(name, "table")) {
-			depth++;
-			continue;
-		}
-		if (!strcmp(name, "/table"))
-			depth--;
-		if (depth > 1)
-			continue;
-		bool cell = !strcmp(name, "td") || !strcmp(name, "th");
-		bool closes = cell || !strcmp(name, "/td") || !strcmp(name, "/th") ||
-		              !strcmp(name, "tr") || !strcmp(name, "/tr") || !strcmp(name, "/table");
-		if (closes && open) {
-			char *inner = g_strndup(cell_start, (gsize)(lt - cell_start));
-			open->text = pdf_html_text(inner, imgs);
-			g_free(inner);
-			open = NULL;
-		}
-		if (!strcmp(name, "thead"))
-			in_head = true;
-		else if (!strcmp(name, "/thead"))
-			in_head = false;
-		if (!strcmp(name, "tr") || (cell && !row)) {
-			row = g_ptr_array_new_with_free_func(hcell_free);
-			g_ptr_array_add(rows, row);
-		}
-		if (cell) {
-			open = g_new0(struct hcell, 1);
-			open->th = name[1] == 'h' || in_head;
-			open->colspan = span_attr(lt, gt, "colspan");
-			open->rowspan = span_attr(lt, gt, "rowspan");
-			g_ptr_array_add(row, open);
-			cell_start = gt + 1;
-		}
-	}
-	if (open) {
-		char *inner = g_strndup(cell_start, (gsize)(end - cell_start));
-		open->text = pdf_html_text(inner, imgs);
-		g_free(inner);
-	}
-	/* place cells on a grid: rowspans hold their column in later rows,
-	 * colspans take several columns (text in the first, the rest empty) */
-	int nrows = (int)rows->len, ncols = 0;
-	GArray *carry = g_array_new(FALSE, TRUE, sizeof(int));
-	GPtrArray *grid = g_ptr_array_new();   /* per row: GPtrArray of hcell* or NULL */
-	for (int r = 0; r < nrows; r++) {
-		GPtrArray *src = rows->pdata[r], *dst = g_ptr_array_new();
-		guint k = 0;
-		for (int c = 0; k < src->len || c < (int)carry->len; c++) {
-			if (c < (int)carry->len && g_array_index(carry, int, c) > 0) {
-				g_array_index(carry, int, c)--;
-				g_ptr_array_add(dst, NULL);
-				continue;
-			}
-			if (k >= src->len) {
-				g_ptr_array_add(dst, NULL);
-				continue;
-			}
-			struct hcell *hc = src->pdata[k++];
-			for (int j = 0; j < hc->colspan; j++) {
-				g_ptr_array_add(dst, j ? NULL : hc);
-				if ((int)carry->len <= c + j)
-					g_array_set_size(carry, (guint)(c + j + 1));
-				g_array_index(carry, int, c + j) = hc->rowspan - 1;
-			}
-			c += hc->colspan - 1;
-		}
-		ncols = MAX(ncols, (int)dst->len);
-		g_ptr_array_add(grid, dst);
-	}
-	ncols = MIN(ncols, 64);
-	if (nrows > 0 && ncols > 0) {
-		double pt = p->body_size * 0.9;
-		struct cell *cells = g_new0(struct cell, (size_t)nrows * ncols);
-		bool *is_header = g_new0(bool, nrows);
-		for (int r = 0; r < nrows; r++) {
-			GPtrArray *g = grid->pdata[r];
-			bool all_th = g->len > 0;
-			for (guint c = 0; c < g->len; c++)
-				if (g->pdata[c] && !((struct hcell *)g->pdata[c])->th)
-					all_th = false;
-			is_header[r] = all_th && r == 0;
-			for (int c = 0; c < ncols; c++) {
-				struct hcell *hc = c < (int)g->len ? g->pdata[c] : NULL;
-				bool bold = hc && hc->th;
-				struct cell *cl = &cells[r * ncols + c];
-				cl->lay = pdf_layout_new(p, bold ? PDF_SANS : PDF_SERIF, pt, bold, 0);
-				struct pdf_inline in;
-				pdf_inline_init(&in);
-				pdf_inline_text(&in, hc && hc->text ? hc->text : "");
-				pdf_inline_apply(p, &in, cl->lay);
-				pdf_inline_clear(&in);
-				measure(cl);
-			}
-		}
-		render_grid(p, cells, is_header, nrows, ncols, NULL);
-	}
-	for (guint r = 0; r < grid->len; r++)
-		g_ptr_array_free(grid->pdata[r], TRUE);
-	g_ptr_array_free(grid, TRUE);
-	g_array_free(carry, TRUE);
-	g_ptr_array_unref(rows);
+	g_array_free(g.cells, TRUE);
+	g_free(g.slot);
+	g_free(g.row_header);
+	g_free(g.w);
+	g_free(g.h);
 }
