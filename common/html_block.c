@@ -1,0 +1,586 @@
+/* html_block.c - an HTML block's libxml2 tree becomes model blocks
+ * (paragraphs, lists, tables with spans, code blocks...) in its place.
+ *
+ * Element nesting deeper than MAX_DEPTH is read as plain text, so hostile
+ * input (50000 nested <div>s) cannot exhaust the stack. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_internal.h"
+
+#define MAX_DEPTH   48          /* elements converted below a fragment */
+#define MAX_COLS    1000        /* HTML's own colspan limit */
+#define MAX_ROWSPAN 65534
+
+/* Inline content being added to parent. */
+struct inl {
+	struct art_node *parent;
+	bool space;             /* white space emitted last (or nothing yet) */
+	bool brk;               /* a block ended: line break before more content */
+};
+
+/* Block content being added to parent; loose inline content collects in an
+ * implicit paragraph. */
+struct blk {
+	struct art_node *parent;
+	struct art_node *para;
+	struct inl in;
+};
+
+static void block_children(struct conv *c, struct blk *b, xmlNodePtr x);
+static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x);
+
+/* ------------------------------------------------------------ helpers */
+
+static int int_attr(xmlNodePtr x, const char *name, int dflt, int max)
+{
+	char *v = html_attr(x, name);
+	long n = v ? strtol(v, NULL, 10) : dflt;
+	g_free(v);
+	return n < 1 ? dflt : n > max ? max : (int)n;
+}
+
+static char *text_content(xmlNodePtr x)
+{
+	xmlChar *v = xmlNodeGetContent(x);
+	char *s = g_strdup(v ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+/* ------------------------------------------------------------ inline */
+
+static void inl_add(struct inl *in, struct art_node *n)
+{
+	if (in->brk && in->parent->first_child)
+		art_node_append(in->parent, art_node_new(ART_LINEBREAK, n->pos));
+	in->brk = false;
+	in->space = n->type == ART_LINEBREAK;
+	art_node_append(in->parent, n);
+}
+
+static void inl_break(struct inl *in)
+{
+	in->brk = true;
+	in->space = true;
+}
+
+/* Text with HTML white space collapsed; a run holding a newline becomes a
+ * soft break, which the segment-break pass then removes between CJK
+ * characters, as for Markdown source lines. */
+static void inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x)
+{
+	GString *buf = g_string_new(NULL);
+	struct art_pos pos = html_pos_of(c, x);
+	for (const char *p = s; *p; ) {
+		if (is_ws(*p)) {
+			bool nl = false;
+			for (; is_ws(*p); p++)
+				nl |= *p == '\n';
+			if (in->space)
+				continue;
+			in->space = true;
+			if (!nl) {
+				g_string_append_c(buf, ' ');
+				continue;
+			}
+			if (buf->len) {
+				struct art_node *t = art_node_new(ART_TEXT, pos);
+				t->literal = g_strdup(buf->str);
+				art_node_append(in->parent, t);
+				g_string_truncate(buf, 0);
+			}
+			art_node_append(in->parent, art_node_new(ART_SOFTBREAK, pos));
+			continue;
+		}
+		if (in->brk) {
+			if (buf->len) {
+				struct art_node *t = art_node_new(ART_TEXT, pos);
+				t->literal = g_strdup(buf->str);
+				art_node_append(in->parent, t);
+				g_string_truncate(buf, 0);
+			}
+			if (in->parent->first_child)
+				art_node_append(in->parent, art_node_new(ART_LINEBREAK, pos));
+			in->brk = false;
+		}
+		const char *q = p;
+		while (*q && !is_ws(*q))
+			q++;
+		g_string_append_len(buf, p, q - p);
+		p = q;
+		in->space = false;
+	}
+	if (buf->len) {
+		struct art_node *t = art_node_new(ART_TEXT, pos);
+		t->literal = g_strdup(buf->str);
+		art_node_append(in->parent, t);
+	}
+	g_string_free(buf, TRUE);
+}
+
+/* Lines of preformatted text as code spans joined by line breaks. */
+static void inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
+{
+	char *s = text_content(x);
+	char **lines = g_strsplit(s, "\n", -1);
+	inl_break(in);
+	bool any = false;
+	for (char **l = lines; *l; l++) {
+		g_strchomp(*l);
+		if (!**l)
+			continue;
+		if (any)
+			inl_add(in, html_node(c, ART_LINEBREAK, x));
+		struct art_node *code = html_node(c, ART_CODE, x);
+		code->literal = g_strdup(*l);
+		inl_add(in, code);
+		any = true;
+	}
+	inl_break(in);
+	g_strfreev(lines);
+	g_free(s);
+}
+
+static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
+{
+	enum kind k = html_kind_of(ename(x));
+	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT) {
+		char *s = text_content(x);
+		inl_text(c, in, s, x);
+		g_free(s);
+		return;
+	}
+	enum art_node_type wrap = ART_NODE__MAX;
+	switch (k) {
+	case K_DROP:
+		html_warn_dropped(c, x);
+		return;
+	case K_SILENT:
+	case K_WBR:
+		return;
+	case K_BR:
+		inl_add(in, html_node(c, ART_LINEBREAK, x));
+		return;
+	case K_HR:
+		inl_break(in);
+		return;
+	case K_IMG: {
+		struct art_node *img = html_make_image(c, x);
+		if (img)
+			inl_add(in, img);
+		return;
+	}
+	case K_CODE: {
+		char *s = text_content(x);
+		char *t = html_collapsed(s);
+		g_free(s);
+		if (!*t) {
+			g_free(t);
+			return;
+		}
+		struct art_node *code = html_node(c, ART_CODE, x);
+		code->literal = t;
+		inl_add(in, code);
+		return;
+	}
+	case K_PRE:
+		inline_pre(c, in, x);
+		return;
+	case K_A:
+		/* a link when it has an href (and is not inside one), an
+		 * anchor (name= or id=) in any case */
+		html_anchor_ids(c, x);
+		if (!c->in_link) {
+			char *href = html_attr(x, "href");
+			if (href) {
+				struct art_node *link = html_node(c, ART_LINK, x);
+				link->u.link.url = href;
+				link->u.link.title = html_attr(x, "title");
+				inl_add(in, link);
+				in->space = false;
+				struct art_node *save = in->parent;
+				in->parent = link;
+				c->in_link++;
+				c->depth++;
+				inline_children(c, in, x);
+				c->depth--;
+				c->in_link--;
+				in->parent = save;
+				if (!link->first_child)
+					art_node_free(link);
+				return;
+			}
+		}
+		break;
+	case K_STRONG: wrap = ART_STRONG; break;
+	case K_EMPH: wrap = ART_EMPH; break;
+	case K_STRIKE: wrap = ART_STRIKE; break;
+	case K_CELL:            /* a table inside a cell: cells side by side */
+		if (!in->space && !in->brk)
+			inl_text(c, in, " ", x);
+		break;
+	case K_BLOCK: case K_PARA: case K_HEADING: case K_QUOTE: case K_LIST:
+	case K_ITEM: case K_TABLE:
+		inl_break(in);
+		c->depth++;
+		inline_children(c, in, x);
+		c->depth--;
+		inl_break(in);
+		return;
+	case K_UNWRAP:
+		break;
+	}
+	c->depth++;
+	if (wrap != ART_NODE__MAX) {
+		struct art_node *w = html_node(c, wrap, x);
+		bool space = in->space;
+		inl_add(in, w);
+		in->space = space;
+		struct art_node *save = in->parent;
+		in->parent = w;
+		inline_children(c, in, x);
+		in->parent = save;
+		if (!w->first_child)
+			art_node_free(w);
+	} else {
+		inline_children(c, in, x);
+	}
+	c->depth--;
+}
+
+static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
+{
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
+		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
+			inl_text(c, in, ch->content ? (const char *)ch->content : "", ch);
+		else if (ch->type == XML_ELEMENT_NODE)
+			inline_element(c, in, ch);
+	}
+}
+
+/* ------------------------------------------------------------ blocks */
+
+static void blk_close(struct blk *b, struct conv *c)
+{
+	if (!b->para)
+		return;
+	struct art_node *p = b->para;
+	b->para = NULL;
+	html_trim(p);
+	if (!p->first_child) {
+		art_node_free(p);
+		return;
+	}
+	art_node_append(b->parent, p);
+	html_flush_anchors(c, p);
+}
+
+static void blk_add(struct blk *b, struct conv *c, struct art_node *n)
+{
+	blk_close(b, c);
+	art_node_append(b->parent, n);
+	html_flush_anchors(c, n);
+}
+
+static struct inl *blk_inl(struct blk *b, struct conv *c, xmlNodePtr x)
+{
+	if (!b->para) {
+		b->para = html_node(c, ART_PARAGRAPH, x);
+		b->in = (struct inl){ b->para, true, false };
+	}
+	return &b->in;
+}
+
+/* Fills a new block container (quote, item) from x's children. */
+static void sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
+{
+	struct blk sub = { container, NULL, { NULL, true, false } };
+	c->depth++;
+	block_children(c, &sub, x);
+	c->depth--;
+	blk_close(&sub, c);
+}
+
+static struct art_node *inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
+{
+	struct art_node *n = html_node(c, t, x);
+	struct inl in = { n, true, false };
+	c->depth++;
+	inline_children(c, &in, x);
+	c->depth--;
+	html_trim(n);
+	return n;
+}
+
+static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
+{
+	struct art_node *list = html_node(c, ART_LIST, x);
+	list->u.list.ordered = !g_ascii_strcasecmp(ename(x), "ol");
+	list->u.list.start = int_attr(x, "start", 1, 999999999);
+	list->u.list.delim = '.';
+	list->u.list.bullet = '-';
+	list->u.list.tight = true;
+	c->depth++;
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
+		bool li = ch->type == XML_ELEMENT_NODE && html_kind_of(ename(ch)) == K_ITEM;
+		if (ch->type == XML_TEXT_NODE && html_blank((const char *)ch->content))
+			continue;
+		if (ch->type != XML_ELEMENT_NODE && ch->type != XML_TEXT_NODE)
+			continue;
+		struct art_node *item = html_node(c, ART_ITEM, ch);
+		if (li) {
+			sub_blocks(c, item, ch);
+		} else {        /* stray content in a list: an item of its own */
+			struct blk sub = { item, NULL, { NULL, true, false } };
+			if (ch->type == XML_TEXT_NODE)
+				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content, ch);
+			else
+				inline_element(c, blk_inl(&sub, c, ch), ch);
+			blk_close(&sub, c);
+		}
+		if (item->first_child)
+			art_node_append(list, item);
+		else
+			art_node_free(item);
+	}
+	c->depth--;
+	if (list->first_child)
+		blk_add(b, c, list);
+	else
+		art_node_free(list);
+}
+
+/* ------------------------------------------------------------ tables */
+
+static void table_cells(struct conv *c, struct art_node *row, xmlNodePtr tr)
+{
+	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE || html_kind_of(ename(ch)) != K_CELL)
+			continue;
+		struct art_node *cell = inline_block(c, ART_TABLE_CELL, ch);
+		cell->u.cell.colspan = int_attr(ch, "colspan", 1, MAX_COLS);
+		cell->u.cell.rowspan = int_attr(ch, "rowspan", 1, MAX_ROWSPAN);
+		cell->u.cell.header = !g_ascii_strcasecmp(ename(ch), "th");
+		art_node_append(row, cell);
+	}
+}
+
+/* Rows of a table or of its thead/tbody/tfoot; a <caption> becomes a
+ * paragraph before the table. */
+static void table_rows(struct conv *c, struct blk *b, struct art_node *table,
+                       xmlNodePtr sec, bool head, int level)
+{
+	for (xmlNodePtr ch = sec->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		const char *nm = ename(ch);
+		if (!g_ascii_strcasecmp(nm, "tr")) {
+			struct art_node *row = html_node(c, ART_TABLE_ROW, ch);
+			table_cells(c, row, ch);
+			bool all_th = row->first_child != NULL;
+			for (struct art_node *cell = row->first_child; cell; cell = cell->next)
+				all_th &= cell->u.cell.header;
+			row->u.row.header = head || all_th;
+			if (row->first_child)
+				art_node_append(table, row);
+			else
+				art_node_free(row);
+		} else if (level == 0 && (!g_ascii_strcasecmp(nm, "thead") ||
+		                          !g_ascii_strcasecmp(nm, "tbody") ||
+		                          !g_ascii_strcasecmp(nm, "tfoot"))) {
+			table_rows(c, b, table, ch, !g_ascii_strcasecmp(nm, "thead"), 1);
+		} else if (!g_ascii_strcasecmp(nm, "caption")) {
+			struct art_node *p = inline_block(c, ART_PARAGRAPH, ch);
+			if (p->first_child)
+				blk_add(b, c, p);
+			else
+				art_node_free(p);
+		} else if (html_kind_of(nm) == K_DROP) {
+			html_warn_dropped(c, ch);
+		}
+	}
+}
+
+/* Spans clamped to the table; ncols the widest row counting the columns
+ * that rowspans from above fill. */
+static void table_shape(struct art_node *table)
+{
+	int nrows = 0, ncols = 0, cap = 16;
+	for (struct art_node *r = table->first_child; r; r = r->next)
+		nrows++;
+	int *rem = g_new0(int, cap);
+	int ri = 0;
+	for (struct art_node *r = table->first_child; r; r = r->next, ri++) {
+		int col = 0;
+		for (struct art_node *cell = r->first_child; cell; cell = cell->next) {
+			while (col < cap && rem[col] > 0)
+				col++;
+			int cs = cell->u.cell.colspan;
+			if (col + cs > MAX_COLS)
+				cs = col < MAX_COLS ? MAX_COLS - col : 1;
+			cell->u.cell.colspan = cs;
+			if (cell->u.cell.rowspan > nrows - ri)
+				cell->u.cell.rowspan = nrows - ri;
+			if (col + cs > cap) {
+				int ncap = MAX(cap * 2, col + cs);
+				rem = g_renew(int, rem, ncap);
+				memset(rem + cap, 0, sizeof *rem * (size_t)(ncap - cap));
+				cap = ncap;
+			}
+			for (int k = col; k < col + cs; k++)
+				rem[k] = cell->u.cell.rowspan;
+			col += cs;
+			ncols = MAX(ncols, col);
+		}
+		for (int k = 0; k < cap; k++)
+			if (rem[k] > 0)
+				rem[k]--;
+	}
+	g_free(rem);
+	table->u.table.ncols = ncols;
+	table->u.table.aligns = g_new0(enum art_align, ncols > 0 ? ncols : 1);
+}
+
+static void block_table(struct conv *c, struct blk *b, xmlNodePtr x)
+{
+	struct art_node *table = html_node(c, ART_TABLE, x);
+	blk_close(b, c);
+	c->depth++;
+	table_rows(c, b, table, x, false, 0);
+	c->depth--;
+	if (!table->first_child) {
+		art_node_free(table);
+		return;
+	}
+	table_shape(table);
+	blk_add(b, c, table);
+}
+
+static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
+{
+	enum kind k = html_kind_of(ename(x));
+	if (c->depth >= MAX_DEPTH) {
+		inline_element(c, blk_inl(b, c, x), x);
+		return;
+	}
+	struct art_node *n;
+	switch (k) {
+	case K_PARA:
+	case K_HEADING:
+		blk_close(b, c);
+		n = inline_block(c, k == K_PARA ? ART_PARAGRAPH : ART_HEADING, x);
+		if (k == K_HEADING)
+			n->u.heading.level = ename(x)[1] - '0';
+		if (n->first_child)
+			blk_add(b, c, n);
+		else
+			art_node_free(n);
+		return;
+	case K_PRE: {
+		char *s = text_content(x);
+		if (html_blank(s)) {
+			g_free(s);
+			return;
+		}
+		n = html_node(c, ART_CODE_BLOCK, x);
+		const char *start = s[0] == '\r' && s[1] == '\n' ? s + 2 : s[0] == '\n' ? s + 1 : s;
+		n->literal = g_str_has_suffix(start, "\n") ? g_strdup(start)
+		           : g_strconcat(start, "\n", NULL);
+		g_free(s);
+		blk_add(b, c, n);
+		return;
+	}
+	case K_QUOTE:
+		blk_close(b, c);
+		n = html_node(c, ART_BLOCKQUOTE, x);
+		sub_blocks(c, n, x);
+		if (n->first_child)
+			blk_add(b, c, n);
+		else
+			art_node_free(n);
+		return;
+	case K_LIST:
+		blk_close(b, c);
+		block_list(c, b, x);
+		return;
+	case K_TABLE:
+		block_table(c, b, x);
+		return;
+	case K_HR:
+		blk_add(b, c, html_node(c, ART_THEMATIC_BREAK, x));
+		return;
+	case K_BLOCK:
+	case K_ITEM:
+	case K_CELL:
+		blk_close(b, c);
+		c->depth++;
+		block_children(c, b, x);
+		c->depth--;
+		blk_close(b, c);
+		return;
+	case K_BR:
+		if (b->para)
+			inline_element(c, &b->in, x);
+		return;
+	case K_DROP:
+		html_warn_dropped(c, x);
+		return;
+	case K_SILENT:
+	case K_WBR:
+		return;
+	case K_UNWRAP: case K_IMG: case K_A: case K_STRONG: case K_EMPH:
+	case K_STRIKE: case K_CODE:
+		break;
+	}
+	inline_element(c, blk_inl(b, c, x), x);
+}
+
+static void block_children(struct conv *c, struct blk *b, xmlNodePtr x)
+{
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
+		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
+			const char *s = ch->content ? (const char *)ch->content : "";
+			if (b->para || !html_blank(s))
+				inl_text(c, blk_inl(b, c, ch), s, ch);
+		} else if (ch->type == XML_ELEMENT_NODE) {
+			block_element(c, b, ch);
+		}
+	}
+}
+
+/* ------------------------------------------------------------ fragments */
+
+/* An HTML block: its blocks take its place.  Anchors that end up in no
+ * block name the block after it, as "<a name=x></a>" before a heading
+ * means. */
+void html_convert_block(struct conv *c, struct art_node *html)
+{
+	xmlNodePtr body;
+	const char *lit = html->literal ? html->literal : "";
+	/* "<div id=x" and text with no '>' anywhere: no tag ever closes, so a
+	 * parser would hide all of it; it is text someone typed. */
+	htmlDocPtr doc = strchr(lit, '>') ? html_parse(lit, &body) : NULL;
+	struct art_node *holder = art_node_new(ART_DOCUMENT, html->pos);
+	c->holder = holder;
+	if (!doc) {
+		struct blk b = { holder, NULL, { NULL, true, false } };
+		inl_text(c, blk_inl(&b, c, NULL), lit, NULL);
+		blk_close(&b, c);
+	} else if (body) {
+		struct blk b = { holder, NULL, { NULL, true, false } };
+		block_children(c, &b, body);
+		blk_close(&b, c);
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	while (holder->first_child)
+		art_node_insert_before(html, holder->first_child);
+	art_node_free(holder);
+	c->holder = NULL;
+	/* a following HTML block gets them, once it is converted */
+	if (!html->next || html->next->type != ART_HTML_BLOCK)
+		html_flush_anchors(c, html->next ? html->next : html->parent);
+	art_node_free(html);
+}
+

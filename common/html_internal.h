@@ -1,0 +1,67 @@
+/* html_internal.h - shared by html.c, html_block.c and html_inline.c only:
+ * raw HTML (parsed by libxml2) to model nodes. */
+#ifndef MDPRESS_HTML_INTERNAL_H
+#define MDPRESS_HTML_INTERNAL_H
+
+#include <stdbool.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "article.h"
+
+enum kind {
+	K_UNWRAP = 0,   /* keep the content: span, font, sup, unknown... */
+	K_BLOCK,        /* flow container, unwrapped: div, center, section */
+	K_PARA,         /* block of phrasing content: p, dt, summary */
+	K_HEADING, K_PRE, K_QUOTE, K_LIST, K_ITEM, K_TABLE, K_CELL, K_HR,
+	K_BR, K_WBR, K_IMG, K_A, K_STRONG, K_EMPH, K_STRIKE, K_CODE,
+	K_DROP,         /* active or embedded content: dropped, with a warning
+	                   (form controls keep their text: the reader sees it) */
+	K_SILENT,       /* metadata and table plumbing: dropped silently */
+};
+
+/* What an element is to us; unknown names unwrap. */
+enum kind html_kind_of(const char *name);
+
+struct conv {
+	struct article *art;
+	struct art_pos pos;     /* where the fragment starts in the .md */
+	GPtrArray *pending;     /* anchor ids (char *) waiting for their block */
+	struct art_node *holder;    /* the fragment's blocks before they move */
+	struct art_node *container; /* the fragment's parent block */
+	int depth;
+	int in_link;
+};
+
+
+static inline const char *ename(xmlNodePtr x)
+{
+	return (const char *)x->name;
+}
+
+static inline bool is_ws(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
+}
+
+/* html.c */
+char *html_attr(xmlNodePtr x, const char *name);   /* new string or NULL */
+struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x);
+struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x);
+char *html_collapsed(const char *s);
+bool html_blank(const char *s);
+void html_flush_anchors(struct conv *c, struct art_node *target);
+void html_warn_dropped(struct conv *c, xmlNodePtr x);
+void html_trim(struct art_node *p);
+struct art_node *html_make_image(struct conv *c, xmlNodePtr x);
+void html_anchor_ids(struct conv *c, xmlNodePtr x);
+/* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc. */
+htmlDocPtr html_parse(const char *html, xmlNodePtr *body);
+
+/* html_block.c */
+void html_convert_block(struct conv *c, struct art_node *html);
+
+/* html_inline.c */
+void html_convert_inlines(struct conv *c, struct art_node *parent);
+
+#endif
