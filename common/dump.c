@@ -75,6 +75,16 @@ static void dump_payload(const struct art_node *n, FILE *out)
 		if (n->u.row.header)
 			fputs(" header", out);
 		break;
+	case ART_TABLE_CELL:
+		/* spans only come from raw HTML tables; 1 is the common case and
+		 * left out so Markdown tables dump as before */
+		if (n->u.cell.colspan != 1)
+			fprintf(out, " colspan=%d", n->u.cell.colspan);
+		if (n->u.cell.rowspan != 1)
+			fprintf(out, " rowspan=%d", n->u.cell.rowspan);
+		if (n->u.cell.header)
+			fputs(" header", out);
+		break;
 	case ART_LINK:
 		put_attr(out, "url", n->u.link.url);
 		put_attr(out, "title", n->u.link.title);
