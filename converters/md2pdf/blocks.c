@@ -251,6 +251,15 @@ static void render_block(struct pdf *p, const struct art_node *n)
 {
 	switch (n->type) {
 	case ART_PARAGRAPH:
+		/* a table's title ("Table 5 ...", one line) stays with the
+		 * table's first rows */
+		if (n->next && n->next->type == ART_TABLE) {
+			char *t = art_node_plain_text(n);
+			if (g_utf8_strlen(t, -1) <= 40)
+				pdf_need(p, p->body_size * 1.6 + para_gap(p) +
+				            pdf_table_lead(p, n->next));
+			g_free(t);
+		}
 		render_paragraph(p, n);
 		break;
 	case ART_HEADING:

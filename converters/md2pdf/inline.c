@@ -183,6 +183,10 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	pango_layout_set_attributes(lay, in->attrs);
 }
 
+/* Only subset.c still calls pdf_html_text(), for ART_HTML_* nodes md2pdf
+ * no longer sees (art_normalize() converts raw HTML): delete it with that
+ * call. */
+
 /* Decode the few entities raw HTML in articles uses. */
 static const char *entity(const char *s, GString *out)
 {

@@ -164,6 +164,9 @@ void pdf_outline_add(struct pdf *p, int level, const char *text, const char *des
 
 /* table.c */
 void pdf_render_table(struct pdf *p, const struct art_node *table);
+/* Height the table needs on the page it starts on (its first rows);
+ * measures it once for the pdf_render_table() that follows. */
+double pdf_table_lead(struct pdf *p, const struct art_node *table);
 
 /* image.c */
 /* Draw a resource scaled to fit the column (never above 96 dpi natural

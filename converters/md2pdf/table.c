@@ -38,6 +38,12 @@ struct grid {
 	bool *row_header;
 	double *w;              /* text width of each column */
 	double *h;              /* height of each row */
+	int *joined;            /* [r] > 0: a rowspan crosses into row r */
+	int hn;                 /* leading header rows */
+	bool repeat;            /* repeat them on each new page */
+	int keep;               /* rows [0, keep) go on one page */
+	GPtrArray *images;      /* ART_IMAGE nodes met in cells */
+	const struct art_node *table;
 };
 
 static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool header,
@@ -376,31 +382,12 @@ static double rows_height(const struct grid *g, int a, int b)
  * no rowspan crosses from r - 1 into r (joined[r] == 0). */
 static void draw_grid(struct pdf *p, struct grid *g)
 {
-	int nrows = g->nrows;
-	int *joined = g_new0(int, nrows + 1);
-	for (guint i = 0; i < g->cells->len; i++) {
-		struct cell *c = &g_array_index(g->cells, struct cell, i);
-		if (c->rs > 1) {
-			joined[c->row + 1]++;
-			joined[c->row + c->rs]--;
-		}
-	}
-	for (int r = 1; r <= nrows; r++)
-		joined[r] += joined[r - 1];
-	joined[nrows] = 0;
-	double page_h = p->bottom - p->top;
-	/* header rows to repeat: the leading header rows, cut where no span
-	 * crosses, when they are not the whole table nor a third of a page */
-	int hn = 0;
-	while (hn < nrows && g->row_header[hn])
-		hn++;
-	while (hn > 0 && joined[hn])
-		hn--;
-	double hh = rows_height(g, 0, hn);
-	bool repeat = hn > 0 && hn < nrows && hh < page_h / 3;
-
+	int nrows = g->nrows, hn = g->hn, keep = g->keep;
+	const int *joined = g->joined;
+	bool repeat = g->repeat;
+	double page_h = p->bottom - p->top, hh = rows_height(g, 0, hn);
 	pdf_space(p, p->body_size * 0.5);
-	int r = 0, seg = 0, keep = 0;
+	int r = 0, seg = 0;
 	double y = 0, segy = 0;
 	bool started = false;
 	while (r < nrows) {
@@ -410,18 +397,8 @@ static void draw_grid(struct pdf *p, struct grid *g)
 		if (rows_height(g, r, e) > page_h)
 			e = r + 1;      /* spans taller than a page: break row by row */
 		double need = rows_height(g, r, e);
-		if (r == 0) {
-			/* never the header rows (or the first row) alone at
-			 * the foot of a page: keep the next rows with them */
-			int f = MAX(e, hn) + 1;
-			while (f < nrows && joined[f])
-				f++;
-			f = MIN(f, nrows);
-			if (rows_height(g, 0, f) <= page_h) {
-				need = rows_height(g, 0, f);
-				keep = f;
-			}
-		}
+		if (r == 0)
+			need = rows_height(g, 0, keep);
 		if (!started) {
 			if (p->page_used && pdf_room(p) < need)
 				pdf_new_page(p);
@@ -447,46 +424,111 @@ static void draw_grid(struct pdf *p, struct grid *g)
 	draw_rows(p, g, seg, nrows, segy);
 	p->y = y;
 	pdf_space(p, p->body_size * 0.8);
-	g_free(joined);
+}
+
+static struct grid *grid_new(struct pdf *p, const struct art_node *table)
+{
+	struct grid *g = g_new0(struct grid, 1);
+	g->table = table;
+	g->ncols = MIN(table->u.table.ncols, MAX_COLS);
+	for (const struct art_node *r = table->first_child; r; r = r->next)
+		g->nrows++;
+	g->images = g_ptr_array_new();
+	g->cells = g_array_new(FALSE, TRUE, sizeof(struct cell));
+	if (g->ncols <= 0 || g->nrows == 0) {
+		g->nrows = g->ncols = 0;
+		return g;
+	}
+	g->slot = g_new(int, (size_t)g->nrows * g->ncols);
+	memset(g->slot, 0xff, sizeof *g->slot * (size_t)g->nrows * g->ncols);
+	g->row_header = g_new0(bool, g->nrows);
+	g->w = g_new0(double, g->ncols);
+	g->h = g_new0(double, g->nrows);
+	place_cells(p, g, table, g->images);
+	column_widths(p, g, table->u.table.aligns);
+	row_heights(p, g);
+	g->joined = g_new0(int, g->nrows + 1);
+	for (guint i = 0; i < g->cells->len; i++) {
+		struct cell *c = &g_array_index(g->cells, struct cell, i);
+		if (c->rs > 1) {
+			g->joined[c->row + 1]++;
+			g->joined[c->row + c->rs]--;
+		}
+	}
+	for (int r = 1; r <= g->nrows; r++)
+		g->joined[r] += g->joined[r - 1];
+	g->joined[g->nrows] = 0;
+	/* header rows to repeat: the leading header rows, cut where no span
+	 * crosses, when they are not the whole table nor a third of a page */
+	double page_h = p->bottom - p->top;
+	int hn = 0;
+	while (hn < g->nrows && g->row_header[hn])
+		hn++;
+	while (hn > 0 && g->joined[hn])
+		hn--;
+	g->hn = hn;
+	g->repeat = hn > 0 && hn < g->nrows && rows_height(g, 0, hn) < page_h / 3;
+	/* never the header rows (or the first row) alone at the foot of a
+	 * page: keep the next rows with them */
+	int e = 1;
+	while (e < g->nrows && g->joined[e])
+		e++;
+	int f = MIN(MAX(e, hn) + 1, g->nrows);
+	while (f < g->nrows && g->joined[f])
+		f++;
+	if (rows_height(g, 0, f) <= page_h)
+		g->keep = f;
+	else
+		g->keep = rows_height(g, 0, e) <= page_h ? e : 1;
+	return g;
+}
+
+static void grid_free(struct grid *g)
+{
+	for (guint i = 0; i < g->cells->len; i++) {
+		struct cell *c = &g_array_index(g->cells, struct cell, i);
+		if (c->lay)
+			g_object_unref(c->lay);
+		pdf_links_free(c->links);
+	}
+	g_array_free(g->cells, TRUE);
+	g_ptr_array_free(g->images, TRUE);
+	g_free(g->slot);
+	g_free(g->row_header);
+	g_free(g->w);
+	g_free(g->h);
+	g_free(g->joined);
+	g_free(g);
+}
+
+/* The grid pdf_table_lead() measured, waiting for pdf_render_table(). */
+static struct grid *measured;
+
+double pdf_table_lead(struct pdf *p, const struct art_node *table)
+{
+	if (measured && measured->table != table) {
+		grid_free(measured);
+		measured = NULL;
+	}
+	if (!measured)
+		measured = grid_new(p, table);
+	return p->body_size * 0.5 + rows_height(measured, 0, measured->keep);
 }
 
 void pdf_render_table(struct pdf *p, const struct art_node *table)
 {
-	struct grid g = { 0 };
-	g.ncols = MIN(table->u.table.ncols, MAX_COLS);
-	for (const struct art_node *r = table->first_child; r; r = r->next)
-		g.nrows++;
-	if (g.ncols <= 0 || g.nrows == 0)
-		return;
-	g.cells = g_array_new(FALSE, TRUE, sizeof(struct cell));
-	g.slot = g_new(int, (size_t)g.nrows * g.ncols);
-	memset(g.slot, 0xff, sizeof *g.slot * (size_t)g.nrows * g.ncols);
-	g.row_header = g_new0(bool, g.nrows);
-	g.w = g_new0(double, g.ncols);
-	g.h = g_new0(double, g.nrows);
-	GPtrArray *images = g_ptr_array_new();
-	place_cells(p, &g, table, images);
-	column_widths(p, &g, table->u.table.aligns);
-	row_heights(p, &g);
-	draw_grid(p, &g);
+	struct grid *g = measured && measured->table == table ? measured : grid_new(p, table);
+	if (g == measured)
+		measured = NULL;
+	if (g->nrows > 0)
+		draw_grid(p, g);
 	/* images met in cells: after the table, as blocks */
-	for (guint i = 0; i < images->len; i++) {
-		const struct art_node *img = images->pdata[i];
+	for (guint i = 0; i < g->images->len; i++) {
+		const struct art_node *img = g->images->pdata[i];
 		char *alt = art_node_plain_text(img);
 		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
 		g_free(alt);
 		pdf_space(p, p->body_size * 0.8);
 	}
-	g_ptr_array_free(images, TRUE);
-	for (guint i = 0; i < g.cells->len; i++) {
-		struct cell *c = &g_array_index(g.cells, struct cell, i);
-		if (c->lay)
-			g_object_unref(c->lay);
-		pdf_links_free(c->links);
-	}
-	g_array_free(g.cells, TRUE);
-	g_free(g.slot);
-	g_free(g.row_header);
-	g_free(g.w);
-	g_free(g.h);
+	grid_free(g);
 }
