@@ -152,8 +152,6 @@ void pdf_inline_text(struct pdf_inline *in, const char *s);
 /* Apply text and attributes to a layout (and the article language). */
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
 void pdf_links_free(GArray *links);
-/* Strip tags from raw HTML; collects <img src> values into imgs. */
-char *pdf_html_text(const char *html, GPtrArray *imgs);
 
 /* blocks.c */
 void pdf_render_blocks(struct pdf *p, const struct art_node *first);

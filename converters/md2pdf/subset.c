@@ -107,14 +107,6 @@ static void collect(hb_set_t *set, const struct article *art)
 		add_utf8(set, ((struct art_resource *)art->resources->pdata[i])->src);
 	for (const struct art_node *n = art->root; n; n = art_node_next(n, art->root, true)) {
 		switch (n->type) {
-		case ART_HTML_BLOCK:
-		case ART_HTML_INLINE:
-			if (n->literal) {
-				char *t = pdf_html_text(n->literal, NULL);
-				add_utf8(set, t);
-				g_free(t);
-			}
-			break;
 		case ART_LINK:
 			add_utf8(set, n->u.link.url);
 			add_utf8(set, n->u.link.title);
