@@ -29,3 +29,19 @@ same_file() {
 		diff -u "$2" "$3" | head -n 20 | sed 's/^/    /'
 	fi
 }
+
+# split_spec_examples DIR: every example of ../shared/spec/spec.txt and
+# extensions.txt as DIR/spec-NNNN.md and DIR/extensions-NNNN.md (the
+# Markdown half of each; "→" in the spec stands for a tab).
+split_spec_examples() {
+	mkdir -p "$1"
+	local s
+	for s in spec extensions; do
+		awk -v dir="$1" -v pre="$s" '
+		/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.md", dir, pre, n); printf "" > f; next }
+		inex && md && /^\.$/ { md = 0; close(f); next }
+		inex && /^````````````````````````````````$/ { inex = 0; next }
+		inex && md { gsub(/→/, "\t"); print > f }
+		' "$SHARED/spec/$s.txt"
+	done
+}

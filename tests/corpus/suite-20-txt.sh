@@ -109,15 +109,7 @@ if [ "$rc" = 1 ] && [ ! -e "$TMP/err/strict.txt" ]; then pass txt-strict-warning
 else fail txt-strict-warning-fails "exit $rc, file left: $(ls "$TMP/err" | tr '\n' ' ')"; fi
 
 # ---- CommonMark + GFM spec examples: no crash, exit 0, words kept
-mkdir -p "$TMP/spec"
-for s in spec extensions; do
-	awk -v dir="$TMP/spec" -v pre="$s" '
-	/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.md", dir, pre, n); printf "" > f; next }
-	inex && md && /^\.$/ { md = 0; close(f); next }
-	inex && /^````````````````````````````````$/ { inex = 0; next }
-	inex && md { gsub(/→/, "\t"); print > f }
-	' "$SHARED/spec/$s.txt"
-done
+split_spec_examples "$TMP/spec"
 nex=$(ls "$TMP/spec" | wc -l)
 start=$(date +%s%N)
 "$TXT" -q -w 0 "$TMP"/spec/*.md >"$TMP/spec.out" 2>"$TMP/spec.err"

@@ -183,15 +183,7 @@ then pass epub-corpus-book
 else fail epub-corpus-book "exit $rc, $nch chapters of $n"; fi
 
 # ---- CommonMark + GFM spec examples: one book, every XHTML well-formed
-mkdir -p "$TMP/spec"
-for s in spec extensions; do
-	awk -v dir="$TMP/spec" -v pre="$s" '
-	/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.md", dir, pre, n); printf "" > f; next }
-	inex && md && /^\.$/ { md = 0; close(f); next }
-	inex && /^````````````````````````````````$/ { inex = 0; next }
-	inex && md { gsub(/→/, "\t"); print > f }
-	' "$SHARED/spec/$s.txt"
-done
+split_spec_examples "$TMP/spec"
 nex=$(ls "$TMP/spec" | wc -l)
 "$EPUB" -q -o "$TMP/spec.epub" "$TMP"/spec/*.md 2>"$TMP/spec.err"
 rc=$?

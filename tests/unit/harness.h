@@ -16,6 +16,16 @@
 void ut_register(const char *name, void (*fn)(void));
 void ut_fail(const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
 
+/* First node of type t in pre-order under top (top included), or NULL. */
+static inline struct art_node *
+ut_find(struct art_node *top, enum art_node_type t)
+{
+	for (struct art_node *n = top; n; n = art_node_next(n, top, true))
+		if (n->type == t)
+			return n;
+	return NULL;
+}
+
 #define TEST(name)                                                        \
 	static void name(void);                                           \
 	__attribute__((constructor)) static void name##_register(void)   \

@@ -10,14 +10,6 @@ static struct article *hload(const char *src, GString *diags)
 	return a;
 }
 
-static struct art_node *find(struct art_node *top, enum art_node_type t)
-{
-	for (struct art_node *n = top; n; n = art_node_next(n, top, true))
-		if (n->type == t)
-			return n;
-	return NULL;
-}
-
 static int count(struct art_node *top, enum art_node_type t)
 {
 	int k = 0;
@@ -43,7 +35,7 @@ TEST(html_table_spans)
 		"<tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr>\n"
 		"</table>\n";
 	struct article *a = hload(md, NULL);
-	struct art_node *t = find(a->root, ART_TABLE);
+	struct art_node *t = ut_find(a->root, ART_TABLE);
 	CHECK(t != NULL);
 	if (!t)
 		goto out;
@@ -71,7 +63,7 @@ out:
 TEST(html_markdown_cells_span_one)
 {
 	struct article *a = hload("| a | b |\n|---|---|\n| 1 | 2 |\n", NULL);
-	struct art_node *c = find(a->root, ART_TABLE_CELL);
+	struct art_node *c = ut_find(a->root, ART_TABLE_CELL);
 	CHECK(c != NULL);
 	if (c) {
 		CHECK_INT(c->u.cell.colspan, 1);
@@ -96,7 +88,7 @@ TEST(html_img_resource_and_warning)
 {
 	GString *d = g_string_new(NULL);
 	struct article *a = hload("text\n\n<p align=\"center\">\n<img src=\"gone.png\" width=\"300\" alt=\"Pic\">\n</p>\n", d);
-	struct art_node *img = find(a->root, ART_IMAGE);
+	struct art_node *img = ut_find(a->root, ART_IMAGE);
 	CHECK(img != NULL);
 	if (img) {
 		CHECK_STR(img->u.image.url, "gone.png");
@@ -118,7 +110,7 @@ TEST(html_script_dropped)
 	struct article *a = hload("<script>alert(1)</script>\n\nok <script>x()</script>y\n", d);
 	CHECK_CONTAINS(d->str, "h.md:1:1: warning: raw HTML element dropped: <script>");
 	CHECK_CONTAINS(d->str, "h.md:3:4: warning: raw HTML element dropped: <script>");
-	char *s = art_node_plain_text(find(a->root, ART_PARAGRAPH));
+	char *s = art_node_plain_text(ut_find(a->root, ART_PARAGRAPH));
 	CHECK_STR(s, "ok y");
 	g_free(s);
 	CHECK_INT(count(a->root, ART_PARAGRAPH), 1);
@@ -129,7 +121,7 @@ TEST(html_script_dropped)
 TEST(html_entities_and_cjk)
 {
 	struct article *a = hload("<p>a &amp; b&nbsp;&lt;c&gt; &#x4E2D;</p>\n\n<p>中文\n中文 x\ny</p>\n", NULL);
-	struct art_node *p = find(a->root, ART_PARAGRAPH);
+	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	char *s = art_node_plain_text(p);
 	CHECK_STR(s, "a & b\xc2\xa0<c> 中");
 	g_free(s);
@@ -162,7 +154,7 @@ TEST(html_inline_tags)
 {
 	struct article *a = hload("a<sup>2</sup> <b>bold</b> <i>it</i> <code>c</code> "
 	                          "<a href=\"http://e.x\">link</a><br>z\n", NULL);
-	struct art_node *p = find(a->root, ART_PARAGRAPH);
+	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	char *s = art_node_plain_text(p);
 	CHECK_STR(s, "a2 bold it c link z");
 	g_free(s);
@@ -170,7 +162,7 @@ TEST(html_inline_tags)
 	CHECK_INT(count(p, ART_EMPH), 1);
 	CHECK_INT(count(p, ART_CODE), 1);
 	CHECK_INT(count(p, ART_LINEBREAK), 1);
-	struct art_node *l = find(p, ART_LINK);
+	struct art_node *l = ut_find(p, ART_LINK);
 	CHECK(l && !strcmp(l->u.link.url, "http://e.x"));
 	art_free(a);
 }

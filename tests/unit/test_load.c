@@ -19,24 +19,6 @@ static struct article *load(const char *src, size_t len, GString *diags)
 
 #define LOAD(src, diags) load((src), sizeof(src) - 1, (diags))
 
-/* First node of type t in pre-order under n, or NULL. */
-static struct art_node *find(struct art_node *n, enum art_node_type t)
-{
-	struct art_node *top = n;
-	while (n) {
-		if (n->type == t)
-			return n;
-		if (n->first_child) {
-			n = n->first_child;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		n = (n && n != top) ? n->next : NULL;
-	}
-	return NULL;
-}
-
 TEST(load_strips_bom)
 {
 	GString *d = g_string_new(NULL);
@@ -44,7 +26,7 @@ TEST(load_strips_bom)
 	CHECK(a != NULL);
 	if (a) {
 		CHECK_STR(a->source, "# Title\n");
-		struct art_node *h = find(a->root, ART_HEADING);
+		struct art_node *h = ut_find(a->root, ART_HEADING);
 		CHECK(h != NULL);
 		if (h)
 			CHECK_STR(h->first_child->literal, "Title");
@@ -147,12 +129,12 @@ TEST(load_positions_count_front_matter)
 	if (!a)
 		return;
 	CHECK_INT(a->body_line, 5);
-	struct art_node *p = find(a->root, ART_PARAGRAPH);
+	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	CHECK_INT(p->pos.line, 6);
-	struct art_node *h = find(a->root, ART_HEADING);
+	struct art_node *h = ut_find(a->root, ART_HEADING);
 	CHECK_INT(h->pos.line, 8);
 	CHECK_INT(h->u.heading.level, 2);
-	struct art_node *e = find(h, ART_EMPH);
+	struct art_node *e = ut_find(h, ART_EMPH);
 	CHECK_INT(e->pos.line, 8);
 	CHECK_INT(e->pos.col, 9);
 	char *t = art_node_plain_text(h);
@@ -164,7 +146,7 @@ TEST(load_positions_count_front_matter)
 TEST(load_table_alignments)
 {
 	struct article *a = LOAD("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n", NULL);
-	struct art_node *t = a ? find(a->root, ART_TABLE) : NULL;
+	struct art_node *t = a ? ut_find(a->root, ART_TABLE) : NULL;
 	CHECK(t != NULL);
 	if (!t) {
 		art_free(a);
@@ -188,7 +170,7 @@ TEST(load_table_alignments)
 TEST(load_task_items)
 {
 	struct article *a = LOAD("- [x] done\n- [ ] todo\n- plain\n", NULL);
-	struct art_node *l = a ? find(a->root, ART_LIST) : NULL;
+	struct art_node *l = a ? ut_find(a->root, ART_LIST) : NULL;
 	CHECK(l != NULL);
 	if (l) {
 		CHECK_INT(l->first_child->u.item.task, 1);
@@ -204,7 +186,7 @@ TEST(load_task_items)
 TEST(load_lists_and_code)
 {
 	struct article *a = LOAD("3) a\n\n4) b\n\n* x\n\n~~~ c extra\nint x;\n~~~\n\n    ind\n", NULL);
-	struct art_node *l = a ? find(a->root, ART_LIST) : NULL;
+	struct art_node *l = a ? ut_find(a->root, ART_LIST) : NULL;
 	CHECK(l != NULL);
 	if (!l) {
 		art_free(a);
@@ -215,7 +197,7 @@ TEST(load_lists_and_code)
 	CHECK_INT(l->u.list.delim, ')');
 	CHECK(!l->u.list.tight);
 	CHECK_INT(l->next->u.list.bullet, '*');
-	struct art_node *c = find(a->root, ART_CODE_BLOCK);
+	struct art_node *c = ut_find(a->root, ART_CODE_BLOCK);
 	CHECK_STR(c->u.code.info, "c extra");
 	CHECK_INT(c->u.code.fence, '~');
 	CHECK_STR(c->literal, "int x;\n");
@@ -232,7 +214,7 @@ TEST(load_footnotes)
 	CHECK(a != NULL);
 	if (!a)
 		return;
-	struct art_node *r = find(a->root, ART_FOOTNOTE_REF);
+	struct art_node *r = ut_find(a->root, ART_FOOTNOTE_REF);
 	CHECK(r != NULL);
 	if (!r) {
 		art_free(a);
@@ -251,7 +233,7 @@ TEST(load_footnotes)
 		CHECK_STR(d1->u.footnote.label, "n");
 		CHECK_INT(d1->pos.line, 5);
 		CHECK_INT(d1->pos.col, 1);
-		CHECK(find(d1, ART_EMPH) != NULL);
+		CHECK(ut_find(d1, ART_EMPH) != NULL);
 		CHECK(d1->next && d1->next->u.footnote.number == 2);
 		CHECK(d1->next && d1->next->pos.line == 3 && d1->next->pos.col == 1);
 		CHECK(d1->next && d1->next->next == NULL);  /* unused dropped */
@@ -265,16 +247,16 @@ TEST(load_inlines)
 	CHECK(a != NULL);
 	if (!a)
 		return;
-	struct art_node *s = find(a->root, ART_STRIKE);
+	struct art_node *s = ut_find(a->root, ART_STRIKE);
 	CHECK(s != NULL && s->first_child && !strcmp(s->first_child->literal, "gone"));
-	struct art_node *l = find(a->root, ART_LINK);
+	struct art_node *l = ut_find(a->root, ART_LINK);
 	CHECK(l != NULL);
 	if (l)
 		CHECK_STR(l->u.link.url, "http://www.example.com");
-	struct art_node *h = find(a->root, ART_HTML_INLINE);
+	struct art_node *h = ut_find(a->root, ART_HTML_INLINE);
 	CHECK(h != NULL && !strcmp(h->literal, "<span>"));
-	CHECK(find(a->root, ART_LINEBREAK) != NULL);
-	struct art_node *i = find(a->root, ART_IMAGE);
+	CHECK(ut_find(a->root, ART_LINEBREAK) != NULL);
+	struct art_node *i = ut_find(a->root, ART_IMAGE);
 	CHECK(i != NULL);
 	if (i) {
 		CHECK_STR(i->u.image.url, "img/a.png");
@@ -284,7 +266,7 @@ TEST(load_inlines)
 		CHECK_STR(alt, "alt t");
 		g_free(alt);
 	}
-	struct art_node *hb = find(a->root, ART_HTML_BLOCK);
+	struct art_node *hb = ut_find(a->root, ART_HTML_BLOCK);
 	CHECK(hb != NULL && !strcmp(hb->literal, "<div>\nraw\n</div>\n"));
 	art_free(a);
 }
@@ -337,7 +319,7 @@ TEST(load_deep_nesting)
 		FILE *null = fopen("/dev/null", "w");
 		art_dump(a, null);
 		fclose(null);
-		CHECK(find(a->root, ART_LIST) != NULL);
+		CHECK(ut_find(a->root, ART_LIST) != NULL);
 	}
 	art_free(a);
 	g_string_free(s, TRUE);

@@ -16,24 +16,6 @@ static struct article *nload(const char *name, const char *src,
 	return a;
 }
 
-/* The first node of type t in pre-order, or NULL. */
-static struct art_node *first(struct art_node *n, enum art_node_type t)
-{
-	struct art_node *top = n;
-	while (n) {
-		if (n->type == t)
-			return n;
-		if (n->first_child) {
-			n = n->first_child;
-			continue;
-		}
-		while (n && n != top && !n->next)
-			n = n->parent;
-		n = n && n != top ? n->next : NULL;
-	}
-	return NULL;
-}
-
 /* A compact rendering of inline children: text as is, strong as [..],
  * emph as {..}, code as `..`, raw html as <html:..>. */
 static void inl(GString *s, const struct art_node *n)
@@ -69,7 +51,7 @@ static void check_para(const char *file, int line, const char *src,
 		ut_fail(file, line, "load failed");
 		return;
 	}
-	char *got = inline_str(first(a->root, ART_PARAGRAPH));
+	char *got = inline_str(ut_find(a->root, ART_PARAGRAPH));
 	if (strcmp(got, want) != 0)
 		ut_fail(file, line, "got \"%s\", want \"%s\"", got, want);
 	g_free(got);
@@ -122,8 +104,8 @@ TEST(norm_unknown_html_is_text)
 	CHECK(a != NULL);
 	if (!a)
 		return;
-	CHECK(first(a->root, ART_HTML_BLOCK) == NULL);
-	char *got = inline_str(first(a->root, ART_PARAGRAPH));
+	CHECK(ut_find(a->root, ART_HTML_BLOCK) == NULL);
+	char *got = inline_str(ut_find(a->root, ART_PARAGRAPH));
 	CHECK_STR(got, "<emulator> start it");
 	g_free(got);
 	art_free(a);
@@ -181,7 +163,7 @@ TEST(norm_heading_ids_and_links)
 	CHECK(strstr(d->str, "ZH-CN") == NULL);
 	CHECK(strstr(d->str, "Hello") == NULL);
 	/* Encoded and heading-text links now name the real id. */
-	struct art_node *l = first(a->root, ART_LINK);
+	struct art_node *l = ut_find(a->root, ART_LINK);
 	for (int i = 0; i < 3 && l; i++)
 		l = l->next ? l->next->next : NULL;
 	CHECK(l != NULL);
@@ -201,7 +183,7 @@ TEST(norm_footnotes_numbered_by_first_reference)
 	CHECK(a != NULL);
 	if (!a)
 		return;
-	struct art_node *r = first(a->root, ART_FOOTNOTE_REF);
+	struct art_node *r = ut_find(a->root, ART_FOOTNOTE_REF);
 	CHECK(r != NULL);
 	if (!r)
 		goto out;
