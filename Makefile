@@ -19,8 +19,8 @@ SHELL := /bin/bash
 # Where md2pdf finds fonts/fonts.conf once installed.
 DATADIR := $(PREFIX)/share/mdpress
 
-PKG_COMMON := glib-2.0 pango yaml-0.1 libcmark-gfm libpng libxml-2.0
-PKG_TXT    := $(PKG_COMMON)
+PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
+PKG_TXT    := $(PKG_COMMON) icu-uc
 PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0
 PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 fontconfig \
               harfbuzz-subset
@@ -93,7 +93,7 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
 DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
-    libfontconfig-dev fonts-noto-cjk
+    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk
 DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time man-db
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \

@@ -1,6 +1,7 @@
 /* output.c - atomic output files: write a temporary file beside the target
  * and rename it into place only when everything succeeded, so a failed
  * conversion never leaves a partial or clobbered file behind. */
+#define _POSIX_C_SOURCE 200809L  /* fchmod, fdopen under -std=c17 */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>

@@ -90,5 +90,6 @@ int main(int argc, char **argv)
 		rc = ART_EXIT_FAIL;
 	g_string_free(text, TRUE);
 	art_cli_free(&cli);
+	txt_line_breaks_free();
 	return rc;
 }

@@ -41,11 +41,17 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
 /* Wrap text (UTF-8; '\n' forces a line break) into lines of at most width
  * display columns, prefix included, and append them to out, each ending in
  * '\n'.  The first line starts with first, the others with rest.  Breaks
- * only at UAX #14 opportunities (pango); spaces at a break vanish.  A run
+ * only at UAX #14 opportunities (ICU); spaces at a break vanish.  A run
  * that has no break opportunity and is wider than the room is left whole.
  * width 0 = only the forced breaks.  lang may be NULL. */
 void txt_wrap(GString *out, const char *text, int width, const char *first,
               const char *rest, const char *lang);
+/* linebreak.c: brk[i] (i = 0..nchars) becomes true where a line may break
+ * before character i of text (len bytes; off[i] = byte offset of char i). */
+void txt_line_breaks(const char *text, int len, const int *off, int nchars,
+                     const char *lang, bool *brk);
+/* Release the cached break iterator (at exit, for leak checkers). */
+void txt_line_breaks_free(void);
 /* Append prefix with trailing spaces removed, and a newline. */
 void txt_blank_line(GString *out, const char *prefix);
 

@@ -1,10 +1,9 @@
 /* wrap.c - greedy line wrapping at UAX #14 break opportunities.
  *
- * pango_get_log_attrs() gives the opportunities (it needs no fonts), so CJK
+ * ICU's line break iterator gives the opportunities (linebreak.c), so CJK
  * text breaks between ideographs without a space, and never before closing
  * punctuation such as ，。」 or after an opening bracket.  Widths are display
  * columns from art_str_width() (East Asian Wide counts 2). */
-#include <pango/pango.h>
 #include <string.h>
 
 #include "txt.h"
@@ -16,7 +15,7 @@ struct wline {
 	int nchars;
 	int *off;               /* byte offset of each char, off[nchars] = len */
 	int *cw;                /* display width of each char */
-	PangoLogAttr *attrs;    /* nchars + 1 */
+	bool *brk;              /* nchars + 1: may break before char i */
 };
 
 static bool is_space(gunichar c)
@@ -69,7 +68,7 @@ static void protect_urls(struct wline *w)
 		if (g_strstr_len(start, (gssize)blen, "://") ||
 		    (blen > 4 && strncmp(start, "www.", 4) == 0)) {
 			for (int k = i + 1; k < j; k++)
-				w->attrs[k].is_line_break = FALSE;
+				w->brk[k] = false;
 		}
 		i = j;
 	}
@@ -100,13 +99,13 @@ void txt_blank_line(GString *out, const char *prefix)
 /* Wrap one line that has no forced break.  *first says whether the first
  * prefix is still unused. */
 static void wrap_line(GString *out, const char *text, int len, int width,
-                      const char **prefix, const char *rest, PangoLanguage *lang)
+                      const char **prefix, const char *rest, const char *lang)
 {
 	struct wline w = { .text = text };
 	w.nchars = (int)g_utf8_strlen(text, len);
 	w.off = g_new(int, w.nchars + 1);
 	w.cw = g_new(int, w.nchars + 1);
-	w.attrs = g_new0(PangoLogAttr, w.nchars + 1);
+	w.brk = g_new(bool, w.nchars + 1);
 	int i = 0;
 	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), i++) {
 		w.off[i] = (int)(p - text);
@@ -114,7 +113,7 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	}
 	w.off[w.nchars] = len;
 	w.cw[w.nchars] = 0;
-	pango_get_log_attrs(text, len, -1, lang, w.attrs, w.nchars + 1);
+	txt_line_breaks(text, len, w.off, w.nchars, lang, w.brk);
 	protect_urls(&w);
 
 	int start = 0;
@@ -124,7 +123,7 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	int cur = 0, brk = -1;
 	for (i = start; i < w.nchars; i++) {
 		bool white = is_space(g_utf8_get_char(text + w.off[i]));
-		if (i > start && w.attrs[i].is_line_break)
+		if (i > start && w.brk[i])
 			brk = i;
 		if (!white && cur + w.cw[i] > room && brk > start) {
 			emit(out, *prefix, text + w.off[start], w.off[brk] - w.off[start]);
@@ -137,11 +136,11 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 			cur = 0;
 			brk = -1;
 			for (int k = start; k < i; k++) {
-				if (k > start && w.attrs[k].is_line_break)
+				if (k > start && w.brk[k])
 					brk = k;
 				cur += w.cw[k];
 			}
-			if (i > start && w.attrs[i].is_line_break)
+			if (i > start && w.brk[i])
 				brk = i;
 		}
 		cur += w.cw[i];
@@ -151,14 +150,13 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	*prefix = rest;
 	g_free(w.off);
 	g_free(w.cw);
-	g_free(w.attrs);
+	g_free(w.brk);
 }
 
 void txt_wrap(GString *out, const char *text, int width, const char *first,
               const char *rest, const char *lang)
 {
 	char *clean = sanitize(text);
-	PangoLanguage *pl = lang ? pango_language_from_string(lang) : NULL;
 	const char *prefix = first;
 	char *line = clean;
 	for (;;) {
@@ -174,7 +172,7 @@ void txt_wrap(GString *out, const char *text, int width, const char *first,
 			emit(out, prefix, line, len);
 			prefix = rest;
 		} else {
-			wrap_line(out, line, len, width, &prefix, rest, pl);
+			wrap_line(out, line, len, width, &prefix, rest, lang);
 		}
 		if (!nl)
 			break;
