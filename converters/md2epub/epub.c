@@ -49,10 +49,16 @@ finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
 		zfail(w, name);
 }
 
+/* Entries smaller than this are stored, not deflated: each deflate stream
+ * costs zlib ~256 KB of fresh tables (page faults, memset), more than the
+ * few hundred bytes it would save on a container.xml or a nav. */
+#define DEFLATE_MIN 4096
+
 /* Add data (taken: freed by libzip at close) as entry name. */
 static void
 add_data(struct zw *w, const char *name, char *data, size_t len, bool store)
 {
+	store = store || len < DEFLATE_MIN;
 	if (!w->ok) {
 		g_free(data);
 		return;
