@@ -808,6 +808,13 @@ render_title(struct epub_chapter *ch, xmlNodePtr sect)
 	}
 	g_free(date);
 	g_string_free(by, TRUE);
+	/* The summary leads the article, as in md2pdf's title block. */
+	if (m->summary && *m->summary) {
+		xmlNodePtr p = el(sect, "p");
+		prop(p, "class", "lead");
+		epub_text(p, m->summary);
+		epub_nl(sect);
+	}
 }
 
 void
