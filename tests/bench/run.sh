@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # tests/bench/run.sh BUILD - mdpress against the tools a user would pick
-# instead, on the seed, the seed x10 and x100, and the 42-article corpus.
+# instead, on the seed, the seed x10 and x100, the 42-article corpus, and
+# EPUB books of ten and of all corpus articles.
 # Prints one Markdown table on stdout (progress goes to stderr).
 #
 # Every (input, format) group runs its tools in alternation, run by run, so
@@ -14,7 +15,7 @@
 #                   tools, no corpus for slow tools (about a minute)
 #   BENCH_FULL=1    also run xelatex and WeasyPrint over the x100 input and
 #                   the whole corpus (tens of minutes)
-#   BENCH_ONLY=seed,x10,x100,corpus,book   inputs to run (default: all)
+#   BENCH_ONLY=seed,x10,x100,corpus,book10,book   inputs to run (default: all)
 #   BENCH_CORPUS=DIR  corpus folder with SOURCES.tsv (default ../shared/corpus/dev)
 set -u
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
@@ -26,7 +27,7 @@ W=$BUILD/bench
 QUICK=${BENCH_QUICK:-0}
 FULL=${BENCH_FULL:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${BENCH_RUNS:-3}; else RUNS=${BENCH_RUNS:-5}; fi
-ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book},
+ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book},
 CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpus/dev}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/dev
 SEED=$ROOT/tests/regress/seed/seed.md
@@ -97,7 +98,7 @@ runs_for() {
 	local t=$1 in=$2 n
 	if ! is_slow "$t"; then
 		n=$RUNS
-		[ "$in" = corpus ] && { [ "$QUICK" = 1 ] && n=1 || n=$(( RUNS < 2 ? RUNS : 2 )); }
+		{ [ "$in" = corpus ] || [ "$in" = book ]; } && { [ "$QUICK" = 1 ] && n=1 || n=$(( RUNS < 2 ? RUNS : 2 )); }
 		echo "$n"; return
 	fi
 	if [ "$QUICK" = 1 ]; then
@@ -262,26 +263,27 @@ run_corpus() {  # run_corpus FORMAT
 	done
 }
 
-# One EPUB book of the whole corpus: several inputs, one -o.
-run_book() {
-	local g=book.epub t r n
-	local -a tools=() paths=()
-	local rp; rp=$(printf '%s\n' "${CORPUS_MD[@]}" | sed 's,/[^/]*$,,' | paste -sd:)
+# One EPUB book of several corpus articles: several inputs, one -o.
+# book10 is the first ten articles of SOURCES.tsv, book all of them.
+run_book() {  # run_book GROUP N
+	local g=$1.epub t r n
+	local -a tools=() mds=("${CORPUS_MD[@]:0:$2}")
+	local rp; rp=$(printf '%s\n' "${mds[@]}" | sed 's,/[^/]*$,,' | paste -sd:)
 	for t in md2epub pandoc-epub; do
 		tool_ok "$t" || continue
-		n=$(runs_for "$t" corpus); (( n > 0 )) && tools+=("$t:$n")
+		n=$(runs_for "$t" "$1"); (( n > 0 )) && tools+=("$t:$n")
 	done
 	for (( r = 1; r <= ${RUNS}; r++ )); do
 		for t in "${tools[@]}"; do
 			(( r <= ${t#*:} )) || continue
 			t=${t%%:*}
-			say "  book epub $t run $r"
-			local out=$W/corpus/book.$t.epub
+			say "  $1 epub $t run $r (${#mds[@]} articles)"
+			local out=$W/corpus/$1.$t.epub
 			rm -f "$out"
 			if [ "$t" = md2epub ]; then
-				CMD=("${BIN[md2epub]}" -q -o "$out" "${CORPUS_MD[@]}")
+				CMD=("${BIN[md2epub]}" -q -o "$out" "${mds[@]}")
 			else
-				CMD=(pandoc --quiet --resource-path="$rp" -o "$out" "${CORPUS_MD[@]}")
+				CMD=(pandoc --quiet --resource-path="$rp" -o "$out" "${mds[@]}")
 			fi
 			local line; line=$("$W/runone" -C "$W/corpus" -l "$W/log/$g.$t.log" -- "${CMD[@]}")
 			echo "$line $(size_of "$out") 0" >>"$W/res/$g.$t"
@@ -301,9 +303,13 @@ for fmt in txt epub pdf; do
 		run_corpus "$fmt"
 	fi
 done
+if want book10 && (( ${#CORPUS_MD[@]} >= 10 )); then
+	say "book10 epub"
+	run_book book10 10
+fi
 if want book && (( ${#CORPUS_MD[@]} > 0 )); then
 	say "book epub"
-	run_book
+	run_book book ${#CORPUS_MD[@]}
 fi
 
 # ---------------------------------------------------------------- report
@@ -337,18 +343,19 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a > 0) printf "%.2f", a 
 echo "| input | format | tool | runs | median time | CPU | peak RSS | output | pages | mdpress/this: time | CPU | RSS | size |"
 echo "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 HEADLINE=()
-for g in seed x10 x100 corpus book; do
+for g in seed x10 x100 corpus book10 book; do
 	want "$g" || continue
 	for fmt in txt epub pdf; do
-		[ "$g" = book ] && [ "$fmt" != epub ] && continue
-		tools=$(tools_for "$fmt"); [ "$g" = book ] && tools="md2epub pandoc-epub"
+		is_book=0; case $g in book*) is_book=1 ;; esac
+		(( is_book )) && [ "$fmt" != epub ] && continue
+		tools=$(tools_for "$fmt"); (( is_book )) && tools="md2epub pandoc-epub"
 		mine=${tools%% *}
 		kind=one; [ "$g" = corpus ] && kind=corpus
 		ref=""
 		[ -f "$W/res/$g.$fmt.$mine" ] && ref=$(stats "$W/res/$g.$fmt.$mine" $kind)
 		case $ref in ""|skipped|failed*) ref="" ;; esac
 		read -r rms rkb rsize _ _ _ rcpu <<<"${ref:-0 0 0 0 0 0 0}"
-		inlabel=$g; case $g in corpus) inlabel="corpus (${#CORPUS_MD[@]}, total)" ;; book) inlabel="corpus book (${#CORPUS_MD[@]} in 1)" ;; esac
+		inlabel=$g; case $g in corpus) inlabel="corpus (${#CORPUS_MD[@]}, total)" ;; book10) inlabel="corpus book (10 in 1)" ;; book) inlabel="corpus book (${#CORPUS_MD[@]} in 1)" ;; esac
 		for t in $tools; do
 			f=$W/res/$g.$fmt.$t
 			if [ ! -f "$f" ]; then
