@@ -1,8 +1,9 @@
 /* output.c - atomic output files: write a temporary file beside the target
  * and rename it into place only when everything succeeded, so a failed
  * conversion never leaves a partial or clobbered file behind. */
-#define _POSIX_C_SOURCE 200809L  /* fchmod, fdopen under -std=c17 */
+#define _DEFAULT_SOURCE          /* fchmod, fdopen, lstat, realpath under -std=c17 */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -45,33 +46,6 @@ make_temp(const char *path, int *fd_out)
 	return tmpl;
 }
 
-struct art_output *
-art_output_open(const char *path)
-{
-	struct art_output *out = g_new0(struct art_output, 1);
-	if (is_stdout(path)) {
-		out->fp = stdout;
-		return out;
-	}
-	int fd;
-	out->tmp_path = make_temp(path, &fd);
-	if (out->tmp_path == NULL) {
-		g_free(out);
-		return NULL;
-	}
-	out->fp = fdopen(fd, "wb");
-	if (out->fp == NULL) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
-		close(fd);
-		unlink(out->tmp_path);
-		g_free(out->tmp_path);
-		g_free(out);
-		return NULL;
-	}
-	out->path = g_strdup(path);
-	return out;
-}
-
 static void
 output_free(struct art_output *out)
 {
@@ -80,14 +54,93 @@ output_free(struct art_output *out)
 	g_free(out);
 }
 
+/* The file a rename must replace: a symlink's target (renaming over the
+ * link would turn it into a plain file), else path itself. */
+static char *
+rename_target(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real != NULL) {
+			char *target = g_strdup(real);
+			free(real);
+			return target;
+		}
+	}
+	return g_strdup(path);
+}
+
+/* Devices, FIFOs and sockets (-o /dev/null, -o /dev/stdout, a named pipe)
+ * are written in place: renaming a temporary file over /dev/null would
+ * replace the device with a plain file. */
+static bool
+is_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+struct art_output *
+art_output_open(const char *path)
+{
+	struct art_output *out = g_new0(struct art_output, 1);
+	if (is_stdout(path)) {
+		out->fp = stdout;
+		return out;
+	}
+	if (is_special(path)) {
+		out->fp = fopen(path, "wb");
+		if (out->fp == NULL) {
+			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
+			g_free(out);
+			return NULL;
+		}
+		out->path = g_strdup(path);
+		return out;
+	}
+	out->path = rename_target(path);
+	int fd;
+	out->tmp_path = make_temp(out->path, &fd);
+	if (out->tmp_path == NULL) {
+		output_free(out);
+		return NULL;
+	}
+	out->fp = fdopen(fd, "wb");
+	if (out->fp == NULL) {
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
+		close(fd);
+		unlink(out->tmp_path);
+		output_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+
+/* Rename tmp into path; on failure reports, unlinks tmp and returns 0. */
+static int
+rename_into_place(const char *tmp, const char *path)
+{
+	if (rename(tmp, path) != 0) {
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
+		unlink(tmp);
+		return 0;
+	}
+	return 1;
+}
+
 int
 art_output_commit(struct art_output *out)
 {
 	int ok = 1;
-	if (out->tmp_path == NULL) {
-		if (fflush(out->fp) != 0 || ferror(out->fp)) {
-			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, "standard output",
-			         g_strerror(errno));
+	if (out->tmp_path == NULL) {    /* stdout or a device: written in place */
+		const char *what = out->path ? out->path : "standard output";
+		bool bad = fflush(out->fp) != 0 || ferror(out->fp);
+		if (out->path != NULL && fclose(out->fp) != 0)
+			bad = true;
+		if (bad) {
+			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, what, g_strerror(errno));
 			ok = 0;
 		}
 		output_free(out);
@@ -101,7 +154,7 @@ art_output_commit(struct art_output *out)
 		unlink(out->tmp_path);
 		ok = 0;
 	} else {
-		ok = art_rename_into_place(out->tmp_path, out->path);
+		ok = rename_into_place(out->tmp_path, out->path);
 	}
 	output_free(out);
 	return ok;
@@ -115,29 +168,10 @@ art_output_abort(struct art_output *out)
 	if (out->tmp_path != NULL) {
 		fclose(out->fp);
 		unlink(out->tmp_path);
+	} else if (out->path != NULL) {
+		fclose(out->fp);        /* a device or pipe: what was written is gone */
 	} else {
 		fflush(out->fp);
 	}
 	output_free(out);
-}
-
-char *
-art_temp_path_for(const char *path)
-{
-	int fd;
-	char *tmp = make_temp(path, &fd);
-	if (tmp != NULL)
-		close(fd);
-	return tmp;
-}
-
-int
-art_rename_into_place(const char *tmp, const char *path)
-{
-	if (rename(tmp, path) != 0) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
-		unlink(tmp);
-		return 0;
-	}
-	return 1;
 }

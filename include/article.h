@@ -322,11 +322,13 @@ struct art_load_opts art_cli_load_opts(const struct art_cli *cli);
 int art_cli_exit_code(void);
 
 /* Atomic output: write to a temporary file in the target's folder, rename on
- * commit, unlink on abort.  path NULL or "-" writes stdout (commit flushes). */
+ * commit, unlink on abort.  path NULL or "-" writes stdout (commit flushes).
+ * A symlink is followed (its target is replaced, the link stays); a device,
+ * FIFO or socket (/dev/null, a named pipe) is written in place. */
 struct art_output {
 	FILE *fp;
-	char *path;             /* final path, NULL for stdout */
-	char *tmp_path;         /* temporary path, NULL for stdout */
+	char *path;             /* final path (a symlink's target), NULL for stdout */
+	char *tmp_path;         /* temporary path, NULL for stdout and devices */
 };
 /* Returns NULL after an ART_E_WRITE diagnostic. */
 struct art_output *art_output_open(const char *path);
@@ -334,12 +336,6 @@ struct art_output *art_output_open(const char *path);
 int art_output_commit(struct art_output *out);
 /* Close and remove the temporary file; frees out. */
 void art_output_abort(struct art_output *out);
-/* For libraries that write by file name (libzip): a fresh temporary name in
- * the folder of path (the file is created empty, mode 0644 after umask).
- * Returns NULL after an error diagnostic. */
-char *art_temp_path_for(const char *path);
-/* Rename tmp into path; on failure reports, unlinks tmp and returns 0. */
-int art_rename_into_place(const char *tmp, const char *path);
 
 /* Default output name: input with its extension replaced by ext (".pdf"),
  * in the input's folder; "-" input gives "stdin"+ext. */

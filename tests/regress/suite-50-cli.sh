@@ -36,6 +36,20 @@ for prog in md2txt md2epub md2pdf; do
 	"$bin" -q -o "$TMP/ok.out" "$seed" 2>"$TMP/err"; rc=$?
 	if [ $rc = 0 ] && [ -s "$TMP/ok.out" ] && [ ! -s "$TMP/err" ]; then
 		pass "$prog-quiet-success"; else fail "$prog-quiet-success" "rc=$rc"; fi
+	# -o into a named pipe (as into /dev/null) writes through it: renaming a
+	# temporary file over it would replace the pipe (or the device).
+	rm -f "$TMP/pipe" "$TMP/piped"; mkfifo "$TMP/pipe"
+	timeout 20 cat "$TMP/pipe" >"$TMP/piped" & reader=$!   # bounded: a regression leaves it waiting
+	"$bin" -q -o "$TMP/pipe" "$seed" 2>"$TMP/err"; rc=$?
+	wait $reader
+	if [ $rc = 0 ] && [ -p "$TMP/pipe" ] && cmp -s "$TMP/piped" "$TMP/ok.out"; then
+		pass "$prog-output-to-pipe"; else fail "$prog-output-to-pipe" "rc=$rc"; fi
+	# -o through a symlink replaces its target and keeps the link.
+	rm -f "$TMP/target.out" "$TMP/link.out"; echo old >"$TMP/target.out"
+	ln -s target.out "$TMP/link.out"
+	"$bin" -q -o "$TMP/link.out" "$seed" 2>"$TMP/err"; rc=$?
+	if [ $rc = 0 ] && [ -L "$TMP/link.out" ] && cmp -s "$TMP/target.out" "$TMP/ok.out"; then
+		pass "$prog-output-through-symlink"; else fail "$prog-output-through-symlink" "rc=$rc"; fi
 done
 
 if fast; then exit 0; fi

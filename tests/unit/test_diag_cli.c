@@ -1,4 +1,7 @@
 /* Tests of the lead's pieces: diagnostics format, exit policy, output files. */
+#define _DEFAULT_SOURCE         /* mkfifo, symlink, lstat under -std=c17 */
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -79,6 +82,64 @@ TEST(output_is_atomic)
 	unlink(path);
 	rmdir(dir);
 	g_free(path);
+	g_free(dir);
+}
+
+/* -o /dev/null once replaced the device with a plain file (as root).  A FIFO
+ * stands in for the device: it must still be a FIFO, holding the bytes. */
+TEST(output_writes_fifos_in_place)
+{
+	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "pipe", NULL);
+	CHECK_INT(mkfifo(path, 0600), 0);
+	int rd = open(path, O_RDWR | O_NONBLOCK);   /* a reader, so opening cannot block */
+	CHECK(rd >= 0);
+
+	struct art_output *out = art_output_open(path);
+	CHECK(out != NULL);
+	fputs("through the pipe", out->fp);
+	CHECK_INT(art_output_commit(out), 1);
+	struct stat st;
+	CHECK_INT(lstat(path, &st), 0);
+	CHECK(S_ISFIFO(st.st_mode));
+	char buf[64] = "";
+	ssize_t n = read(rd, buf, sizeof buf - 1);
+	CHECK_INT(n, 16);
+	CHECK_STR(buf, "through the pipe");
+
+	close(rd);
+	unlink(path);
+	rmdir(dir);
+	g_free(path);
+	g_free(dir);
+}
+
+/* Writing through a symlink replaces its target and keeps the link. */
+TEST(output_follows_symlinks)
+{
+	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
+	char *real = g_build_filename(dir, "real.txt", NULL);
+	char *link = g_build_filename(dir, "link.txt", NULL);
+	CHECK(g_file_set_contents(real, "old", -1, NULL));
+	CHECK_INT(symlink("real.txt", link), 0);
+
+	struct art_output *out = art_output_open(link);
+	CHECK(out != NULL);
+	fputs("new", out->fp);
+	CHECK_INT(art_output_commit(out), 1);
+	struct stat st;
+	CHECK_INT(lstat(link, &st), 0);
+	CHECK(S_ISLNK(st.st_mode));
+	char *text = NULL;
+	CHECK(g_file_get_contents(real, &text, NULL, NULL));
+	CHECK_STR(text, "new");
+	g_free(text);
+
+	unlink(link);
+	unlink(real);
+	rmdir(dir);
+	g_free(real);
+	g_free(link);
 	g_free(dir);
 }
 
