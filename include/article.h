@@ -199,6 +199,11 @@ struct art_load_opts {
 	                           normalisation turns them into model nodes */
 };
 
+/* The first block when it is a level-1 heading repeating the front matter
+ * title (blogs often have both): renderers show the title once.  NULL when
+ * there is none. */
+const struct art_node *art_title_heading(const struct article *art);
+
 /* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL
  * after reporting an error through art_diag (bad UTF-8, bad front matter,
  * unreadable file).  Warnings do not make it fail.  Free with art_free(). */

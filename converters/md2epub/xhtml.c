@@ -479,7 +479,7 @@ render_code_block(xmlNodePtr parent, const struct art_node *n)
 	epub_text(code, n->literal);
 }
 
-static void
+static xmlNodePtr
 render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	int level = n->u.heading.level < 1 ? 1 : n->u.heading.level > 6 ? 6 : n->u.heading.level;
@@ -498,6 +498,7 @@ render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		e->href = id ? g_strconcat(x->ch->file, "#", id, NULL) : g_strdup(x->ch->file);
 		g_ptr_array_add(x->ch->toc, e);
 	}
+	return h;
 }
 
 static void
@@ -759,23 +760,18 @@ reserve_ids(struct epub_chapter *ch)
 	}
 }
 
-static bool
-first_heading_is_title(const struct article *art)
-{
-	const struct art_node *n = art->root ? art->root->first_child : NULL;
-	if (n == NULL || n->type != ART_HEADING || n->u.heading.level != 1 || !art->meta.title)
-		return false;
-	char *t = art_node_plain_text(n);
-	bool same = g_strcmp0(g_strstrip(t), art->meta.title) == 0;
-	g_free(t);
-	return same;
-}
-
+/* The title block.  An opening heading that repeats the title is the title
+ * (it keeps its id and its nav entry) and is not repeated below. */
 static void
-render_title(struct epub_chapter *ch, xmlNodePtr sect)
+render_title(struct xr *x, xmlNodePtr sect)
 {
+	const struct epub_chapter *ch = x->ch;
 	const struct art_meta *m = &ch->art->meta;
-	if (m->title && *m->title && !first_heading_is_title(ch->art)) {
+	const struct art_node *title_heading = art_title_heading(ch->art);
+	if (title_heading != NULL) {
+		prop(render_heading(x, sect, title_heading), "class", "title");
+		epub_nl(sect);
+	} else if (m->title && *m->title) {
 		xmlNodePtr h = el(sect, "h1");
 		prop(h, "class", "title");
 		epub_text(h, m->title);
@@ -829,8 +825,10 @@ epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 	epub_nl(sect);
 	epub_nl(body);
 	reserve_ids(ch);
-	render_title(ch, sect);
-	if (ch->art->root)
-		render_blocks(&x, sect, ch->art->root->first_child);
+	render_title(&x, sect);
+	const struct art_node *first = ch->art->root ? ch->art->root->first_child : NULL;
+	if (first != NULL && first == art_title_heading(ch->art))
+		first = first->next;
+	render_blocks(&x, sect, first);
 	render_footnotes(&x, sect);
 }

@@ -359,6 +359,16 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	bool any = false;
 	if (m->title && *m->title) {
 		pdf_dest(p, "mdpress-title", p->x, p->y);
+		const struct art_node *h = art_title_heading(art);
+		if (h != NULL) {
+			/* the heading is not repeated below: its anchor and its
+			 * bookmark belong to the title */
+			char *dest = h->u.heading.id && *h->u.heading.id
+			             ? g_strdup(h->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
+			pdf_dest(p, dest, p->x, p->y);
+			pdf_outline_add(p, 1, m->title, dest);
+			g_free(dest);
+		}
 		title_line(p, m->title, PDF_SANS, p->body_size * 2.0, true, 0.08, 6);
 		any = true;
 	}

@@ -123,7 +123,10 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 		g_free(t);
 	}
 	pdf_render_title(p, art);
-	pdf_render_blocks(p, art->root ? art->root->first_child : NULL);
+	const struct art_node *first = art->root ? art->root->first_child : NULL;
+	if (first != NULL && first == art_title_heading(art))
+		first = first->next;    /* pdf_render_title shows it */
+	pdf_render_blocks(p, first);
 	pdf_render_footnotes(p, art);
 	p->pending_space = 0;
 }

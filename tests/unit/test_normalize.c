@@ -472,3 +472,28 @@ TEST(normalize_explicit_heading_id)
 	CHECK_INT(art_diag_count(ART_WARNING), 0);  /* the #install link resolves */
 	art_free(art);
 }
+
+/* An opening level-1 heading that repeats the front matter title is the
+ * title: renderers skip it.  Other headings, or a different text, are not. */
+TEST(title_heading_found_only_when_it_repeats_the_title)
+{
+	static const char *const cases[][2] = {
+		{ "---\ntitle: Cloud Era\n---\n# Cloud  Era \n\nbody\n", "Cloud  Era" },
+		{ "---\ntitle: Cloud Era\n---\n# *Cloud* Era\n\nbody\n", "Cloud Era" },
+		{ "---\ntitle: Cloud Era\n---\n# Cloud era\n", NULL },
+		{ "---\ntitle: Cloud Era\n---\n## Cloud Era\n", NULL },
+		{ "---\ntitle: Cloud Era\n---\nIntro.\n\n# Cloud Era\n", NULL },
+		{ "# Cloud Era\n", NULL },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct article *a = nload("t.md", cases[i][0], NULL, NULL);
+		CHECK(a != NULL);
+		const struct art_node *h = art_title_heading(a);
+		if (cases[i][1] == NULL) {
+			CHECK(h == NULL);
+		} else {
+			CHECK(h != NULL && h == a->root->first_child);
+		}
+		art_free(a);
+	}
+}
