@@ -151,6 +151,8 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 void pdf_inline_text(struct pdf_inline *in, const char *s);
 /* Apply text and attributes to a layout (and the article language). */
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
+/* quotes.c: proportional curly quotes where their neighbours are Latin. */
+void pdf_latin_quotes(struct pdf_inline *in);
 void pdf_links_free(GArray *links);
 
 /* blocks.c */

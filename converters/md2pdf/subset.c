@@ -168,6 +168,9 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 	if (in) {
 		hb_set_union(hb_subset_input_unicode_set(in), set);
 		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+		/* quotes.c asks for the proportional quotes of Latin text */
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
+		           HB_TAG('p', 'w', 'i', 'd'));
 		hb_face_t *sub = hb_subset_or_fail(face, in);
 		hb_subset_input_destroy(in);
 		hb_blob_t *out = sub ? hb_face_reference_blob(sub) : NULL;

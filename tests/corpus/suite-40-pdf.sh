@@ -266,6 +266,33 @@ else
 	fail pdf-html-table-spans "$(tail -n 2 "$TMP/span.err")"
 fi
 
+# Curly quotes: proportional inside Latin text ("China’s" is about as wide
+# as "Chinas"), full-width beside Han (two quotes add about two ems).  The
+# Han half shows that the measure sees a full-width quote.
+cat >"$TMP/quotes.md" <<'EOF'
+China’s cloud and Chinas cloud.
+
+他说“开放创新”很重要。
+
+他说开放创新很重要。
+EOF
+if "$MD2PDF" -q -o "$TMP/quotes.pdf" "$TMP/quotes.md" 2>"$TMP/quotes.err"; then
+	pdftotext -bbox "$TMP/quotes.pdf" - | awk '/<word / { split($0, a, "\""); t = $0
+		sub(/.*">/, "", t); sub(/<.*/, "", t); print t, a[6] - a[2] }' >"$TMP/quotes.w"
+	if awk '{ w[$1] = $2 }
+	END {
+		em = w["他说开放创新很重要。"] / 10
+		if (em <= 0) { print "    no Han line in the PDF"; exit 1 }
+		latin = (w["China’s"] - w["Chinas"]) / em
+		han = (w["他说“开放创新”很重要。"] - w["他说开放创新很重要。"]) / em
+		printf "    apostrophe %.2f em, two Han-side quotes %.2f em\n", latin, han
+		exit !(latin < 0.5 && han > 1.8)
+	}' "$TMP/quotes.w" >"$TMP/quotes.log"; then pass pdf-quotes-latin-proportional-han-full
+	else fail pdf-quotes-latin-proportional-han-full "$(cat "$TMP/quotes.log")"; fi
+else
+	fail pdf-quotes-latin-proportional-han-full "$(tail -n 2 "$TMP/quotes.err")"
+fi
+
 fast && exit 0
 
 # ---------------------------------------------------------------- corpus

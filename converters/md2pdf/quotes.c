@@ -1,0 +1,75 @@
+/* quotes.c - proportional quotation marks inside Latin text.
+ *
+ * The Noto CJK faces draw body text of every language here (their Latin is
+ * good, and one face keeps mixed lines even).  Their curly quotes U+2018,
+ * U+2019, U+201C and U+201D are full-width by default, as Chinese wants
+ * them, so English "China’s" came out as "China’ s" with an em of air
+ * after the apostrophe.  The OpenType feature 'pwid' selects the
+ * proportional forms; we ask for it on each quote whose neighbours are
+ * Latin text, and leave quotes next to Han, kana or Hangul full-width. */
+#include "pdf.h"
+
+enum side { SIDE_NONE, SIDE_LATIN, SIDE_CJK };
+
+static bool is_quote(gunichar c)
+{
+	return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
+}
+
+static bool is_cjk(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+		return true;
+	default:
+		/* CJK punctuation and full-width forms are script Common */
+		return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+	}
+}
+
+static enum side classify(gunichar c)
+{
+	if (is_cjk(c))
+		return SIDE_CJK;
+	return g_unichar_isalnum(c) || g_unichar_ispunct(c) ? SIDE_LATIN : SIDE_NONE;
+}
+
+/* The nearest character before (dir -1) or after (dir 1) byte offset at,
+ * skipping white space and other quotes. */
+static enum side neighbour(const char *s, const char *end, const char *at, int dir)
+{
+	const char *p = at;
+	for (;;) {
+		if (dir < 0) {
+			if (p == s)
+				return SIDE_NONE;
+			p = g_utf8_prev_char(p);
+		} else {
+			p = g_utf8_next_char(p);
+			if (p >= end)
+				return SIDE_NONE;
+		}
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && !is_quote(c))
+			return classify(c);
+	}
+}
+
+void pdf_latin_quotes(struct pdf_inline *in)
+{
+	const char *s = in->text->str, *end = s + in->text->len;
+	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
+		if (!is_quote(g_utf8_get_char(p)))
+			continue;
+		enum side before = neighbour(s, end, p, -1), after = neighbour(s, end, p, 1);
+		if ((before == SIDE_LATIN || after == SIDE_LATIN) &&
+		    before != SIDE_CJK && after != SIDE_CJK) {
+			PangoAttribute *a = pango_attr_font_features_new("pwid 1");
+			a->start_index = (guint)(p - s);
+			a->end_index = (guint)(g_utf8_next_char(p) - s);
+			pango_attr_list_insert(in->attrs, a);
+		}
+	}
+}
