@@ -404,14 +404,22 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 
 void pdf_layout_links(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y)
 {
+	pdf_layout_links_between(p, lay, links, x, y, 0, G_MAXDOUBLE);
+}
+
+void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x,
+                              double y, double from, double to)
+{
 	if (!links || !links->len)
 		return;
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	do {
 		int y0, y1;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		emit_links(p, pango_layout_iter_get_line_readonly(it), links, x,
-		           y + (double)y0 / PANGO_SCALE, (double)(y1 - y0) / PANGO_SCALE);
+		double top = (double)y0 / PANGO_SCALE, bottom = (double)y1 / PANGO_SCALE;
+		if (top >= from - 0.01 && bottom <= to + 0.01)
+			emit_links(p, pango_layout_iter_get_line_readonly(it), links, x, y + top,
+			           bottom - top);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }

@@ -10,7 +10,8 @@
  * its tallest single-row cell; a rowspan cell taller than its rows grows
  * the last of them.  Pages break between rows, never inside a rowspan
  * (unless the rows it covers are taller than a page), and the header rows
- * are repeated on the new page.
+ * are repeated on the new page.  A single row taller than a page breaks
+ * between the lines of its cells.
  */
 #include "pdf.h"
 
@@ -378,6 +379,121 @@ static double rows_height(const struct grid *g, int a, int b)
 	return s;
 }
 
+/* Where the lines of lay that fit in room points below offset from end:
+ * the bottom of the last whole line (layout offsets, points).  At least
+ * one line goes, so a line taller than a page still moves on. */
+static double lines_end(PangoLayout *lay, double from, double room)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	double end = from;
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		double bottom = (double)y1 / PANGO_SCALE;
+		if (bottom <= from + 0.01)
+			continue;       /* on an earlier page */
+		if (bottom - from > room && end > from)
+			break;
+		end = bottom;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return end;
+}
+
+/* Draw the lines of lay between layout offsets from and to (points), the
+ * layout's top at x, y.  Line by line rather than clipped: clipped lines
+ * would still be in the page's text. */
+static void show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double from,
+                       double to)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if ((double)y0 / PANGO_SCALE < from - 0.01 || (double)y1 / PANGO_SCALE > to + 0.01)
+			continue;
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
+		              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static double layout_height(PangoLayout *lay)
+{
+	int h;
+	pango_layout_get_size(lay, NULL, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+/* Draw row r, taller than a page, from y on: each page shows the next
+ * whole lines of every cell, framed to the foot of the page, and the
+ * header rows are repeated.  Returns the y below the row. */
+static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
+{
+	cairo_t *cr = p->cr;
+	int n = g->ncols;
+	double *from = g_new0(double, n), *to = g_new0(double, n), *cx = g_new(double, n + 1);
+	cx[0] = p->x;
+	for (int c = 0; c < n; c++)
+		cx[c + 1] = cx[c] + g->w[c] + 2 * PAD_X;
+	for (;;) {
+		double room = p->bottom - y - 2 * PAD_Y, slice = 0;
+		bool more = false;
+		for (int col = 0; col < n; col++) {
+			struct cell *c = cell_at(g, r, col);
+			to[col] = from[col];
+			if (c->col != col || c->row != r || !c->lay)
+				continue;
+			if (from[col] < layout_height(c->lay) - 0.01)
+				to[col] = lines_end(c->lay, from[col], room);
+			slice = MAX(slice, to[col] - from[col]);
+			more |= to[col] < layout_height(c->lay) - 0.01;
+		}
+		double h = more ? p->bottom - y : slice + 2 * PAD_Y;
+		for (int col = 0; col < n; col++) {
+			struct cell *c = cell_at(g, r, col);
+			if (c->col != col)
+				continue;
+			double x = cx[col], w = cx[col + c->cs] - x;
+			cairo_save(cr);
+			if (c->header) {
+				cairo_set_source_rgb(cr, 0.92, 0.93, 0.95);
+				cairo_rectangle(cr, x, y, w, h);
+				cairo_fill(cr);
+			}
+			if (c->lay && c->row == r && to[col] > from[col]) {
+				cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+				show_lines(cr, c->lay, x + PAD_X, y + PAD_Y - from[col], from[col], to[col]);
+				pdf_layout_links_between(p, c->lay, c->links, x + PAD_X,
+				                         y + PAD_Y - from[col], from[col], to[col]);
+			}
+			cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
+			cairo_set_line_width(cr, 0.5);
+			cairo_rectangle(cr, x, y, w, h);
+			cairo_stroke(cr);
+			cairo_restore(cr);
+			from[col] = to[col];
+		}
+		p->page_used = true;
+		y += h;
+		if (!more)
+			break;
+		pdf_new_page(p);
+		y = p->top;
+		if (g->repeat && r >= g->hn) {
+			draw_rows(p, g, 0, g->hn, y);
+			y += rows_height(g, 0, g->hn);
+		}
+	}
+	g_free(from);
+	g_free(to);
+	g_free(cx);
+	return y;
+}
+
 /* Draw the grid, page by page.  A page may break before row r only when
  * no rowspan crosses from r - 1 into r (joined[r] == 0). */
 static void draw_grid(struct pdf *p, struct grid *g)
@@ -396,6 +512,30 @@ static void draw_grid(struct pdf *p, struct grid *g)
 			e++;
 		if (rows_height(g, r, e) > page_h)
 			e = r + 1;      /* spans taller than a page: break row by row */
+		if (g->h[r] > page_h - (repeat && r >= hn ? hh : 0)) {
+			/* a row no page can hold: it goes on line by line */
+			if (!started) {
+				if (p->page_used)
+					p->y += p->pending_space;
+				p->pending_space = 0;
+				y = p->y;
+				started = true;
+			} else if (r > seg) {
+				draw_rows(p, g, seg, r, segy);
+			}
+			if (p->bottom - y < 3 * p->body_size + 2 * PAD_Y) {
+				pdf_new_page(p);
+				y = p->top;
+				if (repeat && r >= hn) {
+					draw_rows(p, g, 0, hn, y);
+					y += hh;
+				}
+			}
+			y = draw_tall_row(p, g, r, y);
+			r = seg = r + 1;
+			segy = y;
+			continue;
+		}
 		double need = rows_height(g, r, e);
 		if (r == 0)
 			need = rows_height(g, 0, keep);

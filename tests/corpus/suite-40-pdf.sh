@@ -293,6 +293,22 @@ else
 	fail pdf-quotes-latin-proportional-han-full "$(tail -n 2 "$TMP/quotes.err")"
 fi
 
+# A table row taller than a page goes on over the next pages: every line
+# of its long cell once and in order, the row after it, all inside the
+# text area.  (The row was once drawn on one page and cut at its foot.)
+awk 'BEGIN { printf "| a | b |\n|---|---|\n| short | "
+	for (i = 0; i < 140; i++) printf "%sline %d of a long cell", i ? "<br>" : "", i
+	print " |\n| after | end |" }' >"$TMP/tall.md"
+if "$MD2PDF" -q -o "$TMP/tall.pdf" "$TMP/tall.md" 2>"$TMP/tall.err"; then
+	got=$(pdftotext "$TMP/tall.pdf" - | sed -n 's/^line \([0-9]*\) of a long cell$/\1/p' | paste -sd,)
+	want=$(seq -s, 0 139)
+	if [ "$got" = "$want" ] && pdftotext "$TMP/tall.pdf" - | grep -qx after; then pass pdf-table-tall-row-split
+	else fail pdf-table-tall-row-split "lines seen: $(tr ',' '\n' <<<"$got" | grep -c .) of 140"; fi
+	check pdf-table-tall-row-in-margins in_margins "$TMP/tall.pdf"
+else
+	fail pdf-table-tall-row-split "$(tail -n 2 "$TMP/tall.err")"
+fi
+
 fast && exit 0
 
 # ---------------------------------------------------------------- corpus
