@@ -1,6 +1,7 @@
 /* article.c - the node tree and art_load(): read, clean up line ends,
  * validate, then hand over to frontmatter.c, markdown.c and normalize.c. */
 #include "article.h"
+#include "internal.h"
 
 #include <errno.h>
 #include <string.h>
@@ -356,6 +357,8 @@ static struct article *load_common(struct article *art, const char *buf,
 		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){ 1, 1 });
 	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art)) {
 		goto fail;
+	} else {
+		art_warn_unused_footnotes(art);
 	}
 	if (opts->lang && *opts->lang)
 		art->lang = g_strdup(opts->lang);

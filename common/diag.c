@@ -27,6 +27,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_YAML_KEY]         = { ART_WARNING, "front matter: duplicate key '%s'" },
 	[ART_W_LINK_TARGET]      = { ART_WARNING, "link to unknown anchor: #%s" },
 	[ART_W_FOOTNOTE]         = { ART_WARNING, "footnote [^%s] is never defined" },
+	[ART_W_FOOTNOTE_UNUSED]  = { ART_WARNING, "footnote [^%s] is never referenced: its text is left out" },
 	[ART_W_HTML_DROPPED]     = { ART_WARNING, "raw HTML element dropped: <%s>" },
 	[ART_W_GENERIC]          = { ART_WARNING, "%s" },
 };

@@ -1,4 +1,4 @@
-/* internal.h - helpers shared by text.c, normalize.c and resource.c only. */
+/* internal.h - helpers shared between the files of common/ only. */
 #ifndef MDPRESS_INTERNAL_H
 #define MDPRESS_INTERNAL_H
 
@@ -13,5 +13,9 @@ bool art_html_is_unknown_tag(const char *raw_html);
 /* name= or id= of an "<a ...>" tag at s (new string) or NULL; *end is set
  * to where scanning may continue. */
 char *art_html_anchor_name(const char *s, const char **end);
+
+/* footnote_unused.c: warn about footnote definitions cmark-gfm dropped
+ * because nothing references them (after art_markdown_parse). */
+void art_warn_unused_footnotes(struct article *art);
 
 #endif

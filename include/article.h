@@ -278,6 +278,7 @@ enum art_diag_code {
 	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
 	ART_W_LINK_TARGET,      /* link to unknown anchor: #%s */
 	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */
+	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
 	ART_W_GENERIC,          /* %s */
 	ART_DIAG__MAX

@@ -497,3 +497,22 @@ TEST(title_heading_found_only_when_it_repeats_the_title)
 		art_free(a);
 	}
 }
+
+/* cmark-gfm drops a footnote definition nothing references: warn at its
+ * line, but not for "[^x]:" lines inside code blocks or kept definitions. */
+TEST(unused_footnote_definition_warns)
+{
+	const char *src = "Used[^a].\n\n"
+	                  "```\n[^code]: not a definition\n```\n\n"
+	                  "[^a]: kept\n\n"
+	                  "[^lost]: this text is left out\n";
+	GString *diags = g_string_new(NULL);
+	struct article *a = nload("fn.md", src, NULL, diags);
+	CHECK(a != NULL);
+	CHECK_CONTAINS(diags->str, "fn.md:9:1: warning: footnote [^lost] is never referenced: "
+	                      "its text is left out\n");
+	CHECK(strstr(diags->str, "[^code]") == NULL);
+	CHECK(strstr(diags->str, "[^a]") == NULL);
+	art_free(a);
+	g_string_free(diags, TRUE);
+}
