@@ -117,10 +117,12 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
 
 # ---------------------------------------------------------------- packages
 # Debian packages: to build, to test, and (optional) to compare in benchmarks.
+# (pcre2, lzma and zlib: their static archives, named by LINK=static)
 DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
-    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk
+    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk \
+    libpcre2-dev liblzma-dev zlib1g-dev
 DEPS_TEST  := poppler-utils qpdf epubcheck default-jdk-headless unzip time man-db
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
