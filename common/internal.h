@@ -10,6 +10,7 @@ void art_resource_free(struct art_resource *res);
 /* normalize_html.c */
 bool art_html_is_element(const char *lower_name);
 bool art_html_is_unknown_tag(const char *raw_html);
+bool art_html_is_component_markup(const char *html_block);
 /* name= or id= of an "<a ...>" tag at s (new string) or NULL; *end is set
  * to where scanning may continue. */
 char *art_html_anchor_name(const char *s, const char **end);

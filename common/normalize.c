@@ -45,10 +45,26 @@ static void append_lines(struct art_node *parent, const char *s, struct art_pos 
 }
 
 /* Placeholders like <emulator> become text; an HTML block that starts with
- * one becomes a paragraph of its lines. */
-static void unknown_html_to_text(struct art_node *root)
+ * one becomes a paragraph of its lines.  A block of framework components
+ * only (Vue's <ClientOnly>...) has nothing to read: it goes, with a warning. */
+static void unknown_html_to_text(struct article *art)
 {
+	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; ) {
+		if (n->type == ART_HTML_BLOCK && art_html_is_component_markup(n->literal)) {
+			char **words = g_strsplit_set(n->literal, " \t\r\n", -1);
+			GString *shown = g_string_new(NULL);
+			for (char **w = words; *w; w++)
+				if (**w)
+					g_string_append_printf(shown, "%s%s", shown->len ? " " : "", *w);
+			art_diag(ART_W_HTML_COMPONENT, art->display_name, n->pos, shown->str);
+			g_string_free(shown, TRUE);
+			g_strfreev(words);
+			struct art_node *next = art_node_next(n, root, false);
+			art_node_free(n);
+			n = next;
+			continue;
+		}
 		if (n->type == ART_HTML_INLINE && art_html_is_unknown_tag(n->literal)) {
 			n->type = ART_TEXT;
 		} else if (n->type == ART_HTML_BLOCK && art_html_is_unknown_tag(n->literal)) {
@@ -593,7 +609,7 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 		opts = &defaults;
 	if (!art || !art->root)
 		return;
-	unknown_html_to_text(art->root);
+	unknown_html_to_text(art);
 	set_lang(art, opts);
 	/* before segment breaks (HTML newlines are soft breaks) and before
 	 * images, figures and ids, which then treat HTML like Markdown */

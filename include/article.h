@@ -280,6 +280,7 @@ enum art_diag_code {
 	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */
 	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
+	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
 	ART_W_GENERIC,          /* %s */
 	ART_DIAG__MAX
 };

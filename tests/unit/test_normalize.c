@@ -516,3 +516,29 @@ TEST(unused_footnote_definition_warns)
 	art_free(a);
 	g_string_free(diags, TRUE);
 }
+
+/* Framework markup with nothing to read is dropped (with a warning);
+ * placeholders, XML with text and real HTML are not component markup. */
+TEST(component_markup_recognised)
+{
+	CHECK(art_html_is_component_markup("<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n"));
+	CHECK(art_html_is_component_markup("<x-banner/>"));
+	CHECK(!art_html_is_component_markup("<emulator>"));
+	CHECK(!art_html_is_component_markup("<ip-address>\n"));
+	CHECK(!art_html_is_component_markup("<Foo>"));
+	CHECK(!art_html_is_component_markup("<config>\n<name>foo</name>\n</config>"));
+	CHECK(!art_html_is_component_markup("<div></div>"));
+	CHECK(!art_html_is_component_markup("<Foo></Foo> and text"));
+
+	GString *diags = g_string_new(NULL);
+	struct article *a = nload("v.md", "# T\n\n<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n\n"
+	                                  "Body.\n", NULL, diags);
+	CHECK(a != NULL);
+	CHECK_CONTAINS(diags->str, "v.md:3:1: warning: component markup with no text dropped: "
+	                           "<ClientOnly> <news-newsHeader /> </ClientOnly>");
+	CHECK(ut_find(a->root, ART_HTML_BLOCK) == NULL);
+	const struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
+	CHECK(p != NULL && p->first_child && !strcmp(p->first_child->literal, "Body."));
+	art_free(a);
+	g_string_free(diags, TRUE);
+}
