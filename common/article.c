@@ -190,23 +190,6 @@ char *art_node_plain_text(const struct art_node *node)
 	return g_string_free(s, FALSE);
 }
 
-/* s with runs of white space as one space, trimmed.  Returns a new string. */
-static char *collapse_space(const char *s)
-{
-	GString *out = g_string_new(NULL);
-	for (const char *p = s; *p; p++) {
-		if (g_ascii_isspace(*p)) {
-			if (out->len && out->str[out->len - 1] != ' ')
-				g_string_append_c(out, ' ');
-		} else {
-			g_string_append_c(out, *p);
-		}
-	}
-	if (out->len && out->str[out->len - 1] == ' ')
-		g_string_truncate(out, out->len - 1);
-	return g_string_free(out, FALSE);
-}
-
 const struct art_node *art_title_heading(const struct article *art)
 {
 	const struct art_node *n = art->root ? art->root->first_child : NULL;
@@ -214,7 +197,7 @@ const struct art_node *art_title_heading(const struct article *art)
 	if (n == NULL || n->type != ART_HEADING || n->u.heading.level != 1 || !title || !*title)
 		return NULL;
 	char *raw = art_node_plain_text(n);
-	char *text = collapse_space(raw), *want = collapse_space(title);
+	char *text = art_collapse_space(raw), *want = art_collapse_space(title);
 	bool same = strcmp(text, want) == 0;
 	g_free(raw);
 	g_free(text);

@@ -93,19 +93,6 @@ struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePt
 	return art_node_new(t, html_pos_of(c, x));
 }
 
-/* Runs of HTML white space to one space, ends trimmed (new string). */
-char *html_collapsed(const char *s)
-{
-	GString *o = g_string_new(NULL);
-	for (const char *p = s; *p; p++) {
-		if (!is_ws(*p))
-			g_string_append_c(o, *p);
-		else if (o->len && !is_ws(o->str[o->len - 1]) && p[1] && !is_ws(p[1]))
-			g_string_append_c(o, ' ');
-	}
-	return g_string_free(o, FALSE);
-}
-
 static void register_id(struct article *art, const char *id, struct art_node *target)
 {
 	if (!art->ids)
@@ -161,7 +148,7 @@ void html_trim(struct art_node *p)
 bool html_blank(const char *s)
 {
 	for (; s && *s; s++)
-		if (!is_ws(*s))
+		if (!is_html_space(*s))
 			return false;
 	return true;
 }
@@ -176,7 +163,7 @@ struct art_node *html_make_image(struct conv *c, xmlNodePtr x)
 		img->u.image.url = src;
 		img->u.image.title = html_attr(x, "title");
 		src = NULL;
-		char *a = alt ? html_collapsed(alt) : NULL;
+		char *a = alt ? art_collapse_space(alt) : NULL;
 		if (a && *a) {
 			struct art_node *t = html_node(c, ART_TEXT, x);
 			t->literal = a;

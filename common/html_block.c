@@ -73,9 +73,9 @@ static void inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x
 	GString *buf = g_string_new(NULL);
 	struct art_pos pos = html_pos_of(c, x);
 	for (const char *p = s; *p; ) {
-		if (is_ws(*p)) {
+		if (is_html_space(*p)) {
 			bool nl = false;
-			for (; is_ws(*p); p++)
+			for (; is_html_space(*p); p++)
 				nl |= *p == '\n';
 			if (in->space)
 				continue;
@@ -105,7 +105,7 @@ static void inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x
 			in->brk = false;
 		}
 		const char *q = p;
-		while (*q && !is_ws(*q))
+		while (*q && !is_html_space(*q))
 			q++;
 		g_string_append_len(buf, p, q - p);
 		p = q;
@@ -173,7 +173,7 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	}
 	case K_CODE: {
 		char *s = text_content(x);
-		char *t = html_collapsed(s);
+		char *t = art_collapse_space(s);
 		g_free(s);
 		if (!*t) {
 			g_free(t);

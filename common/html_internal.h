@@ -8,6 +8,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "article.h"
+#include "internal.h"
 
 enum kind {
 	K_UNWRAP = 0,   /* keep the content: span, font, sup, unknown... */
@@ -39,16 +40,10 @@ static inline const char *ename(xmlNodePtr x)
 	return (const char *)x->name;
 }
 
-static inline bool is_ws(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f';
-}
-
 /* html.c */
 char *html_attr(xmlNodePtr x, const char *name);   /* new string or NULL */
 struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x);
 struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x);
-char *html_collapsed(const char *s);
 bool html_blank(const char *s);
 void html_flush_anchors(struct conv *c, struct art_node *target);
 void html_warn_dropped(struct conv *c, xmlNodePtr x);

@@ -15,6 +15,14 @@ bool art_html_is_component_markup(const char *html_block);
  * to where scanning may continue. */
 char *art_html_anchor_name(const char *s, const char **end);
 
+/* text.c: runs of white space (HTML's: space, tab, LF, FF, CR) to one
+ * space, ends trimmed.  Returns a new string. */
+static inline bool is_html_space(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r';
+}
+char *art_collapse_space(const char *s);
+
 /* footnote_unused.c: warn about footnote definitions cmark-gfm dropped
  * because nothing references them (after art_markdown_parse). */
 void art_warn_unused_footnotes(struct article *art);

@@ -52,14 +52,9 @@ static void unknown_html_to_text(struct article *art)
 	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; ) {
 		if (n->type == ART_HTML_BLOCK && art_html_is_component_markup(n->literal)) {
-			char **words = g_strsplit_set(n->literal, " \t\r\n", -1);
-			GString *shown = g_string_new(NULL);
-			for (char **w = words; *w; w++)
-				if (**w)
-					g_string_append_printf(shown, "%s%s", shown->len ? " " : "", *w);
-			art_diag(ART_W_HTML_COMPONENT, art->display_name, n->pos, shown->str);
-			g_string_free(shown, TRUE);
-			g_strfreev(words);
+			char *shown = art_collapse_space(n->literal);
+			art_diag(ART_W_HTML_COMPONENT, art->display_name, n->pos, shown);
+			g_free(shown);
 			struct art_node *next = art_node_next(n, root, false);
 			art_node_free(n);
 			n = next;

@@ -1,6 +1,7 @@
 /* text.c - UTF-8 checks, display widths, CSS Text segment breaks, language
  * guess and heading slugs.  Everything Unicode comes from GLib's tables. */
 #include "article.h"
+#include "internal.h"
 
 #include <string.h>
 
@@ -162,4 +163,16 @@ char *art_slugify(const char *text)
 	g_free(lower);
 	g_free(valid);
 	return g_string_free(out, FALSE);
+}
+
+char *art_collapse_space(const char *s)
+{
+	GString *o = g_string_new(NULL);
+	for (const char *p = s; *p; p++) {
+		if (!is_html_space(*p))
+			g_string_append_c(o, *p);
+		else if (o->len && !is_html_space(o->str[o->len - 1]) && p[1] && !is_html_space(p[1]))
+			g_string_append_c(o, ' ');
+	}
+	return g_string_free(o, FALSE);
 }
