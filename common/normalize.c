@@ -618,4 +618,5 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	heading_ids(art);
 	footnotes(art);
 	link_targets(art);
+	art->title_heading = art_title_heading(art);
 }

@@ -180,6 +180,8 @@ struct article {
 	char *lang;             /* effective BCP 47 tag: --lang, meta lang, or detected */
 	bool lang_detected;     /* lang came from detection, not given */
 	struct art_node *root;  /* ART_DOCUMENT */
+	const struct art_node *title_heading;   /* art_title_heading(), found by
+	                           art_normalize(); renderers show it once */
 	GPtrArray *resources;   /* struct art_resource *, in first-use order */
 	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
 	                           borrowed pointers into root */
@@ -200,8 +202,8 @@ struct art_load_opts {
 };
 
 /* The first block when it is a level-1 heading repeating the front matter
- * title (blogs often have both): renderers show the title once.  NULL when
- * there is none. */
+ * title (blogs often have both), or NULL.  art_normalize() stores it in
+ * art->title_heading, which renderers read. */
 const struct art_node *art_title_heading(const struct article *art);
 
 /* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL

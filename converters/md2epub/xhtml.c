@@ -767,7 +767,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 {
 	const struct epub_chapter *ch = x->ch;
 	const struct art_meta *m = &ch->art->meta;
-	const struct art_node *title_heading = art_title_heading(ch->art);
+	const struct art_node *title_heading = ch->art->title_heading;
 	if (title_heading != NULL) {
 		prop(render_heading(x, sect, title_heading), "class", "title");
 		epub_nl(sect);
@@ -827,7 +827,7 @@ epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 	reserve_ids(ch);
 	render_title(&x, sect);
 	const struct art_node *first = ch->art->root ? ch->art->root->first_child : NULL;
-	if (first != NULL && first == art_title_heading(ch->art))
+	if (first != NULL && first == ch->art->title_heading)
 		first = first->next;
 	render_blocks(&x, sect, first);
 	render_footnotes(&x, sect);

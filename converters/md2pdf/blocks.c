@@ -359,7 +359,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	bool any = false;
 	if (m->title && *m->title) {
 		pdf_dest(p, "mdpress-title", p->x, p->y);
-		const struct art_node *h = art_title_heading(art);
+		const struct art_node *h = art->title_heading;
 		if (h != NULL) {
 			/* the heading is not repeated below: its anchor and its
 			 * bookmark belong to the title */

@@ -124,7 +124,7 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 	}
 	pdf_render_title(p, art);
 	const struct art_node *first = art->root ? art->root->first_child : NULL;
-	if (first != NULL && first == art_title_heading(art))
+	if (first != NULL && first == art->title_heading)
 		first = first->next;    /* pdf_render_title shows it */
 	pdf_render_blocks(p, first);
 	pdf_render_footnotes(p, art);

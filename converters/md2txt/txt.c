@@ -238,7 +238,7 @@ static void render_children(struct txt *t, const struct art_node *n, const char 
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
 		if (c->type == ART_FOOTNOTE_DEF)
 			continue;           /* collected at the end */
-		if (c == t->title_heading)
+		if (c == t->art->title_heading)
 			continue;           /* the title block shows it */
 		if (started && loose)
 			want_blank(t, rest);
@@ -539,7 +539,6 @@ int txt_render(struct txt *t, const struct article *art, GString *out)
 	t->out = g_string_new(NULL);
 	t->urls = g_ptr_array_new_with_free_func(g_free);
 	t->url_num = g_hash_table_new(g_str_hash, g_str_equal);
-	t->title_heading = art_title_heading(art);
 	render_title(t, &art->meta);
 	want_blank(t, "");
 	if (art->root)

@@ -17,7 +17,6 @@ struct txt_opts {
 struct txt {
 	int width;
 	const struct article *art;
-	const struct art_node *title_heading;  /* skipped: the title block shows it */
 	const char *lang;
 	GString *out;
 	GString *sep;           /* blank line still to write, or NULL */
