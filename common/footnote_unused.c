@@ -23,7 +23,7 @@ static int count_lines(const char *s)
 }
 
 /* The label of a definition opening at line s ("[^label]:" after at most
- * three spaces), or NULL.  *col gets its 1-based column. */
+ * three spaces), as written, or NULL.  *col gets its 1-based column. */
 static char *def_label(const char *s, const char *end, int *col)
 {
 	int indent = 0;
@@ -31,13 +31,11 @@ static char *def_label(const char *s, const char *end, int *col)
 		s++, indent++;
 	if (end - s < 5 || s[0] != '[' || s[1] != '^')
 		return NULL;
-	const char *l = s + 2, *e = l;
-	while (e < end && *e != ']' && *e != '\n')
-		e++;
-	if (e >= end || *e != ']' || e == l || e + 1 >= end || e[1] != ':')
+	const char *l = s + 2, *e = memchr(l, ']', (size_t)(end - l));
+	if (e == NULL || e == l || e + 1 >= end || e[1] != ':')
 		return NULL;
 	*col = indent + 1;
-	return g_utf8_casefold(l, e - l);
+	return g_strndup(l, (gsize)(e - l));
 }
 
 void art_warn_unused_footnotes(struct article *art)
@@ -63,17 +61,16 @@ void art_warn_unused_footnotes(struct article *art)
 			eol = end;
 		int col = 0;
 		char *label = line >= art->body_line ? def_label(p, eol, &col) : NULL;
+		char *key = label ? g_utf8_casefold(label, -1) : NULL;
 		bool in_block = false;
 		for (guint i = 0; label && i < blocks->len; i++) {
 			const struct span *sp = &g_array_index(blocks, struct span, i);
 			in_block |= line >= sp->first && line <= sp->last;
 		}
-		if (label && !in_block && !g_hash_table_contains(kept, label)) {
-			char *shown = g_strndup(p + col + 1, (gsize)(strchr(p + col + 1, ']') - (p + col + 1)));
+		if (label && !in_block && !g_hash_table_contains(kept, key))
 			art_diag(ART_W_FOOTNOTE_UNUSED, art->display_name, (struct art_pos){ line, col },
-			         shown);
-			g_free(shown);
-		}
+			         label);
+		g_free(key);
 		g_free(label);
 		p = eol + 1;
 	}
