@@ -402,11 +402,6 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 	}
 }
 
-void pdf_layout_links(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y)
-{
-	pdf_layout_links_between(p, lay, links, x, y, 0, G_MAXDOUBLE);
-}
-
 void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x,
                               double y, double from, double to)
 {

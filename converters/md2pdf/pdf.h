@@ -135,10 +135,10 @@ bool pdf_has_dest(const struct pdf *p, const char *name);
 /* Justify one line of a left-aligned layout to width (pango units),
  * unless a gap would grow by more than max_gap. */
 void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);
-/* Link annotations for a layout drawn with its top left corner at x, y. */
-void pdf_layout_links(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y);
-/* Only the links on lines between layout offsets from and to (points): the
- * part of a table cell that one page shows. */
+/* Link annotations for the lines of a layout, drawn with its top left
+ * corner at x, y, that lie between layout offsets from and to (points):
+ * 0 and G_MAXDOUBLE for all of it, less for the part of a table cell that
+ * one page shows. */
 void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x,
                               double y, double from, double to);
 

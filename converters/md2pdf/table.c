@@ -313,16 +313,46 @@ static void row_heights(struct pdf *p, struct grid *g)
 	g_ptr_array_free(spans, TRUE);
 }
 
+/* Draw the lines of lay between layout offsets from and to (points), the
+ * layout's top at x, y.  Line by line rather than clipped: clipped lines
+ * would still be in the page's text. */
+static void show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double from,
+                       double to)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		if ((double)y0 / PANGO_SCALE < from - 0.01 || (double)y1 / PANGO_SCALE > to + 0.01)
+			continue;
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
+		              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* One page's part of a row taller than a page: of each column's cell the
+ * lines between layout offsets from[col] and to[col], in a frame h high. */
+struct slice {
+	const double *from, *to;
+	double h;
+};
+
 /* Draw rows [a, b) with the top of row a at y0: every cell that meets
  * them, framed over the rows it covers here; a cell continued from the
- * page before keeps its frame but not its text. */
-static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0)
+ * page before keeps its frame but not its text.  With a slice, [a, b) is
+ * the one row it is part of. */
+static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0,
+                      const struct slice *sl)
 {
 	cairo_t *cr = p->cr;
 	double *ry = g_new(double, b - a + 1), *cx = g_new(double, g->ncols + 1);
 	ry[0] = y0;
 	for (int r = a; r < b; r++)
-		ry[r - a + 1] = ry[r - a] + g->h[r];
+		ry[r - a + 1] = ry[r - a] + (sl ? sl->h : g->h[r]);
 	cx[0] = p->x;
 	for (int c = 0; c < g->ncols; c++)
 		cx[c + 1] = cx[c] + g->w[c] + 2 * PAD_X;
@@ -351,11 +381,16 @@ static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0)
 					cairo_rectangle(cr, x, y, w, h);
 					cairo_clip(cr);
 					cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-					cairo_move_to(cr, x + PAD_X, y + PAD_Y);
-					pango_cairo_show_layout(cr, c->lay);
+					double from = sl ? sl->from[col] : 0, to = sl ? sl->to[col] : G_MAXDOUBLE;
+					double top = y + PAD_Y - from;
+					if (sl) {
+						show_lines(cr, c->lay, x + PAD_X, top, from, to);
+					} else {
+						cairo_move_to(cr, x + PAD_X, top);
+						pango_cairo_show_layout(cr, c->lay);
+					}
 					cairo_restore(cr);
-					if (c->links)
-						pdf_layout_links(p, c->lay, c->links, x + PAD_X, y + PAD_Y);
+					pdf_layout_links_between(p, c->lay, c->links, x + PAD_X, top, from, to);
 				} else if (pass == 2) {
 					cairo_rectangle(cr, x, y, w, h);
 				}
@@ -379,6 +414,19 @@ static double rows_height(const struct grid *g, int a, int b)
 	return s;
 }
 
+/* A new page for the table, going on at row r: the header rows are
+ * repeated when r is below them.  Returns the y where row r goes. */
+static double next_page(struct pdf *p, struct grid *g, int r)
+{
+	pdf_new_page(p);
+	double y = p->top;
+	if (g->repeat && r >= g->hn) {
+		draw_rows(p, g, 0, g->hn, y, NULL);
+		y += rows_height(g, 0, g->hn);
+	}
+	return y;
+}
+
 /* Where the lines of lay that fit in room points below offset from end:
  * the bottom of the last whole line (layout offsets, points).  At least
  * one line goes, so a line taller than a page still moves on. */
@@ -400,27 +448,6 @@ static double lines_end(PangoLayout *lay, double from, double room)
 	return end;
 }
 
-/* Draw the lines of lay between layout offsets from and to (points), the
- * layout's top at x, y.  Line by line rather than clipped: clipped lines
- * would still be in the page's text. */
-static void show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double from,
-                       double to)
-{
-	PangoLayoutIter *it = pango_layout_get_iter(lay);
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if ((double)y0 / PANGO_SCALE < from - 0.01 || (double)y1 / PANGO_SCALE > to + 0.01)
-			continue;
-		PangoRectangle log;
-		pango_layout_iter_get_line_extents(it, NULL, &log);
-		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
-		              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
-		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-}
-
 static double layout_height(PangoLayout *lay)
 {
 	int h;
@@ -433,12 +460,8 @@ static double layout_height(PangoLayout *lay)
  * header rows are repeated.  Returns the y below the row. */
 static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 {
-	cairo_t *cr = p->cr;
 	int n = g->ncols;
-	double *from = g_new0(double, n), *to = g_new0(double, n), *cx = g_new(double, n + 1);
-	cx[0] = p->x;
-	for (int c = 0; c < n; c++)
-		cx[c + 1] = cx[c] + g->w[c] + 2 * PAD_X;
+	double *from = g_new0(double, n), *to = g_new0(double, n);
 	for (;;) {
 		double room = p->bottom - y - 2 * PAD_Y, slice = 0;
 		bool more = false;
@@ -452,45 +475,16 @@ static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 			slice = MAX(slice, to[col] - from[col]);
 			more |= to[col] < layout_height(c->lay) - 0.01;
 		}
-		double h = more ? p->bottom - y : slice + 2 * PAD_Y;
-		for (int col = 0; col < n; col++) {
-			struct cell *c = cell_at(g, r, col);
-			if (c->col != col)
-				continue;
-			double x = cx[col], w = cx[col + c->cs] - x;
-			cairo_save(cr);
-			if (c->header) {
-				cairo_set_source_rgb(cr, 0.92, 0.93, 0.95);
-				cairo_rectangle(cr, x, y, w, h);
-				cairo_fill(cr);
-			}
-			if (c->lay && c->row == r && to[col] > from[col]) {
-				cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-				show_lines(cr, c->lay, x + PAD_X, y + PAD_Y - from[col], from[col], to[col]);
-				pdf_layout_links_between(p, c->lay, c->links, x + PAD_X,
-				                         y + PAD_Y - from[col], from[col], to[col]);
-			}
-			cairo_set_source_rgb(cr, 0.7, 0.7, 0.7);
-			cairo_set_line_width(cr, 0.5);
-			cairo_rectangle(cr, x, y, w, h);
-			cairo_stroke(cr);
-			cairo_restore(cr);
-			from[col] = to[col];
-		}
-		p->page_used = true;
-		y += h;
+		struct slice sl = { from, to, more ? p->bottom - y : slice + 2 * PAD_Y };
+		draw_rows(p, g, r, r + 1, y, &sl);
+		memcpy(from, to, sizeof *from * (size_t)n);
+		y += sl.h;
 		if (!more)
 			break;
-		pdf_new_page(p);
-		y = p->top;
-		if (g->repeat && r >= g->hn) {
-			draw_rows(p, g, 0, g->hn, y);
-			y += rows_height(g, 0, g->hn);
-		}
+		y = next_page(p, g, r);
 	}
 	g_free(from);
 	g_free(to);
-	g_free(cx);
 	return y;
 }
 
@@ -521,16 +515,10 @@ static void draw_grid(struct pdf *p, struct grid *g)
 				y = p->y;
 				started = true;
 			} else if (r > seg) {
-				draw_rows(p, g, seg, r, segy);
+				draw_rows(p, g, seg, r, segy, NULL);
 			}
-			if (p->bottom - y < 3 * p->body_size + 2 * PAD_Y) {
-				pdf_new_page(p);
-				y = p->top;
-				if (repeat && r >= hn) {
-					draw_rows(p, g, 0, hn, y);
-					y += hh;
-				}
-			}
+			if (p->bottom - y < 3 * p->body_size + 2 * PAD_Y)
+				y = next_page(p, g, r);
 			y = draw_tall_row(p, g, r, y);
 			r = seg = r + 1;
 			segy = y;
@@ -548,20 +536,15 @@ static void draw_grid(struct pdf *p, struct grid *g)
 			y = segy = p->y;
 			started = true;
 		} else if (y + need > p->bottom && r > seg && r >= keep) {
-			draw_rows(p, g, seg, r, segy);
-			pdf_new_page(p);
-			y = p->top;
-			if (repeat && r >= hn) {
-				draw_rows(p, g, 0, hn, y);
-				y += hh;
-			}
+			draw_rows(p, g, seg, r, segy, NULL);
+			y = next_page(p, g, r);
 			seg = r;
 			segy = y;
 		}
 		y += rows_height(g, r, e);
 		r = e;
 	}
-	draw_rows(p, g, seg, nrows, segy);
+	draw_rows(p, g, seg, nrows, segy, NULL);
 	p->y = y;
 	pdf_space(p, p->body_size * 0.8);
 }
