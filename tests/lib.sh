@@ -30,18 +30,21 @@ same_file() {
 	fi
 }
 
-# split_spec_examples DIR: every example of ../shared/spec/spec.txt and
-# extensions.txt as DIR/spec-NNNN.md and DIR/extensions-NNNN.md (the
-# Markdown half of each; "→" in the spec stands for a tab).
+# split_spec_examples DIR: every example of the spec files in
+# tests/data/spec/ (spec, extensions, regression, smart_punct) as
+# DIR/NAME-NNNN.md (the Markdown half of each; "→" in the spec stands for a
+# tab), numbered from 1 in each file as the spec's own example numbers are.
+SPEC_DIR=$ROOT/tests/data/spec
+SPEC_FILES="spec extensions regression smart_punct"
 split_spec_examples() {
 	mkdir -p "$1"
 	local s
-	for s in spec extensions; do
+	for s in $SPEC_FILES; do
 		awk -v dir="$1" -v pre="$s" '
 		/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.md", dir, pre, n); printf "" > f; next }
 		inex && md && /^\.$/ { md = 0; close(f); next }
 		inex && /^````````````````````````````````$/ { inex = 0; next }
 		inex && md { gsub(/→/, "\t"); print > f }
-		' "$SHARED/spec/$s.txt"
+		' "$SPEC_DIR/$s.txt"
 	done
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/corpus/suite-20-txt.sh BUILD - md2txt: goldens, the seed's text kept
 # whole, line widths, CJK line-start rules, errors, the CommonMark/GFM spec
-# examples and the pathological inputs of ../shared/spec/README.md.
+# examples (tests/data/spec) and the pathological inputs cmark-gfm tests.
 . "$(dirname "$0")/../lib.sh"
 TXT=$BUILD/md2txt
 CHECK=$BUILD/txtcheck
