@@ -12,8 +12,6 @@ static double para_gap(const struct pdf *p)
 	return p->tight ? 2.0 : p->body_size * 0.65;
 }
 
-static const double heading_pt[7] = { 0, 18, 15, 13, 11.5, 10.5, 10.5 };
-
 void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
 {
 	if (level < 1)
@@ -80,7 +78,7 @@ static void render_paragraph(struct pdf *p, const struct art_node *n)
 static void render_heading(struct pdf *p, const struct art_node *n)
 {
 	int level = CLAMP(n->u.heading.level, 1, 6);
-	double pt = heading_pt[level] * p->body_size / 10.5;
+	double pt = pdf_pt(p, p->size.heading[level]);
 	struct pdf_inline in;
 	pdf_inline_init(&in);
 	pdf_inline_render(p, &in, n->first_child);
@@ -113,7 +111,7 @@ static void render_code(struct pdf *p, const struct art_node *n)
 	size_t len = strlen(src);
 	while (len > 0 && src[len - 1] == '\n')
 		len--;
-	PangoLayout *lay = pdf_layout_new(p, PDF_MONO, p->body_size * 0.8, false, p->width);
+	PangoLayout *lay = pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->size.code), false, p->width);
 	pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
 	char *text = g_utf8_make_valid(src, (gssize)len);
 	pango_layout_set_text(lay, text, -1);
@@ -221,7 +219,7 @@ static void render_figure(struct pdf *p, const struct art_node *n)
 	double cap_h = 0;
 	if (cap) {
 		pdf_inline_render(p, &in, cap->first_child);
-		cl = pdf_layout_new(p, PDF_SERIF, p->body_size * 0.85, false, p->width);
+		cl = pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, p->width);
 		pango_layout_set_alignment(cl, PANGO_ALIGN_CENTER);
 		pdf_inline_apply(p, &in, cl);
 		int h;
@@ -288,7 +286,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		render_figure(p, n);
 		break;
 	case ART_CAPTION:
-		render_inline_block(p, n->first_child, PDF_SERIF, p->body_size * 0.85, false, false,
+		render_inline_block(p, n->first_child, PDF_SERIF, pdf_pt(p, p->size.caption), false, false,
 		                    PANGO_ALIGN_CENTER, para_gap(p));
 		break;
 	case ART_IMAGE: {
@@ -369,11 +367,11 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 			pdf_outline_add(p, 1, m->title, dest);
 			g_free(dest);
 		}
-		title_line(p, m->title, PDF_SANS, p->body_size * 2.0, true, 0.08, 6);
+		title_line(p, m->title, PDF_SANS, p->size.title, true, 0.08, 6);
 		any = true;
 	}
 	if (m->subtitle && *m->subtitle) {
-		title_line(p, m->subtitle, PDF_SERIF, p->body_size * 1.25, false, 0.3, 6);
+		title_line(p, m->subtitle, PDF_SERIF, p->size.subtitle, false, 0.3, 6);
 		any = true;
 	}
 	GString *by = g_string_new(NULL);
@@ -382,7 +380,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	if (m->date && *m->date)
 		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", m->date);
 	if (by->len) {
-		title_line(p, by->str, PDF_SERIF, p->body_size * 0.9, false, 0.4, 8);
+		title_line(p, by->str, PDF_SERIF, p->size.byline, false, 0.4, 8);
 		any = true;
 	}
 	g_string_free(by, TRUE);
@@ -417,7 +415,7 @@ void pdf_render_footnotes(struct pdf *p, const struct article *art)
 	pdf_rule(p, 0.5, 0.5);
 	p->width = w;
 	pdf_space(p, 8);
-	p->body_size = saved * 0.86;
+	p->body_size = p->size.footnote;
 	double indent = p->body_size * 2.2;
 	bool was_tight = p->tight;
 	p->tight = true;

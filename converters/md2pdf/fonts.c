@@ -23,6 +23,18 @@ static const char *const role_fallback[] = {
 	[PDF_MONO] = "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace",
 };
 
+const struct pdf_sizes pdf_default_sizes = {
+	.body = 10.5,
+	.heading = { 0, 18, 15, 13, 11.5, 10.5, 10.5 },
+	.title = 21, .subtitle = 13, .byline = 9.5,
+	.code = 8.5, .table = 9.5, .caption = 9, .footnote = 9, .footer = 9,
+};
+
+double pdf_pt(const struct pdf *p, double size)
+{
+	return size * p->body_size / p->size.body;
+}
+
 /* First readable fonts.conf among the usual places, or NULL. */
 static char *find_fonts_conf(void)
 {
@@ -83,6 +95,9 @@ int pdf_fonts_init(struct pdf *p)
 	pango_cairo_context_set_font_options(p->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(p->ctx, FALSE);
+	/* pango's cairo contexts assume a 96 dpi screen, which sets every
+	 * size at 4/3 of what it asks for; a PDF's user unit is the point. */
+	pango_cairo_context_set_resolution(p->ctx, 72);
 	for (int i = 0; i < 3; i++) {
 		p->font[i] = pango_font_description_new();
 		pango_font_description_set_family(p->font[i],

@@ -87,7 +87,7 @@ static cairo_surface_t *load_pixbuf(const struct art_resource *res)
 static void placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 {
 	double w = MIN(p->width, 300.0);
-	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, p->body_size * 0.85, false, w - 16);
+	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, w - 16);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	GString *t = g_string_new(NULL);
 	if (alt && *alt)

@@ -107,7 +107,7 @@ static void draw_footer(struct pdf *p)
 		return;
 	char num[16];
 	g_snprintf(num, sizeof num, "%d", p->page);
-	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 8.925, false, 0);
+	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, p->size.footer, false, 0);
 	pango_layout_set_text(lay, num, -1);
 	int w, h;
 	pango_layout_get_size(lay, &w, &h);

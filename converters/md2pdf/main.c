@@ -193,7 +193,7 @@ int main(int argc, char **argv)
 	}
 
 	struct art_load_opts lopts = art_cli_load_opts(&cli);
-	struct pdf p = { .body_size = 10.5 };
+	struct pdf p = { .size = pdf_default_sizes, .body_size = pdf_default_sizes.body };
 	bool failed = false;
 	if (!cli.dump_tree && !pdf_fonts_init(&p)) {
 		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "cannot set up fonts");

@@ -26,6 +26,17 @@ struct pdf_opts {
 
 enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
 
+/* Type sizes in points, as they measure in the PDF (the font map is set to
+ * 72 dpi, so a size here is the size on paper).  The one place md2pdf
+ * takes them from: pdf_default_sizes in fonts.c, or a style. */
+struct pdf_sizes {
+	double body;            /* 10.5: Chinese 五号 */
+	double heading[7];      /* [1..6] */
+	double title, subtitle, byline;
+	double code, table, caption, footnote, footer;
+};
+extern const struct pdf_sizes pdf_default_sizes;
+
 /* A link inside one layout: bytes [start, end) of its text. */
 struct pdf_link {
 	int start, end;
@@ -81,7 +92,8 @@ struct pdf {
 	bool tight;             /* inside a tight list */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
-	double body_size;
+	struct pdf_sizes size;
+	double body_size;       /* current body size: size.body, less in footnotes */
 
 	/* per-document font subsets (subset.c) */
 	bool fc_custom;         /* fonts.conf and the subset rules loaded */
@@ -108,6 +120,8 @@ int pdf_subset_add_rules(FcConfig *fc);
 void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n);
 /* After the PDF is finished: drop the subsets and their files. */
 void pdf_fonts_unsubset(struct pdf *p);
+/* A size of p->size scaled like the current body text (footnotes). */
+double pdf_pt(const struct pdf *p, double size);
 /* A new layout in font role f at size pt (0 = body size), width in points. */
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
                             double width);

@@ -135,7 +135,7 @@ static struct cell *cell_at(struct grid *g, int r, int c)
 static void place_cells(struct pdf *p, struct grid *g, const struct art_node *table,
                         GPtrArray *images)
 {
-	double pt = p->body_size * 0.9;
+	double pt = pdf_pt(p, p->size.table);
 	int ri = 0;
 	for (const struct art_node *r = table->first_child; r && ri < g->nrows; r = r->next, ri++) {
 		bool rh = r->type == ART_TABLE_ROW && r->u.row.header;
@@ -185,7 +185,7 @@ static void place_cells(struct pdf *p, struct grid *g, const struct art_node *ta
 static void column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
 {
 	int ncols = g->ncols;
-	double pt = p->body_size * 0.9;
+	double pt = pdf_pt(p, p->size.table);
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
 	double *w = g->w;
 	for (int pass = 0; pass < 2; pass++) {
@@ -290,7 +290,7 @@ static int by_rowspan(gconstpointer a, gconstpointer b)
  * it covers lack. */
 static void row_heights(struct pdf *p, struct grid *g)
 {
-	double line = p->body_size * 0.9 * 1.3 + 2 * PAD_Y;
+	double line = pdf_pt(p, p->size.table) * 1.3 + 2 * PAD_Y;
 	GPtrArray *spans = g_ptr_array_new();
 	for (int r = 0; r < g->nrows; r++)
 		g->h[r] = line;

@@ -152,11 +152,12 @@ if [ "$outlines" -eq 8 ] && [ "$want" -eq 8 ]; then pass pdf-seed-outline
 else fail pdf-seed-outline "outline has $outlines entries, seed has $want headings"; fi
 check pdf-seed-qpdf qpdf --check "$TMP/seed.pdf"
 check pdf-seed-words-in-text-area in_margins "$TMP/seed.pdf"
-# 10 KB of Chinese with 2 image placeholders: 5 pages today (the floor,
-# plain text, also 5); far fewer means lost text, far more runaway space
+# 10 KB of Chinese with 2 image placeholders, body at 10.5 pt: 4 pages
+# (5 when pango's 96 dpi default set every size at 4/3); far fewer means
+# lost text, far more runaway space
 pages=$(pdfinfo "$TMP/seed.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-if [ "${pages:-0}" -ge 4 ] && [ "${pages:-0}" -le 7 ]; then pass pdf-seed-page-count
-else fail pdf-seed-page-count "$pages pages (want 4..7)"; fi
+if [ "${pages:-0}" -ge 3 ] && [ "${pages:-0}" -le 5 ]; then pass pdf-seed-page-count
+else fail pdf-seed-page-count "$pages pages (want 3..5)"; fi
 check pdf-seed-no-closing-at-line-start no_closing_at_start "$TMP/seed.pdf"
 cp "$TMP/seed.pdf" "$TMP/seed1.pdf"
 "$MD2PDF" -q "$TMP/seed.md" 2>/dev/null
@@ -355,16 +356,19 @@ layout_check() {
 }
 layout_check docs-zh-Container-appendix-b6d6f3 'login +-H, --host +指定要连接的iSulad socket文件路径'
 layout_check docs-zh-Administration-basic-configuration-54eaa2 '通用方案 +crashkernel=2048M,high'
-layout_check wsh-en-blog-wangshuo-Glibc_Malloc_Principle 'M_ARENA_MAX +Number +- +Maximum number of arenas'
+layout_check wsh-en-blog-wangshuo-Glibc_Malloc_Principle 'M_ARENA_MAX +Number( of)? +- +Maximum number of arenas'
 layout_check ws-zh-blog-MrRlu-2021-01-04-openEuler_eBPF_introduce 'eBPF'
 
-# A photo article: the PDF is about the JPEGs plus fonts, not decoded pixels.
+# A photo article: the PDF holds both images and is about their bytes plus
+# fonts, not decoded pixels.  (Its two ".jpg" files are PNGs, which go
+# into the PDF recompressed, not byte for byte.)
 photo=$dev/ws-en-blog-wangshuo-Introduction_to_NuttX_tmpfs
 if [ -d "$photo" ]; then
 	md=$(ls "$photo"/*.md | head -n 1)
 	"$MD2PDF" -q -o "$TMP/photo.pdf" "$md" 2>/dev/null
 	jpg=$(find "$photo" -iname '*.jp*g' -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 	size=$(stat -c %s "$TMP/photo.pdf" 2>/dev/null || echo 0)
-	if [ "$size" -gt "$jpg" ] && [ "$size" -lt $((jpg + 2500000)) ]; then pass pdf-jpeg-passthrough
-	else fail pdf-jpeg-passthrough "PDF $size bytes for $jpg bytes of JPEG"; fi
+	nimg=$(pdfimages -list "$TMP/photo.pdf" 2>/dev/null | awk 'NR > 2 && $3 == "image"' | wc -l)
+	if [ "$nimg" -eq 2 ] && [ "$size" -gt $((jpg / 2)) ] && [ "$size" -lt $((jpg + 2500000)) ]; then pass pdf-jpeg-passthrough
+	else fail pdf-jpeg-passthrough "PDF $size bytes, $nimg images, for $jpg bytes of image files"; fi
 fi

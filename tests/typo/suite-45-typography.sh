@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# suite-45-typography.sh - what a Chinese typesetter checks on md2pdf's
+# pages, measured from the PDF (pdftotext -bbox glyph boxes, pdffonts):
+# type sizes as the code states them, bold faces from the body's family.
+. "$(dirname "$0")/../lib.sh"
+
+MD2PDF=$BUILD/md2pdf
+if [ ! -x "$MD2PDF" ]; then fail typo-md2pdf-built "no $MD2PDF"; exit 0; fi
+if ! command -v pdftotext >/dev/null || ! command -v pdffonts >/dev/null; then
+	fail typo-pdf-tools "poppler-utils is needed (make deps)"; exit 0
+fi
+
+# words PDF: "text xMin yMin xMax yMax" for every word of the PDF.
+words() {
+	pdftotext -bbox "$1" - | awk '/<word / { split($0, a, "\""); t = $0
+		sub(/.*">/, "", t); sub(/<.*/, "", t); print t, a[2], a[4], a[6], a[8] }'
+}
+
+# ---------------------------------------------------------------- sizes
+# A line of n Han characters, not justified (a paragraph's only line), is
+# n ems wide: its width / n is the size in points.  Sizes from
+# converters/md2pdf/fonts.c (pdf_default_sizes): title 21, h1 18, h2 15,
+# body 10.5 (五号).
+cat >"$TMP/size.md" <<'EOF2'
+---
+title: 标题标题标题
+---
+# 一级标题文字
+
+## 二级标题文字
+
+正文正文正文正文正文。
+EOF2
+if "$MD2PDF" -q -o "$TMP/size.pdf" "$TMP/size.md" 2>"$TMP/size.err"; then
+	words "$TMP/size.pdf" >"$TMP/size.w"
+	if awk '
+	function want(word, n, pt,   got) {
+		if (!(word in w)) { printf "    no word %s\n", word; bad = 1; return }
+		got = w[word] / n
+		if (got < pt - 0.05 || got > pt + 0.05) { printf "    %s: %.2f pt, want %.2f\n", word, got, pt; bad = 1 }
+	}
+	{ w[$1] = $4 - $2 }
+	END {
+		want("标题标题标题", 6, 21); want("一级标题文字", 6, 18)
+		want("二级标题文字", 6, 15); want("正文正文正文正文正文。", 11, 10.5)
+		exit bad
+	}' "$TMP/size.w" >"$TMP/size.log"; then pass typo-sizes-as-stated
+	else fail typo-sizes-as-stated "$(tr '\n' ' ' <"$TMP/size.log")"; fi
+else
+	fail typo-sizes-as-stated "$(tail -n 2 "$TMP/size.err")"
+fi
