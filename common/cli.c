@@ -2,6 +2,7 @@
  * GOptionContext (which also writes --help), and the exit-code policy:
  * 0 success, 1 failed conversion (or a warning under --strict), 2 usage. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "article.h"
 
@@ -22,6 +23,12 @@ shared_entries(struct art_cli *cli)
 		  "Print errors only, no warnings", NULL },
 		{ "strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
 		  "Treat warnings as errors (exit 1, no output)", NULL },
+		{ "deps", 'M', 0, G_OPTION_ARG_FILENAME, &cli->deps,
+		  "Write a make rule listing every file the output is built from to FILE", "FILE" },
+		{ "deps-phony", 0, 0, G_OPTION_ARG_NONE, &cli->deps_phony,
+		  "With -M: add an empty rule per dependency, so that deleting one does not break make (-MP)", NULL },
+		{ "deps-target", 0, 0, G_OPTION_ARG_FILENAME, &cli->deps_target,
+		  "With -M: name TARGET in the rule instead of the output file (-MT)", "TARGET" },
 		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
 		  "Print the article model instead of converting", NULL },
 		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
@@ -29,6 +36,31 @@ shared_entries(struct art_cli *cli)
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	return g_memdup2(entries, sizeof entries);
+}
+
+/* GOption reads "-MP" as -M with argument "P": spell gcc's two-letter
+ * options long before it sees them.  Everything after "--" is a file. */
+static char **
+respell_gcc_options(int argc, char **argv)
+{
+	char **v = g_new0(char *, argc + 1);
+	bool files_only = false;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		if (i > 0 && !files_only && strcmp(a, "--") == 0)
+			files_only = true;
+		if (i == 0 || files_only)
+			v[i] = g_strdup(a);
+		else if (strcmp(a, "-MP") == 0)
+			v[i] = g_strdup("--deps-phony");
+		else if (strcmp(a, "-MT") == 0)
+			v[i] = g_strdup("--deps-target");
+		else if (strcmp(a, "-MF") == 0)
+			v[i] = g_strdup("--deps");
+		else
+			v[i] = g_strdup(a);
+	}
+	return v;
 }
 
 int
@@ -48,6 +80,11 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 		"Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.\n"
 		"Report bugs with the input file attached.");
 
+	/* GOption drops parsed arguments from the array it is given (without
+	 * freeing them): give it a view, keep the strings to free. */
+	cli->argv_copy = respell_gcc_options(*argc, *argv);
+	cli->argv_view = g_memdup2(cli->argv_copy, (gsize)(*argc + 1) * sizeof(char *));
+	*argv = cli->argv_view;
 	GError *err = NULL;
 	int status = ART_EXIT_OK;
 	if (!g_option_context_parse(ctx, argc, argv, &err)) {
@@ -69,6 +106,8 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 			cli->inputs[i] = g_strdup((*argv)[i + 1]);
 		art_diag_set_quiet(cli->quiet);
 		art_diag_set_strict(cli->strict);
+		if (cli->deps)
+			art_deps_start();
 	}
 	g_free(shared);
 	g_option_context_free(ctx);
@@ -82,8 +121,13 @@ art_cli_free(struct art_cli *cli)
 	g_free(cli->lang);
 	g_free(cli->resource_root);
 	g_strfreev(cli->inputs);
-	cli->output = cli->lang = cli->resource_root = NULL;
-	cli->inputs = NULL;
+	g_free(cli->deps);
+	g_free(cli->deps_target);
+	g_strfreev(cli->argv_copy);
+	g_free(cli->argv_view);
+	art_deps_free();
+	cli->output = cli->lang = cli->resource_root = cli->deps = cli->deps_target = NULL;
+	cli->inputs = cli->argv_copy = cli->argv_view = NULL;
 	cli->ninputs = 0;
 }
 
@@ -96,6 +140,25 @@ art_cli_load_opts(const struct art_cli *cli)
 		.resource_root = cli->resource_root,
 	};
 	return opts;
+}
+
+int
+art_cli_write_deps(const struct art_cli *cli)
+{
+	if (cli->deps == NULL || !art_deps_have_rules())
+		return 1;
+	return art_deps_write(cli->deps, cli->deps_phony);
+}
+
+char *
+art_cli_deps_target(const struct art_cli *cli, const char *path,
+                    const char *input, const char *ext)
+{
+	if (cli->deps_target != NULL)
+		return g_strdup(cli->deps_target);
+	if (path != NULL && strcmp(path, "-") != 0)
+		return g_strdup(path);
+	return art_default_output(input, ext);
 }
 
 int

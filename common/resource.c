@@ -294,6 +294,7 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 		return;
 	}
 	r->size = (gint64)st.st_size;
+	art_deps_add(r->path);
 	FILE *fp = g_fopen(r->path, "rb");
 	if (!fp) {
 		r->status = ART_RES_UNREADABLE;
@@ -332,6 +333,8 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 		art_diag(ART_W_IMAGE_TYPE, art->display_name, pos, r->src);
 		return;
 	}
+	if (r->type == ART_IMG_SVG)
+		art_deps_add_svg_refs(r->path);
 	r->status = ART_RES_OK;
 	r->mime = art_image_type_mime(r->type);
 	r->ext = image_type_ext(r->type);

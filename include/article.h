@@ -312,6 +312,11 @@ struct art_cli {
 	gboolean quiet;         /* -q */
 	gboolean strict;        /* --strict */
 	gboolean dump_tree;     /* --dump-tree (hidden) */
+	char *deps;             /* -M/--deps FILE: write a make dependency file */
+	gboolean deps_phony;    /* -MP: a phony target per dependency */
+	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */
+	char **argv_copy;       /* argv with gcc-style options spelt long; owned */
+	char **argv_view;       /* the array GOption rearranges; owned */
 	char **inputs;          /* remaining arguments, NULL-terminated; owned */
 	int ninputs;
 };
@@ -325,6 +330,13 @@ int art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
                   const GOptionEntry *extra, const char *params,
                   const char *summary, const char *description);
 void art_cli_free(struct art_cli *cli);
+/* Write the -M dependency file when one was asked for and some output was
+ * written.  Returns 1, or 0 after an error diagnostic. */
+int art_cli_write_deps(const struct art_cli *cli);
+/* The target a dependency rule names for output path (NULL = stdout):
+ * -MT's, else the path, else the default name beside input. */
+char *art_cli_deps_target(const struct art_cli *cli, const char *path,
+                          const char *input, const char *ext);
 /* Load options derived from the shared CLI flags. */
 struct art_load_opts art_cli_load_opts(const struct art_cli *cli);
 /* Exit code for the diagnostics seen so far. */
@@ -345,6 +357,29 @@ struct art_output *art_output_open(const char *path);
 int art_output_commit(struct art_output *out);
 /* Close and remove the temporary file; frees out. */
 void art_output_abort(struct art_output *out);
+
+/* ---------------------------------------------------------------- dependency files */
+
+/* -M FILE: a make rule per output listing every file it was built from
+ * (common/deps.c).  Everything is a no-op until art_deps_start(). */
+void art_deps_start(void);
+bool art_deps_enabled(void);
+/* Record a file that was read.  Before the first art_deps_output_begin()
+ * it belongs to every output of the run (stylesheets, fontconfig), after
+ * it to the current output only. */
+void art_deps_add(const char *path);
+/* An article named on the command line: recorded, and never given a
+ * phony target (-MP), like gcc's main source file. */
+void art_deps_add_input(const char *path);
+/* The files an SVG image references that librsvg reads (common/svgrefs.c). */
+void art_deps_add_svg_refs(const char *svg_path);
+void art_deps_output_begin(void);
+/* Close the current output's rule; ok false drops it (no output written). */
+void art_deps_output_end(const char *target, bool ok);
+bool art_deps_have_rules(void);
+/* Write every rule (and with phony, "file:" lines) to path atomically. */
+int art_deps_write(const char *path, bool phony);
+void art_deps_free(void);
 
 /* Default output name: input with its extension replaced by ext (".pdf"),
  * in the input's folder; "-" input gives "stdin"+ext. */

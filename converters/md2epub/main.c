@@ -37,6 +37,7 @@ read_text(const char *path)
 	char *data = NULL;
 	gsize len = 0;
 	GError *err = NULL;
+	art_deps_add(path);
 	if (!g_file_get_contents(path, &data, &len, &err)) {
 		art_diag(ART_E_OPEN, NULL, (struct art_pos){0, 0}, path, err->message);
 		g_error_free(err);
@@ -84,18 +85,21 @@ load_metadata(const char *path, const struct art_load_opts *opts)
 {
 	struct art_load_opts meta_opts = *opts;
 	meta_opts.metadata_only = true;
+	art_deps_add(path);
 	return art_load(path, &meta_opts);
 }
 
 /* Convert inputs[0..n) into one book written to out.  Returns 1/0. */
 static int
-convert(char **inputs, int n, const char *out, const struct art_load_opts *opts,
-        const struct art_meta *over, const char *css)
+convert(const struct art_cli *cli, char **inputs, int n, const char *out,
+        const struct art_load_opts *opts, const struct art_meta *over, const char *css)
 {
 	struct epub_book *b = epub_book_new();
 	unsigned errors = art_diag_count(ART_ERROR), warnings = art_diag_count(ART_WARNING);
 	int ok = 1;
+	art_deps_output_begin();
 	for (int i = 0; i < n; i++) {
+		art_deps_add_input(inputs[i]);
 		struct article *a = art_load(inputs[i], opts);
 		if (a == NULL) {
 			ok = 0;
@@ -115,6 +119,9 @@ convert(char **inputs, int n, const char *out, const struct art_load_opts *opts,
 	if (ok)
 		ok = epub_write(b, out);
 	epub_book_free(b);
+	char *target = art_cli_deps_target(cli, out, inputs[0], ".epub");
+	art_deps_output_end(target, ok);
+	g_free(target);
 	return ok;
 }
 
@@ -183,17 +190,18 @@ main(int argc, char **argv)
 
 	if (cli.output || cli.ninputs == 1) {
 		char *out = cli.output ? g_strdup(cli.output) : art_default_output(cli.inputs[0], ".epub");
-		failed += !convert(cli.inputs, cli.ninputs, out, &opts, any ? &over : NULL, css);
+		failed += !convert(&cli, cli.inputs, cli.ninputs, out, &opts, any ? &over : NULL, css);
 		g_free(out);
 	} else {
 		for (int i = 0; i < cli.ninputs; i++) {
 			char *out = art_default_output(cli.inputs[i], ".epub");
-			failed += !convert(cli.inputs + i, 1, out, &opts, any ? &over : NULL, css);
+			failed += !convert(&cli, cli.inputs + i, 1, out, &opts, any ? &over : NULL, css);
 			g_free(out);
 		}
 	}
 	g_ptr_array_free(empty, TRUE);
 	g_ptr_array_free(authors, TRUE);
+	failed += !art_cli_write_deps(&cli);
 done:
 	status = art_cli_exit_code();
 	if (failed && status == ART_EXIT_OK)

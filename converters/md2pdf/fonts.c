@@ -72,6 +72,7 @@ int pdf_fonts_init(struct pdf *p)
 	/* Made the current configuration before the font map exists, so that
 	 * pango uses it and fontconfig never loads the default one. */
 	if (conf) {
+		art_deps_add(conf);
 		FcConfig *fc = FcConfigCreate();
 		if (FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue) &&
 		    FcConfigBuildFonts(fc) && FcConfigSetCurrent(fc)) {

@@ -200,7 +200,12 @@ int main(int argc, char **argv)
 		failed = true;
 	}
 	GPtrArray *arts = g_ptr_array_new_with_free_func((GDestroyNotify)art_free);
+	if (cli.output)
+		art_deps_output_begin();    /* one PDF from every input */
 	for (int i = 0; !failed && i < cli.ninputs; i++) {
+		if (!cli.output)
+			art_deps_output_begin();
+		art_deps_add_input(cli.inputs[i]);
 		struct article *art = art_load(cli.inputs[i], &lopts);
 		if (!art) {
 			failed = true;
@@ -218,12 +223,21 @@ int main(int argc, char **argv)
 		char *path = art_default_output(cli.inputs[i], ".pdf");
 		if (art_cli_exit_code() != ART_EXIT_OK || !write_pdf(&p, &o, &art, 1, path))
 			failed = true;
+		char *target = art_cli_deps_target(&cli, path, NULL, NULL);
+		art_deps_output_end(target, !failed);
+		g_free(target);
 		memset(&p.o, 0, sizeof p.o);
 		g_free(path);
 		art_free(art);
 	}
-	if (!failed && cli.output && arts->len > 0 && art_cli_exit_code() == ART_EXIT_OK)
+	if (!failed && cli.output && arts->len > 0 && art_cli_exit_code() == ART_EXIT_OK) {
 		failed = !write_pdf(&p, &o, (struct article **)arts->pdata, (int)arts->len, cli.output);
+		char *target = art_cli_deps_target(&cli, cli.output, cli.inputs[0], ".pdf");
+		art_deps_output_end(target, !failed);
+		g_free(target);
+	}
+	if (!cli.dump_tree && !art_cli_write_deps(&cli))
+		failed = true;
 	g_ptr_array_free(arts, TRUE);
 	pdf_fonts_free(&p);
 	rc = failed ? ART_EXIT_FAIL : art_cli_exit_code();

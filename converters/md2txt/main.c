@@ -43,7 +43,9 @@ int main(int argc, char **argv)
 	struct txt *txt = txt_new(&topts);
 	GString *text = g_string_new(NULL);
 	bool failed = false;
+	art_deps_output_begin();
 	for (int i = 0; inputs[i]; i++) {
+		art_deps_add_input(inputs[i]);
 		struct article *art = art_load(inputs[i], &lopts);
 		if (!art) {
 			failed = true;
@@ -72,6 +74,7 @@ int main(int argc, char **argv)
 	}
 	txt_free(txt);
 
+	bool written = false;
 	if (!failed && art_cli_exit_code() == ART_EXIT_OK) {
 		struct art_output *out = art_output_open(cli.output);
 		if (out) {
@@ -81,10 +84,15 @@ int main(int argc, char **argv)
 				         cli.output ? cli.output : "<stdout>", "write failed");
 				art_output_abort(out);
 			} else {
-				art_output_commit(out);
+				written = art_output_commit(out);
 			}
 		}
 	}
+	char *target = art_cli_deps_target(&cli, cli.output, inputs[0], ".txt");
+	art_deps_output_end(target, written && !cli.dump_tree);
+	g_free(target);
+	if (!art_cli_write_deps(&cli))
+		failed = true;
 	rc = failed ? ART_EXIT_FAIL : art_cli_exit_code();
 	if (rc == ART_EXIT_OK && failed)
 		rc = ART_EXIT_FAIL;

@@ -67,3 +67,68 @@ for page in "$ROOT"/docs/*.1; do
 	if man --warnings -l "$page" >/dev/null 2>"$TMP/man.err" && [ ! -s "$TMP/man.err" ]; then
 		pass "man-$name"; else fail "man-$name" "$(head -n 2 "$TMP/man.err")"; fi
 done
+
+# ---------------------------------------------------------------- -M dependency files
+# Each tool writes a make rule naming the article and every file read for
+# the output: Markdown images, raw HTML <img>, an SVG and the image inside
+# it, and (md2pdf) the fontconfig file; -MP adds a phony target per
+# dependency but none for the article itself.
+kit=$TMP/kit; rm -rf "$kit"; cp -r "$ROOT/tests/regress/cli" "$kit"
+has_dep() { grep -q "^  $2\( \\\\\)\?$" "$1"; }
+for prog in md2txt md2epub md2pdf; do
+	bin=$BUILD/$prog ext=${prog#md2}
+	rm -f "$kit"/*.d
+	(cd "$kit" && "$bin" -q -M kit.d -MP -o "kit.$ext" kit.md) 2>"$TMP/err"; rc=$?
+	d=$kit/kit.d
+	missing=
+	for f in kit.md media/photo.png media/inline.png media/drawing.svg media/inside-svg.png; do
+		has_dep "$d" "$f" || missing="$missing $f"
+	done
+	[ $prog = md2pdf ] && ! grep -q 'fonts\.conf' "$d" && missing="$missing fonts.conf"
+	if [ $rc = 0 ] && head -n 1 "$d" | grep -q "^kit\.$ext: " && [ -z "$missing" ]; then
+		pass "$prog-deps-every-file"; else fail "$prog-deps-every-file" "rc=$rc missing:$missing"; fi
+	if grep -qx 'media/photo.png:' "$d" && grep -qx 'media/inside-svg.png:' "$d" &&
+	   ! grep -qx 'kit.md:' "$d"; then
+		pass "$prog-deps-phony"; else fail "$prog-deps-phony"; fi
+	# --deps is the long spelling; without -MP no phony rules.
+	(cd "$kit" && "$bin" -q --deps long.d -o "kit.$ext" kit.md) 2>/dev/null
+	if has_dep "$kit/long.d" media/photo.png && ! grep -q '^media/photo.png:' "$kit/long.d"; then
+		pass "$prog-deps-long-option"; else fail "$prog-deps-long-option"; fi
+	# Several inputs without -o: one rule per output, each with its own images.
+	# (md2txt joins several inputs into one text until the shared driver.)
+	[ $prog = md2txt ] || {
+	printf '# Two\n\n![x](media/Logo.PNG)\n' >"$kit/two.md"
+	(cd "$kit" && "$bin" -q -M many.d kit.md two.md) 2>/dev/null
+	if grep -q "^two\.$ext: " "$kit/many.d" && grep -q "^kit\.$ext: " "$kit/many.d" &&
+	   [ "$(sed -n "/^two\.$ext:/,/^\$/p" "$kit/many.d" | grep -c 'photo.png')" = 0 ] &&
+	   sed -n "/^two\.$ext:/,/^\$/p" "$kit/many.d" | grep -q 'Logo.PNG'; then
+		pass "$prog-deps-rule-per-output"; else fail "$prog-deps-rule-per-output" "$(cat "$kit/many.d" | head -20)"; fi
+	}
+	# A failed conversion leaves the previous dependency file as it was.
+	echo old >"$kit/keep.d"
+	(cd "$kit" && "$bin" -q -M keep.d -o "bad.$ext" "$TMP/bad.md") 2>/dev/null; rc=$?
+	if [ $rc = 1 ] && [ "$(cat "$kit/keep.d")" = old ] && [ -z "$(find "$kit" -name '.keep.d.*')" ]; then
+		pass "$prog-deps-failure-keeps-old"; else fail "$prog-deps-failure-keeps-old" "rc=$rc"; fi
+	# make reads the file: touching an image rebuilds, a second make does
+	# nothing, a deleted image does not break make (-MP).
+	m=$TMP/make-$prog; rm -rf "$m"; cp -r "$ROOT/tests/regress/cli" "$m"
+	printf 'out.%s: kit.md\n\t%s -q -M out.d -MP -o $@ kit.md\n-include out.d\n' "$ext" "$bin" >"$m/Makefile"
+	make -s -C "$m" >/dev/null 2>&1; first=$?
+	second=$(make -C "$m" 2>&1)
+	touch -d '+2 seconds' "$m/media/inside-svg.png"
+	third=$(make -C "$m" 2>&1)
+	rm "$m/media/photo.png"
+	make -s -C "$m" >/dev/null 2>"$TMP/make.err"; fourth=$?
+	if [ $first = 0 ] && grep -q 'Nothing to be done\|is up to date' <<<"$second" &&
+	   grep -q -- "-o out.$ext" <<<"$third" && [ $fourth = 0 ]; then
+		pass "$prog-deps-drive-make"; else fail "$prog-deps-drive-make" "$first/$fourth: $second | $third | $(cat "$TMP/make.err")"; fi
+done
+# md2epub's stylesheets and metadata file are dependencies too.
+printf 'p { color: black }\n' >"$kit/extra.css"; printf 'title: Kit\n' >"$kit/book.yaml"
+(cd "$kit" && "$BUILD/md2epub" -q -M epub.d --css-append extra.css --metadata book.yaml -o k.epub kit.md) 2>/dev/null
+if has_dep "$kit/epub.d" extra.css && has_dep "$kit/epub.d" book.yaml; then
+	pass md2epub-deps-css-metadata; else fail md2epub-deps-css-metadata "$(cat "$kit/epub.d")"; fi
+# -MT names the target when the text goes to standard output.
+(cd "$kit" && "$BUILD/md2txt" -q -M txt.d -MT press/kit.txt kit.md >/dev/null) 2>/dev/null
+if head -n 1 "$kit/txt.d" | grep -q '^press/kit\.txt: ' && has_dep "$kit/txt.d" media/photo.png; then
+	pass md2txt-deps-target-stdout; else fail md2txt-deps-target-stdout "$(head -n 2 "$kit/txt.d")"; fi
