@@ -24,7 +24,7 @@ void pdf_outline_add(struct pdf *p, int level, const char *text, const char *des
 			parent = p->outline[l];
 			break;
 		}
-	char *full = g_strconcat(p->dest_prefix, dest, NULL);
+	char *full = pdf_dest_name(p, dest);
 	char *q = pdf_attr_quote(full);
 	g_free(full);
 	char *attr = g_strdup_printf("dest=%s", q);

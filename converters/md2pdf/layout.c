@@ -133,6 +133,8 @@ void pdf_new_page(struct pdf *p)
 		p->quote_y0[i] = p->top;
 }
 
+static void define_dest(struct pdf *p, const char *full, double x, double y);
+
 int pdf_close(struct pdf *p)
 {
 	int ok = 1;
@@ -140,9 +142,8 @@ int pdf_close(struct pdf *p)
 		GHashTableIter hi;
 		gpointer name;
 		g_hash_table_iter_init(&hi, p->dest_refs);
-		p->dest_prefix[0] = 0;
 		while (g_hash_table_iter_next(&hi, &name, NULL))
-			pdf_dest(p, name, p->left, p->top);
+			define_dest(p, name, p->left, p->top);
 		draw_quote_rules(p, p->y);
 		p->page_used = true;    /* an empty article still gets its number */
 		draw_footer(p);
@@ -320,27 +321,43 @@ char *pdf_attr_quote(const char *s)
 	return g_string_free(g, FALSE);
 }
 
-bool pdf_has_dest(const struct pdf *p, const char *name)
+/* cairo 1.16 writes a destination's name into the catalog's name tree as
+ * raw bytes, but into the /Dest of a link or bookmark as a PDF text string
+ * (UTF-16 when not ASCII).  Viewers compare the bytes, so every Chinese
+ * heading id made a dead bookmark.  Names given to cairo are therefore
+ * ASCII: the article's prefix, then the id with every byte outside
+ * RFC 3986's unreserved set percent-encoded (which also keeps the '(', ')'
+ * and '\\' that cairo leaves unescaped in the name tree out). */
+char *pdf_dest_name(const struct pdf *p, const char *id)
 {
-	return p->dests && g_hash_table_contains(p->dests, name);
+	char *esc = g_uri_escape_string(id, NULL, FALSE);
+	char *full = g_strconcat(p->dest_prefix, esc, NULL);
+	g_free(esc);
+	return full;
 }
 
-void pdf_dest(struct pdf *p, const char *name, double x, double y)
+/* Define an encoded destination name (pdf_dest_name) at x, y of the
+ * current page, once. */
+static void define_dest(struct pdf *p, const char *full, double x, double y)
 {
-	if (!name || !*name)
+	if (g_hash_table_contains(p->dests, full))
 		return;
-	char *full = g_strconcat(p->dest_prefix, name, NULL);
-	if (pdf_has_dest(p, full)) {
-		g_free(full);
-		return;
-	}
 	char *q = pdf_attr_quote(full);
 	char *attr = g_strdup_printf("name=%s x=%.2f y=%.2f", q, x, y);
 	cairo_tag_begin(p->cr, CAIRO_TAG_DEST, attr);
 	cairo_tag_end(p->cr, CAIRO_TAG_DEST);
 	g_free(attr);
 	g_free(q);
-	g_hash_table_add(p->dests, full);
+	g_hash_table_add(p->dests, g_strdup(full));
+}
+
+void pdf_dest(struct pdf *p, const char *name, double x, double y)
+{
+	if (!name || !*name)
+		return;
+	char *full = pdf_dest_name(p, name);
+	define_dest(p, full, x, y);
+	g_free(full);
 }
 
 /* A visible mark at the start of a wrapped code line: a small hooked arrow
@@ -386,7 +403,7 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 		}
 		g_free(ranges);
 		if (used) {
-			char *full = l->dest ? g_strconcat(p->dest_prefix, l->dest, NULL) : NULL;
+			char *full = l->dest ? pdf_dest_name(p, l->dest) : NULL;
 			char *q = pdf_attr_quote(l->uri ? l->uri : full);
 			g_string_append_printf(attr, "] %s=%s", l->uri ? "uri" : "dest", q);
 			g_free(q);

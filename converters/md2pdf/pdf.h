@@ -144,8 +144,10 @@ void pdf_draw_marker_at(struct pdf *p, double baseline);
 void pdf_rule(struct pdf *p, double weight, double gray);
 /* cairo tag attribute string escape ('...' with \ before ' and \). */
 char *pdf_attr_quote(const char *s);
+/* The name cairo gets for destination id of the current article (new
+ * string); pdf_dest() defines it at x, y of the current page, once. */
+char *pdf_dest_name(const struct pdf *p, const char *id);
 void pdf_dest(struct pdf *p, const char *name, double x, double y);
-bool pdf_has_dest(const struct pdf *p, const char *name);
 /* Justify one line of a left-aligned layout to width (pango units),
  * unless a gap would grow by more than max_gap. */
 void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);
