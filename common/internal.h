@@ -27,4 +27,8 @@ char *art_collapse_space(const char *s);
  * because nothing references them (after art_markdown_parse). */
 void art_warn_unused_footnotes(struct article *art);
 
+/* strong_repair.c: pairs the "**" CommonMark leaves literal where a run
+ * touches CJK text or punctuation ("**成功举办。**论坛"). */
+void art_repair_strong(struct art_node *root);
+
 #endif

@@ -1,6 +1,6 @@
 /* normalize.c - the pass every converter relies on (DESIGN.md §3): raw
- * placeholders to text, language, segment breaks, a repair for cmark's
- * unpaired "**" next to CJK punctuation, resources, figures, heading ids,
+ * placeholders to text, language, the repair of "**" next to CJK
+ * (strong_repair.c), segment breaks, resources, figures, heading ids,
  * footnote numbers and link targets.
  *
  * Every walk is iterative (parent/next pointers), so deeply nested input
@@ -16,14 +16,6 @@ static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
 	struct art_node *t = art_node_new(ART_TEXT, pos);
 	t->literal = len < 0 ? g_strdup(s) : g_strndup(s, (gsize)len);
 	return t;
-}
-
-static void insert_after(struct art_node *ref, struct art_node *node)
-{
-	if (ref->next)
-		art_node_insert_before(ref->next, node);
-	else
-		art_node_append(ref->parent, node);
 }
 
 /* ------------------------------------------------------------ raw HTML */
@@ -196,157 +188,6 @@ static void segment_breaks(struct article *art)
 		n = next;
 	}
 	merge_text(root);
-}
-
-/* ------------------------------------------------------------ unpaired ** */
-
-/* Finds an exact "**" run in s (not part of "***") from offset from.  As an
- * opener it must be followed by non-space; as a closer, preceded by
- * non-space (CommonMark's flanking idea without the punctuation rule that
- * trips over CJK punctuation). */
-static const char *find_delim(const char *s, size_t from, bool opener,
-                              bool more_after)
-{
-	for (const char *p = strstr(s + from, "**"); p; p = strstr(p + 1, "**")) {
-		if ((p > s && p[-1] == '*') || p[2] == '*')
-			continue;
-		if (opener) {
-			if (p[2] ? !g_ascii_isspace(p[2]) : more_after)
-				return p;
-		} else if (p > s ? !g_ascii_isspace(p[-1]) : from == 0) {
-			return p;
-		}
-	}
-	return NULL;
-}
-
-/* Pairs leftover literal "**" among the direct text children of parent and
- * wraps what lies between them in ART_STRONG.  Other inline children (code,
- * links) move inside whole; nothing crosses the parent. */
-static void repair_strong(struct art_node *parent)
-{
-	struct art_node *a = parent->first_child;
-	size_t from = 0;
-	while (a) {
-		if (a->type != ART_TEXT || !a->literal) {
-			a = a->next;
-			from = 0;
-			continue;
-		}
-		const char *open = find_delim(a->literal, from, true, a->next != NULL);
-		if (!open) {
-			a = a->next;
-			from = 0;
-			continue;
-		}
-		/* The closer: later in a, or in a following text sibling. */
-		struct art_node *b = a;
-		const char *close = find_delim(a->literal, (size_t)(open - a->literal) + 2,
-		                               false, false);
-		if (close == open + 2) {        /* "****" is no emphasis */
-			from = (size_t)(open - a->literal) + 4;
-			continue;
-		}
-		while (!close && (b = b->next)) {
-			if (b->type == ART_TEXT && b->literal)
-				close = find_delim(b->literal, 0, false, false);
-		}
-		if (!close)
-			return;                 /* unpaired: leave it literal */
-
-		struct art_node *strong = art_node_new(ART_STRONG, a->pos);
-		insert_after(a, strong);
-		size_t open_off = (size_t)(open - a->literal);
-		if (b == a) {
-			const char *mid = open + 2;
-			art_node_append(strong, text_new(mid, close - mid, a->pos));
-			struct art_node *tail = close[2] ? text_new(close + 2, -1, a->pos) : NULL;
-			if (tail)
-				insert_after(strong, tail);
-			b = tail;
-		} else {
-			if (open[2])
-				art_node_append(strong, text_new(open + 2, -1, a->pos));
-			while (strong->next != b)
-				art_node_append(strong, strong->next);
-			if (close > b->literal)
-				art_node_append(strong, text_new(b->literal, close - b->literal, b->pos));
-			memmove(b->literal, close + 2, strlen(close + 2) + 1);
-		}
-		a->literal[open_off] = '\0';
-		if (!*a->literal)
-			art_node_free(a);
-		if (b && b->literal && !*b->literal) {
-			struct art_node *nb = b->next;
-			art_node_free(b);
-			b = nb;
-		}
-		a = b;
-		from = 0;
-	}
-}
-
-/* Replaces strong node s by "**", its children, "**". */
-static void unwrap(struct art_node *s)
-{
-	art_node_insert_before(s, text_new("**", -1, s->pos));
-	while (s->first_child)
-		art_node_insert_before(s, s->first_child);
-	art_node_insert_before(s, text_new("**", -1, s->pos));
-	art_node_free(s);
-}
-
-static bool ends_in_wide_punct(const struct art_node *t)
-{
-	if (!t || t->type != ART_TEXT || !t->literal || !*t->literal)
-		return false;
-	const char *p = g_utf8_find_prev_char(t->literal, t->literal + strlen(t->literal));
-	gunichar c = p ? g_utf8_get_char_validated(p, -1) : 0;
-	return c > 0x7F && c < 0x110000 && g_unichar_ispunct(c);
-}
-
-/* cmark reads "**甲。**乙...**丙**" as nested strong: the "**" after "。"
- * cannot close (it is preceded by punctuation and followed by a letter), so
- * it opens, and later closers pair up wrongly.  Such a strong inside strong
- * right after CJK punctuation is turned back into literal "**" (with every
- * strong of its outermost strong), for repair_strong() to pair in order. */
-static void unnest_strong(struct art_node *root)
-{
-	GPtrArray *outer = g_ptr_array_new();
-	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
-		if (n->type != ART_STRONG || !n->parent || n->parent->type != ART_STRONG ||
-		    !ends_in_wide_punct(n->prev))
-			continue;
-		struct art_node *o = n->parent;
-		while (o->parent && o->parent->type == ART_STRONG)
-			o = o->parent;
-		if (!outer->len || outer->pdata[outer->len - 1] != o)
-			g_ptr_array_add(outer, o);
-	}
-	for (guint i = 0; i < outer->len; i++) {
-		struct art_node *o = outer->pdata[i];
-		GPtrArray *strongs = g_ptr_array_new();
-		for (struct art_node *n = o; n; n = art_node_next(n, o, true))
-			if (n->type == ART_STRONG)
-				g_ptr_array_add(strongs, n);
-		for (guint j = strongs->len; j-- > 0; )
-			unwrap(strongs->pdata[j]);
-		g_ptr_array_free(strongs, TRUE);
-	}
-	bool changed = outer->len > 0;
-	g_ptr_array_free(outer, TRUE);
-	if (changed)
-		merge_text(root);
-}
-
-static void unpaired_strong(struct art_node *root)
-{
-	unnest_strong(root);
-	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
-		if (n->first_child && n->type != ART_CODE_BLOCK &&
-		    !art_node_is_block(n->first_child))
-			repair_strong(n);
-	}
 }
 
 /* ------------------------------------------------------------ figures */
@@ -610,8 +451,10 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	 * images, figures and ids, which then treat HTML like Markdown */
 	if (!opts->keep_raw_html)
 		art_html_to_model(art);
+	/* before segment breaks: a line break beside "**" is white space
+	 * to the flanking rules, and "中文\n**粗。**" joins once bold */
+	art_repair_strong(art->root);
 	segment_breaks(art);
-	unpaired_strong(art->root);
 	g_free(art->resource_root);
 	art->resource_root = g_strdup(opts->resource_root);
 	images_and_figures(art);

@@ -92,6 +92,22 @@ TEST(norm_unclosed_strong)
 	PARA("a ** b ** c\n", NULL, "a ** b ** c");
 	PARA("**a **b** c**\n", NULL, "[a [b] c]");
 	PARA("x****y\n", NULL, "x****y");
+	/* Bold across a line break: the break is white space to the flanking
+	 * rules, and it drops once the bold is found. */
+	PARA("中文\n**粗。**后\n", NULL, "中文[粗。]后");
+	PARA("说**“重要”**是\n", NULL, "说[“重要”]是");
+}
+
+TEST(norm_strong_repair_only_beside_cjk)
+{
+	/* Spec examples 389 and 401: no CJK, so CommonMark's reading (literal
+	 * asterisks) stands, even in a Chinese paragraph. */
+	PARA("a**\"foo\"**\n", NULL, "a**\"foo\"**");
+	PARA("**(**foo)\n", NULL, "**(**foo)");
+	PARA("中文 **(**foo) 中文\n", NULL, "中文 **(**foo) 中文");
+	PARA("中文 a**\"foo\"** 中文\n", NULL, "中文 a**\"foo\"** 中文");
+	/* A run touching CJK may open or close where CommonMark says no. */
+	PARA("**(甲)**乙\n", NULL, "[(甲)]乙");
 }
 
 TEST(norm_unknown_html_is_text)
