@@ -103,7 +103,10 @@ static bool shows_url(const char *text, const char *url)
 	return false;
 }
 
-static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
+/* *in_image counts the images n sits in: inside one, only text counts (an
+ * image's alt text is the plain text of its content, CommonMark 6.4), so
+ * nested images and links add no brackets or link numbers. */
+static void inline_enter(const struct art_node *n, GString *b, GArray *marks, int *in_image)
 {
 	gsize mark = b->len;
 	switch (n->type) {
@@ -124,7 +127,8 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
 		g_array_append_val(marks, mark);
 		break;
 	case ART_IMAGE:
-		g_string_append(b, "[image: ");
+		if ((*in_image)++ == 0)
+			g_string_append(b, "[image: ");
 		mark = b->len;
 		g_array_append_val(marks, mark);
 		break;
@@ -146,18 +150,21 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks)
 	}
 }
 
-static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks)
+static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks,
+                        int *in_image)
 {
 	if (n->type == ART_LINK && marks->len > 0) {
 		gsize mark = g_array_index(marks, gsize, marks->len - 1);
 		g_array_set_size(marks, marks->len - 1);
 		const char *url = n->u.link.url;
-		if (!url || !*url || url[0] == '#' || shows_url(b->str + mark, url))
+		if (*in_image || !url || !*url || url[0] == '#' || shows_url(b->str + mark, url))
 			return;
 		g_string_append_printf(b, " [%d]", link_number(t, url));
 	} else if (n->type == ART_IMAGE && marks->len > 0) {
 		gsize mark = g_array_index(marks, gsize, marks->len - 1);
 		g_array_set_size(marks, marks->len - 1);
+		if (--*in_image > 0)
+			return;
 		if (b->len == mark)
 			g_string_truncate(b, mark - 2);   /* no alt text: "[image]" */
 		g_string_append_c(b, ']');
@@ -174,18 +181,19 @@ char *txt_inline_text(struct txt *t, const struct art_node *parent)
 {
 	GString *b = g_string_new(NULL);
 	GArray *marks = g_array_new(FALSE, FALSE, sizeof(gsize));
+	int in_image = parent->type == ART_IMAGE;  /* a figure's image: its alt */
 	const struct art_node *n = parent->first_child;
 	while (n) {
-		inline_enter(n, b, marks);
+		inline_enter(n, b, marks, &in_image);
 		if (n->first_child) {
 			n = n->first_child;
 			continue;
 		}
-		inline_exit(t, n, b, marks);
+		inline_exit(t, n, b, marks, &in_image);
 		while (n != parent && !n->next) {
 			n = n->parent;
 			if (n != parent)
-				inline_exit(t, n, b, marks);
+				inline_exit(t, n, b, marks, &in_image);
 		}
 		n = n == parent ? NULL : n->next;
 	}

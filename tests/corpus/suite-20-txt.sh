@@ -136,6 +136,12 @@ printf 'a**"foo"**\n\n**(**foo)\n\n**7月27日，成功举办。**论坛以\n' >
 if [ "$(tr '\n' '|' <"$TMP/stars.txt")" = 'a**"foo"**||**(**foo)||7月27日，成功举办。论坛以|' ]; then pass txt-literal-asterisks-kept
 else fail txt-literal-asterisks-kept "$(tr '\n' '|' <"$TMP/stars.txt")"; fi
 
+# an image's alt text is the plain text of its content (spec 582-583)
+printf '![foo ![bar](/url)](/url2)\n\nx ![foo [bar](/url)](/url2) y\n' >"$TMP/alt.md"
+"$TXT" -q -w 0 "$TMP/alt.md" >"$TMP/alt.txt"
+if [ "$(tr '\n' '|' <"$TMP/alt.txt")" = '[image: foo bar]||x [image: foo bar] y|' ]; then pass txt-nested-image-alt
+else fail txt-nested-image-alt "$(tr '\n' '|' <"$TMP/alt.txt")"; fi
+
 # ---- pathological inputs (../shared/spec/README.md): about linear time
 # CPU time (user + system), not wall time: the machine is shared
 limit=3000
