@@ -385,4 +385,37 @@ void art_deps_free(void);
  * in the input's folder; "-" input gives "stdin"+ext. */
 char *art_default_output(const char *input, const char *ext);
 
+/* ---------------------------------------------------------------- books */
+
+/* The book options md2epub and md2pdf share (common/book.c). */
+struct art_book_cli {
+	char *title;            /* --title */
+	char **authors;         /* --author, repeatable; NULL-terminated */
+	char *metadata;         /* --metadata book.yaml */
+	char *cover;            /* --cover IMAGE */
+	char *style;            /* --style FILE */
+};
+/* GOptionEntry array pointing into *bc; g_free() it after parsing. */
+GOptionEntry *art_book_entries(struct art_book_cli *bc);
+void art_book_cli_free(struct art_book_cli *bc);
+
+/* A book's metadata: book.yaml's, then --title and --author on top. */
+struct art_book {
+	struct article *meta_art;   /* the loaded book.yaml, or NULL */
+	struct art_meta over;       /* overrides; strings borrowed from meta_art
+	                               and the options; authors/tags never NULL */
+	bool any;                   /* some override was given */
+	char *cover;                /* absolute path of the cover image, or NULL */
+	GPtrArray *empty, *authors; /* owned arrays over points into */
+};
+/* Fill b from the options (the metadata file read with the front matter
+ * rules).  Returns 1, or 0 after an error diagnostic.  Free with
+ * art_book_free() either way; bc must outlive b. */
+int art_book_load(struct art_book *b, const struct art_book_cli *bc,
+                  const struct art_load_opts *opts);
+void art_book_free(struct art_book *b);
+/* The title an article goes by in contents lists and outlines: its front
+ * matter title, else its first heading, else its file name.  New string. */
+char *art_article_title(const struct article *art);
+
 #endif

@@ -97,22 +97,9 @@ epub_book_add(struct epub_book *b, struct article *art)
 	ch->toc = g_ptr_array_new_with_free_func(toc_free);
 	ch->fn_ids = g_ptr_array_new_with_free_func(g_free);
 	ch->fnref_ids = g_ptr_array_new_with_free_func(g_free);
-	if (art->meta.title && *art->meta.title) {
-		ch->title = g_strdup(art->meta.title);
-	} else {
-		/* First heading, else the file name. */
-		for (const struct art_node *c = art->root ? art->root->first_child : NULL; c; c = c->next)
-			if (c->type == ART_HEADING) {
-				char *t = art_node_plain_text(c);
-				ch->title = epub_clean(g_strstrip(t));
-				g_free(t);
-				break;
-			}
-		if (ch->title == NULL || *ch->title == '\0') {
-			g_free(ch->title);
-			ch->title = g_path_get_basename(art->display_name);
-		}
-	}
+	char *t = art_article_title(art);
+	ch->title = epub_clean(t);
+	g_free(t);
 	g_ptr_array_add(b->chapters, ch);
 }
 

@@ -9,21 +9,11 @@
 
 #include "epub.h"
 
-static char *opt_title, *opt_metadata, *opt_css, *opt_css_append, *opt_cover;
-static char **opt_authors;
+static char *opt_css, *opt_css_append;
 static bool strict;
-static char *cover;     /* absolute path of --cover or the metadata's cover */
+static const char *cover;   /* absolute path of --cover or the metadata's cover */
 
-static const GOptionEntry entries[] = {
-	{ "title", 0, 0, G_OPTION_ARG_STRING, &opt_title,
-	  "Book title (default: the first article's title)", "TEXT" },
-	{ "author", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_authors,
-	  "Book author; repeat for several (default: the first article's)", "NAME" },
-	{ "metadata", 0, 0, G_OPTION_ARG_FILENAME, &opt_metadata,
-	  "YAML file with book metadata (title, author, date, lang, tags, summary, cover, identifier)",
-	  "FILE" },
-	{ "cover", 0, 0, G_OPTION_ARG_FILENAME, &opt_cover,
-	  "Cover image (default: banner/cover of the first article)", "IMAGE" },
+static const GOptionEntry css_entries[] = {
 	{ "css", 0, 0, G_OPTION_ARG_FILENAME, &opt_css,
 	  "Use this stylesheet instead of the built-in one", "FILE" },
 	{ "css-append", 0, 0, G_OPTION_ARG_FILENAME, &opt_css_append,
@@ -79,16 +69,6 @@ fail:
 	return NULL;
 }
 
-/* book.yaml: plain YAML read with the front matter rules. */
-static struct article *
-load_metadata(const char *path, const struct art_load_opts *opts)
-{
-	struct art_load_opts meta_opts = *opts;
-	meta_opts.metadata_only = true;
-	art_deps_add(path);
-	return art_load(path, &meta_opts);
-}
-
 /* Convert inputs[0..n) into one book written to out.  Returns 1/0. */
 static int
 convert(const struct art_cli *cli, char **inputs, int n, const char *out,
@@ -129,20 +109,31 @@ int
 main(int argc, char **argv)
 {
 	struct art_cli cli = { .program = "md2epub" };
+	struct art_book_cli bc = { 0 };
+	struct art_book book = { 0 };
+	GOptionEntry *book_entries = art_book_entries(&bc);
+	GOptionEntry entries[32];
+	int ne = 0;
+	for (const GOptionEntry *e = book_entries; e->long_name; e++)
+		entries[ne++] = *e;
+	for (const GOptionEntry *e = css_entries; e->long_name; e++)
+		entries[ne++] = *e;
+	entries[ne] = (GOptionEntry){ NULL, 0, 0, 0, NULL, NULL, NULL };
 	int status = art_cli_parse(&cli, &argc, &argv, entries, "FILE...",
 	                           "Convert Markdown articles to an EPUB 3 book.",
 	                           "One input, or several with -o, make one book (one chapter per\n"
 	                           "article); several inputs without -o make one EPUB beside each.\n"
 	                           "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.");
+	g_free(book_entries);
 	if (status != ART_EXIT_OK) {
 		art_cli_free(&cli);
+		art_book_cli_free(&bc);
 		return status < 0 ? ART_EXIT_OK : status;
 	}
 	LIBXML_TEST_VERSION;
 	strict = cli.strict;
 	struct art_load_opts opts = art_cli_load_opts(&cli);
 	opts.keep_raw_html = true;     /* html.c sanitises raw HTML itself */
-	struct article *meta_art = NULL;
 	char *css = NULL;
 	int failed = 0;
 
@@ -159,48 +150,22 @@ main(int argc, char **argv)
 	css = load_css();
 	if (css == NULL)
 		goto done;
-	if (opt_metadata && (meta_art = load_metadata(opt_metadata, &opts)) == NULL)
+	if (!art_book_load(&book, &bc, &opts))
 		goto done;
-
-	/* Overrides: --metadata, then --title / --author on top. */
-	GPtrArray *empty = g_ptr_array_new();
-	GPtrArray *authors = g_ptr_array_new();
-	struct art_meta over = { 0 };
-	if (meta_art)
-		over = meta_art->meta;
-	else
-		over.authors = over.tags = empty;
-	if (opt_title)
-		over.title = opt_title;
-	if (opt_authors) {
-		for (char **p = opt_authors; *p; p++)
-			g_ptr_array_add(authors, *p);
-		over.authors = authors;
-	}
-	bool any = meta_art || opt_title || opt_authors;
-	/* --cover is relative to the working folder, a metadata file's cover
-	 * to that file's folder. */
-	if (opt_cover) {
-		cover = g_canonicalize_filename(opt_cover, NULL);
-	} else if (meta_art && meta_art->meta.cover && *meta_art->meta.cover) {
-		char *dir = g_canonicalize_filename(meta_art->dir ? meta_art->dir : ".", NULL);
-		cover = g_canonicalize_filename(meta_art->meta.cover, dir);
-		g_free(dir);
-	}
+	cover = book.cover;
+	const struct art_meta *over = book.any ? &book.over : NULL;
 
 	if (cli.output || cli.ninputs == 1) {
 		char *out = cli.output ? g_strdup(cli.output) : art_default_output(cli.inputs[0], ".epub");
-		failed += !convert(&cli, cli.inputs, cli.ninputs, out, &opts, any ? &over : NULL, css);
+		failed += !convert(&cli, cli.inputs, cli.ninputs, out, &opts, over, css);
 		g_free(out);
 	} else {
 		for (int i = 0; i < cli.ninputs; i++) {
 			char *out = art_default_output(cli.inputs[i], ".epub");
-			failed += !convert(&cli, cli.inputs + i, 1, out, &opts, any ? &over : NULL, css);
+			failed += !convert(&cli, cli.inputs + i, 1, out, &opts, over, css);
 			g_free(out);
 		}
 	}
-	g_ptr_array_free(empty, TRUE);
-	g_ptr_array_free(authors, TRUE);
 	failed += !art_cli_write_deps(&cli);
 done:
 	status = art_cli_exit_code();
@@ -209,15 +174,10 @@ done:
 	if (css == NULL && !cli.dump_tree)
 		status = ART_EXIT_FAIL;
 	g_free(css);
-	if (meta_art)
-		art_free(meta_art);
-	g_free(opt_title);
-	g_free(opt_metadata);
+	art_book_free(&book);
+	art_book_cli_free(&bc);
 	g_free(opt_css);
 	g_free(opt_css_append);
-	g_free(opt_cover);
-	g_free(cover);
-	g_strfreev(opt_authors);
 	art_cli_free(&cli);
 	xmlCleanupParser();
 	return status;

@@ -103,10 +103,10 @@ static void draw_quote_rules(struct pdf *p, double y_end)
 
 static void draw_footer(struct pdf *p)
 {
-	if (!p->page_used)
+	if (!p->page_used || p->in_front)
 		return;
 	char num[16];
-	g_snprintf(num, sizeof num, "%d", p->page);
+	g_snprintf(num, sizeof num, "%d", pdf_body_page(p));
 	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, p->size.footer, false, 0);
 	pango_layout_set_text(lay, num, -1);
 	int w, h;
@@ -126,6 +126,7 @@ void pdf_new_page(struct pdf *p)
 	draw_footer(p);
 	cairo_show_page(p->cr);
 	p->page++;
+	pdf_front_label_page(p);
 	p->page_used = false;
 	p->y = p->top;
 	p->pending_space = 0;
@@ -164,6 +165,12 @@ int pdf_close(struct pdf *p)
 		p->surface = NULL;
 	}
 	if (p->buf) {
+		if (ok && p->front && p->front->npages > 0 &&
+		    !pdf_front_move_first(p->buf, p->front->npages)) {
+			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 },
+			         "cannot move the front pages before the body");
+			ok = 0;
+		}
 		if (ok) {
 			fix_xref(p->buf);
 			if (fwrite(p->buf->data, 1, p->buf->len, p->out) != p->buf->len)

@@ -45,7 +45,7 @@ static int parse_paper(const char *s, struct pdf_opts *o)
 
 /* PDF dates from SOURCE_DATE_EPOCH, else the front matter date: never the
  * clock, so that the same input gives the same bytes. */
-static char *create_date(const struct article *art)
+static char *create_date(const char *d)
 {
 	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
@@ -60,7 +60,6 @@ static char *create_date(const struct article *art)
 			}
 		}
 	}
-	const char *d = art ? art->meta.date : NULL;
 	int y, m, dd;
 	if (d && sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) == 3 && y > 1900 && m >= 1 && m <= 12 &&
 	    dd >= 1 && dd <= 31)
@@ -68,31 +67,39 @@ static char *create_date(const struct article *art)
 	return g_strdup("2000-01-01T00:00:00");
 }
 
-void pdf_set_metadata(struct pdf *p, const struct article *art)
+/* The document's info: the book's metadata (over, may be NULL) where it
+ * has a value, else the first article's. */
+void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over)
 {
 	const struct art_meta *m = &art->meta;
 	cairo_surface_t *s = p->surface;
-	if (m->title)
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, m->title);
+	char *title = over && over->title ? g_strdup(over->title)
+	            : m->title ? g_strdup(m->title) : over ? art_article_title(art) : NULL;
+	if (title)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
+	g_free(title);
+	const GPtrArray *au = over && over->authors->len ? over->authors : m->authors;
 	GString *authors = g_string_new(NULL);
-	for (guint i = 0; i < m->authors->len; i++)
-		g_string_append_printf(authors, "%s%s", i ? ", " : "", (char *)m->authors->pdata[i]);
+	for (guint i = 0; i < au->len; i++)
+		g_string_append_printf(authors, "%s%s", i ? ", " : "", (char *)au->pdata[i]);
 	if (authors->len)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, authors->str);
 	g_string_free(authors, TRUE);
-	if (m->summary) {
-		char *sum = g_strstrip(g_strdup(m->summary));
+	const char *summary = over && over->summary ? over->summary : m->summary;
+	if (summary) {
+		char *sum = g_strstrip(g_strdup(summary));
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, sum);
 		g_free(sum);
 	}
+	const GPtrArray *tags = over && over->tags->len ? over->tags : m->tags;
 	GString *kw = g_string_new(NULL);
-	for (guint i = 0; i < m->tags->len; i++)
-		g_string_append_printf(kw, "%s%s", i ? ", " : "", (char *)m->tags->pdata[i]);
+	for (guint i = 0; i < tags->len; i++)
+		g_string_append_printf(kw, "%s%s", i ? ", " : "", (char *)tags->pdata[i]);
 	if (kw->len)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw->str);
 	g_string_free(kw, TRUE);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "md2pdf (mdpress " MDPRESS_VERSION ")");
-	char *date = create_date(art);
+	char *date = create_date(over && over->date ? over->date : m->date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 	g_free(date);
@@ -104,13 +111,14 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 	pdf_set_language(p, art->lang);
 	if (p->page_used)
 		pdf_new_page(p);
+	if (p->front)
+		p->front->start_page[index] = pdf_body_page(p);
 	memset(p->outline, 0, sizeof p->outline);
 	p->article_outline = CAIRO_PDF_OUTLINE_ROOT;
 	p->dest_prefix[0] = 0;
 	if (several) {
 		g_snprintf(p->dest_prefix, sizeof p->dest_prefix, "a%d-", index + 1);
-		char *t = art->meta.title && *art->meta.title ? g_strdup(art->meta.title)
-		                                              : g_path_get_basename(art->display_name);
+		char *t = art_article_title(art);
 		pdf_dest(p, "start", p->x, p->y);
 		char *q = g_strdup_printf("%sstart", p->dest_prefix);
 		char *qq = pdf_attr_quote(q);
@@ -133,7 +141,7 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 
 /* Render articles[0..n) into one PDF written to path (NULL = stdout). */
 static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **arts, int n,
-                     const char *path)
+                     const char *path, const struct art_book *book, int cover, int toc)
 {
 	struct art_output *out = art_output_open(path);
 	if (!out)
@@ -142,11 +150,19 @@ static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **a
 		art_output_abort(out);
 		return 0;
 	}
-	pdf_set_metadata(p, arts[0]);
+	pdf_set_metadata(p, arts[0], book && (n > 1 || book->any) ? &book->over : NULL);
+	/* a book (several articles) has a cover and contents unless told not */
+	p->front = pdf_front_new(arts, n, book, cover < 0 ? n > 1 : cover, toc < 0 ? n > 1 : toc);
 	pdf_fonts_subset(p, arts, n);
+	if (p->front && pdf_front_measure(p, p->front))
+		pdf_front_label_page(p);
 	for (int i = 0; i < n; i++)
-		render_article(p, arts[i], i, n > 1);
+		render_article(p, arts[i], i, n > 1 || p->front);
+	if (p->front)
+		pdf_front_render(p, p->front);
 	int ok = pdf_close(p);
+	pdf_front_free(p->front);
+	p->front = NULL;
 	pdf_fonts_unsubset(p);
 	if (ok && art_cli_exit_code() == ART_EXIT_OK)
 		return art_output_commit(out);
@@ -157,21 +173,41 @@ static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **a
 int main(int argc, char **argv)
 {
 	struct art_cli cli = { .program = "md2pdf" };
+	struct art_book_cli bc = { 0 };
 	char *paper = NULL;
 	double margin = 20;
-	const GOptionEntry extra[] = {
+	gboolean toc = FALSE, no_toc = FALSE, no_cover = FALSE;
+	const GOptionEntry own[] = {
+		{ "toc", 0, 0, G_OPTION_ARG_NONE, &toc,
+		  "Print a table of contents after the cover (default for books)", NULL },
+		{ "no-toc", 0, 0, G_OPTION_ARG_NONE, &no_toc,
+		  "No printed table of contents", NULL },
+		{ "no-cover", 0, 0, G_OPTION_ARG_NONE, &no_cover,
+		  "No cover page (a book has one by default; --cover gives one to a single article)",
+		  NULL },
 		{ "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
 		  "Paper size: a4 (default), a5, a3, letter, legal or WxH in mm", "SIZE" },
 		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &margin,
 		  "Page margin on every side in mm (default 20)", "MM" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
+	GOptionEntry *book_entries = art_book_entries(&bc);
+	GOptionEntry extra[32];
+	int ne = 0;
+	for (const GOptionEntry *e = book_entries; e->long_name; e++)
+		extra[ne++] = *e;
+	for (const GOptionEntry *e = own; e->long_name; e++)
+		extra[ne++] = *e;
+	extra[ne] = (GOptionEntry){ NULL, 0, 0, 0, NULL, NULL, NULL };
 	int rc = art_cli_parse(&cli, &argc, &argv, extra, "FILE...",
 	                       "Convert Markdown articles to PDF.",
-	                       "Each FILE becomes FILE.pdf beside it; with -o all FILEs go into one PDF\n"
-	                       "in sequence.  FILE - reads standard input.  See md2pdf(1).");
+	                       "Each FILE becomes FILE.pdf beside it; with -o all FILEs make one book\n"
+	                       "(one article after the other, each on a new page).  FILE - reads\n"
+	                       "standard input.  See md2pdf(1).");
+	g_free(book_entries);
 	if (rc != ART_EXIT_OK) {
 		art_cli_free(&cli);
+		art_book_cli_free(&bc);
 		g_free(paper);
 		return rc < 0 ? ART_EXIT_OK : rc;
 	}
@@ -187,12 +223,20 @@ int main(int argc, char **argv)
 		rc = ART_EXIT_USAGE;
 	}
 	g_free(paper);
+	struct art_load_opts lopts = art_cli_load_opts(&cli);
+	struct art_book book = { 0 };
+	if (rc == ART_EXIT_OK && !art_book_load(&book, &bc, &lopts))
+		rc = ART_EXIT_FAIL;
 	if (rc != ART_EXIT_OK) {
+		art_book_free(&book);
+		art_book_cli_free(&bc);
 		art_cli_free(&cli);
 		return rc;
 	}
 
-	struct art_load_opts lopts = art_cli_load_opts(&cli);
+	/* -1: the default (on for books), 0 off, 1 on */
+	int toc_mode = no_toc ? 0 : toc ? 1 : -1;
+	int cover = no_cover ? 0 : book.cover ? 1 : -1;
 	struct pdf p = { .size = pdf_default_sizes, .body_size = pdf_default_sizes.body };
 	bool failed = false;
 	if (!cli.dump_tree && !pdf_fonts_init(&p)) {
@@ -221,7 +265,7 @@ int main(int argc, char **argv)
 			continue;
 		}
 		char *path = art_default_output(cli.inputs[i], ".pdf");
-		if (art_cli_exit_code() != ART_EXIT_OK || !write_pdf(&p, &o, &art, 1, path))
+		if (art_cli_exit_code() != ART_EXIT_OK || !write_pdf(&p, &o, &art, 1, path, &book, cover, toc_mode))
 			failed = true;
 		char *target = art_cli_deps_target(&cli, path, NULL, NULL);
 		art_deps_output_end(target, !failed);
@@ -231,7 +275,8 @@ int main(int argc, char **argv)
 		art_free(art);
 	}
 	if (!failed && cli.output && arts->len > 0 && art_cli_exit_code() == ART_EXIT_OK) {
-		failed = !write_pdf(&p, &o, (struct article **)arts->pdata, (int)arts->len, cli.output);
+		failed = !write_pdf(&p, &o, (struct article **)arts->pdata, (int)arts->len, cli.output,
+		                    &book, cover, toc_mode);
 		char *target = art_cli_deps_target(&cli, cli.output, cli.inputs[0], ".pdf");
 		art_deps_output_end(target, !failed);
 		g_free(target);
@@ -241,6 +286,8 @@ int main(int argc, char **argv)
 	g_ptr_array_free(arts, TRUE);
 	pdf_fonts_free(&p);
 	rc = failed ? ART_EXIT_FAIL : art_cli_exit_code();
+	art_book_free(&book);
+	art_book_cli_free(&bc);
 	art_cli_free(&cli);
 	return rc;
 }

@@ -52,8 +52,23 @@ struct pdf_block_style {
 	double space_before, space_after;
 };
 
+/* A book's front matter (front.c). */
+struct pdf_front {
+	bool cover, toc;        /* which front pages the book has */
+	const char *title, *subtitle, *date, *lang;
+	const char *contents_title;     /* NULL: "Contents" or its translation */
+	char *authors;          /* joined with ", "; owned */
+	struct art_resource *cover_res, *logo_res;  /* or NULL; borrowed */
+	char **titles;          /* n article titles; owned */
+	int *start_page;        /* body page each article starts on; owned */
+	int n;
+	int npages;             /* front pages, from pdf_front_measure() */
+};
+
 struct pdf {
 	struct pdf_opts o;
+	struct pdf_front *front;        /* NULL: no front matter */
+	bool in_front;          /* drawing the front pages (no running footer) */
 	cairo_surface_t *surface;
 	GByteArray *buf;        /* the PDF, written to out when finished */
 	FILE *out;
@@ -195,7 +210,24 @@ double pdf_table_lead(struct pdf *p, const struct art_node *table);
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
                       const char *alt, double reserve);
 
+/* front.c */
+/* The front matter of a book of arts[0..n), or NULL when it has neither
+ * cover nor contents.  Free with pdf_front_free(). */
+struct pdf_front *pdf_front_new(struct article *const *arts, int n, const struct art_book *book,
+                                bool cover, bool toc);
+void pdf_front_free(struct pdf_front *f);
+/* Count the front pages (before the body: page labels need it). */
+int pdf_front_measure(struct pdf *p, struct pdf_front *f);
+/* After the body: finish its last page, draw the cover and contents. */
+void pdf_front_render(struct pdf *p, struct pdf_front *f);
+/* Label the current page for its final position (front pages first). */
+void pdf_front_label_page(struct pdf *p);
+/* Number of the current body page as the reader sees it. */
+int pdf_body_page(const struct pdf *p);
+/* In the finished PDF, move the last k pages to the front; returns 1/0. */
+int pdf_front_move_first(GByteArray *b, int k);
+
 /* main.c helpers shared with layout.c */
-void pdf_set_metadata(struct pdf *p, const struct article *art);
+void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over);
 
 #endif
