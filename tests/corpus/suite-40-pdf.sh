@@ -176,7 +176,7 @@ if ! "$MD2PDF" -q --strict -o "$TMP/strict.pdf" "$TMP/seed.md" 2>/dev/null && [ 
 	pass pdf-strict-no-output
 else fail pdf-strict-no-output "missing images under --strict must fail without output"; fi
 printf '# A\n\ntext one\n' >"$TMP/a.md"; printf '# B\n\ntext two\n' >"$TMP/b.md"
-if "$MD2PDF" -q -o "$TMP/ab.pdf" "$TMP/a.md" "$TMP/b.md" &&
+if "$MD2PDF" -q --no-cover --no-toc -o "$TMP/ab.pdf" "$TMP/a.md" "$TMP/b.md" &&
    [ "$(body_text "$TMP/ab.pdf")" = "Atextone""Btexttwo" ]; then pass pdf-several-into-one
 else fail pdf-several-into-one "$(body_text "$TMP/ab.pdf" 2>&1)"; fi
 
