@@ -1,10 +1,13 @@
 # tests/lib.sh - sourced by tests/*/suite-*.sh.
-# Provides: ROOT, BUILD, SHARED (../shared), TMP (removed at exit), pass, fail,
+# Provides: ROOT, BUILD, DATA (tests/data: the articles, images and spec files
+# the tests read, see tests/data/SOURCES), SHARED (../shared: optional extra
+# corpus, absent on a fresh clone), TMP (removed at exit), pass, fail,
 # check (run a command, PASS if it succeeds), same_file (golden compare),
-# fast (true under MDPRESS_FAST=1, i.e. the sanitizer run).
+# fast (true under MDPRESS_FAST=1, i.e. the sanitizer run), corpus_mds.
 ROOT=${MDPRESS_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 BUILD=${1:-${MDPRESS_BUILD:-$ROOT/build}}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+DATA=$ROOT/tests/data
 SHARED=${MDPRESS_SHARED:-$ROOT/../shared}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/mdpress-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -29,6 +32,22 @@ same_file() {
 		diff -u "$2" "$3" | head -n 20 | sed 's/^/    /'
 	fi
 }
+
+# corpus_mds: one article file a line for the corpus sweeps: every article of
+# tests/data/corpus, then, as an optional extra when ../shared is there, the
+# other articles of ../shared/corpus/dev (each folder once).
+corpus_mds() {
+	local md d
+	for md in "$DATA"/corpus/*/*.md; do [ -f "$md" ] && printf '%s\n' "$md"; done
+	[ -d "$SHARED/corpus/dev" ] || return 0
+	for md in "$SHARED"/corpus/dev/*/*.md; do
+		d=${md%/*}
+		[ -f "$md" ] && [ ! -d "$DATA/corpus/${d##*/}" ] && printf '%s\n' "$md"
+	done
+	return 0
+}
+# The number of articles in tests/data/corpus: what a sweep must reach.
+DATA_ARTICLES=$(ls "$DATA"/corpus/*/*.md 2>/dev/null | wc -l)
 
 # split_spec_examples DIR: every example of the spec files in
 # tests/data/spec/ (spec, extensions, regression, smart_punct) as

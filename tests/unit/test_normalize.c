@@ -271,16 +271,15 @@ TEST(norm_deep_nesting)
 
 /* ------------------------------------------------------------ resources */
 
-/* Corpus images: tests run from the repository root. */
-static char *corpus_file(const char *rel)
+/* Images from tests/data (see tests/data/SOURCES): under $MDPRESS_ROOT when
+ * tests/run.sh sets it, else relative to the repository root. */
+static char *data_file(const char *rel)
 {
-	const char *roots[] = { "../shared/corpus/dev", "/work/shared/corpus/dev" };
-	for (size_t i = 0; i < G_N_ELEMENTS(roots); i++) {
-		char *p = g_build_filename(roots[i], rel, NULL);
-		if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
-			return p;
-		g_free(p);
-	}
+	const char *root = g_getenv("MDPRESS_ROOT");
+	char *p = g_build_filename(root ? root : ".", "tests", "data", rel, NULL);
+	if (g_file_test(p, G_FILE_TEST_IS_REGULAR))
+		return p;
+	g_free(p);
 	return NULL;
 }
 
@@ -322,10 +321,10 @@ static void rm_dir(const char *dir)
 TEST(norm_resources_sniffed_and_measured)
 {
 	char *dir = g_dir_make_tmp("mdpress-res-XXXXXX", NULL);
-	char *png = corpus_file("ws-zh-interaction-2020-03-03-sample-post/2020-03-03-sample-post-01.png");
-	char *jpg = corpus_file("ws-en-blog-lifeng2221dd1-2020-09-14-isulad-architecture/2020-09-14-isulad-architecture-02.jpg");
-	char *gif = corpus_file("docs-en-Container-isula-build/public_sys-resources/icon-note.gif");
-	char *svg = corpus_file("ws-zh-blog-yorifang-2020-10-24-arm-virtualization-overview/aarch64_exception_levels_2.svg");
+	char *png = data_file("corpus/ws-zh-interaction-2020-03-03-sample-post/2020-03-03-sample-post-01.png");
+	char *jpg = data_file("images/2020-09-14-isulad-architecture-02.jpg");
+	char *gif = data_file("images/icon-note.gif");
+	char *svg = data_file("images/aarch64_exception_levels_2.svg");
 	copy_into(dir, "a b.png", png);
 	copy_into(dir, "photo.png", jpg);       /* a JPEG named .png */
 	copy_into(dir, "icon.gif", gif);
