@@ -3,12 +3,83 @@
  * conversion never leaves a partial or clobbered file behind. */
 #define _DEFAULT_SOURCE          /* fchmod, fdopen, lstat, realpath under -std=c17 */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "article.h"
+
+/* ------------------------------------------------------------ signals */
+
+/* Temporary files that a fatal signal must not leave behind: Ctrl-C,
+ * kill, or SIGPIPE when the reader of our stderr goes away
+ * (`md2pdf a.md 2>&1 | head -1`).  The handler may only call
+ * async-signal-safe functions, so the paths sit ready in a fixed table. */
+#define TRACKED_MAX 16
+static char *volatile tracked[TRACKED_MAX];
+static const int fatal_signals[] = { SIGINT, SIGTERM, SIGPIPE, SIGHUP };
+
+static void
+on_fatal_signal(int sig)
+{
+	for (int i = 0; i < TRACKED_MAX; i++) {
+		char *path = tracked[i];
+		if (path != NULL)
+			unlink(path);
+	}
+	/* SA_RESETHAND restored the default action: die of the same signal,
+	 * so the parent sees what happened. */
+	raise(sig);
+}
+
+static void
+install_handlers(void)
+{
+	static bool installed;
+	if (installed)
+		return;
+	installed = true;
+	struct sigaction sa = { .sa_handler = on_fatal_signal,
+	                        .sa_flags = SA_RESETHAND | SA_NODEFER };
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++)
+		sigaddset(&sa.sa_mask, fatal_signals[i]);
+	for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++) {
+		struct sigaction old;
+		/* a signal ignored by whoever started us (nohup, a shell's
+		 * background job) stays ignored */
+		if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(fatal_signals[i], &sa, NULL);
+	}
+}
+
+void
+art_tmpfile_track(const char *path)
+{
+	install_handlers();
+	for (int i = 0; i < TRACKED_MAX; i++)
+		if (tracked[i] == NULL) {
+			tracked[i] = g_strdup(path);
+			return;
+		}
+}
+
+void
+art_tmpfile_untrack(const char *path)
+{
+	for (int i = 0; i < TRACKED_MAX; i++) {
+		char *t = tracked[i];
+		if (t != NULL && strcmp(t, path) == 0) {
+			tracked[i] = NULL;
+			g_free(t);
+			return;
+		}
+	}
+}
+
+/* ------------------------------------------------------------ output */
 
 static bool
 is_stdout(const char *path)
@@ -42,13 +113,17 @@ make_temp(const char *path, int *fd_out)
 		return NULL;
 	}
 	set_default_mode(fd);
+	art_tmpfile_track(tmpl);
 	*fd_out = fd;
 	return tmpl;
 }
 
+/* Called once the temporary file is renamed or removed. */
 static void
 output_free(struct art_output *out)
 {
+	if (out->tmp_path != NULL)
+		art_tmpfile_untrack(out->tmp_path);
 	g_free(out->path);
 	g_free(out->tmp_path);
 	g_free(out);

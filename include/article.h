@@ -381,6 +381,13 @@ bool art_deps_have_rules(void);
 int art_deps_write(const char *path, bool phony);
 void art_deps_free(void);
 
+/* Temporary files (art_output's, md2pdf's font subsets) are removed when
+ * SIGINT, SIGTERM, SIGPIPE or SIGHUP ends the process; the first call
+ * installs the handlers (a signal ignored at start stays ignored).
+ * Untrack before freeing path; the table holds its own copy. */
+void art_tmpfile_track(const char *path);
+void art_tmpfile_untrack(const char *path);
+
 /* Default output name: input with its extension replaced by ext (".pdf"),
  * in the input's folder; "-" input gives "stdin"+ext. */
 char *art_default_output(const char *input, const char *ext);

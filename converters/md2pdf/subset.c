@@ -179,6 +179,7 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 		char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
 		int fd = len ? g_file_open_tmp(tmpl, &path, NULL) : -1;
 		if (fd >= 0) {
+			art_tmpfile_track(path);
 			bool ok = true;
 			for (unsigned off = 0; ok && off < len;) {
 				ssize_t w = write(fd, data + off, len - off);
@@ -187,6 +188,7 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 			}
 			if (close(fd) != 0 || !ok) {
 				g_unlink(path);
+				art_tmpfile_untrack(path);
 				g_free(path);
 				path = NULL;
 			}
@@ -290,6 +292,7 @@ void pdf_fonts_unsubset(struct pdf *p)
 		if (!p->subset_file[i])
 			continue;
 		g_unlink(p->subset_file[i]);
+		art_tmpfile_untrack(p->subset_file[i]);
 		g_free(p->subset_file[i]);
 		p->subset_file[i] = NULL;
 		if (p->font[i])
