@@ -66,6 +66,31 @@ art_tmpfile_track(const char *path)
 		}
 }
 
+/* Block the fatal signals (old: the mask to restore), so that a file
+ * cannot be created and the signal come before it is tracked. */
+static void
+block_fatal(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++)
+		sigaddset(&set, fatal_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+int
+art_tmpfile_open(const char *tmpl, char **path)
+{
+	sigset_t old;
+	install_handlers();
+	block_fatal(&old);
+	int fd = g_file_open_tmp(tmpl, path, NULL);
+	if (fd >= 0)
+		art_tmpfile_track(*path);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return fd;
+}
+
 void
 art_tmpfile_untrack(const char *path)
 {
@@ -106,14 +131,19 @@ make_temp(const char *path, int *fd_out)
 	char *tmpl = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
 	g_free(dir);
 	g_free(base);
+	sigset_t old;
+	install_handlers();
+	block_fatal(&old);
 	int fd = g_mkstemp(tmpl);
+	if (fd >= 0)
+		art_tmpfile_track(tmpl);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (fd < 0) {
 		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
 		g_free(tmpl);
 		return NULL;
 	}
 	set_default_mode(fd);
-	art_tmpfile_track(tmpl);
 	*fd_out = fd;
 	return tmpl;
 }

@@ -387,6 +387,9 @@ void art_deps_free(void);
  * Untrack before freeing path; the table holds its own copy. */
 void art_tmpfile_track(const char *path);
 void art_tmpfile_untrack(const char *path);
+/* g_file_open_tmp(tmpl, path) and art_tmpfile_track(*path), with the
+ * signals held off in between.  Returns the fd, or -1. */
+int art_tmpfile_open(const char *tmpl, char **path);
 
 /* Default output name: input with its extension replaced by ext (".pdf"),
  * in the input's folder; "-" input gives "stdin"+ext. */

@@ -177,9 +177,8 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 		unsigned len = 0;
 		const char *data = out ? hb_blob_get_data(out, &len) : NULL;
 		char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
-		int fd = len ? g_file_open_tmp(tmpl, &path, NULL) : -1;
+		int fd = len ? art_tmpfile_open(tmpl, &path) : -1;
 		if (fd >= 0) {
-			art_tmpfile_track(path);
 			bool ok = true;
 			for (unsigned off = 0; ok && off < len;) {
 				ssize_t w = write(fd, data + off, len - off);
