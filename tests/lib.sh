@@ -67,3 +67,18 @@ split_spec_examples() {
 		' "$SPEC_DIR/$s.txt"
 	done
 }
+
+# split_spec_expected DIR: the expected HTML of every example, as
+# DIR/NAME-NNNN.html, named as split_spec_examples names the Markdown.
+split_spec_expected() {
+	mkdir -p "$1"
+	local s
+	for s in $SPEC_FILES; do
+		awk -v dir="$1" -v pre="$s" '
+		/^```````````````````````````````` example/ { n++; inex = 1; md = 1; f = sprintf("%s/%s-%04d.html", dir, pre, n); printf "" > f; next }
+		inex && md && /^\.$/ { md = 0; next }
+		inex && /^````````````````````````````````$/ { inex = 0; close(f); next }
+		inex && !md { gsub(/→/, "\t"); print > f }
+		' "$SPEC_DIR/$s.txt"
+	done
+}
