@@ -168,15 +168,26 @@ void pdf_set_language(struct pdf *p, const char *art_lang)
 	pango_context_set_language(p->ctx, p->lang);
 }
 
+const char *pdf_family(const struct pdf *p, enum pdf_font f, bool bold)
+{
+	const char *sub = p->subset_family[f][bold];
+	return sub ? sub : pango_font_description_get_family(p->font[f]);
+}
+
+enum pdf_font pdf_layout_role(PangoLayout *lay)
+{
+	return (enum pdf_font)GPOINTER_TO_INT(g_object_get_data(G_OBJECT(lay), "mdpress-role"));
+}
+
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
                             double width)
 {
 	PangoLayout *lay = pango_layout_new(p->ctx);
+	g_object_set_data(G_OBJECT(lay), "mdpress-role", GINT_TO_POINTER(f));
 	PangoFontDescription *fd = pango_font_description_copy_static(p->font[f]);
-	/* a role's subset has one weight (subset.c): the other weight asks
-	 * for the role's usual faces */
-	if (p->subset_file[f] && bold != p->subset_bold[f])
-		pango_font_description_set_family(fd, role_alias[f]);
+	/* a subset has one weight (subset.c): ask for the one cut from the
+	 * face of this weight */
+	pango_font_description_set_family(fd, pdf_family(p, f, bold));
 	pango_font_description_set_size(fd, (int)((pt > 0 ? pt : p->body_size) * PANGO_SCALE));
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);

@@ -11,6 +11,7 @@ void pdf_inline_init(struct pdf_inline *in)
 	in->attrs = pango_attr_list_new();
 	in->links = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
 	in->images = g_ptr_array_new();
+	in->spans = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
 }
 
 void pdf_links_free(GArray *links)
@@ -31,6 +32,7 @@ void pdf_inline_clear(struct pdf_inline *in)
 	pango_attr_list_unref(in->attrs);
 	pdf_links_free(in->links);
 	g_ptr_array_free(in->images, TRUE);
+	g_array_free(in->spans, TRUE);
 	memset(in, 0, sizeof *in);
 }
 
@@ -125,18 +127,11 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			break;
 		}
 		case ART_EMPH:
-			render_children(p, in, n);
-			add_attr(in, pango_attr_style_new(PANGO_STYLE_ITALIC), start);
-			break;
 		case ART_STRONG: {
-			/* bold in the heading face (hei for song body text, as
-			 * Chinese typesetting does): one font fewer to embed */
 			render_children(p, in, n);
-			PangoFontDescription *fd = pango_font_description_new();
-			pango_font_description_set_family(fd, pango_font_description_get_family(p->font[PDF_SANS]));
-			pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-			add_attr(in, pango_attr_font_desc_new(fd), start);
-			pango_font_description_free(fd);
+			struct pdf_span sp = { (int)start, (int)in->text->len, n->type == ART_STRONG };
+			if (sp.end > sp.start)
+				g_array_append_val(in->spans, sp);
 			break;
 		}
 		case ART_STRIKE:
@@ -164,6 +159,72 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 	}
 }
 
+/* Han, kana and Hangul letters: CJK has no italic (clreq 3.2.5), so these
+ * take emphasis dots instead of a slant. */
+static bool is_cjk_letter(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Strong text in the bold face of the layout's own role (serif bold in
+ * serif body text); emphasis italic in Latin text and dotted in CJK text
+ * (pdf_emphasis_dots() draws the dots from the ranges left on the layout).
+ * Inserted before attributes that start at the same byte, so that a code
+ * span inside keeps its mono face. */
+static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
+{
+	enum pdf_font role = pdf_layout_role(lay);
+	GArray *dots = NULL;
+	const char *s = in->text->str;
+	for (guint i = 0; i < in->spans->len; i++) {
+		struct pdf_span *sp = &g_array_index(in->spans, struct pdf_span, i);
+		if (sp->start >= (int)in->text->len)
+			continue;
+		sp->end = MIN(sp->end, (int)in->text->len);
+		if (sp->strong) {
+			PangoFontDescription *fd = pango_font_description_new();
+			pango_font_description_set_family(fd, pdf_family(p, role, true));
+			pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+			PangoAttribute *a = pango_attr_font_desc_new(fd);
+			pango_font_description_free(fd);
+			a->start_index = (guint)sp->start;
+			a->end_index = (guint)sp->end;
+			pango_attr_list_insert_before(in->attrs, a);
+			continue;
+		}
+		/* runs of Latin get the slant, runs of CJK letters the dots */
+		const char *q = s + sp->start, *end = s + sp->end;
+		while (q < end) {
+			bool cjk = is_cjk_letter(g_utf8_get_char(q));
+			const char *r = q;
+			while (r < end && is_cjk_letter(g_utf8_get_char(r)) == cjk)
+				r = g_utf8_next_char(r);
+			if (cjk) {
+				if (!dots)
+					dots = g_array_new(FALSE, FALSE, sizeof(int));
+				int range[2] = { (int)(q - s), (int)(r - s) };
+				g_array_append_vals(dots, range, 2);
+			} else {
+				PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+				a->start_index = (guint)(q - s);
+				a->end_index = (guint)(r - s);
+				pango_attr_list_insert_before(in->attrs, a);
+			}
+			q = r;
+		}
+	}
+	if (dots)
+		g_object_set_data_full(G_OBJECT(lay), "mdpress-dots", dots,
+		                       (GDestroyNotify)g_array_unref);
+}
+
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 {
 	/* Trailing hard breaks would leave empty lines. */
@@ -180,6 +241,7 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(in->attrs, a);
 	pdf_latin_quotes(in);
+	apply_spans(p, in, lay);
 	pango_layout_set_text(lay, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(lay, in->attrs);
 }

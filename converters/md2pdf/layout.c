@@ -367,6 +367,47 @@ void pdf_dest(struct pdf *p, const char *name, double x, double y)
 	g_free(full);
 }
 
+void pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base)
+{
+	GArray *r = g_object_get_data(G_OBJECT(line->layout), "mdpress-dots");
+	if (!r)
+		return;
+	const char *text = pango_layout_get_text(line->layout);
+	double em = (double)pango_font_description_get_size(
+	                pango_layout_get_font_description(line->layout)) / PANGO_SCALE;
+	int ls = line->start_index, le = line->start_index + line->length;
+	bool any = false;
+	for (guint i = 0; i + 1 < r->len; i += 2) {
+		int a = MAX(g_array_index(r, int, i), ls), b = MIN(g_array_index(r, int, i + 1), le);
+		for (const char *q = text + a; q < text + b; q = g_utf8_next_char(q)) {
+			int x0;
+			pango_layout_line_index_to_x(line, (int)(q - text), FALSE, &x0);
+			/* centred under the em box, whatever justification added */
+			double cx = x + (double)x0 / PANGO_SCALE + em / 2;
+			cairo_new_sub_path(cr);
+			cairo_arc(cr, cx, base + em * 0.24, em * 0.075, 0, 2 * G_PI);
+			any = true;
+		}
+	}
+	if (any)
+		cairo_fill(cr);
+}
+
+void pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y)
+{
+	if (!g_object_get_data(G_OBJECT(lay), "mdpress-dots"))
+		return;
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		PangoRectangle log;
+		pango_layout_iter_get_line_extents(it, NULL, &log);
+		pdf_emphasis_dots(cr, pango_layout_iter_get_line_readonly(it),
+		                  x + (double)log.x / PANGO_SCALE,
+		                  y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
 /* A visible mark at the start of a wrapped code line: a small hooked arrow
  * drawn as a path, so that it stays out of the extracted text. */
 static void continuation_mark(cairo_t *cr, double x, double base, double size)
@@ -538,6 +579,7 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 			}
 			cairo_move_to(p->cr, lx, base);
 			pango_cairo_show_layout_line(p->cr, li[l].line);
+			pdf_emphasis_dots(p->cr, li[l].line, lx, base);
 			if (st->code && !li[l].line->is_paragraph_start)
 				continuation_mark(p->cr, p->x - pad + 0.8, base, font_pt);
 			if (links && links->len)

@@ -112,8 +112,8 @@ struct pdf {
 
 	/* per-document font subsets (subset.c) */
 	bool fc_custom;         /* fonts.conf and the subset rules loaded */
-	char *subset_file[3];   /* temporary subset of the role's face, or NULL */
-	bool subset_bold[3];    /* the weight it was cut from */
+	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
+	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
 	bool subset_stale;      /* pango's font caches predate the last change */
 };
 
@@ -140,6 +140,10 @@ double pdf_pt(const struct pdf *p, double size);
 /* A new layout in font role f at size pt (0 = body size), width in points. */
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
                             double width);
+/* The family list for role f in a weight (its subset first, if any). */
+const char *pdf_family(const struct pdf *p, enum pdf_font f, bool bold);
+/* The role a layout was made for by pdf_layout_new(). */
+enum pdf_font pdf_layout_role(PangoLayout *lay);
 
 /* layout.c */
 int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp);
@@ -157,6 +161,11 @@ void pdf_quote_begin(struct pdf *p);
 void pdf_quote_end(struct pdf *p);
 void pdf_draw_marker_at(struct pdf *p, double baseline);
 void pdf_rule(struct pdf *p, double weight, double gray);
+/* The emphasis dots (着重号) under the Han characters of the emphasised
+ * text of a line drawn with its baseline origin at x, base. */
+void pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base);
+/* The same for every line of a layout drawn with its top left at x, y. */
+void pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y);
 /* cairo tag attribute string escape ('...' with \ before ' and \). */
 char *pdf_attr_quote(const char *s);
 /* The name cairo gets for destination id of the current article (new
@@ -174,11 +183,18 @@ void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, do
                               double y, double from, double to);
 
 /* inline.c */
+/* Bytes [start, end) of emphasised (strong: bold) text; pdf_inline_apply()
+ * sets them in the faces of the layout's role. */
+struct pdf_span {
+	int start, end;
+	bool strong;
+};
 struct pdf_inline {
 	GString *text;
 	PangoAttrList *attrs;
 	GArray *links;          /* struct pdf_link */
 	GPtrArray *images;      /* struct art_node * (ART_IMAGE) met inline */
+	GArray *spans;          /* struct pdf_span */
 };
 void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);

@@ -21,10 +21,11 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The face of each role that gets a subset, with the weight md2pdf asks
- * the role for (body text is regular serif; headings, table headers and
- * strong text are bold sans).  Mono is not subset: DejaVu Sans Mono draws
- * code, the CJK mono face only its rare Han characters. */
+/* The faces that get a subset: the roles and weights md2pdf asks for (body
+ * text is regular serif, strong text in it bold serif; headings and table
+ * headers are bold sans).  Serif bold only when an article has strong text.
+ * Mono is not subset: DejaVu Sans Mono draws code, the CJK mono face only
+ * its rare Han characters. */
 static const struct {
 	enum pdf_font role;
 	bool bold;
@@ -32,6 +33,7 @@ static const struct {
 } sub_faces[] = {
 	{ PDF_SERIF, false, "serif-regular" },
 	{ PDF_SANS, true, "sans-bold" },
+	{ PDF_SERIF, true, "serif-bold" },
 };
 
 #define SUB_PREFIX "mdpress-subset-"
@@ -82,9 +84,24 @@ static void add_strings(hb_set_t *set, const GPtrArray *a)
 		add_utf8(set, a->pdata[i]);
 }
 
+/* Whether strong text n sits in a block set in a regular weight (not a
+ * heading or a table header, which are bold sans already). */
+static bool in_regular_block(const struct art_node *n)
+{
+	for (const struct art_node *a = n->parent; a; a = a->parent) {
+		if (a->type == ART_HEADING)
+			return false;
+		if (a->type == ART_TABLE_CELL)
+			return !a->u.cell.header && !(a->parent && a->parent->u.row.header);
+		if (art_node_is_block(a))
+			return true;
+	}
+	return true;
+}
+
 /* Every character the document may draw: the source, the decoded text of
  * the model (entities, YAML escapes, raw HTML), and md2pdf's own strings. */
-static void collect(hb_set_t *set, const struct article *art)
+static void collect(hb_set_t *set, const struct article *art, bool *strong)
 {
 	hb_set_add_range(set, 0x20, 0x7e);
 	/* md2pdf's own: em dash for empty outline titles, bullets, task boxes,
@@ -117,6 +134,9 @@ static void collect(hb_set_t *set, const struct article *art)
 			break;
 		case ART_FOOTNOTE_REF: case ART_FOOTNOTE_DEF:
 			add_utf8(set, n->u.footnote.label);
+			break;
+		case ART_STRONG:
+			*strong |= in_regular_block(n);
 			break;
 		default:
 			break;
@@ -234,10 +254,15 @@ void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
 
 static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 {
-	hb_set_t *set = NULL;
-	bool changed = false;
+	hb_set_t *set = hb_set_create();
+	bool changed = false, strong = false;
+	for (int a = 0; a < n; a++)
+		collect(set, arts[a], &strong);
 	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
 		enum pdf_font role = sub_faces[i].role;
+		bool bold = sub_faces[i].bold;
+		if (role == PDF_SERIF && bold && !strong)
+			continue;
 		/* one face for every article's language, or no subset */
 		char *file = NULL;
 		int index = 0;
@@ -258,46 +283,39 @@ static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 			g_free(file);
 			continue;
 		}
-		if (!set) {
-			set = hb_set_create();
-			for (int a = 0; a < n; a++)
-				collect(set, arts[a]);
-		}
 		char *path = make_subset(file, index, set, sub_faces[i].tag);
 		g_free(file);
 		if (!path)
 			continue;
 		char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
 		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) && renamed(path, family)) {
-			char *list = g_strdup_printf("%s,%s", family, pdf_role_alias(role));
-			pango_font_description_set_family(p->font[role], list);
-			g_free(list);
-			p->subset_bold[role] = sub_faces[i].bold;
+			p->subset_family[role][bold] = g_strdup_printf("%s,%s", family,
+			                                               pdf_role_alias(role));
 			changed = true;
 		}
 		g_free(family);
 		/* kept until the document is finished: FreeType reads it lazily */
-		p->subset_file[role] = path;
+		p->subset_file[role][bold] = path;
 	}
-	if (set)
-		hb_set_destroy(set);
+	hb_set_destroy(set);
 	return changed;
 }
 
 void pdf_fonts_unsubset(struct pdf *p)
 {
 	bool had = false;
-	for (int i = 0; i < 3; i++) {
-		if (!p->subset_file[i])
-			continue;
-		g_unlink(p->subset_file[i]);
-		art_tmpfile_untrack(p->subset_file[i]);
-		g_free(p->subset_file[i]);
-		p->subset_file[i] = NULL;
-		if (p->font[i])
-			pango_font_description_set_family(p->font[i], pdf_role_alias((enum pdf_font)i));
-		had = true;
-	}
+	for (int i = 0; i < 3; i++)
+		for (int b = 0; b < 2; b++) {
+			g_free(p->subset_family[i][b]);
+			p->subset_family[i][b] = NULL;
+			if (!p->subset_file[i][b])
+				continue;
+			g_unlink(p->subset_file[i][b]);
+			art_tmpfile_untrack(p->subset_file[i][b]);
+			g_free(p->subset_file[i][b]);
+			p->subset_file[i][b] = NULL;
+			had = true;
+		}
 	if (had) {
 		FcConfigAppFontClear(NULL);
 		p->subset_stale = true;    /* pango's caches: see pdf_fonts_subset */

@@ -330,6 +330,9 @@ static void show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double
 		cairo_move_to(cr, x + (double)log.x / PANGO_SCALE,
 		              y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 		pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(it));
+		pdf_emphasis_dots(cr, pango_layout_iter_get_line_readonly(it),
+		                  x + (double)log.x / PANGO_SCALE,
+		                  y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -388,6 +391,7 @@ static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0,
 					} else {
 						cairo_move_to(cr, x + PAD_X, top);
 						pango_cairo_show_layout(cr, c->lay);
+						pdf_layout_emphasis_dots(cr, c->lay, x + PAD_X, top);
 					}
 					cairo_restore(cr);
 					pdf_layout_links_between(p, c->lay, c->links, x + PAD_X, top, from, to);

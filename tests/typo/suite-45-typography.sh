@@ -49,3 +49,32 @@ if "$MD2PDF" -q -o "$TMP/size.pdf" "$TMP/size.md" 2>"$TMP/size.err"; then
 else
 	fail typo-sizes-as-stated "$(tail -n 2 "$TMP/size.err")"
 fi
+
+# ---------------------------------------------------------------- faces
+# Strong text in serif body text is serif bold (Noto Serif CJK SC Bold),
+# not the sans bold of headings; emphasis is italic in Latin text and
+# dotted (着重号) in Chinese: the dots are drawn, not text.
+cat >"$TMP/bold.md" <<'EOF2'
+---
+lang: zh-CN
+---
+中文**加粗文字**和 **bold words** 在正文里。
+EOF2
+if "$MD2PDF" -q -o "$TMP/bold.pdf" "$TMP/bold.md" 2>"$TMP/bold.err"; then
+	fonts=$(pdffonts "$TMP/bold.pdf" | awk 'NR > 2 { sub(/^[A-Z]+\+/, "", $1); print $1 }' | sort | tr '\n' ' ')
+	if [ "$fonts" = "NotoSerifCJKsc-Bold NotoSerifCJKsc-Regular " ]; then pass typo-bold-serif-in-serif
+	else fail typo-bold-serif-in-serif "faces: $fonts"; fi
+else
+	fail typo-bold-serif-in-serif "$(tail -n 2 "$TMP/bold.err")"
+fi
+printf '中文*强调文字*在正文里。\n' >"$TMP/dots.md"
+printf '中文强调文字在正文里。\n' >"$TMP/plain.md"
+if "$MD2PDF" -q -o "$TMP/dots.pdf" "$TMP/dots.md" && "$MD2PDF" -q -o "$TMP/plain.pdf" "$TMP/plain.md"; then
+	pdftoppm -r 100 -gray -f 1 -l 1 "$TMP/dots.pdf" "$TMP/dots" && pdftoppm -r 100 -gray -f 1 -l 1 "$TMP/plain.pdf" "$TMP/plain"
+	if [ -s "$TMP"/dots-1.pgm ] && [ -s "$TMP"/plain-1.pgm ] &&
+	   [ "$(pdftotext "$TMP/dots.pdf" -)" = "$(pdftotext "$TMP/plain.pdf" -)" ] &&
+	   ! cmp -s "$TMP"/dots-1.pgm "$TMP"/plain-1.pgm; then pass typo-cjk-emphasis-dots
+	else fail typo-cjk-emphasis-dots "dotted page looks the same as the plain one, or its text differs"; fi
+else
+	fail typo-cjk-emphasis-dots "md2pdf failed"
+fi
