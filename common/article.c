@@ -341,6 +341,7 @@ static struct article *load_common(struct article *art, const char *buf,
 	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art)) {
 		goto fail;
 	} else {
+		art_limit_nesting(art, opts->max_nesting);
 		art_warn_unused_footnotes(art);
 	}
 	if (opts->lang && *opts->lang)

@@ -29,6 +29,9 @@ shared_entries(struct art_cli *cli)
 		  "With -M: add an empty rule per dependency, so that deleting one does not break make (-MP)", NULL },
 		{ "deps-target", 0, 0, G_OPTION_ARG_FILENAME, &cli->deps_target,
 		  "With -M: name TARGET in the rule instead of the output file (-MT)", "TARGET" },
+		{ "max-nesting", 0, 0, G_OPTION_ARG_INT, &cli->max_nesting,
+		  "Flatten quotes, lists and emphasis nested deeper than N levels "
+		  "(default 64, at most 1000)", "N" },
 		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
 		  "Print the article model instead of converting", NULL },
 		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
@@ -95,6 +98,9 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 	} else if (show_version) {
 		printf("%s (mdpress) %s\n", cli->program, MDPRESS_VERSION);
 		status = -1;
+	} else if (cli->max_nesting < 0) {
+		fprintf(stderr, "%s: --max-nesting must be 1 or more\n", cli->program);
+		status = ART_EXIT_USAGE;
 	} else if (*argc < 2) {
 		fprintf(stderr, "%s: no input file (use - for standard input)\n"
 		        "Try '%s --help' for more information.\n", cli->program, cli->program);
@@ -138,6 +144,7 @@ art_cli_load_opts(const struct art_cli *cli)
 		.lang = cli->lang,
 		.no_normalize = false,
 		.resource_root = cli->resource_root,
+		.max_nesting = cli->max_nesting,
 	};
 	return opts;
 }

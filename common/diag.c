@@ -30,6 +30,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_FOOTNOTE_UNUSED]  = { ART_WARNING, "footnote [^%s] is never referenced: its text is left out" },
 	[ART_W_HTML_DROPPED]     = { ART_WARNING, "raw HTML element dropped: <%s>" },
 	[ART_W_HTML_COMPONENT]   = { ART_WARNING, "component markup with no text dropped: %s" },
+	[ART_W_NESTING]          = { ART_WARNING, "nesting deeper than %d levels flattened (--max-nesting)" },
 	[ART_W_GENERIC]          = { ART_WARNING, "%s" },
 };
 

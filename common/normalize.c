@@ -451,6 +451,7 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	 * images, figures and ids, which then treat HTML like Markdown */
 	if (!opts->keep_raw_html)
 		art_html_to_model(art);
+	art_limit_nesting(art, opts->max_nesting);   /* raw HTML nests too */
 	/* before segment breaks: a line break beside "**" is white space
 	 * to the flanking rules, and "中文\n**粗。**" joins once bold */
 	art_repair_strong(art->root);

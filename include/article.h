@@ -188,6 +188,7 @@ struct article {
 	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
 	char *resource_root;    /* --resource-root, or NULL; owned */
 	GHashTable *resource_index; /* resolved path (or URL) -> resource, borrowed */
+	bool nesting_warned;    /* art_limit_nesting() has warned once */
 };
 
 struct art_load_opts {
@@ -199,6 +200,7 @@ struct art_load_opts {
 	bool keep_raw_html;     /* leave ART_HTML_BLOCK/ART_HTML_INLINE as they are
 	                           (md2epub sanitises raw HTML itself); otherwise
 	                           normalisation turns them into model nodes */
+	int max_nesting;        /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
 };
 
 /* The first block when it is a level-1 heading repeating the front matter
@@ -237,6 +239,23 @@ void art_html_to_model(struct article *art);
  * warning when it is missing.  Never NULL. */
 struct art_resource *art_resource_get(struct article *art, const char *src,
                                       struct art_pos pos);
+
+/* ---------------------------------------------------------------- limits */
+
+/* Limits on hostile input.  Each has a documented default and an option;
+ * 0 in the options means the default. */
+#define ART_DEFAULT_MAX_NESTING 64     /* levels of quotes, lists, emphasis */
+#define ART_MAX_NESTING_CEILING 1000   /* renderers are tested this deep */
+
+/* The nesting limit in force for a requested value (0 = default; values
+ * above the ceiling are lowered to it). */
+int art_max_nesting(int requested);
+/* Flatten structure nested deeper than max levels (art_max_nesting(max)):
+ * block quotes, lists and emphasis/links past it give way to their
+ * contents, with one warning per article.  art_load() runs it after
+ * parsing and again after raw HTML became nodes, so renderers may recurse
+ * over the tree. */
+void art_limit_nesting(struct article *art, int max);
 
 /* Write a readable dump of the tree (for tests/regress .tree goldens). */
 void art_dump(const struct article *art, FILE *out);
@@ -283,6 +302,7 @@ enum art_diag_code {
 	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
 	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
+	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */
 	ART_W_GENERIC,          /* %s */
 	ART_DIAG__MAX
 };
@@ -317,6 +337,7 @@ struct art_cli {
 	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */
 	char **argv_copy;       /* argv with gcc-style options spelt long; owned */
 	char **argv_view;       /* the array GOption rearranges; owned */
+	int max_nesting;        /* --max-nesting N (0 = default) */
 	char **inputs;          /* remaining arguments, NULL-terminated; owned */
 	int ninputs;
 };

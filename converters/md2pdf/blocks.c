@@ -176,6 +176,10 @@ static void render_list(struct pdf *p, const struct art_node *n)
 		if (digits > 2)
 			indent += p->body_size * 0.55 * (digits - 2);
 	}
+	/* deep nesting (the model allows --max-nesting levels): past a third
+	 * of the column, items stop moving right */
+	if (p->width - indent < (p->right - p->left) / 3)
+		indent = 0;
 	for (const struct art_node *it = n->first_child; it; it = it->next, number++) {
 		char *m = marker_text(n, it, number, depth);
 		if (p->marker)

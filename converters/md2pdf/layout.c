@@ -78,6 +78,7 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	p->page_used = false;
 	p->pending_space = 0;
 	p->nquote = 0;
+	p->quote_depth = p->quote_flat_from = 0;
 	p->dest_seq = 0;
 	p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	p->dest_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -222,33 +223,44 @@ void pdf_need(struct pdf *p, double h)
 		pdf_new_page(p);
 }
 
+/* Quotes past PDF_MAX_QUOTE levels, or once the column is down to a third
+ * of the page (the model allows --max-nesting levels), are neither
+ * indented nor ruled, so the column never runs out of width. */
 void pdf_quote_begin(struct pdf *p)
 {
 	settle(p);
-	if (p->nquote < PDF_MAX_QUOTE) {
-		p->quote_x[p->nquote] = p->x + 1;
-		p->quote_y0[p->nquote] = p->y;
-		p->nquote++;
-	}
+	p->quote_depth++;
+	if (p->quote_flat_from == 0 && (p->quote_depth > PDF_MAX_QUOTE ||
+	                                p->width - 14 < (p->right - p->left) / 3))
+		p->quote_flat_from = p->quote_depth;
+	if (p->quote_flat_from)
+		return;
+	p->quote_x[p->nquote] = p->x + 1;
+	p->quote_y0[p->nquote] = p->y;
+	p->nquote++;
 	p->x += 14;
 	p->width -= 14;
 }
 
 void pdf_quote_end(struct pdf *p)
 {
+	if (p->quote_flat_from) {
+		if (p->quote_depth-- == p->quote_flat_from)
+			p->quote_flat_from = 0;
+		return;
+	}
+	p->quote_depth--;
 	p->x -= 14;
 	p->width += 14;
-	if (p->nquote > 0 && p->nquote <= PDF_MAX_QUOTE) {
-		int i = p->nquote - 1;
-		if (p->y > p->quote_y0[i]) {
-			cairo_save(p->cr);
-			cairo_set_source_rgb(p->cr, 0.75, 0.75, 0.75);
-			cairo_set_line_width(p->cr, 2.0);
-			cairo_move_to(p->cr, p->quote_x[i], p->quote_y0[i]);
-			cairo_line_to(p->cr, p->quote_x[i], p->y);
-			cairo_stroke(p->cr);
-			cairo_restore(p->cr);
-		}
+	int i = p->nquote - 1;
+	if (p->y > p->quote_y0[i]) {
+		cairo_save(p->cr);
+		cairo_set_source_rgb(p->cr, 0.75, 0.75, 0.75);
+		cairo_set_line_width(p->cr, 2.0);
+		cairo_move_to(p->cr, p->quote_x[i], p->quote_y0[i]);
+		cairo_line_to(p->cr, p->quote_x[i], p->y);
+		cairo_stroke(p->cr);
+		cairo_restore(p->cr);
 	}
 	p->nquote--;
 }

@@ -91,6 +91,8 @@ struct pdf {
 	/* block quotes still open: their rule x and where it starts on this page */
 	double quote_x[PDF_MAX_QUOTE], quote_y0[PDF_MAX_QUOTE];
 	int nquote;
+	int quote_depth;        /* levels open, ruled or not */
+	int quote_flat_from;    /* first level not indented, 0 = none */
 
 	/* list marker waiting for the first line of its item */
 	PangoLayout *marker;

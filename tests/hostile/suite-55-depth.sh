@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Deep nesting (issue 12): every tool converts block quotes, lists and
+# emphasis nested tens of thousands deep, flattening past --max-nesting with
+# one warning, and keeps the innermost text.  Inputs are generated here.
+. "$(dirname "$0")/../lib.sh"
+
+gen() { python3 -c "import sys; sys.stdout.write($1)" >"$TMP/$2.md"; }
+gen "'> ' * 50000 + 'innermost\n'" quotes
+gen "'- ' * 50000 + 'innermost\n'" lists
+gen "'*a **a ' * 20000 + 'innermost' + ' a** a*' * 20000 + '\n'" emph
+gen "'> 1. ' * 20000 + 'innermost\n'" mixed
+gen "''.join('  ' * i + '- level\n' for i in range(200)) + '  ' * 200 + '- innermost\n'" indented
+
+# text_of TOOL FILE: what a reader of the output sees.
+text_of() {
+	case $1 in
+	md2txt) cat "$2" ;;
+	md2epub) unzip -p "$2" '*.xhtml' | sed 's/<[^>]*>//g' ;;
+	md2pdf) pdftotext -q "$2" - ;;
+	esac
+}
+
+for t in md2txt md2epub md2pdf; do
+	for c in quotes lists emph mixed indented; do
+		out=$TMP/$c.$t
+		"$BUILD/$t" -o "$out" "$TMP/$c.md" 2>"$TMP/err"
+		rc=$?
+		warns=$(grep -c 'nesting deeper than 64 levels flattened' "$TMP/err")
+		if [ $rc -ne 0 ]; then fail "depth-$t-$c" "exit $rc: $(tail -n 2 "$TMP/err")"
+		elif [ "$warns" != 1 ]; then fail "depth-$t-$c" "want one nesting warning, got $warns: $(head -c 300 "$TMP/err")"
+		elif ! text_of $t "$out" | grep -q innermost; then fail "depth-$t-$c" "innermost text lost"
+		else pass "depth-$t-$c"; fi
+	done
+	# raised to the ceiling, the renderers still recurse safely
+	if "$BUILD/$t" -q --max-nesting 100000 -o "$TMP/q.$t" "$TMP/quotes.md" &&
+	   text_of $t "$TMP/q.$t" | grep -q innermost; then pass "depth-$t-ceiling"
+	else fail "depth-$t-ceiling" "failed at --max-nesting 1000"; fi
+done
+
+# Shallow input is left alone: no warning.
+printf '> > - a *b **c***\n' >"$TMP/shallow.md"
+if "$BUILD/md2txt" "$TMP/shallow.md" 2>&1 >/dev/null | grep -q nesting; then
+	fail depth-shallow-no-warning "warned on 3 levels"
+else pass depth-shallow-no-warning; fi
+if "$BUILD/md2txt" --max-nesting -1 "$TMP/shallow.md" >/dev/null 2>&1; then
+	fail depth-option-negative "accepted --max-nesting -1"
+else pass depth-option-negative; fi
