@@ -193,6 +193,7 @@ static void render_list(struct pdf *p, const struct art_node *n)
 		p->marker_right = p->x + indent - p->body_size * 0.45;
 		p->x += indent;
 		p->width -= indent;
+		pdf_anchors_at(p, it);
 		pdf_render_blocks(p, it->first_child);
 		if (p->marker) {    /* empty item: the marker alone on its line */
 			PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
@@ -251,6 +252,7 @@ static void render_figure(struct pdf *p, const struct art_node *n)
 
 static void render_block(struct pdf *p, const struct art_node *n)
 {
+	pdf_anchors_at(p, n);
 	switch (n->type) {
 	case ART_PARAGRAPH:
 		/* a table's title ("Table 5 ...", one line) stays with the
@@ -430,6 +432,7 @@ void pdf_render_footnotes(struct pdf *p, const struct article *art)
 		if (p->page_used)
 			p->y += p->pending_space;
 		p->pending_space = 0;
+		pdf_anchors_at(p, d);
 		pdf_need(p, p->body_size * 1.6);
 		pdf_dest(p, dest, p->x, p->y);
 		g_free(dest);

@@ -135,17 +135,16 @@ void pdf_new_page(struct pdf *p)
 		p->quote_y0[i] = p->top;
 }
 
-static void define_dest(struct pdf *p, const char *full, double x, double y);
-
 int pdf_close(struct pdf *p)
 {
 	int ok = 1;
 	if (p->cr) {
 		GHashTableIter hi;
 		gpointer name;
+		pdf_anchors_flush(p, p->y);
 		g_hash_table_iter_init(&hi, p->dest_refs);
 		while (g_hash_table_iter_next(&hi, &name, NULL))
-			define_dest(p, name, p->left, p->top);
+			pdf_dest_define(p, name, p->left, p->top);
 		draw_quote_rules(p, p->y);
 		p->page_used = true;    /* an empty article still gets its number */
 		draw_footer(p);
@@ -194,6 +193,7 @@ int pdf_close(struct pdf *p)
 	if (p->dests)
 		g_hash_table_destroy(p->dests);
 	p->dests = NULL;
+	pdf_anchors_free(p);
 	return ok;
 }
 
@@ -221,6 +221,7 @@ void pdf_need(struct pdf *p, double h)
 {
 	if (p->page_used && pdf_room(p) < h)
 		pdf_new_page(p);
+	pdf_anchors_flush(p, p->y + (p->page_used ? p->pending_space : 0));
 }
 
 /* Quotes past PDF_MAX_QUOTE levels, or once the column is down to a third
@@ -319,6 +320,7 @@ void pdf_rule(struct pdf *p, double weight, double gray)
 	settle(p);
 	if (p->y + weight > p->bottom)
 		pdf_new_page(p);
+	pdf_anchors_flush(p, p->y);
 	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, gray, gray, gray);
 	cairo_rectangle(p->cr, p->x, p->y, p->width, weight);
@@ -355,9 +357,7 @@ char *pdf_dest_name(const struct pdf *p, const char *id)
 	return full;
 }
 
-/* Define an encoded destination name (pdf_dest_name) at x, y of the
- * current page, once. */
-static void define_dest(struct pdf *p, const char *full, double x, double y)
+void pdf_dest_define(struct pdf *p, const char *full, double x, double y)
 {
 	if (g_hash_table_contains(p->dests, full))
 		return;
@@ -375,7 +375,7 @@ void pdf_dest(struct pdf *p, const char *name, double x, double y)
 	if (!name || !*name)
 		return;
 	char *full = pdf_dest_name(p, name);
-	define_dest(p, full, x, y);
+	pdf_dest_define(p, full, x, y);
 	g_free(full);
 }
 
@@ -566,6 +566,8 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 		if (j == n - 1 && j - i >= 3)
 			j--;
 		double seg_top = p->y, off = li[i].top;
+		if (i == 0)
+			pdf_anchors_flush(p, seg_top);
 		if (st->code) {
 			cairo_save(p->cr);
 			cairo_set_source_rgb(p->cr, 0.955, 0.955, 0.94);

@@ -109,6 +109,9 @@ struct pdf {
 	bool tight;             /* inside a tight list */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
+	GHashTable *anchor_ids; /* anchors.c: node -> ids naming it, of anchor_art */
+	const struct article *anchor_art;
+	GPtrArray *anchor_pending;  /* destination names waiting for their block */
 	struct pdf_sizes size;
 	double body_size;       /* current body size: size.body, less in footnotes */
 
@@ -174,6 +177,15 @@ char *pdf_attr_quote(const char *s);
  * string); pdf_dest() defines it at x, y of the current page, once. */
 char *pdf_dest_name(const struct pdf *p, const char *id);
 void pdf_dest(struct pdf *p, const char *name, double x, double y);
+/* Define a name pdf_dest_name() made, at x, y, once. */
+void pdf_dest_define(struct pdf *p, const char *full, double x, double y);
+
+/* anchors.c: the ids (raw HTML name=/id=) that name block n wait for the
+ * block's first line; pdf_anchors_flush() defines them at y of the page
+ * the block starts on (the page engine calls it). */
+void pdf_anchors_at(struct pdf *p, const struct art_node *n);
+void pdf_anchors_flush(struct pdf *p, double y);
+void pdf_anchors_free(struct pdf *p);
 /* Justify one line of a left-aligned layout to width (pango units),
  * unless a gap would grow by more than max_gap. */
 void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);

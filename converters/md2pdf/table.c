@@ -517,6 +517,7 @@ static void draw_grid(struct pdf *p, struct grid *g)
 					p->y += p->pending_space;
 				p->pending_space = 0;
 				y = p->y;
+				pdf_anchors_flush(p, y);
 				started = true;
 			} else if (r > seg) {
 				draw_rows(p, g, seg, r, segy, NULL);
@@ -538,6 +539,7 @@ static void draw_grid(struct pdf *p, struct grid *g)
 				p->y += p->pending_space;
 			p->pending_space = 0;
 			y = segy = p->y;
+			pdf_anchors_flush(p, y);
 			started = true;
 		} else if (y + need > p->bottom && r > seg && r >= keep) {
 			draw_rows(p, g, seg, r, segy, NULL);
