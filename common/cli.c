@@ -15,6 +15,8 @@ shared_entries(struct art_cli *cli)
 	GOptionEntry entries[] = {
 		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
 		  "Write to FILE (\"-\" for standard output)", "FILE" },
+		{ "output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &cli->output_dir,
+		  "Write one output per input into DIR (made if missing)", "DIR" },
 		{ "lang", 0, 0, G_OPTION_ARG_STRING, &cli->lang,
 		  "Language of the text (BCP 47, e.g. zh-CN, en); default: front matter, else detected", "LANG" },
 		{ "resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
@@ -129,10 +131,11 @@ art_cli_free(struct art_cli *cli)
 	g_strfreev(cli->inputs);
 	g_free(cli->deps);
 	g_free(cli->deps_target);
+	g_free(cli->output_dir);
 	g_strfreev(cli->argv_copy);
 	g_free(cli->argv_view);
 	art_deps_free();
-	cli->output = cli->lang = cli->resource_root = cli->deps = cli->deps_target = NULL;
+	cli->output = cli->lang = cli->resource_root = cli->deps = cli->deps_target = cli->output_dir = NULL;
 	cli->inputs = cli->argv_copy = cli->argv_view = NULL;
 	cli->ninputs = 0;
 }
@@ -185,7 +188,7 @@ art_default_output(const char *input, const char *ext)
 	if (dot != NULL && dot != base)
 		*dot = '\0';
 	char *name = g_strconcat(base, ext, NULL);
-	char *out = g_build_filename(dir, name, NULL);
+	char *out = strcmp(dir, ".") == 0 ? g_strdup(name) : g_build_filename(dir, name, NULL);
 	g_free(name);
 	g_free(base);
 	g_free(dir);

@@ -31,6 +31,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_HTML_DROPPED]     = { ART_WARNING, "raw HTML element dropped: <%s>" },
 	[ART_W_HTML_COMPONENT]   = { ART_WARNING, "component markup with no text dropped: %s" },
 	[ART_W_NESTING]          = { ART_WARNING, "nesting deeper than %d levels flattened (--max-nesting)" },
+	[ART_W_OUTPUT_EXT]       = { ART_WARNING, "output file %s does not end in %s" },
 	[ART_W_GENERIC]          = { ART_WARNING, "%s" },
 };
 
@@ -43,7 +44,25 @@ static struct {
 	bool quiet, strict;
 	unsigned counts[ART_ERROR + 1];
 	GString *capture;
+	bool status_shown;      /* a progress line is on the terminal */
 } diag = { .program = "mdpress" };
+
+void
+art_diag_status(const char *text)
+{
+	if (diag.status_shown)
+		fputs("\r\033[K", stderr);
+	diag.status_shown = text != NULL;
+	if (text != NULL)
+		fputs(text, stderr);
+	fflush(stderr);
+}
+
+unsigned
+art_diag_fatal_count(void)
+{
+	return diag.counts[ART_ERROR] + (diag.strict ? diag.counts[ART_WARNING] : 0);
+}
 
 void
 art_diag_set_program(const char *name)
@@ -122,7 +141,12 @@ art_diag(enum art_diag_code code, const char *file, struct art_pos pos, ...)
 
 	if (diag.capture != NULL)
 		g_string_append_len(diag.capture, line->str, line->len);
-	else
+	else {
+		if (diag.status_shown) {
+			fputs("\r\033[K", stderr);
+			diag.status_shown = false;
+		}
 		fputs(line->str, stderr);
+	}
 	g_string_free(line, TRUE);
 }

@@ -303,6 +303,7 @@ enum art_diag_code {
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
 	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
 	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */
+	ART_W_OUTPUT_EXT,       /* output file %s does not end in %s */
 	ART_W_GENERIC,          /* %s */
 	ART_DIAG__MAX
 };
@@ -317,6 +318,12 @@ void art_diag_set_strict(bool strict);        /* warnings count as errors */
 enum art_level art_diag_worst(void);
 unsigned art_diag_count(enum art_level level);
 void art_diag_reset(void);
+/* Diagnostics so far that make an output fail: errors, and warnings made
+ * errors (--strict).  The driver compares it before and after an output. */
+unsigned art_diag_fatal_count(void);
+/* A one-line status on stderr (progress on a terminal): replaced by the
+ * next one, erased before any diagnostic is printed; NULL erases it. */
+void art_diag_status(const char *text);
 /* Capture diagnostics into a string instead of stderr (tests). NULL restores. */
 void art_diag_capture(GString *into);
 
@@ -332,6 +339,7 @@ struct art_cli {
 	gboolean quiet;         /* -q */
 	gboolean strict;        /* --strict */
 	gboolean dump_tree;     /* --dump-tree (hidden) */
+	char *output_dir;       /* -O/--output-dir DIR: one output per input in DIR */
 	char *deps;             /* -M/--deps FILE: write a make dependency file */
 	gboolean deps_phony;    /* -MP: a phony target per dependency */
 	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */
@@ -378,6 +386,39 @@ struct art_output *art_output_open(const char *path);
 int art_output_commit(struct art_output *out);
 /* Close and remove the temporary file; frees out. */
 void art_output_abort(struct art_output *out);
+
+/* ---------------------------------------------------------------- the run driver */
+
+/* One run of a converter (common/driver.c): options, the loop over inputs,
+ * the failure policy and the outputs are the same for all three tools.
+ *  - several inputs with -o: one output made from all of them (a book);
+ *  - otherwise one output per input, beside it or in -O DIR, all in one
+ *    process; a text tool with one input (or "-") and no -o writes stdout;
+ *    a binary tool refuses to guess a name for stdin or to write a terminal;
+ *  - an input that fails is reported and the others still convert; an
+ *    output with an error (or a warning made fatal) is not written;
+ *  - an input file is never overwritten; the exit status is 1 when any
+ *    output failed. */
+struct art_driver {
+	const char *program;            /* "md2pdf" */
+	const char *ext;                /* ".pdf" */
+	bool binary;                    /* output is not text */
+	const char *params, *summary, *description;     /* for --help */
+	const GOptionEntry *entries;    /* the converter's own options, or NULL */
+	void *ctx;                      /* passed to the callbacks */
+	/* After parsing: check the converter's options (usage error: return
+	 * ART_EXIT_USAGE after printing why), set up what every output shares,
+	 * adjust the load options.  Returns ART_EXIT_OK to go on.  May be NULL. */
+	int (*setup)(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts);
+	/* Write arts[0..n) (owned by the driver) as one output to out; name
+	 * is for messages.  Returns 1, or 0 after an error diagnostic. */
+	int (*convert)(void *ctx, struct article **arts, int n, FILE *out, const char *name);
+	/* Release what setup made; runs whenever setup ran.  May be NULL. */
+	void (*teardown)(void *ctx);
+};
+
+/* The whole program: returns main()'s exit status. */
+int art_driver_main(const struct art_driver *d, int argc, char **argv);
 
 /* ---------------------------------------------------------------- dependency files */
 

@@ -78,6 +78,13 @@ epub_book_free(struct epub_book *b)
 	g_free(b);
 }
 
+void
+epub_book_release_articles(struct epub_book *b)
+{
+	for (guint i = 0; i < b->chapters->len; i++)
+		((struct epub_chapter *)g_ptr_array_index(b->chapters, i))->art = NULL;
+}
+
 static char *
 canonical(const char *path)
 {

@@ -191,14 +191,14 @@ source_bytes(zip_source_t *src, char **data, zip_int64_t *len)
 	return ok;
 }
 
-/* The zip is built in memory, then written through art_output (atomic, or
- * stdout).  Memory rather than zip_open(path): libzip names its own
+/* The zip is built in memory, then written to fp (the driver's atomic
+ * output, or stdout).  Memory rather than zip_open(path): libzip names its own
  * temporary file with a cryptographic random source whose seeding cost a
  * third of md2epub's run time. */
 int
-epub_write(const struct epub_book *b, const char *path)
+epub_write(const struct epub_book *b, FILE *fp, const char *name)
 {
-	struct zw w = { NULL, 0, 0, path && strcmp(path, "-") ? path : "<stdout>", true };
+	struct zw w = { NULL, 0, 0, name, true };
 	dos_time(b->epoch, &w.dtime, &w.ddate);
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -227,16 +227,8 @@ epub_write(const struct epub_book *b, const char *path)
 		ok = 0;
 	}
 	zip_source_free(mem);
-	struct art_output *out = ok ? art_output_open(path) : NULL;
-	if (out != NULL) {
-		if (fwrite(data, 1, (size_t)len, out->fp) == (size_t)len) {
-			ok = art_output_commit(out);
-		} else {
-			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target, g_strerror(errno));
-			art_output_abort(out);
-			ok = 0;
-		}
-	} else {
+	if (ok && fwrite(data, 1, (size_t)len, fp) != (size_t)len) {
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target, g_strerror(errno));
 		ok = 0;
 	}
 	g_free(data);

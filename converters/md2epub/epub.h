@@ -67,6 +67,9 @@ struct epub_book {
 /* book.c */
 struct epub_book *epub_book_new(void);
 void epub_book_free(struct epub_book *book);
+/* Forget the chapters' articles so that epub_book_free() leaves them to
+ * whoever loaded them. */
+void epub_book_release_articles(struct epub_book *book);
 /* Add an article as the next chapter; the book takes ownership. */
 void epub_book_add(struct epub_book *book, struct article *art);
 /* Fill book metadata from overrides (may be NULL) and the first article. */
@@ -117,8 +120,8 @@ char *epub_cover_page(const struct epub_book *book, size_t *len);
 char *epub_doc_dump(xmlDocPtr doc, size_t *len);
 
 /* epub.c */
-/* Write the container to path ("-" = stdout).  Returns 1/0 (reported). */
-int epub_write(const struct epub_book *book, const char *path);
+/* Write the container to fp; name is for messages.  Returns 1/0 (reported). */
+int epub_write(const struct epub_book *book, FILE *fp, const char *name);
 
 /* svg.c */
 /* The SVG file repaired for EPUB, or NULL if it is no usable SVG. */

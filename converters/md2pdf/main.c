@@ -1,8 +1,8 @@
 /* main.c - md2pdf: Markdown articles to print-ready PDF.
  *
- * One PDF per input next to it (art_default_output), or with -o one PDF
- * holding every article in sequence, each starting on a new page.  Output
- * goes through art_output_* so that a failed run leaves no partial file.
+ * One PDF per input, or with -o one book holding every article in
+ * sequence, each starting on a new page; the run itself (inputs, outputs,
+ * failures) is common/driver.c's.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
@@ -139,20 +139,56 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 	p->pending_space = 0;
 }
 
-/* Render articles[0..n) into one PDF written to path (NULL = stdout). */
-static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **arts, int n,
-                     const char *path, const struct art_book *book, int cover, int toc)
+struct md2pdf {
+	struct art_book_cli bc;
+	struct art_book book;
+	char *paper;
+	double margin;
+	gboolean toc, no_toc, no_cover;
+	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
+	struct pdf_opts o;
+	struct pdf p;
+};
+
+static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 {
-	struct art_output *out = art_output_open(path);
-	if (!out)
-		return 0;
-	if (!pdf_open(p, o, out->fp)) {
-		art_output_abort(out);
-		return 0;
+	struct md2pdf *m = ctx;
+	if (!parse_paper(m->paper, &m->o)) {
+		fprintf(stderr, "md2pdf: --paper: unknown size '%s' (a4, a5, letter or WxH in mm)\n",
+		        m->paper);
+		return ART_EXIT_USAGE;
 	}
-	pdf_set_metadata(p, arts[0], book && (n > 1 || book->any) ? &book->over : NULL);
+	m->o.margin = m->margin * MM_TO_PT;
+	if (m->margin < 0 || 2 * m->o.margin > MIN(m->o.page_w, m->o.page_h) - 72) {
+		fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", m->margin);
+		return ART_EXIT_USAGE;
+	}
+	if (!art_book_load(&m->book, &m->bc, lopts))
+		return ART_EXIT_FAIL;
+	m->toc_mode = m->no_toc ? 0 : m->toc ? 1 : -1;
+	m->cover = m->no_cover ? 0 : m->book.cover ? 1 : -1;
+	m->p.size = pdf_default_sizes;
+	m->p.body_size = pdf_default_sizes.body;
+	if (!cli->dump_tree && !pdf_fonts_init(&m->p)) {
+		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "cannot set up fonts");
+		return ART_EXIT_FAIL;
+	}
+	return ART_EXIT_OK;
+}
+
+/* Render arts[0..n) into one PDF: one article, or a book of all (-o). */
+static int convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
+{
+	struct md2pdf *m = ctx;
+	struct pdf *p = &m->p;
+	const struct art_book *book = &m->book;
+	(void)name;
+	if (!pdf_open(p, &m->o, out))
+		return 0;
+	pdf_set_metadata(p, arts[0], n > 1 || book->any ? &book->over : NULL);
 	/* a book (several articles) has a cover and contents unless told not */
-	p->front = pdf_front_new(arts, n, book, cover < 0 ? n > 1 : cover, toc < 0 ? n > 1 : toc);
+	p->front = pdf_front_new(arts, n, book, m->cover < 0 ? n > 1 : m->cover,
+	                         m->toc_mode < 0 ? n > 1 : m->toc_mode);
 	pdf_fonts_subset(p, arts, n);
 	if (p->front && pdf_front_measure(p, p->front))
 		pdf_front_label_page(p);
@@ -164,34 +200,35 @@ static int write_pdf(struct pdf *p, const struct pdf_opts *o, struct article **a
 	pdf_front_free(p->front);
 	p->front = NULL;
 	pdf_fonts_unsubset(p);
-	if (ok && art_cli_exit_code() == ART_EXIT_OK)
-		return art_output_commit(out);
-	art_output_abort(out);
-	return 0;
+	memset(&p->o, 0, sizeof p->o);
+	return ok;
+}
+
+static void teardown(void *ctx)
+{
+	struct md2pdf *m = ctx;
+	pdf_fonts_free(&m->p);
+	art_book_free(&m->book);
 }
 
 int main(int argc, char **argv)
 {
-	struct art_cli cli = { .program = "md2pdf" };
-	struct art_book_cli bc = { 0 };
-	char *paper = NULL;
-	double margin = 20;
-	gboolean toc = FALSE, no_toc = FALSE, no_cover = FALSE;
+	struct md2pdf m = { .margin = 20 };
 	const GOptionEntry own[] = {
-		{ "toc", 0, 0, G_OPTION_ARG_NONE, &toc,
+		{ "toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
 		  "Print a table of contents after the cover (default for books)", NULL },
-		{ "no-toc", 0, 0, G_OPTION_ARG_NONE, &no_toc,
+		{ "no-toc", 0, 0, G_OPTION_ARG_NONE, &m.no_toc,
 		  "No printed table of contents", NULL },
-		{ "no-cover", 0, 0, G_OPTION_ARG_NONE, &no_cover,
+		{ "no-cover", 0, 0, G_OPTION_ARG_NONE, &m.no_cover,
 		  "No cover page (a book has one by default; --cover gives one to a single article)",
 		  NULL },
-		{ "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
+		{ "paper", 0, 0, G_OPTION_ARG_STRING, &m.paper,
 		  "Paper size: a4 (default), a5, a3, letter, legal or WxH in mm", "SIZE" },
-		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &margin,
+		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
 		  "Page margin on every side in mm (default 20)", "MM" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
-	GOptionEntry *book_entries = art_book_entries(&bc);
+	GOptionEntry *book_entries = art_book_entries(&m.bc);
 	GOptionEntry extra[32];
 	int ne = 0;
 	for (const GOptionEntry *e = book_entries; e->long_name; e++)
@@ -199,95 +236,24 @@ int main(int argc, char **argv)
 	for (const GOptionEntry *e = own; e->long_name; e++)
 		extra[ne++] = *e;
 	extra[ne] = (GOptionEntry){ NULL, 0, 0, 0, NULL, NULL, NULL };
-	int rc = art_cli_parse(&cli, &argc, &argv, extra, "FILE...",
-	                       "Convert Markdown articles to PDF.",
-	                       "Each FILE becomes FILE.pdf beside it; with -o all FILEs make one book\n"
-	                       "(one article after the other, each on a new page).  FILE - reads\n"
-	                       "standard input.  See md2pdf(1).");
+	const struct art_driver d = {
+		.program = "md2pdf",
+		.ext = ".pdf",
+		.binary = true,
+		.params = "FILE...",
+		.summary = "Convert Markdown articles to PDF.",
+		.description = "Each FILE becomes FILE.pdf beside it (or in -O DIR), all in one run;\n"
+		               "with -o all FILEs make one book (one article after the other, each\n"
+		               "on a new page).  See md2pdf(1).",
+		.entries = extra,
+		.ctx = &m,
+		.setup = setup,
+		.convert = convert,
+		.teardown = teardown,
+	};
+	int rc = art_driver_main(&d, argc, argv);
 	g_free(book_entries);
-	if (rc != ART_EXIT_OK) {
-		art_cli_free(&cli);
-		art_book_cli_free(&bc);
-		g_free(paper);
-		return rc < 0 ? ART_EXIT_OK : rc;
-	}
-	struct pdf_opts o = { 0 };
-	if (!parse_paper(paper, &o)) {
-		fprintf(stderr, "md2pdf: --paper: unknown size '%s' (a4, a5, letter or WxH in mm)\n",
-		        paper);
-		rc = ART_EXIT_USAGE;
-	}
-	o.margin = margin * MM_TO_PT;
-	if (rc == ART_EXIT_OK && (margin < 0 || 2 * o.margin > MIN(o.page_w, o.page_h) - 72)) {
-		fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", margin);
-		rc = ART_EXIT_USAGE;
-	}
-	g_free(paper);
-	struct art_load_opts lopts = art_cli_load_opts(&cli);
-	struct art_book book = { 0 };
-	if (rc == ART_EXIT_OK && !art_book_load(&book, &bc, &lopts))
-		rc = ART_EXIT_FAIL;
-	if (rc != ART_EXIT_OK) {
-		art_book_free(&book);
-		art_book_cli_free(&bc);
-		art_cli_free(&cli);
-		return rc;
-	}
-
-	/* -1: the default (on for books), 0 off, 1 on */
-	int toc_mode = no_toc ? 0 : toc ? 1 : -1;
-	int cover = no_cover ? 0 : book.cover ? 1 : -1;
-	struct pdf p = { .size = pdf_default_sizes, .body_size = pdf_default_sizes.body };
-	bool failed = false;
-	if (!cli.dump_tree && !pdf_fonts_init(&p)) {
-		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "cannot set up fonts");
-		failed = true;
-	}
-	GPtrArray *arts = g_ptr_array_new_with_free_func((GDestroyNotify)art_free);
-	if (cli.output)
-		art_deps_output_begin();    /* one PDF from every input */
-	for (int i = 0; !failed && i < cli.ninputs; i++) {
-		if (!cli.output)
-			art_deps_output_begin();
-		art_deps_add_input(cli.inputs[i]);
-		struct article *art = art_load(cli.inputs[i], &lopts);
-		if (!art) {
-			failed = true;
-			continue;
-		}
-		if (cli.dump_tree) {
-			art_dump(art, stdout);
-			art_free(art);
-			continue;
-		}
-		if (cli.output) {
-			g_ptr_array_add(arts, art);     /* all into one PDF below */
-			continue;
-		}
-		char *path = art_default_output(cli.inputs[i], ".pdf");
-		if (art_cli_exit_code() != ART_EXIT_OK || !write_pdf(&p, &o, &art, 1, path, &book, cover, toc_mode))
-			failed = true;
-		char *target = art_cli_deps_target(&cli, path, NULL, NULL);
-		art_deps_output_end(target, !failed);
-		g_free(target);
-		memset(&p.o, 0, sizeof p.o);
-		g_free(path);
-		art_free(art);
-	}
-	if (!failed && cli.output && arts->len > 0 && art_cli_exit_code() == ART_EXIT_OK) {
-		failed = !write_pdf(&p, &o, (struct article **)arts->pdata, (int)arts->len, cli.output,
-		                    &book, cover, toc_mode);
-		char *target = art_cli_deps_target(&cli, cli.output, cli.inputs[0], ".pdf");
-		art_deps_output_end(target, !failed);
-		g_free(target);
-	}
-	if (!cli.dump_tree && !art_cli_write_deps(&cli))
-		failed = true;
-	g_ptr_array_free(arts, TRUE);
-	pdf_fonts_free(&p);
-	rc = failed ? ART_EXIT_FAIL : art_cli_exit_code();
-	art_book_free(&book);
-	art_book_cli_free(&bc);
-	art_cli_free(&cli);
+	art_book_cli_free(&m.bc);
+	g_free(m.paper);
 	return rc;
 }

@@ -75,7 +75,7 @@ else fail txt-width-20 "$("$CHECK" width 20 "$TMP/w20.txt" "$SEED" | head -n 1)"
 [ $? = 2 ] && pass txt-bad-option-usage || fail txt-bad-option-usage "exit not 2"
 
 # ---- several inputs, -o, --dump-tree
-"$TXT" -q "$SEED" "$ROOT/tests/regress/txt/features.md" >"$TMP/two.txt"
+"$TXT" -q -o - "$SEED" "$ROOT/tests/regress/txt/features.md" >"$TMP/two.txt"
 sep=$(printf '%72s' '' | tr ' ' '~')
 if [ "$(grep -cx -- "$sep" "$TMP/two.txt")" = 1 ] &&
 	grep -q '^md2txt feature sheet' "$TMP/two.txt" && ! grep -q $'\f' "$TMP/two.txt"; then
@@ -114,7 +114,7 @@ else fail txt-strict-warning-fails "exit $rc, file left: $(ls "$TMP/err" | tr '\
 split_spec_examples "$TMP/spec"
 nex=$(ls "$TMP/spec" | wc -l)
 start=$(date +%s%N)
-"$TXT" -q -w 0 "$TMP"/spec/*.md >"$TMP/spec.out" 2>"$TMP/spec.err"
+"$TXT" -q -w 0 -o - "$TMP"/spec/*.md >"$TMP/spec.out" 2>"$TMP/spec.err"
 rc=$?
 ms=$((($(date +%s%N) - start) / 1000000))
 if [ "$rc" = 0 ] && [ "$nex" -gt 690 ]; then pass "txt-spec-examples-convert"

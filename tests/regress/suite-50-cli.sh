@@ -52,22 +52,6 @@ for prog in md2txt md2epub md2pdf; do
 		pass "$prog-output-through-symlink"; else fail "$prog-output-through-symlink" "rc=$rc"; fi
 done
 
-if fast; then exit 0; fi
-inst=$TMP/inst
-if make -s -C "$ROOT" BUILD="$BUILD" DESTDIR="$inst" PREFIX=/usr/local install >"$TMP/inst.log" 2>&1 &&
-   [ -x "$inst/usr/local/bin/md2pdf" ] && [ -f "$inst/usr/local/share/mdpress/fonts.conf" ] &&
-   [ -f "$inst/usr/local/share/man/man1/md2epub.1" ] &&
-   "$inst/usr/local/bin/md2txt" --version >/dev/null; then
-	pass install
-else
-	fail install "$(tail -n 3 "$TMP/inst.log")"
-fi
-for page in "$ROOT"/docs/*.1; do
-	name=$(basename "$page")
-	if man --warnings -l "$page" >/dev/null 2>"$TMP/man.err" && [ ! -s "$TMP/man.err" ]; then
-		pass "man-$name"; else fail "man-$name" "$(head -n 2 "$TMP/man.err")"; fi
-done
-
 # ---------------------------------------------------------------- -M dependency files
 # Each tool writes a make rule naming the article and every file read for
 # the output: Markdown images, raw HTML <img>, an SVG and the image inside
@@ -95,15 +79,12 @@ for prog in md2txt md2epub md2pdf; do
 	if has_dep "$kit/long.d" media/photo.png && ! grep -q '^media/photo.png:' "$kit/long.d"; then
 		pass "$prog-deps-long-option"; else fail "$prog-deps-long-option"; fi
 	# Several inputs without -o: one rule per output, each with its own images.
-	# (md2txt joins several inputs into one text until the shared driver.)
-	[ $prog = md2txt ] || {
 	printf '# Two\n\n![x](media/Logo.PNG)\n' >"$kit/two.md"
 	(cd "$kit" && "$bin" -q -M many.d kit.md two.md) 2>/dev/null
 	if grep -q "^two\.$ext: " "$kit/many.d" && grep -q "^kit\.$ext: " "$kit/many.d" &&
 	   [ "$(sed -n "/^two\.$ext:/,/^\$/p" "$kit/many.d" | grep -c 'photo.png')" = 0 ] &&
 	   sed -n "/^two\.$ext:/,/^\$/p" "$kit/many.d" | grep -q 'Logo.PNG'; then
 		pass "$prog-deps-rule-per-output"; else fail "$prog-deps-rule-per-output" "$(cat "$kit/many.d" | head -20)"; fi
-	}
 	# A failed conversion leaves the previous dependency file as it was.
 	echo old >"$kit/keep.d"
 	(cd "$kit" && "$bin" -q -M keep.d -o "bad.$ext" "$TMP/bad.md") 2>/dev/null; rc=$?
@@ -132,3 +113,112 @@ if has_dep "$kit/epub.d" extra.css && has_dep "$kit/epub.d" book.yaml; then
 (cd "$kit" && "$BUILD/md2txt" -q -M txt.d -MT press/kit.txt kit.md >/dev/null) 2>/dev/null
 if head -n 1 "$kit/txt.d" | grep -q '^press/kit\.txt: ' && has_dep "$kit/txt.d" media/photo.png; then
 	pass md2txt-deps-target-stdout; else fail md2txt-deps-target-stdout "$(head -n 2 "$kit/txt.d")"; fi
+
+# ---------------------------------------------------------------- one run skeleton
+# The three tools share one driver (common/driver.c): the same answer to
+# each case below, checked on what a reader gets (the text inside).
+text_of() {     # the words a reader sees in a .txt, .pdf or .epub
+	case $1 in
+	*.pdf) pdftotext -q "$1" - ;;
+	*.epub) unzip -p "$1" 'EPUB/*.xhtml' 2>/dev/null | sed 's/<[^>]*>//g' ;;
+	*) cat "$1" ;;
+	esac
+}
+w=$TMP/run; rm -rf "$w"; mkdir -p "$w"
+printf -- '---\ntitle: Alpha story\n---\n\nAlpha body words.\n' >"$w/alpha.md"
+printf -- '---\ntitle: Beta story\n---\n\nBeta body words.\n' >"$w/beta.md"
+printf -- '---\ntitle: Gamma story\n---\n\n![gone](nowhere.png)\n\nGamma body.\n' >"$w/gamma.md"
+for prog in md2txt md2epub md2pdf; do
+	bin=$BUILD/$prog ext=${prog#md2}
+	rm -f "$w"/*."$ext"
+	# Several inputs without -o: one output per input, in one process.
+	(cd "$w" && "$bin" alpha.md beta.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 0 ] && text_of "$w/alpha.$ext" | grep -q 'Alpha body' &&
+	   text_of "$w/beta.$ext" | grep -q 'Beta body' && ! text_of "$w/alpha.$ext" | grep -q Beta; then
+		pass "$prog-several-inputs-one-output-each"
+	else fail "$prog-several-inputs-one-output-each" "rc=$rc $(head -c 200 "$TMP/err")"; fi
+	grep -q "^$prog: 2 converted, 0 with warnings, 0 failed$" "$TMP/err" &&
+		pass "$prog-summary" || fail "$prog-summary" "$(tail -n 1 "$TMP/err")"
+	# -O DIR: the outputs go there, named after the inputs.
+	(cd "$w" && "$bin" -q -O "out-$ext/sub" alpha.md beta.md) 2>/dev/null; rc=$?
+	if [ $rc = 0 ] && text_of "$w/out-$ext/sub/alpha.$ext" | grep -q 'Alpha body' &&
+	   text_of "$w/out-$ext/sub/beta.$ext" | grep -q 'Beta body'; then
+		pass "$prog-output-dir"; else fail "$prog-output-dir" "rc=$rc"; fi
+	"$bin" -o "$w/x.$ext" -O "$w/d" "$w/alpha.md" >/dev/null 2>&1; rc=$?
+	[ $rc = 2 ] && pass "$prog-output-and-output-dir-exit-2" || fail "$prog-output-and-output-dir-exit-2" "rc=$rc"
+	# Two inputs named alike into one folder: the second is refused, not
+	# written over the first.
+	mkdir -p "$w/a" "$w/b"; cp "$w/alpha.md" "$w/a/index.md"; cp "$w/beta.md" "$w/b/index.md"
+	"$bin" -q -O "$w/same-$ext" "$w/a/index.md" "$w/b/index.md" 2>"$TMP/err"; rc=$?
+	if [ $rc = 1 ] && text_of "$w/same-$ext/index.$ext" | grep -q 'Alpha body' &&
+	   grep -q 'earlier input' "$TMP/err"; then
+		pass "$prog-output-dir-name-clash"; else fail "$prog-output-dir-name-clash" "rc=$rc"; fi
+	# A failed input is reported; the others still convert; exit 1.
+	rm -f "$w"/*."$ext"
+	(cd "$w" && "$bin" missing.md beta.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 1 ] && text_of "$w/beta.$ext" | grep -q 'Beta body' && grep -q 'cannot open missing.md' "$TMP/err" &&
+	   grep -q "^$prog: 1 converted, 0 with warnings, 1 failed$" "$TMP/err"; then
+		pass "$prog-failed-input-others-convert"; else fail "$prog-failed-input-others-convert" "rc=$rc $(cat "$TMP/err")"; fi
+	# --strict is per output: the article with a warning is not written,
+	# the clean one is.
+	rm -f "$w"/*."$ext"
+	(cd "$w" && "$bin" --strict gamma.md beta.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 1 ] && [ ! -e "$w/gamma.$ext" ] && text_of "$w/beta.$ext" | grep -q 'Beta body'; then
+		pass "$prog-strict-per-output"; else fail "$prog-strict-per-output" "rc=$rc $(ls "$w")"; fi
+	(cd "$w" && "$bin" gamma.md beta.md) 2>"$TMP/err"
+	grep -q "^$prog: 2 converted, 1 with warnings, 0 failed$" "$TMP/err" &&
+		pass "$prog-summary-counts-warnings" || fail "$prog-summary-counts-warnings" "$(tail -n 1 "$TMP/err")"
+	# Never overwrite an input file; with -o or by its default name.
+	cp "$w/alpha.md" "$w/self.$ext"
+	"$bin" -q -o "$w/self.$ext" "$w/self.$ext" 2>"$TMP/err"; rc=$?
+	if [ $rc = 1 ] && cmp -s "$w/alpha.md" "$w/self.$ext" && grep -q 'input file' "$TMP/err"; then
+		pass "$prog-never-overwrite-input"; else fail "$prog-never-overwrite-input" "rc=$rc"; fi
+	# The -o name does not match the format: a warning, written anyway.
+	"$bin" -o "$w/out.wrong" "$w/alpha.md" 2>"$TMP/err"; rc=$?
+	if [ $rc = 0 ] && [ -s "$w/out.wrong" ] && grep -q "out.wrong does not end in \.$ext" "$TMP/err"; then
+		pass "$prog-output-extension-warning"; else fail "$prog-output-extension-warning" "rc=$rc $(cat "$TMP/err")"; fi
+	# --dump-tree obeys -o in every tool.
+	"$bin" --dump-tree -o "$w/tree.$ext" "$w/alpha.md" >"$TMP/stdout" 2>/dev/null; rc=$?
+	if [ $rc = 0 ] && grep -q '^document' "$w/tree.$ext" && [ ! -s "$TMP/stdout" ]; then
+		pass "$prog-dump-tree-obeys-output"; else fail "$prog-dump-tree-obeys-output" "rc=$rc"; fi
+	# A progress line (n/N, file) on a terminal with several inputs.
+	(cd "$w" && script -qec "$bin alpha.md beta.md" /dev/null >"$TMP/tty" 2>&1)
+	if grep -q '\[1/2\] alpha.md' "$TMP/tty" && grep -q '\[2/2\] beta.md' "$TMP/tty"; then
+		pass "$prog-progress-on-terminal"; else fail "$prog-progress-on-terminal" "$(head -c 200 "$TMP/tty")"; fi
+	(cd "$w" && "$bin" alpha.md beta.md) 2>"$TMP/err"
+	! grep -q '\[1/2\]' "$TMP/err" && pass "$prog-no-progress-off-terminal" || fail "$prog-no-progress-off-terminal"
+done
+# Standard input without -o: md2txt writes stdout; md2pdf and md2epub will
+# not guess a file name, nor write binary data to a terminal.
+out=$(cd "$w" && printf '# Piped\n\nfrom stdin\n' | "$BUILD/md2txt" - 2>&1); rc=$?
+[ $rc = 0 ] && grep -q 'from stdin' <<<"$out" && pass md2txt-stdin-to-stdout || fail md2txt-stdin-to-stdout "rc=$rc"
+for prog in md2epub md2pdf; do
+	ext=${prog#md2}
+	rm -f "$w/stdin.$ext"
+	(cd "$w" && printf '# Piped\n' | "$BUILD/$prog" - >/dev/null 2>"$TMP/err"); rc=$?
+	if [ $rc = 2 ] && [ ! -e "$w/stdin.$ext" ] && grep -q 'standard input has no name' "$TMP/err"; then
+		pass "$prog-stdin-needs-output"; else fail "$prog-stdin-needs-output" "rc=$rc"; fi
+	(cd "$w" && printf '# Piped\n' | "$BUILD/$prog" -o - - | head -c 4 >"$TMP/magic")
+	if [ "$(head -c 2 "$TMP/magic")" = PK ] || [ "$(cat "$TMP/magic")" = %PDF ]; then
+		pass "$prog-stdin-to-stdout-with-o-dash"; else fail "$prog-stdin-to-stdout-with-o-dash"; fi
+	(cd "$w" && script -qec "$BUILD/$prog -o - alpha.md" /dev/null >"$TMP/tty" 2>&1); rc=$?
+	if grep -q 'will not write .* data to a terminal' "$TMP/tty" && ! grep -q 'PDF-1\|mimetype' "$TMP/tty"; then
+		pass "$prog-no-binary-to-terminal"; else fail "$prog-no-binary-to-terminal" "$(head -c 200 "$TMP/tty")"; fi
+done
+
+# ---------------------------------------------------------------- install, man pages
+if fast; then exit 0; fi
+inst=$TMP/inst
+if make -s -C "$ROOT" BUILD="$BUILD" DESTDIR="$inst" PREFIX=/usr/local install >"$TMP/inst.log" 2>&1 &&
+   [ -x "$inst/usr/local/bin/md2pdf" ] && [ -f "$inst/usr/local/share/mdpress/fonts.conf" ] &&
+   [ -f "$inst/usr/local/share/man/man1/md2epub.1" ] &&
+   "$inst/usr/local/bin/md2txt" --version >/dev/null; then
+	pass install
+else
+	fail install "$(tail -n 3 "$TMP/inst.log")"
+fi
+for page in "$ROOT"/docs/*.1; do
+	name=$(basename "$page")
+	if man --warnings -l "$page" >/dev/null 2>"$TMP/man.err" && [ ! -s "$TMP/man.err" ]; then
+		pass "man-$name"; else fail "man-$name" "$(head -n 2 "$TMP/man.err")"; fi
+done

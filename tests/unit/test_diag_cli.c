@@ -45,7 +45,7 @@ TEST(default_output_replaces_extension)
 	char *c = art_default_output("README", ".txt");
 	CHECK_STR(a, "dir/x.y/article.pdf");
 	CHECK_STR(b, "stdin.epub");
-	CHECK_STR(c, "./README.txt");
+	CHECK_STR(c, "README.txt");    /* as the user would name it */
 	g_free(a);
 	g_free(b);
 	g_free(c);
