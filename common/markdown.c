@@ -98,6 +98,78 @@ static struct art_pos def_pos(const struct conv *c, struct art_pos p)
 	return p;
 }
 
+/* End of the entity or numeric character reference at s ("&ast;",
+ * "&#42;"), just past its ';', or NULL. */
+static const char *entity_end(const char *s)
+{
+	const char *p = s + 1;
+	if (*p == '#') {
+		p++;
+		if (*p == 'x' || *p == 'X')
+			p++;
+	}
+	const char *name = p;
+	while (g_ascii_isalnum(*p) && p - s < 40)
+		p++;
+	return p > name && *p == ';' ? p + 1 : NULL;
+}
+
+/* cmark-gfm merges the "*" of "\\*" and "&ast;" into the text around it,
+ * where it looks like what an unpaired delimiter run leaves.  The source
+ * tells them apart: each escaped '*' becomes a text node of its own,
+ * marked verbatim, which the "**" repair leaves alone.  Where the literal
+ * cannot be aligned with its source line, nothing changes. */
+static void split_verbatim_stars(const struct conv *c, struct art_node *t)
+{
+	const char *lit = t->literal;
+	const char *s = lit && strchr(lit, '*') ? source_at(c, t->pos) : NULL;
+	if (!s)
+		return;
+	size_t n = strlen(lit), i = 0;
+	bool *verbatim = g_new0(bool, n);
+	bool any = false;
+	while (i < n) {
+		const char *e = *s == '&' ? entity_end(s) : NULL;
+		if (s[0] == '\\' && g_ascii_ispunct(s[1]) && s[1] == lit[i]) {
+			verbatim[i] = lit[i] == '*';
+			s += 2;
+			i++;
+		} else if (e && (lit[i] != '&' || g_str_has_prefix(s, "&amp;") ||
+		                 g_str_has_prefix(s, "&#38;"))) {
+			verbatim[i] = lit[i] == '*';
+			s = e;
+			i = (size_t)(g_utf8_next_char(lit + i) - lit);
+		} else if (*s && *s != '\n' && *s == lit[i]) {
+			s++;
+			i++;
+		} else {
+			break;          /* not aligned: leave the node as it is */
+		}
+		any = any || (i > 0 && verbatim[i - 1]);
+	}
+	if (i == n && any) {
+		size_t start = 0;
+		for (size_t k = 0; k <= n; k++) {
+			if (k < n && !verbatim[k])
+				continue;
+			if (k > start) {        /* the plain text before this star */
+				struct art_node *p = art_node_new(ART_TEXT, t->pos);
+				p->literal = g_strndup(lit + start, k - start);
+				art_node_insert_before(t, p);
+			}
+			if (k < n) {
+				struct art_node *v = art_node_new(ART_TEXT, t->pos);
+				v->literal = g_strdup("*");
+				v->u.text.verbatim = true;
+				art_node_insert_before(t, v);
+			}
+			start = k + 1;
+		}
+		art_node_free(t);
+	}
+	g_free(verbatim);
+}
+
 static void copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
 {
 	a->u.list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
@@ -329,6 +401,11 @@ int art_markdown_parse(struct article *art)
 			art->root = a;
 		} else {
 			art_node_append(cur, a);
+		}
+		if (a->type == ART_TEXT) {
+			cmark_node_set_user_data(n, NULL);      /* a leaf; a may go */
+			split_verbatim_stars(&c, a);
+			continue;
 		}
 		/* Leaves get no EXIT event; everything else becomes current. */
 		switch (cmark_node_get_type(n)) {

@@ -123,6 +123,8 @@ static bool usable(const struct art_node *t, const char *p, bool opener, struct 
 /* The first usable run in t's literal from byte offset from, or false. */
 static bool find_run(const struct art_node *t, size_t from, bool opener, struct run *r)
 {
+	if (t->u.text.verbatim)
+		return false;   /* an escaped '*' (markdown.c) */
 	for (const char *p = strstr(t->literal + from, "**"); p; p = strstr(p + 1, "**"))
 		if (usable(t, p, opener, r))
 			return true;
@@ -261,14 +263,16 @@ static void unnest_strong(struct art_node *root)
 }
 
 /* One text node for each run of adjacent text siblings under parent, so
- * that the "**" unwrap() made meet the text around them. */
+ * that the "**" unwrap() made meet the text around them; an escaped '*'
+ * stays apart. */
 static void merge_children(struct art_node *parent)
 {
 	for (struct art_node *n = parent->first_child; n; n = n->next) {
-		if (n->type != ART_TEXT || !n->next || n->next->type != ART_TEXT)
+		if (n->type != ART_TEXT || n->u.text.verbatim || !n->next ||
+		    n->next->type != ART_TEXT || n->next->u.text.verbatim)
 			continue;
 		GString *s = g_string_new(n->literal);
-		while (n->next && n->next->type == ART_TEXT) {
+		while (n->next && n->next->type == ART_TEXT && !n->next->u.text.verbatim) {
 			struct art_node *t = n->next;
 			if (t->literal)
 				g_string_append(s, t->literal);

@@ -72,6 +72,9 @@ struct art_node {
 	struct art_node *parent, *first_child, *last_child, *next, *prev;
 	char *literal;          /* TEXT, CODE, HTML_*, CODE_BLOCK: owned */
 	union {
+		/* TEXT: one character the source escaped ("\\*", "&ast;"), which
+		 * is never markup; set only before normalisation merges text */
+		struct { bool verbatim; } text;
 		struct { int level; char *id; } heading;           /* id: unique slug */
 		struct {
 			bool ordered;

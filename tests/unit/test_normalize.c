@@ -108,6 +108,13 @@ TEST(norm_strong_repair_only_beside_cjk)
 	PARA("中文 a**\"foo\"** 中文\n", NULL, "中文 a**\"foo\"** 中文");
 	/* A run touching CJK may open or close where CommonMark says no. */
 	PARA("**(甲)**乙\n", NULL, "[(甲)]乙");
+	/* Escaped asterisks are text, never a delimiter run, wherever the
+	 * paragraph sits. */
+	PARA("\\*\\*注意\\*\\*：这里\n", NULL, "**注意**：这里");
+	PARA("&ast;&ast;注意&#42;&#x2A;：这里\n", NULL, "**注意**：这里");
+	PARA("> - a &amp; \\*\\*注意\\*\\*：这里 **粗。**后\n", NULL,
+	     "a & **注意**：这里 [粗。]后");
+	PARA("x \\\\\\*\\*注意\\*\\*：\n", NULL, "x \\**注意**：");
 }
 
 TEST(norm_unknown_html_is_text)
