@@ -130,7 +130,8 @@ packable(enum art_image_type t)
 }
 
 struct epub_item *
-epub_book_image(struct epub_book *b, const struct art_resource *res)
+epub_book_image(struct epub_book *b, const struct art_resource *res, const char *file,
+                struct art_pos pos)
 {
 	if (res == NULL || res->status != ART_RES_OK || res->path == NULL)
 		return NULL;
@@ -140,16 +141,17 @@ epub_book_image(struct epub_book *b, const struct art_resource *res)
 	if (!packable(res->type)) {
 		char *msg = g_strdup_printf("%s image shown as a placeholder (no EPUB 3 core media type): %s",
 		                            res->mime ? res->mime : "this", res->src);
-		art_diag(ART_W_GENERIC, NULL, (struct art_pos){0, 0}, msg);
+		art_diag(ART_W_GENERIC, file, pos, msg);
 		g_free(msg);
 		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
 		return NULL;
 	}
 	struct epub_item *it;
-	char *svg = NULL;
+	char *svg = NULL, *why = NULL;
 	size_t svglen = 0;
-	if (res->type == ART_IMG_SVG && (svg = epub_svg_clean(res->path, &svglen)) == NULL) {
-		art_diag(ART_W_IMAGE_TYPE, NULL, (struct art_pos){0, 0}, res->path);
+	if (res->type == ART_IMG_SVG && (svg = epub_svg_clean(res->path, &svglen, &why)) == NULL) {
+		art_diag(ART_W_IMAGE_UNREADABLE, file, pos, res->src, why);
+		g_free(why);
 		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
 		return NULL;
 	}
@@ -440,7 +442,7 @@ epub_book_render(struct epub_book *b)
 	const char *cover = b->cover_src ? b->cover_src : first->art->meta.cover;
 	if (cover && *cover) {
 		struct art_resource *r = art_resource_get(first->art, cover, first->art->meta.cover_pos);
-		b->cover = epub_book_image(b, r);
+		b->cover = epub_book_image(b, r, first->art->display_name, first->art->meta.cover_pos);
 		if (b->cover)
 			b->cover->cover = true;
 		else if (r->status == ART_RES_OK)

@@ -76,8 +76,10 @@ void epub_book_add(struct epub_book *book, struct article *art);
 void epub_book_set_meta(struct epub_book *book, const struct art_meta *over);
 /* Render all chapters and fix cross links.  Returns 1/0. */
 int epub_book_render(struct epub_book *book);
-/* The item for a resource, packed once per path; NULL if unusable. */
-struct epub_item *epub_book_image(struct epub_book *book, const struct art_resource *res);
+/* The item for a resource, packed once per path; NULL if unusable, after
+ * a warning at file:pos, the reference that first met it. */
+struct epub_item *epub_book_image(struct epub_book *book, const struct art_resource *res,
+                                  const char *file, struct art_pos pos);
 /* Chapter for a link to another file of the book, or NULL. */
 struct epub_chapter *epub_book_chapter_for(struct epub_book *book, const char *canon);
 char *epub_w3c_date(const char *in);
@@ -124,8 +126,9 @@ char *epub_doc_dump(xmlDocPtr doc, size_t *len);
 int epub_write(const struct epub_book *book, FILE *fp, const char *name);
 
 /* svg.c */
-/* The SVG file repaired for EPUB, or NULL if it is no usable SVG. */
-char *epub_svg_clean(const char *path, size_t *len);
+/* The SVG file repaired for EPUB, or NULL if it is no usable SVG (then
+ * *why says what is wrong: a new string). */
+char *epub_svg_clean(const char *path, size_t *len, char **why);
 
 /* style.c */
 extern const char epub_default_css[];

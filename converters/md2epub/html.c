@@ -339,7 +339,7 @@ copy_img(struct san *s, xmlNodePtr src, xmlNodePtr dst)
 	struct epub_item *it = NULL;
 	if (srcattr && *srcattr) {
 		struct art_resource *r = art_resource_get(s->ch->art, (char *)srcattr, s->pos);
-		it = epub_book_image(s->book, r);
+		it = epub_book_image(s->book, r, s->ch->art->display_name, s->pos);
 	}
 	if (it) {
 		xmlNodePtr img = xmlNewChild(dst, NULL, BAD_CAST "img", NULL);

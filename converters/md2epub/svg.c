@@ -4,7 +4,10 @@
  * a DOCTYPE with external identifiers (OPF-073), duplicate or non-NCName
  * ids, SVG 2 values such as stroke-linejoin="miter-clip", scripts.  The file
  * is parsed with libxml2 (no network, no external entities), repaired and
- * serialised again; one that does not parse becomes a placeholder. */
+ * serialised again; one that does not parse becomes a placeholder.
+ * The file itself is read with GLib: libxml2 would open it through the
+ * entity loader, which refuses everything. */
+#include <limits.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -71,15 +74,35 @@ fix_tree(xmlNodePtr n, GHashTable *ids)
 }
 
 char *
-epub_svg_clean(const char *path, size_t *len)
+epub_svg_clean(const char *path, size_t *len, char **why)
 {
+	char *src = NULL;
+	gsize srclen = 0;
+	GError *err = NULL;
+	if (!g_file_get_contents(path, &src, &srclen, &err)) {
+		*why = g_strdup(err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	if (srclen > INT_MAX) {
+		*why = g_strdup("too large");
+		g_free(src);
+		return NULL;
+	}
 	xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(no_external);
-	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOENT |
-	                            XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	/* NOENT expands the internal entities editors define (Illustrator's
+	 * &ns_svg;); external ones still go through no_external. */
+	xmlDocPtr doc = xmlReadMemory(src, (int)srclen, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOENT |
+	                              XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetExternalEntityLoader(old);
-	if (doc == NULL)
+	g_free(src);
+	if (doc == NULL) {
+		const xmlError *e = xmlGetLastError();
+		*why = e && e->message ? g_strstrip(g_strdup_printf("line %d: %s", e->line, e->message))
+		                       : g_strdup("not well-formed XML");
 		return NULL;
+	}
 	char *r = NULL;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root && !strcmp((const char *)root->name, "svg") && root->ns &&
@@ -100,6 +123,8 @@ epub_svg_clean(const char *path, size_t *len)
 			*len = (size_t)n;
 			xmlFree(mem);
 		}
+	} else {
+		*why = g_strdup("its root is no SVG <svg> element");
 	}
 	xmlFreeDoc(doc);
 	return r;

@@ -156,7 +156,9 @@ static void
 render_image(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	char *alt = art_node_plain_text(n);
-	struct epub_item *it = n->u.image.res ? epub_book_image(x->book, n->u.image.res) : NULL;
+	struct epub_item *it = n->u.image.res ? epub_book_image(x->book, n->u.image.res,
+	                                                        x->ch->art->display_name, n->pos)
+	                                      : NULL;
 	if (it == NULL) {
 		epub_missing_image(parent, alt);
 	} else {
