@@ -4,10 +4,14 @@
 # $(BUILD)/NAME.  Every source file found by wildcard, so adding a file
 # needs no Makefile edit.
 
+# CPPFLAGS, CFLAGS and LDFLAGS are the user's (Debian's dpkg-buildflags
+# passes them in the environment or on the command line): they are added to
+# the project's own flags, never replace them.
 BUILD    ?= build
 PREFIX   ?= /usr/local
 DESTDIR  ?=
 CC       ?= cc
+CPPFLAGS ?=
 CFLAGS   ?= -O2 -g
 SANITIZE ?=
 LDFLAGS  ?=
@@ -16,8 +20,16 @@ WARN := -std=c17 -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes \
         -Wstrict-prototypes -Wno-format-nonliteral
 SHELL := /bin/bash
 
-# Where md2pdf finds fonts/fonts.conf once installed.
+# Where md2pdf finds fonts/fonts.conf once installed.  It reaches the code
+# through a generated header, rewritten only when it changes, so a new
+# PREFIX rebuilds exactly the objects that include it (their .d files say
+# which) and nothing else.
 DATADIR := $(PREFIX)/share/mdpress
+GEN_DIR := $(BUILD)/gen
+DATADIR_H := $(GEN_DIR)/mdpress-datadir.h
+hash := \#
+$(shell mkdir -p $(GEN_DIR); line='$(hash)define MDPRESS_DATADIR "$(subst ",\",$(subst \,\\,$(DATADIR)))"'; \
+        [ "$$(cat $(DATADIR_H) 2>/dev/null)" = "$$line" ] || printf '%s\n' "$$line" > $(DATADIR_H))
 
 PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
 PKG_TXT    := $(PKG_COMMON) icu-uc
@@ -55,8 +67,8 @@ pkg_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
 pkg_libs   = $(shell pkg-config --libs $(1) 2>/dev/null)
 LIBS_COMMON = -lcmark-gfm-extensions -ljpeg
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -Iinclude -MMD -MP \
-             -DMDPRESS_DATADIR='"$(DATADIR)"'
+ALL_CPPFLAGS = -Iinclude -I$(GEN_DIR) $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -MMD -MP
 
 COMMON_SRC := $(wildcard common/*.c)
 COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
@@ -74,7 +86,7 @@ $(PROGRAMS): %: $(BUILD)/%
 $(BUILD)/common/%.o: common/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
 
 $(LIBARTICLE): $(COMMON_OBJ)
 	@rm -f $@
@@ -87,7 +99,7 @@ $(1)_OBJ := $$($(1)_SRC:%.c=$(BUILD)/%.o)
 $(BUILD)/converters/$(1)/%.o: converters/$(1)/%.c
 	@mkdir -p $$(@D)
 	@$$(if $$(Q),echo "  CC      $$<")
-	$$(Q)$$(CC) $$(ALL_CFLAGS) $$(call pkg_cflags,$(2)) -c $$< -o $$@
+	$$(Q)$$(CC) $$(ALL_CPPFLAGS) $$(ALL_CFLAGS) $$(call pkg_cflags,$(2)) -c $$< -o $$@
 $(BUILD)/$(1): $$($(1)_OBJ) $(LIBARTICLE) $(LINK_STAMP)
 	@$$(if $$(Q),echo "  LINK    $$@")
 	$$(Q)$$(CC) $$(CFLAGS) $$(SANITIZE) $$(LDFLAGS) -o $$@ $$($(1)_OBJ) $(LIBARTICLE) \
@@ -107,7 +119,7 @@ UNIT_OBJ := $(UNIT_SRC:%.c=$(BUILD)/%.o)
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(SANITIZE) $(LDFLAGS) -o $@ $(UNIT_OBJ) $(LIBARTICLE) \
