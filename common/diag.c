@@ -24,6 +24,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_IMAGE_UNREADABLE] = { ART_WARNING, "image unreadable: %s: %s" },
 	[ART_W_IMAGE_TYPE]       = { ART_WARNING, "not an image mdpress can use: %s" },
 	[ART_W_IMAGE_REMOTE]     = { ART_WARNING, "remote image not fetched: %s" },
+	[ART_W_FONTS_CONF]       = { ART_WARNING, "font configuration %s: using the system's default fonts" },
 	[ART_W_YAML_KEY]         = { ART_WARNING, "front matter: duplicate key '%s'" },
 	[ART_W_LINK_TARGET]      = { ART_WARNING, "link to unknown anchor: #%s" },
 	[ART_W_FOOTNOTE]         = { ART_WARNING, "footnote [^%s] is never defined" },

@@ -299,6 +299,7 @@ enum art_diag_code {
 	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
 	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */
 	ART_W_IMAGE_REMOTE,     /* remote image not fetched: %s */
+	ART_W_FONTS_CONF,       /* font configuration %s: using the system's default fonts */
 	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
 	ART_W_LINK_TARGET,      /* link to unknown anchor: #%s */
 	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */

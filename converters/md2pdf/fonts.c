@@ -8,6 +8,7 @@
  * roles (only with fonts.conf loaded).
  */
 #include "pdf.h"
+#include "mdpress-datadir.h"   /* MDPRESS_DATADIR, generated from PREFIX */
 
 #include <fontconfig/fontconfig.h>
 #include <string.h>
@@ -35,12 +36,31 @@ double pdf_pt(const struct pdf *p, double size)
 	return size * p->body_size / p->size.body;
 }
 
-/* First readable fonts.conf among the usual places, or NULL. */
+/* Without its fonts.conf md2pdf sets other faces (no SC forms chosen per
+ * language, no subsetting): say so, once per process however many
+ * documents it makes. */
+static void fonts_conf_warn(const char *why)
+{
+	static bool warned;
+	if (warned)
+		return;
+	warned = true;
+	art_diag(ART_W_FONTS_CONF, NULL, (struct art_pos){ 0, 0 }, why);
+}
+
+/* First readable fonts.conf among the usual places, or NULL after a
+ * warning.  MDPRESS_FONTS_CONF, when set, is the only place looked at. */
 static char *find_fonts_conf(void)
 {
 	const char *env = g_getenv("MDPRESS_FONTS_CONF");
-	if (env && g_file_test(env, G_FILE_TEST_IS_REGULAR))
-		return g_strdup(env);
+	if (env && *env) {
+		if (g_file_test(env, G_FILE_TEST_IS_REGULAR))
+			return g_strdup(env);
+		char *why = g_strdup_printf("%s (MDPRESS_FONTS_CONF) not found", env);
+		fonts_conf_warn(why);
+		g_free(why);
+		return NULL;
+	}
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
 	if (exe) {
 		char *dir = g_path_get_dirname(exe);
@@ -61,6 +81,9 @@ static char *find_fonts_conf(void)
 	char *c = g_build_filename(MDPRESS_DATADIR, "fonts.conf", NULL);
 	if (g_file_test(c, G_FILE_TEST_IS_REGULAR))
 		return c;
+	char *why = g_strdup_printf("not found (no fonts/fonts.conf near the program, no %s)", c);
+	fonts_conf_warn(why);
+	g_free(why);
 	g_free(c);
 	return NULL;
 }
@@ -79,8 +102,9 @@ int pdf_fonts_init(struct pdf *p)
 			custom = true;
 			p->fc_custom = pdf_subset_add_rules(fc);
 		} else {
-			art_diag(ART_W_GENERIC, NULL, (struct art_pos){ 0, 0 },
-			         "cannot load font configuration; using system defaults");
+			char *why = g_strdup_printf("%s cannot be loaded", conf);
+			fonts_conf_warn(why);
+			g_free(why);
 		}
 		FcConfigDestroy(fc);   /* fontconfig keeps its own reference */
 		g_free(conf);
