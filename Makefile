@@ -77,7 +77,8 @@ LIBARTICLE := $(BUILD)/libarticle.a
 PROGRAMS := md2txt md2epub md2pdf
 BINS     := $(PROGRAMS:%=$(BUILD)/%)
 
-.PHONY: all check check-asan demo install clean deps deps-bench bench lint help \
+.PHONY: all check check-asan demo install clean deps deps-bench deps-fuzz bench lint help \
+        fuzz fuzz-build fuzz-targets \
         $(PROGRAMS) unit regen
 all: $(BINS) $(BUILD)/unit-tests
 
@@ -127,6 +128,29 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
 
 -include $(COMMON_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)
 
+# libFuzzer targets (tests/fuzz/fuzz_*.c): built by `make fuzz` with clang
+# into build/fuzz, linked with one converter's objects less its main.o.
+FUZZ_NAMES := model text xhtml pdf
+fuzz_conv_model :=
+fuzz_conv_text  := md2txt
+fuzz_conv_xhtml := md2epub
+fuzz_conv_pdf   := md2pdf
+fuzz_pkg_model  := $(PKG_COMMON)
+fuzz_pkg_text   := $(PKG_TXT)
+fuzz_pkg_xhtml  := $(PKG_EPUB)
+fuzz_pkg_pdf    := $(PKG_PDF)
+define fuzz_target
+$(BUILD)/fuzz-$(1): tests/fuzz/fuzz_$(1).c tests/fuzz/fuzz_common.h \
+    $$(filter-out %/main.o,$$($$(fuzz_conv_$(1))_OBJ)) $(LIBARTICLE)
+	@$$(if $$(Q),echo "  FUZZ    $$@")
+	$$(Q)$$(CC) $$(ALL_CFLAGS) -MF $$@.d -fsanitize=fuzzer $$(if $$(fuzz_conv_$(1)),-Iconverters/$$(fuzz_conv_$(1))) \
+	    $$(call pkg_cflags,$$(fuzz_pkg_$(1))) -o $$@ $$< \
+	    $$(filter-out %/main.o,$$($$(fuzz_conv_$(1))_OBJ)) $(LIBARTICLE) \
+	    $$(call pkg_libs,$$(fuzz_pkg_$(1))) $$(LIBS_COMMON)
+endef
+$(foreach f,$(FUZZ_NAMES),$(eval $(call fuzz_target,$(f))))
+fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz-%)
+
 # ---------------------------------------------------------------- packages
 # Debian packages: to build, to test, and (optional) to compare in benchmarks.
 # (pcre2, lzma and zlib: their static archives, named by LINK=static)
@@ -136,6 +160,7 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk \
     libpcre2-dev liblzma-dev zlib1g-dev
 DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db
+DEPS_FUZZ  := clang libclang-rt-dev
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
     weasyprint wkhtmltopdf
@@ -161,6 +186,9 @@ endef
 
 deps:
 	$(call install_missing,$(DEPS_BUILD) $(DEPS_TEST))
+
+deps-fuzz:
+	$(call install_missing,$(DEPS_FUZZ))
 
 deps-bench: deps
 	$(call install_missing,$(DEPS_BENCH))
@@ -197,6 +225,18 @@ unit: $(BUILD)/unit-tests
 regen: all
 	tests/regen.sh $(BUILD)
 
+# libFuzzer, under ASan + UBSan: each target for FUZZ_TIME seconds, from
+# the seed corpus (tests' articles and the spec examples) plus what earlier
+# runs found (build/fuzz/corpus-NAME).  A crash is saved as
+# build/fuzz/crash-*; make it a regression input under tests/fuzz/regress/.
+FUZZ_TIME ?= 60
+FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+fuzz-build: deps deps-fuzz
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang LINK=shared \
+	    CFLAGS='-O1 -g -fno-omit-frame-pointer' SANITIZE='$(FUZZ_SAN)' fuzz-targets
+fuzz: fuzz-build
+	tests/fuzz/run.sh build/fuzz $(FUZZ_TIME) $(FUZZ_NAMES)
+
 bench: deps-bench all
 	tests/bench/run.sh $(BUILD)
 
@@ -217,4 +257,5 @@ clean:
 help:
 	@echo "make demo    install missing packages, build, convert the bundled example"
 	@echo "make check   install missing packages, build, run every test (+ ASan/UBSan)"
+	@echo "make fuzz    build the libFuzzer targets with clang, run each FUZZ_TIME seconds"
 	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | regen"

@@ -20,6 +20,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_E_MARKDOWN]         = { ART_ERROR,   "Markdown parser failed" },
 	[ART_E_WRITE]            = { ART_ERROR,   "cannot write %s: %s" },
 	[ART_E_OUTPUT]           = { ART_ERROR,   "%s" },
+	[ART_E_PAGES]            = { ART_ERROR,   "output longer than %d pages (--max-pages)" },
 	[ART_W_IMAGE_MISSING]    = { ART_WARNING, "image not found: %s" },
 	[ART_W_IMAGE_UNREADABLE] = { ART_WARNING, "image unreadable: %s: %s" },
 	[ART_W_IMAGE_TYPE]       = { ART_WARNING, "not an image mdpress can use: %s" },

@@ -249,6 +249,7 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
  * 0 in the options means the default. */
 #define ART_DEFAULT_MAX_NESTING 64     /* levels of quotes, lists, emphasis */
 #define ART_MAX_NESTING_CEILING 1000   /* renderers are tested this deep */
+#define ART_DEFAULT_MAX_PAGES   2000   /* md2pdf --max-pages */
 
 /* The nesting limit in force for a requested value (0 = default; values
  * above the ceiling are lowered to it). */
@@ -295,6 +296,7 @@ enum art_diag_code {
 	ART_E_MARKDOWN,         /* Markdown parser failed */
 	ART_E_WRITE,            /* cannot write %s: %s */
 	ART_E_OUTPUT,           /* %s (converter-specific failure) */
+	ART_E_PAGES,            /* output longer than %d pages (--max-pages) */
 	ART_W_IMAGE_MISSING,    /* image not found: %s */
 	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
 	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */

@@ -324,7 +324,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 
 void pdf_render_blocks(struct pdf *p, const struct art_node *first)
 {
-	for (const struct art_node *n = first; n; n = n->next) {
+	for (const struct art_node *n = first; n && !p->over_pages; n = n->next) {
 		render_block(p, n);
 		/* a run of stray inlines was rendered as one paragraph */
 		if (!art_node_is_block(n))

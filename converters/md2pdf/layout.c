@@ -79,6 +79,7 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	p->pending_space = 0;
 	p->nquote = 0;
 	p->quote_depth = p->quote_flat_from = 0;
+	p->over_pages = false;
 	p->dest_seq = 0;
 	p->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	p->dest_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -123,6 +124,17 @@ static void draw_footer(struct pdf *p)
 
 void pdf_new_page(struct pdf *p)
 {
+	/* Past --max-pages the run has failed: keep drawing over the last
+	 * page (cheap, and never written) until the walk stops. */
+	if (p->o.max_pages > 0 && p->page >= p->o.max_pages) {
+		if (!p->over_pages)
+			art_diag(ART_E_PAGES, p->art ? p->art->display_name : NULL,
+			         (struct art_pos){ 0, 0 }, p->o.max_pages);
+		p->over_pages = true;
+		p->y = p->top;
+		p->pending_space = 0;
+		return;
+	}
 	draw_quote_rules(p, p->y);
 	draw_footer(p);
 	cairo_show_page(p->cr);
@@ -149,7 +161,7 @@ int pdf_close(struct pdf *p)
 		p->page_used = true;    /* an empty article still gets its number */
 		draw_footer(p);
 		cairo_show_page(p->cr);
-		if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+		if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS || p->over_pages)
 			ok = 0;
 		cairo_destroy(p->cr);
 		p->cr = NULL;

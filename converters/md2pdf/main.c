@@ -144,6 +144,7 @@ struct md2pdf {
 	struct art_book book;
 	char *paper;
 	double margin;
+	int max_pages;
 	gboolean toc, no_toc, no_cover;
 	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
 	struct pdf_opts o;
@@ -159,6 +160,11 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 		return ART_EXIT_USAGE;
 	}
 	m->o.margin = m->margin * MM_TO_PT;
+	m->o.max_pages = m->max_pages;
+	if (m->max_pages < 1) {
+		fprintf(stderr, "md2pdf: --max-pages must be 1 or more\n");
+		return ART_EXIT_USAGE;
+	}
 	if (m->margin < 0 || 2 * m->o.margin > MIN(m->o.page_w, m->o.page_h) - 72) {
 		fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", m->margin);
 		return ART_EXIT_USAGE;
@@ -213,7 +219,7 @@ static void teardown(void *ctx)
 
 int main(int argc, char **argv)
 {
-	struct md2pdf m = { .margin = 20 };
+	struct md2pdf m = { .margin = 20, .max_pages = ART_DEFAULT_MAX_PAGES };
 	const GOptionEntry own[] = {
 		{ "toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
 		  "Print a table of contents after the cover (default for books)", NULL },
@@ -226,6 +232,8 @@ int main(int argc, char **argv)
 		  "Paper size: a4 (default), a5, a3, letter, legal or WxH in mm", "SIZE" },
 		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
 		  "Page margin on every side in mm (default 20)", "MM" },
+		{ "max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
+		  "Fail rather than write more than N pages (default 2000)", "N" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionEntry *book_entries = art_book_entries(&m.bc);

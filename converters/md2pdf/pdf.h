@@ -22,6 +22,7 @@
 struct pdf_opts {
 	double page_w, page_h;  /* points */
 	double margin;          /* points, every side */
+	int max_pages;          /* --max-pages; 0 = no limit */
 };
 
 enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
@@ -93,6 +94,7 @@ struct pdf {
 	int nquote;
 	int quote_depth;        /* levels open, ruled or not */
 	int quote_flat_from;    /* first level not indented, 0 = none */
+	bool over_pages;        /* max_pages reached: an error, stop laying out */
 
 	/* list marker waiting for the first line of its item */
 	PangoLayout *marker;
