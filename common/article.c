@@ -30,6 +30,8 @@ static const char *const type_names[ART_NODE__MAX] = {
 	[ART_EMPH] = "emph",
 	[ART_STRONG] = "strong",
 	[ART_STRIKE] = "strike",
+	[ART_SUPERSCRIPT] = "superscript",
+	[ART_SUBSCRIPT] = "subscript",
 	[ART_LINK] = "link",
 	[ART_IMAGE] = "image",
 	[ART_FOOTNOTE_REF] = "footnote_ref",
@@ -149,6 +151,19 @@ void art_node_free(struct art_node *node)
 		g_free(n);
 		n = nx;
 	}
+}
+
+void art_ids_retarget(struct article *art, const struct art_node *from,
+                      struct art_node *to)
+{
+	if (!art->ids)
+		return;
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, art->ids);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		if (v == from)
+			g_hash_table_iter_replace(&it, to);
 }
 
 bool art_node_is_block(const struct art_node *node)

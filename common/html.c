@@ -6,65 +6,15 @@
  * parser turns each fragment into a tree (tag soup repaired, entities
  * decoded); we map that tree onto our node types once, here, so every
  * renderer draws it with its normal table, paragraph and image code.
- * md2epub keeps raw HTML instead (keep_raw_html): XHTML can say more than
- * the model.
+ * What each element becomes is html_elements.c's table.
  *
  * html_block.c converts HTML blocks, html_inline.c pairs the raw inline
- * tags of Markdown paragraphs; this file holds the element table, what
- * both share, and the driver. */
+ * tags of Markdown paragraphs; this file holds what both share and the
+ * driver. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "html_internal.h"
-
-struct rule { const char *name; enum kind kind; };
-
-/* Sorted by name for bsearch. */
-static const struct rule rules[] = {
-	{ "a", K_A }, { "address", K_BLOCK }, { "applet", K_DROP },
-	{ "area", K_SILENT }, { "article", K_BLOCK }, { "aside", K_BLOCK },
-	{ "audio", K_DROP }, { "b", K_STRONG }, { "base", K_SILENT },
-	{ "blockquote", K_QUOTE }, { "body", K_BLOCK }, { "br", K_BR },
-	{ "button", K_UNWRAP }, { "canvas", K_DROP }, { "caption", K_PARA },
-	{ "center", K_BLOCK }, { "cite", K_EMPH }, { "code", K_CODE },
-	{ "col", K_SILENT }, { "colgroup", K_SILENT }, { "dd", K_BLOCK },
-	{ "del", K_STRIKE }, { "details", K_BLOCK }, { "dfn", K_EMPH },
-	{ "dir", K_LIST }, { "div", K_BLOCK }, { "dl", K_BLOCK },
-	{ "dt", K_PARA }, { "em", K_EMPH }, { "embed", K_DROP },
-	{ "fieldset", K_BLOCK }, { "figcaption", K_PARA }, { "figure", K_BLOCK },
-	{ "footer", K_BLOCK }, { "form", K_DROP }, { "frame", K_DROP },
-	{ "frameset", K_DROP }, { "h1", K_HEADING }, { "h2", K_HEADING },
-	{ "h3", K_HEADING }, { "h4", K_HEADING }, { "h5", K_HEADING },
-	{ "h6", K_HEADING }, { "head", K_SILENT }, { "header", K_BLOCK },
-	{ "hr", K_HR }, { "html", K_BLOCK }, { "i", K_EMPH },
-	{ "iframe", K_DROP }, { "img", K_IMG }, { "input", K_DROP },
-	{ "kbd", K_CODE }, { "li", K_ITEM }, { "link", K_SILENT },
-	{ "main", K_BLOCK }, { "map", K_SILENT }, { "math", K_DROP },
-	{ "menu", K_LIST }, { "meta", K_SILENT }, { "nav", K_BLOCK },
-	{ "noscript", K_SILENT }, { "object", K_DROP }, { "ol", K_LIST },
-	{ "p", K_PARA }, { "param", K_SILENT }, { "pre", K_PRE },
-	{ "s", K_STRIKE }, { "samp", K_CODE }, { "script", K_DROP },
-	{ "section", K_BLOCK }, { "select", K_UNWRAP }, { "source", K_SILENT },
-	{ "strike", K_STRIKE }, { "strong", K_STRONG }, { "style", K_DROP },
-	{ "summary", K_PARA }, { "svg", K_DROP }, { "table", K_TABLE },
-	{ "tbody", K_BLOCK }, { "td", K_CELL }, { "template", K_SILENT },
-	{ "textarea", K_UNWRAP }, { "tfoot", K_BLOCK }, { "th", K_CELL },
-	{ "thead", K_BLOCK }, { "title", K_SILENT }, { "tr", K_BLOCK },
-	{ "track", K_SILENT }, { "tt", K_CODE }, { "ul", K_LIST },
-	{ "video", K_DROP }, { "wbr", K_WBR }, { "xmp", K_PRE },
-};
-
-static int rule_cmp(const void *key, const void *r)
-{
-	return g_ascii_strcasecmp(key, ((const struct rule *)r)->name);
-}
-
-enum kind html_kind_of(const char *name)
-{
-	const struct rule *r = bsearch(name, rules, G_N_ELEMENTS(rules), sizeof rules[0],
-	                               rule_cmp);
-	return r ? r->kind : K_UNWRAP;
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -101,14 +51,13 @@ static void register_id(struct article *art, const char *id, struct art_node *ta
 		g_hash_table_insert(art->ids, g_strdup(id), target);
 }
 
-/* Anchors name a block; paragraphs are not safe targets (the figure pass
- * frees a "**caption**" paragraph), so they name the paragraph's parent. */
+/* Anchors name a block (a pass that frees a block hands its ids on with
+ * art_ids_retarget()). */
 void html_flush_anchors(struct conv *c, struct art_node *target)
 {
 	if (!c->pending->len)
 		return;
-	while (target && target->parent && (target->type == ART_PARAGRAPH ||
-	                                    !art_node_is_block(target)))
+	while (target && target->parent && !art_node_is_block(target))
 		target = target->parent;
 	if (target == c->holder)
 		target = c->container;
@@ -203,12 +152,70 @@ static xmlNodePtr find_body(xmlNodePtr n)
 	return NULL;
 }
 
+/* The length of the element name after "<" or "</" at s, 0 if none. */
+static size_t tag_name_len(const char *s)
+{
+	const char *p = s + 1 + (s[1] == '/');
+	const char *q = p;
+	while (g_ascii_isalnum(*q))
+		q++;
+	return g_ascii_isalpha(*p) ? (size_t)(q - p) : 0;
+}
+
+bool html_is_literal_tag(const char *s)
+{
+	size_t n = s[0] == '<' ? tag_name_len(s) : 0;
+	if (n == 0 || n > 15)
+		return false;
+	const char *p = s + 1 + (s[1] == '/');
+	char name[16];
+	memcpy(name, p, n);
+	name[n] = '\0';
+	char after = p[n];
+	return (after == '\0' || after == '>' || after == '/' || is_html_space(after)) &&
+	       html_kind_of(name) == K_LITERAL;
+}
+
+/* html as a browser reads what GFM emits: the tags of GFM's tag filter
+ * (<script>, <textarea>, <xmp>...) start with "&lt;", so they and what
+ * follows them are text; CDATA sections, declarations (<!ELEMENT ...>)
+ * and processing instructions are bogus comments, which show nothing. */
+static void filtered_source(GString *o, const char *html)
+{
+	for (const char *p = html; *p; ) {
+		const char *lt = strchr(p, '<');
+		if (!lt) {
+			g_string_append(o, p);
+			break;
+		}
+		g_string_append_len(o, p, lt - p);
+		const char *end = NULL;
+		if (g_str_has_prefix(lt, "<!--")) {
+			g_string_append(o, "<!--");
+			p = lt + 4;
+			continue;
+		} else if (g_str_has_prefix(lt, "<![CDATA[")) {
+			end = strstr(lt, "]]>");
+			end = end ? end + 3 : lt + strlen(lt);
+		} else if ((lt[1] == '!' && g_ascii_isalpha(lt[2])) || lt[1] == '?') {
+			end = strchr(lt, '>');
+			end = end ? end + 1 : lt + strlen(lt);
+		}
+		if (end) {
+			p = end;
+			continue;
+		}
+		g_string_append(o, html_is_literal_tag(lt) ? "&lt;" : "<");
+		p = lt + 1;
+	}
+}
+
 /* The explicit <body> makes leading text body content rather than
  * something the parser wraps in an implied <p>. */
 htmlDocPtr html_parse(const char *html, xmlNodePtr *body)
 {
 	GString *src = g_string_new("<html><body>");
-	g_string_append(src, html);
+	filtered_source(src, html);
 	g_string_append(src, "</body></html>");
 	htmlDocPtr doc = htmlReadMemory(src->str, (int)MIN(src->len, (gsize)G_MAXINT), NULL,
 	                                "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
@@ -254,8 +261,11 @@ void art_html_to_model(struct article *art)
 		if (p->type == ART_PARAGRAPH || p->type == ART_HEADING ||
 		    p->type == ART_TABLE_CELL)
 			html_trim(p);        /* a tag gone from the end leaves a space */
-		if (p->type == ART_PARAGRAPH && only_space(p))
-			art_node_free(p);       /* it held tags only, e.g. an anchor */
+		if (p->type == ART_PARAGRAPH && only_space(p)) {
+			/* it held tags only, e.g. an anchor */
+			art_ids_retarget(art, p, p->next ? p->next : p->parent);
+			art_node_free(p);
+		}
 	}
 	for (guint i = 0; i < blocks->len; i++) {
 		struct art_node *h = blocks->pdata[i];

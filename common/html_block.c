@@ -144,7 +144,7 @@ static void inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
 
 static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 {
-	enum kind k = html_kind_of(ename(x));
+	enum html_kind k = html_kind_of(ename(x));
 	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT) {
 		char *s = text_content(x);
 		inl_text(c, in, s, x);
@@ -154,6 +154,7 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	enum art_node_type wrap = ART_NODE__MAX;
 	switch (k) {
 	case K_DROP:
+	case K_LITERAL:         /* html_tag_filter() made text of these */
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:
@@ -216,6 +217,8 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	case K_STRONG: wrap = ART_STRONG; break;
 	case K_EMPH: wrap = ART_EMPH; break;
 	case K_STRIKE: wrap = ART_STRIKE; break;
+	case K_SUP: wrap = ART_SUPERSCRIPT; break;
+	case K_SUB: wrap = ART_SUBSCRIPT; break;
 	case K_CELL:            /* a table inside a cell: cells side by side */
 		if (!in->space && !in->brk)
 			inl_text(c, in, " ", x);
@@ -459,7 +462,7 @@ static void block_table(struct conv *c, struct blk *b, xmlNodePtr x)
 
 static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 {
-	enum kind k = html_kind_of(ename(x));
+	enum html_kind k = html_kind_of(ename(x));
 	if (c->depth >= MAX_DEPTH) {
 		inline_element(c, blk_inl(b, c, x), x);
 		return;
@@ -524,13 +527,14 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 			inline_element(c, &b->in, x);
 		return;
 	case K_DROP:
+	case K_LITERAL:
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:
 	case K_WBR:
 		return;
 	case K_UNWRAP: case K_IMG: case K_A: case K_STRONG: case K_EMPH:
-	case K_STRIKE: case K_CODE:
+	case K_STRIKE: case K_CODE: case K_SUP: case K_SUB:
 		break;
 	}
 	inline_element(c, blk_inl(b, c, x), x);
@@ -558,9 +562,8 @@ void html_convert_block(struct conv *c, struct art_node *html)
 {
 	xmlNodePtr body;
 	const char *lit = html->literal ? html->literal : "";
-	/* "<div id=x" and text with no '>' anywhere: no tag ever closes, so a
-	 * parser would hide all of it; it is text someone typed. */
-	htmlDocPtr doc = strchr(lit, '>') ? html_parse(lit, &body) : NULL;
+	/* an unclosed "<div id=x" hides what follows, as in a browser */
+	htmlDocPtr doc = html_parse(lit, &body);
 	struct art_node *holder = art_node_new(ART_DOCUMENT, html->pos);
 	c->holder = holder;
 	if (!doc) {

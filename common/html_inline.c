@@ -12,7 +12,7 @@
 struct open_tag {
 	struct art_node *tag;   /* the ART_HTML_INLINE node */
 	char *name;             /* lower case */
-	enum kind kind;
+	enum html_kind kind;
 	char *href, *title;     /* <a href> */
 };
 
@@ -40,6 +40,7 @@ static void close_tag(struct open_tag *o, struct art_node *end)
 {
 	enum art_node_type t = o->kind == K_STRONG ? ART_STRONG : o->kind == K_EMPH ? ART_EMPH
 	                     : o->kind == K_STRIKE ? ART_STRIKE : o->kind == K_CODE ? ART_CODE
+	                     : o->kind == K_SUP ? ART_SUPERSCRIPT : o->kind == K_SUB ? ART_SUBSCRIPT
 	                     : o->kind == K_A && o->href ? ART_LINK : ART_NODE__MAX;
 	for (struct art_node *p = o->tag->parent; p && t == ART_LINK; p = p->parent)
 		if (p->type == ART_LINK)
@@ -76,6 +77,10 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 		if (n->type != ART_HTML_INLINE)
 			continue;
 		const char *lit = n->literal ? n->literal : "";
+		if (html_is_literal_tag(lit)) {
+			n->type = ART_TEXT;     /* GFM's tag filter: shown as typed */
+			continue;
+		}
 		char *cname = closing_name(lit);
 		if (cname) {
 			guint i = stack->len;
@@ -103,7 +108,7 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 		for (x = doc && body ? body->children : NULL; x; x = x->next)
 			if (x->type == XML_ELEMENT_NODE)
 				break;
-		enum kind k = x ? html_kind_of(ename(x)) : K_SILENT;
+		enum html_kind k = x ? html_kind_of(ename(x)) : K_SILENT;
 		struct art_node *repl = NULL;
 		bool selfclosed = g_str_has_suffix(lit, "/>");
 		if (x && k == K_A) {

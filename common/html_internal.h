@@ -10,19 +10,6 @@
 #include "article.h"
 #include "internal.h"
 
-enum kind {
-	K_UNWRAP = 0,   /* keep the content: span, font, sup, unknown... */
-	K_BLOCK,        /* flow container, unwrapped: div, center, section */
-	K_PARA,         /* block of phrasing content: p, dt, summary */
-	K_HEADING, K_PRE, K_QUOTE, K_LIST, K_ITEM, K_TABLE, K_CELL, K_HR,
-	K_BR, K_WBR, K_IMG, K_A, K_STRONG, K_EMPH, K_STRIKE, K_CODE,
-	K_DROP,         /* active or embedded content: dropped, with a warning
-	                   (form controls keep their text: the reader sees it) */
-	K_SILENT,       /* metadata and table plumbing: dropped silently */
-};
-
-/* What an element is to us; unknown names unwrap. */
-enum kind html_kind_of(const char *name);
 
 struct conv {
 	struct article *art;
@@ -50,6 +37,8 @@ void html_warn_dropped(struct conv *c, xmlNodePtr x);
 void html_trim(struct art_node *p);
 struct art_node *html_make_image(struct conv *c, xmlNodePtr x);
 void html_anchor_ids(struct conv *c, xmlNodePtr x);
+/* True when the tag at s is one GFM's tag filter shows as text. */
+bool html_is_literal_tag(const char *s);
 /* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc. */
 htmlDocPtr html_parse(const char *html, xmlNodePtr *body);
 

@@ -215,7 +215,7 @@ static struct art_node *sole_child(struct art_node *n, enum art_node_type t)
 	return found;
 }
 
-static void make_figure(struct art_node *para)
+static void make_figure(struct article *art, struct art_node *para)
 {
 	struct art_node *img = sole_child(para, ART_IMAGE);
 	for (struct art_node *c = para->first_child, *nx; c; c = nx) {
@@ -233,6 +233,7 @@ static void make_figure(struct art_node *para)
 	while (strong->first_child)
 		art_node_append(caption, strong->first_child);
 	art_node_append(para, caption);
+	art_ids_retarget(art, cap, para);
 	art_node_free(cap);
 }
 
@@ -243,7 +244,7 @@ static void images_and_figures(struct article *art)
 		if (n->type == ART_IMAGE) {
 			n->u.image.res = art_resource_get(art, n->u.image.url, n->pos);
 		} else if (n->type == ART_PARAGRAPH && sole_child(n, ART_IMAGE)) {
-			make_figure(n);         /* the walk then visits its image */
+			make_figure(art, n);         /* the walk then visits its image */
 		}
 		n = art_node_next(n, root, true);
 	}
@@ -449,8 +450,7 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	set_lang(art, opts);
 	/* before segment breaks (HTML newlines are soft breaks) and before
 	 * images, figures and ids, which then treat HTML like Markdown */
-	if (!opts->keep_raw_html)
-		art_html_to_model(art);
+	art_html_to_model(art);
 	art_limit_nesting(art, opts->max_nesting);   /* raw HTML nests too */
 	/* before segment breaks: a line break beside "**" is white space
 	 * to the flanking rules, and "中文\n**粗。**" joins once bold */

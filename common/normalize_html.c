@@ -10,39 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Sorted for bsearch: HTML Living Standard elements, obsolete ones still
- * found in Markdown (center, font, tt...), and the svg/math roots. */
-static const char *const html_elements[] = {
-	"a", "abbr", "acronym", "address", "applet", "area", "article", "aside",
-	"audio", "b", "base", "basefont", "bdi", "bdo", "big", "blink",
-	"blockquote", "body", "br", "button", "canvas", "caption", "center",
-	"cite", "code", "col", "colgroup", "data", "datalist", "dd", "del",
-	"details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed",
-	"fieldset", "figcaption", "figure", "font", "footer", "form", "frame",
-	"frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
-	"hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd",
-	"label", "legend", "li", "link", "main", "map", "mark", "marquee",
-	"math", "menu", "meta", "meter", "nav", "nobr", "noembed", "noframes",
-	"noscript", "object", "ol", "optgroup", "option", "output", "p",
-	"param", "picture", "plaintext", "pre", "progress", "q", "rb", "rp",
-	"rt", "rtc", "ruby", "s", "samp", "script", "search", "section",
-	"select", "slot", "small", "source", "span", "strike", "strong",
-	"style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
-	"template", "textarea", "tfoot", "th", "thead", "time", "title", "tr",
-	"track", "tt", "u", "ul", "var", "video", "wbr", "xmp",
-};
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-bool art_html_is_element(const char *name)
-{
-	return bsearch(&name, html_elements, G_N_ELEMENTS(html_elements),
-	               sizeof html_elements[0], cmp_name) != NULL;
-}
-
 /* True when raw HTML s starts with an opening or closing tag whose name is
  * no known element.  Comments, <!DOCTYPE>, <?pi?> and CDATA are not tags. */
 bool art_html_is_unknown_tag(const char *s)

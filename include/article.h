@@ -48,6 +48,8 @@ enum art_node_type {
 	ART_EMPH,
 	ART_STRONG,
 	ART_STRIKE,
+	ART_SUPERSCRIPT,   /* <sup> in raw HTML */
+	ART_SUBSCRIPT,     /* <sub> in raw HTML */
 	ART_LINK,          /* u.link */
 	ART_IMAGE,         /* u.image; children are the alt text inlines */
 	ART_FOOTNOTE_REF,  /* u.footnote */
@@ -200,9 +202,6 @@ struct art_load_opts {
 	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
 	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
 	                           read with the front matter rules; no Markdown */
-	bool keep_raw_html;     /* leave ART_HTML_BLOCK/ART_HTML_INLINE as they are
-	                           (md2epub sanitises raw HTML itself); otherwise
-	                           normalisation turns them into model nodes */
 	int max_nesting;        /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
 };
 
@@ -231,8 +230,7 @@ int art_frontmatter_parse_plain(struct article *art);
 int art_markdown_parse(struct article *art);
 /* The shared normalisation pass (see common/normalize.c). */
 void art_normalize(struct article *art, const struct art_load_opts *opts);
-/* Raw HTML to model nodes (common/html.c, part of art_normalize unless
- * keep_raw_html): each ART_HTML_BLOCK, and the ART_HTML_INLINE tags of a
+/* Raw HTML to model nodes (common/html.c, part of art_normalize): each ART_HTML_BLOCK, and the ART_HTML_INLINE tags of a
  * paragraph that pair up, become tables, paragraphs, emphasis, links,
  * images...; <a name>/<a id> anchors go into art->ids; scripts and other
  * active content are dropped with a warning.  Leaves no ART_HTML_* node. */

@@ -1,7 +1,7 @@
 /* epub.h - md2epub's internal interfaces.
  *
  * A book is one or more articles; each becomes one chapter XHTML document
- * built with libxml2's tree API (xhtml.c, html.c for raw HTML), then the
+ * built with libxml2's tree API (xhtml.c), then the
  * package document, nav and NCX (opf.c) and the zip container (epub.c). */
 #ifndef MDPRESS_EPUB_H
 #define MDPRESS_EPUB_H
@@ -109,10 +109,18 @@ void epub_text(xmlNodePtr parent, const char *s);
 /* Copy of s without characters XML 1.0 forbids. */
 char *epub_clean(const char *s);
 
-/* html.c */
-/* Parse raw HTML and append its safe part below parent. */
-void epub_html_append(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent,
-                      const char *html, size_t len, struct art_pos pos, bool inline_ctx);
+/* anchors.c */
+/* Values of epub_chapter.ids: an id reserved for a heading not yet
+ * rendered, and one present in the document. */
+#define EPUB_ID_RESERVED GINT_TO_POINTER(1)
+#define EPUB_ID_PRESENT  GINT_TO_POINTER(2)
+/* Block node -> GPtrArray of the anchor ids (borrowed from art->ids) that
+ * name it, a heading's own id left out.  Free with g_hash_table_destroy. */
+GHashTable *epub_anchor_map(const struct article *art);
+/* Put the ids that name n on e (the element rendered for n), each unless
+ * the chapter has it already. */
+void epub_anchor_ids(struct epub_chapter *ch, GHashTable *map, xmlNodePtr e,
+                     const struct art_node *n);
 
 /* opf.c */
 char *epub_opf(const struct epub_book *book, size_t *len);

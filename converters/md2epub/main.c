@@ -80,7 +80,6 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *opts)
 {
 	struct md2epub *m = ctx;
 	LIBXML_TEST_VERSION;
-	opts->keep_raw_html = true;     /* html.c sanitises raw HTML itself */
 	if (cli->dump_tree)
 		return ART_EXIT_OK;
 	m->css = load_css();

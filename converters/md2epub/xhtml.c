@@ -1,15 +1,12 @@
 /* xhtml.c - one article -> one EPUB 3 XHTML content document.
  *
  * Built node by node with libxml2's tree API and serialised by libxml2, so
- * the result is well-formed whatever the input.  Inline content that holds
- * raw HTML goes through html.c as one fragment, because cmark-gfm hands us
- * "<sup>", "text", "</sup>" as separate nodes. */
+ * the result is well-formed whatever the input.  Raw HTML reaches it as
+ * model nodes, like md2txt and md2pdf (common/html*.c). */
 #include <string.h>
 
 #include "epub.h"
 
-#define ID_RESERVED GINT_TO_POINTER(1)
-#define ID_PRESENT  GINT_TO_POINTER(2)
 
 /* Nesting deeper than this (50000 '>' or '*' in hostile input) is
  * flattened without recursion, so the stack stays small. */
@@ -21,12 +18,12 @@ struct xr {
 	xmlNsPtr ops;
 	int depth;              /* block nesting */
 	int idepth;             /* inline nesting */
+	GHashTable *anchors;    /* epub_anchor_map() of the article */
 };
 
 static void render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first);
 static void render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n);
 static void render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
-static void render_inlines(struct xr *x, xmlNodePtr parent, const struct art_node *first);
 static void render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first);
 static void render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
 
@@ -116,7 +113,7 @@ epub_claim_id(struct epub_chapter *ch, const char *base)
 		id = g_strdup_printf("%s-%d", b, i);
 		g_free(b);
 	}
-	g_hash_table_insert(ch->ids, id, ID_PRESENT);
+	g_hash_table_insert(ch->ids, id, EPUB_ID_PRESENT);
 	return id;
 }
 
@@ -131,12 +128,12 @@ heading_id(struct xr *x, const char *raw)
 	gpointer key, val;
 	const char *res = NULL;
 	if (g_hash_table_lookup_extended(x->ch->ids, id, &key, &val)) {
-		if (val == ID_RESERVED) {
-			g_hash_table_insert(x->ch->ids, g_strdup(id), ID_PRESENT);
+		if (val == EPUB_ID_RESERVED) {
+			g_hash_table_insert(x->ch->ids, g_strdup(id), EPUB_ID_PRESENT);
 			res = g_hash_table_lookup_extended(x->ch->ids, id, &key, &val) ? key : NULL;
 		}
 	} else {
-		g_hash_table_insert(x->ch->ids, g_strdup(id), ID_PRESENT);
+		g_hash_table_insert(x->ch->ids, g_strdup(id), EPUB_ID_PRESENT);
 		res = g_hash_table_lookup_extended(x->ch->ids, id, &key, &val) ? key : NULL;
 	}
 	g_free(id);
@@ -231,103 +228,6 @@ flat_text(GString *o, const struct art_node *top)
 	}
 }
 
-static bool
-has_raw_html(const struct art_node *first)
-{
-	for (const struct art_node *top = first; top; top = top->next)
-		for (const struct art_node *n = top; n; n = art_node_next(n, top, true))
-			if (n->type == ART_HTML_INLINE)
-				return true;
-	return false;
-}
-
-static void
-html_escape(GString *o, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': g_string_append(o, "&amp;"); break;
-		case '<': g_string_append(o, "&lt;"); break;
-		case '>': g_string_append(o, "&gt;"); break;
-		case '"': g_string_append(o, "&quot;"); break;
-		default: g_string_append_c(o, *s);
-		}
-	}
-}
-
-/* Inline Markdown content as HTML source, so html.c sees raw tags and the
- * text between them as one fragment.  Footnote references travel as an
- * element html.c recognises. */
-static void
-inlines_to_html(GString *o, const struct art_node *first, int depth)
-{
-	for (const struct art_node *n = first; n; n = n->next) {
-		if (depth >= MAX_DEPTH && n->first_child) {
-			GString *t = g_string_new(NULL);
-			flat_text(t, n);
-			html_escape(o, t->str);
-			g_string_free(t, TRUE);
-			continue;
-		}
-		switch (n->type) {
-		case ART_TEXT: html_escape(o, n->literal); break;
-		case ART_SOFTBREAK: g_string_append_c(o, '\n'); break;
-		case ART_LINEBREAK: g_string_append(o, "<br>"); break;
-		case ART_CODE:
-			g_string_append(o, "<code>");
-			html_escape(o, n->literal);
-			g_string_append(o, "</code>");
-			break;
-		case ART_HTML_INLINE: g_string_append(o, n->literal ? n->literal : ""); break;
-		case ART_EMPH:
-		case ART_STRONG:
-		case ART_STRIKE: {
-			const char *t = n->type == ART_EMPH ? "em" : n->type == ART_STRONG ? "strong" : "del";
-			g_string_append_printf(o, "<%s>", t);
-			inlines_to_html(o, n->first_child, depth + 1);
-			g_string_append_printf(o, "</%s>", t);
-			break;
-		}
-		case ART_LINK:
-			g_string_append(o, "<a href=\"");
-			html_escape(o, n->u.link.url);
-			if (n->u.link.title) {
-				g_string_append(o, "\" title=\"");
-				html_escape(o, n->u.link.title);
-			}
-			g_string_append(o, "\">");
-			inlines_to_html(o, n->first_child, depth + 1);
-			g_string_append(o, "</a>");
-			break;
-		case ART_IMAGE: {
-			char *alt = art_node_plain_text(n);
-			g_string_append(o, "<img src=\"");
-			html_escape(o, n->u.image.url);
-			g_string_append(o, "\" alt=\"");
-			html_escape(o, alt);
-			g_string_append(o, "\">");
-			g_free(alt);
-			break;
-		}
-		case ART_FOOTNOTE_REF:
-			if (n->u.footnote.def)
-				g_string_append_printf(o, "<mdpress-noteref n=\"%d\"></mdpress-noteref>",
-				                       n->u.footnote.number);
-			else {
-				g_string_append(o, "[^");
-				html_escape(o, n->u.footnote.label);
-				g_string_append(o, "]");
-			}
-			break;
-		case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
-		case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
-		case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
-			break;
-		}
-	}
-}
-
 static void
 render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
@@ -355,12 +255,11 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		e = el(parent, "code");
 		epub_text(e, n->literal);
 		break;
-	case ART_HTML_INLINE:
-		epub_html_append(x->book, x->ch, parent, n->literal, strlen(n->literal), n->pos, true);
-		break;
 	case ART_EMPH: render_inline_list(x, el(parent, "em"), n->first_child); break;
 	case ART_STRONG: render_inline_list(x, el(parent, "strong"), n->first_child); break;
 	case ART_STRIKE: render_inline_list(x, el(parent, "del"), n->first_child); break;
+	case ART_SUPERSCRIPT: render_inline_list(x, el(parent, "sup"), n->first_child); break;
+	case ART_SUBSCRIPT: render_inline_list(x, el(parent, "sub"), n->first_child); break;
 	case ART_LINK: {
 		char *href = epub_href(x->book, x->ch, n->u.link.url);
 		if (href) {
@@ -386,6 +285,7 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 			g_free(t);
 		}
 		break;
+	case ART_HTML_INLINE:   /* art_normalize() made model nodes of it */
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
 	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
 	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
@@ -401,21 +301,6 @@ render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first
 		render_inline(x, parent, n);
 }
 
-/* A block's inline content: through html.c as one fragment when it holds
- * raw HTML anywhere (checked once here, not at every level). */
-static void
-render_inlines(struct xr *x, xmlNodePtr parent, const struct art_node *first)
-{
-	if (first && has_raw_html(first)) {
-		GString *h = g_string_new(NULL);
-		inlines_to_html(h, first, 0);
-		epub_html_append(x->book, x->ch, parent, h->str, h->len, first->pos, true);
-		g_string_free(h, TRUE);
-		return;
-	}
-	render_inline_list(x, parent, first);
-}
-
 static const char *
 align_class(enum art_align a)
 {
@@ -428,15 +313,30 @@ align_class(enum art_align a)
 	return NULL;
 }
 
+/* colspan/rowspan of a raw HTML table's cell (1 is left out). */
+static void
+span_attr(xmlNodePtr td, const char *name, int span)
+{
+	if (span > 1) {
+		char buf[16];
+		g_snprintf(buf, sizeof buf, "%d", span);
+		prop(td, name, buf);
+	}
+}
+
 static void
 render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
 {
-	xmlNodePtr table = el(parent, "table"), body = NULL;
+	xmlNodePtr table = el(parent, "table"), head = NULL, body = NULL;
 	epub_nl(table);
 	for (const struct art_node *row = t->first_child; row; row = row->next) {
 		xmlNodePtr sect;
-		if (row->u.row.header) {
-			sect = el(table, "thead");
+		if (row->u.row.header && body == NULL) {
+			/* one <thead>, before the body: header rows of a raw
+			 * HTML table below its first body row stay in the body */
+			if (head == NULL)
+				head = el(table, "thead");
+			sect = head;
 		} else {
 			if (body == NULL) {
 				body = el(table, "tbody");
@@ -445,17 +345,21 @@ render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
 			sect = body;
 		}
 		xmlNodePtr tr = el(sect, "tr");
+		epub_anchor_ids(x->ch, x->anchors, tr, row);
 		int col = 0;
 		for (const struct art_node *c = row->first_child; c; c = c->next, col++) {
-			xmlNodePtr td = el(tr, row->u.row.header ? "th" : "td");
+			xmlNodePtr td = el(tr, row->u.row.header || c->u.cell.header ? "th" : "td");
 			const char *cls = col < t->u.table.ncols && t->u.table.aligns
 			                  ? align_class(t->u.table.aligns[col]) : NULL;
 			if (cls)
 				prop(td, "class", cls);
-			render_inlines(x, td, c->first_child);
+			span_attr(td, "colspan", c->u.cell.colspan);
+			span_attr(td, "rowspan", c->u.cell.rowspan);
+			epub_anchor_ids(x->ch, x->anchors, td, c);
+			render_inline_list(x, td, c->first_child);
 		}
 		epub_nl(sect);
-		if (sect != body)
+		if (sect == head && !(row->next && row->next->u.row.header))
 			epub_nl(table);
 	}
 	if (body)
@@ -490,7 +394,8 @@ render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	const char *id = heading_id(x, n->u.heading.id);
 	if (id)
 		prop(h, "id", id);
-	render_inlines(x, h, n->first_child);
+	epub_anchor_ids(x->ch, x->anchors, h, n);
+	render_inline_list(x, h, n->first_child);
 	if (level <= 3) {
 		struct epub_toc_entry *e = g_new0(struct epub_toc_entry, 1);
 		e->level = level;
@@ -511,7 +416,7 @@ render_figure(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		if (c->type == ART_IMAGE) {
 			render_image(x, fig, c);
 		} else if (c->type == ART_CAPTION) {
-			render_inlines(x, el(fig, "figcaption"), c->first_child);
+			render_inline_list(x, el(fig, "figcaption"), c->first_child);
 		}
 	}
 }
@@ -529,6 +434,7 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	bool tasks = false;
 	for (const struct art_node *it = n->first_child; it; it = it->next) {
 		xmlNodePtr li = el(list, "li");
+		epub_anchor_ids(x->ch, x->anchors, li, it);
 		if (it->type == ART_ITEM && it->u.item.task >= 0) {
 			tasks = true;
 			prop(li, "class", it->u.item.task ? "task done" : "task");
@@ -541,7 +447,7 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 			/* Tight items: paragraphs are not wrapped in <p>. */
 			for (const struct art_node *c = it->first_child; c; c = c->next) {
 				if (c->type == ART_PARAGRAPH) {
-					render_inlines(x, li, c->first_child);
+					render_inline_list(x, li, c->first_child);
 					if (c->next)
 						epub_nl(li);
 				} else {
@@ -584,9 +490,16 @@ render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		flatten_blocks(x, parent, n);
 		return;
 	}
+	xmlNodePtr last = parent->last;
 	x->depth++;
 	render_block_node(x, parent, n);
 	x->depth--;
+	/* the element made for n carries the anchors that name it */
+	for (xmlNodePtr e = last ? last->next : parent->children; e; e = e->next)
+		if (e->type == XML_ELEMENT_NODE) {
+			epub_anchor_ids(x->ch, x->anchors, e, n);
+			break;
+		}
 }
 
 static void
@@ -597,7 +510,7 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	case ART_DOCUMENT: render_blocks(x, parent, n->first_child); return;
 	case ART_PARAGRAPH:
 		e = el(parent, "p");
-		render_inlines(x, e, n->first_child);
+		render_inline_list(x, e, n->first_child);
 		break;
 	case ART_HEADING: render_heading(x, parent, n); break;
 	case ART_BLOCKQUOTE:
@@ -611,10 +524,7 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		render_blocks(x, e, n->first_child);
 		break;
 	case ART_CODE_BLOCK: render_code_block(parent, n); break;
-	case ART_HTML_BLOCK:
-		if (n->literal)
-			epub_html_append(x->book, x->ch, parent, n->literal, strlen(n->literal),
-			                 n->pos, false);
+	case ART_HTML_BLOCK:        /* art_normalize() made model nodes of it */
 		return;
 	case ART_THEMATIC_BREAK: el(parent, "hr"); break;
 	case ART_TABLE: render_table(x, parent, n); break;
@@ -623,11 +533,12 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	case ART_TABLE_ROW:
 	case ART_TABLE_CELL:
 		e = el(parent, "div");
-		render_inlines(x, e, n->first_child);
+		render_inline_list(x, e, n->first_child);
 		break;
 	case ART_FOOTNOTE_DEF: return;   /* collected at the chapter's end */
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
 	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
 	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF:
 		e = el(parent, "p");
 		render_inline(x, e, n);
@@ -668,6 +579,7 @@ render_footnotes(struct xr *x, xmlNodePtr body)
 		xmlNodePtr aside = el(sect, "aside");
 		xmlNewNsProp(aside, x->ops, BAD_CAST "type", BAD_CAST "footnote");
 		prop(aside, "id", x->ch->fn_ids->pdata[n]);
+		epub_anchor_ids(x->ch, x->anchors, aside, d);
 		epub_nl(aside);
 		/* The number, linking back to the first reference. */
 		xmlNodePtr p = el(aside, "p");
@@ -746,7 +658,7 @@ reserve_ids(struct epub_chapter *ch)
 			continue;
 		char *id = epub_xml_id(k);
 		if (!g_hash_table_contains(ch->ids, id))
-			g_hash_table_insert(ch->ids, id, ID_RESERVED);
+			g_hash_table_insert(ch->ids, id, EPUB_ID_RESERVED);
 		else
 			g_free(id);
 	}
@@ -818,7 +730,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xr x = { book, ch, NULL, 0, 0 };
+	struct xr x = { book, ch, NULL, 0, 0, epub_anchor_map(ch->art) };
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");
@@ -827,10 +739,13 @@ epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 	epub_nl(sect);
 	epub_nl(body);
 	reserve_ids(ch);
+	if (ch->art->root)
+		epub_anchor_ids(ch, x.anchors, sect, ch->art->root);
 	render_title(&x, sect);
 	const struct art_node *first = ch->art->root ? ch->art->root->first_child : NULL;
 	if (first != NULL && first == ch->art->title_heading)
 		first = first->next;
 	render_blocks(&x, sect, first);
 	render_footnotes(&x, sect);
+	g_hash_table_destroy(x.anchors);
 }

@@ -311,6 +311,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		break;
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
 	case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
 	case ART_LINK: case ART_FOOTNOTE_REF:
 		render_inline_block(p, n, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT, para_gap(p));
 		while (n->next && !art_node_is_block(n->next))

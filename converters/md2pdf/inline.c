@@ -138,6 +138,16 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			render_children(p, in, n);
 			add_attr(in, pango_attr_strikethrough_new(TRUE), start);
 			break;
+		case ART_SUPERSCRIPT:
+			render_children(p, in, n);
+			add_attr(in, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), start);
+			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), start);
+			break;
+		case ART_SUBSCRIPT:
+			render_children(p, in, n);
+			add_attr(in, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUBSCRIPT), start);
+			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUBSCRIPT), start);
+			break;
 		case ART_LINK:
 			render_children(p, in, n);
 			add_link(p, in, n->u.link.url, start);

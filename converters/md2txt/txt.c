@@ -141,6 +141,8 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks, in
 	case ART_EMPH:
 	case ART_STRONG:
 	case ART_STRIKE:
+	case ART_SUPERSCRIPT:   /* H2O, x2: plain text has no raised type */
+	case ART_SUBSCRIPT:
 		break;
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
 	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
@@ -442,6 +444,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		break;
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
 	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
+	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
 	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF: case ART_NODE__MAX:
 		break;              /* inlines only appear inside the blocks above */
 	}

@@ -104,18 +104,58 @@ TEST(html_img_resource_and_warning)
 	g_string_free(d, TRUE);
 }
 
-TEST(html_script_dropped)
+TEST(html_active_content_dropped)
 {
 	GString *d = g_string_new(NULL);
-	struct article *a = hload("<script>alert(1)</script>\n\nok <script>x()</script>y\n", d);
-	CHECK_CONTAINS(d->str, "h.md:1:1: warning: raw HTML element dropped: <script>");
-	CHECK_CONTAINS(d->str, "h.md:3:4: warning: raw HTML element dropped: <script>");
+	struct article *a = hload("<object data=x>gone</object>\n\nok <video>v</video>y\n", d);
+	CHECK_CONTAINS(d->str, "h.md:1:1: warning: raw HTML element dropped: <object>");
+	CHECK_CONTAINS(d->str, "h.md:3:4: warning: raw HTML element dropped: <video>");
 	char *s = art_node_plain_text(ut_find(a->root, ART_PARAGRAPH));
 	CHECK_STR(s, "ok y");
 	g_free(s);
 	CHECK_INT(count(a->root, ART_PARAGRAPH), 1);
 	art_free(a);
 	g_string_free(d, TRUE);
+}
+
+/* GFM's tag filter (spec 653, extensions 22): these tags are text. */
+TEST(html_tag_filter_shows_tags)
+{
+	GString *d = g_string_new(NULL);
+	struct article *a = hload("<script>alert(1)</script>\n\nok <textarea>x</textarea> y\n\n"
+	                          "<p>No <xmp> here, <b>bold</b></p>\n", d);
+	CHECK_STR(d->str, "");
+	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
+	char *s = p ? art_node_plain_text(p) : NULL;
+	CHECK_STR(s, "<script>alert(1)</script>");
+	g_free(s);
+	s = p && p->next ? art_node_plain_text(p->next) : NULL;
+	CHECK_STR(s, "ok <textarea>x</textarea> y");
+	g_free(s);
+	s = p && p->next && p->next->next ? art_node_plain_text(p->next->next) : NULL;
+	CHECK_STR(s, "No <xmp> here, bold");
+	g_free(s);
+	CHECK_INT(count(a->root, ART_STRONG), 1);
+	art_free(a);
+	g_string_free(d, TRUE);
+}
+
+/* Bogus comments in a browser: CDATA and declarations show nothing
+ * (spec 151, 648, 649); an unclosed tag hides the rest (spec 126-128). */
+TEST(html_cdata_declarations_hidden)
+{
+	struct article *a = hload("<![CDATA[\nfunction f(a,b)\n]]>\nokay\n\n"
+	                          "foo <!ELEMENT br EMPTY> <![CDATA[>&<]]>\n\n"
+	                          "<div id=\"foo\"\n*hi*\n", NULL);
+	GString *all = g_string_new(NULL);
+	for (struct art_node *p = a->root->first_child; p; p = p->next) {
+		char *s = art_node_plain_text(p);
+		g_string_append_printf(all, "[%s]", s);
+		g_free(s);
+	}
+	CHECK_STR(all->str, "[okay][foo]");
+	g_string_free(all, TRUE);
+	art_free(a);
 }
 
 TEST(html_entities_and_cjk)
@@ -167,12 +207,15 @@ TEST(html_inline_tags)
 	art_free(a);
 }
 
-TEST(html_keep_raw)
+TEST(html_sup_sub)
 {
-	struct art_load_opts o = { .keep_raw_html = true };
-	const char *md = "<table><tr><td>x</td></tr></table>\n\na<sup>2</sup>\n";
-	struct article *a = art_load_buffer("k.md", md, strlen(md), &o);
-	CHECK_INT(count(a->root, ART_HTML_BLOCK), 1);
-	CHECK_INT(count(a->root, ART_HTML_INLINE), 2);
+	const char *md = "<p>H<sub>2</sub>O</p>\n\na<sup>2</sup>\n";
+	struct article *a = art_load_buffer("k.md", md, strlen(md), NULL);
+	CHECK_INT(count(a->root, ART_HTML_BLOCK), 0);
+	CHECK_INT(count(a->root, ART_HTML_INLINE), 0);
+	struct art_node *sub = ut_find(a->root, ART_SUBSCRIPT);
+	struct art_node *sup = ut_find(a->root, ART_SUPERSCRIPT);
+	CHECK(sub && sub->first_child && !strcmp(sub->first_child->literal, "2"));
+	CHECK(sup && sup->first_child && !strcmp(sup->first_child->literal, "2"));
 	art_free(a);
 }
