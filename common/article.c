@@ -278,6 +278,8 @@ void art_free(struct article *art)
 	g_ptr_array_unref(art->resources);
 	g_ptr_array_unref(art->footnotes);
 	g_hash_table_unref(art->ids);
+	if (art->anchors)
+		g_hash_table_unref(art->anchors);
 	g_free(art->path);
 	g_free(art->display_name);
 	g_free(art->dir);

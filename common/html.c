@@ -57,7 +57,10 @@ void html_flush_anchors(struct conv *c, struct art_node *target)
 {
 	if (!c->pending->len)
 		return;
-	while (target && target->parent && !art_node_is_block(target))
+	/* a table's parts are no block of their own in every renderer */
+	while (target && target->parent && (!art_node_is_block(target) ||
+	                                    target->type == ART_TABLE_CELL ||
+	                                    target->type == ART_TABLE_ROW))
 		target = target->parent;
 	if (target == c->holder)
 		target = c->container;
@@ -126,12 +129,13 @@ struct art_node *html_make_image(struct conv *c, xmlNodePtr x)
 	return img;
 }
 
-/* name= and id= of x wait in c->pending for the block they end up
- * naming (see html_flush_anchors). */
+/* id= of x (and name= of an <a>) wait in c->pending for the block they
+ * end up naming (see html_flush_anchors): any element's id is a link
+ * target, as in a browser. */
 void html_anchor_ids(struct conv *c, xmlNodePtr x)
 {
 	static const char *const keys[] = { "name", "id" };
-	for (size_t i = 0; i < G_N_ELEMENTS(keys); i++) {
+	for (size_t i = g_ascii_strcasecmp(ename(x), "a") ? 1 : 0; i < G_N_ELEMENTS(keys); i++) {
 		char *id = html_attr(x, keys[i]);
 		if (id && *id)
 			g_ptr_array_add(c->pending, id);

@@ -151,10 +151,12 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		g_free(s);
 		return;
 	}
+	if (k != K_A && k != K_DROP && k != K_SILENT && k != K_LITERAL)
+		html_anchor_ids(c, x);  /* <span id=x>: a target, as in a browser */
 	enum art_node_type wrap = ART_NODE__MAX;
 	switch (k) {
 	case K_DROP:
-	case K_LITERAL:         /* html_tag_filter() made text of these */
+	case K_LITERAL:         /* filtered_source() made text of these */
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:
@@ -468,13 +470,19 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 		return;
 	}
 	struct art_node *n;
+	if (k == K_PARA || k == K_PRE || k == K_QUOTE || k == K_LIST || k == K_TABLE ||
+	    k == K_HR || k == K_BLOCK || k == K_ITEM || k == K_CELL)
+		html_anchor_ids(c, x);  /* inline kinds: inline_element() does */
 	switch (k) {
 	case K_PARA:
 	case K_HEADING:
 		blk_close(b, c);
 		n = inline_block(c, k == K_PARA ? ART_PARAGRAPH : ART_HEADING, x);
-		if (k == K_HEADING)
+		if (k == K_HEADING) {
 			n->u.heading.level = ename(x)[1] - '0';
+			/* <h4 id="x">: its id, as {#x} gives a Markdown heading */
+			n->u.heading.id = html_attr(x, "id");
+		}
 		if (n->first_child)
 			blk_add(b, c, n);
 		else
@@ -527,7 +535,7 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 			inline_element(c, &b->in, x);
 		return;
 	case K_DROP:
-	case K_LITERAL:
+	case K_LITERAL:         /* filtered_source() made text of these */
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:

@@ -111,7 +111,7 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 		enum html_kind k = x ? html_kind_of(ename(x)) : K_SILENT;
 		struct art_node *repl = NULL;
 		bool selfclosed = g_str_has_suffix(lit, "/>");
-		if (x && k == K_A) {
+		if (x) {
 			html_anchor_ids(c, x);
 			html_flush_anchors(c, parent);
 		}

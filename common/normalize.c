@@ -331,6 +331,8 @@ static void heading_ids(struct article *art)
 		if (n->type != ART_HEADING)
 			continue;
 		char *slug = take_explicit_id(n);
+		if (!slug && n->u.heading.id && *n->u.heading.id)
+			slug = g_strdup(n->u.heading.id);       /* <h4 id="x"> */
 		if (!slug) {
 			char *text = art_node_plain_text(n);
 			slug = art_slugify(text);
@@ -437,6 +439,40 @@ static void link_targets(struct article *art)
 	}
 }
 
+/* ------------------------------------------------------------ anchors */
+
+static gint cmp_str(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* art->anchors from art->ids, once, for every renderer. */
+static void anchor_index(struct article *art)
+{
+	if (art->anchors)
+		g_hash_table_unref(art->anchors);
+	art->anchors = g_hash_table_new_full(NULL, NULL, NULL,
+	                                     (GDestroyNotify)g_ptr_array_unref);
+	GHashTableIter it;
+	gpointer k, v;
+	g_hash_table_iter_init(&it, art->ids);
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		const struct art_node *n = v;
+		if (!n || (n->type == ART_HEADING && n->u.heading.id &&
+		           !strcmp(n->u.heading.id, k)))
+			continue;
+		GPtrArray *ids = g_hash_table_lookup(art->anchors, n);
+		if (!ids) {
+			ids = g_ptr_array_new();
+			g_hash_table_insert(art->anchors, v, ids);
+		}
+		g_ptr_array_add(ids, k);
+	}
+	g_hash_table_iter_init(&it, art->anchors);
+	while (g_hash_table_iter_next(&it, &k, &v))
+		g_ptr_array_sort(v, cmp_str);   /* hash order is no order */
+}
+
 /* ------------------------------------------------------------ the pass */
 
 void art_normalize(struct article *art, const struct art_load_opts *opts)
@@ -462,5 +498,6 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	heading_ids(art);
 	footnotes(art);
 	link_targets(art);
+	anchor_index(art);
 	art->title_heading = art_title_heading(art);
 }

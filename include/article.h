@@ -191,6 +191,10 @@ struct article {
 	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
 	                           borrowed pointers into root */
 	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
+	GHashTable *anchors;    /* the other way: block -> GPtrArray of the ids
+	                           (keys of ids, sorted) that name it, a heading's
+	                           own id left out; renderers put them on the
+	                           block.  Set by art_normalize(). */
 	char *resource_root;    /* --resource-root, or NULL; owned */
 	GHashTable *resource_index; /* resolved path (or URL) -> resource, borrowed */
 	bool nesting_warned;    /* art_limit_nesting() has warned once */

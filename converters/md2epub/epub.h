@@ -114,13 +114,9 @@ char *epub_clean(const char *s);
  * rendered, and one present in the document. */
 #define EPUB_ID_RESERVED GINT_TO_POINTER(1)
 #define EPUB_ID_PRESENT  GINT_TO_POINTER(2)
-/* Block node -> GPtrArray of the anchor ids (borrowed from art->ids) that
- * name it, a heading's own id left out.  Free with g_hash_table_destroy. */
-GHashTable *epub_anchor_map(const struct article *art);
-/* Put the ids that name n on e (the element rendered for n), each unless
- * the chapter has it already. */
-void epub_anchor_ids(struct epub_chapter *ch, GHashTable *map, xmlNodePtr e,
-                     const struct art_node *n);
+/* Put the ids that name n (art->anchors) on e, the element rendered for
+ * n, each unless the chapter has it already. */
+void epub_anchor_ids(struct epub_chapter *ch, xmlNodePtr e, const struct art_node *n);
 
 /* opf.c */
 char *epub_opf(const struct epub_book *book, size_t *len);

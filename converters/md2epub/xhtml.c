@@ -18,7 +18,6 @@ struct xr {
 	xmlNsPtr ops;
 	int depth;              /* block nesting */
 	int idepth;             /* inline nesting */
-	GHashTable *anchors;    /* epub_anchor_map() of the article */
 };
 
 static void render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first);
@@ -345,7 +344,7 @@ render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
 			sect = body;
 		}
 		xmlNodePtr tr = el(sect, "tr");
-		epub_anchor_ids(x->ch, x->anchors, tr, row);
+		epub_anchor_ids(x->ch, tr, row);
 		int col = 0;
 		for (const struct art_node *c = row->first_child; c; c = c->next, col++) {
 			xmlNodePtr td = el(tr, row->u.row.header || c->u.cell.header ? "th" : "td");
@@ -355,7 +354,7 @@ render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
 				prop(td, "class", cls);
 			span_attr(td, "colspan", c->u.cell.colspan);
 			span_attr(td, "rowspan", c->u.cell.rowspan);
-			epub_anchor_ids(x->ch, x->anchors, td, c);
+			epub_anchor_ids(x->ch, td, c);
 			render_inline_list(x, td, c->first_child);
 		}
 		epub_nl(sect);
@@ -394,7 +393,7 @@ render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	const char *id = heading_id(x, n->u.heading.id);
 	if (id)
 		prop(h, "id", id);
-	epub_anchor_ids(x->ch, x->anchors, h, n);
+	epub_anchor_ids(x->ch, h, n);
 	render_inline_list(x, h, n->first_child);
 	if (level <= 3) {
 		struct epub_toc_entry *e = g_new0(struct epub_toc_entry, 1);
@@ -434,7 +433,7 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	bool tasks = false;
 	for (const struct art_node *it = n->first_child; it; it = it->next) {
 		xmlNodePtr li = el(list, "li");
-		epub_anchor_ids(x->ch, x->anchors, li, it);
+		epub_anchor_ids(x->ch, li, it);
 		if (it->type == ART_ITEM && it->u.item.task >= 0) {
 			tasks = true;
 			prop(li, "class", it->u.item.task ? "task done" : "task");
@@ -447,6 +446,7 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 			/* Tight items: paragraphs are not wrapped in <p>. */
 			for (const struct art_node *c = it->first_child; c; c = c->next) {
 				if (c->type == ART_PARAGRAPH) {
+					epub_anchor_ids(x->ch, li, c);
 					render_inline_list(x, li, c->first_child);
 					if (c->next)
 						epub_nl(li);
@@ -497,7 +497,7 @@ render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	/* the element made for n carries the anchors that name it */
 	for (xmlNodePtr e = last ? last->next : parent->children; e; e = e->next)
 		if (e->type == XML_ELEMENT_NODE) {
-			epub_anchor_ids(x->ch, x->anchors, e, n);
+			epub_anchor_ids(x->ch, e, n);
 			break;
 		}
 }
@@ -579,7 +579,7 @@ render_footnotes(struct xr *x, xmlNodePtr body)
 		xmlNodePtr aside = el(sect, "aside");
 		xmlNewNsProp(aside, x->ops, BAD_CAST "type", BAD_CAST "footnote");
 		prop(aside, "id", x->ch->fn_ids->pdata[n]);
-		epub_anchor_ids(x->ch, x->anchors, aside, d);
+		epub_anchor_ids(x->ch, aside, d);
 		epub_nl(aside);
 		/* The number, linking back to the first reference. */
 		xmlNodePtr p = el(aside, "p");
@@ -730,7 +730,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xr x = { book, ch, NULL, 0, 0, epub_anchor_map(ch->art) };
+	struct xr x = { book, ch, NULL, 0, 0 };
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");
@@ -740,12 +740,11 @@ epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 	epub_nl(body);
 	reserve_ids(ch);
 	if (ch->art->root)
-		epub_anchor_ids(ch, x.anchors, sect, ch->art->root);
+		epub_anchor_ids(ch, sect, ch->art->root);
 	render_title(&x, sect);
 	const struct art_node *first = ch->art->root ? ch->art->root->first_child : NULL;
 	if (first != NULL && first == ch->art->title_heading)
 		first = first->next;
 	render_blocks(&x, sect, first);
 	render_footnotes(&x, sect);
-	g_hash_table_destroy(x.anchors);
 }

@@ -1,46 +1,16 @@
 /* anchors.c - destinations for ids that are not heading ids: raw HTML
  * <a name>, <p id>, <h4 id>... which the model maps to the block they name
- * (art->ids).  A block's ids wait until the page engine knows where the
+ * (art->anchors).  A block's ids wait until the page engine knows where the
  * block really starts (a table or figure may move to the next page), then
  * become named destinations there, so a [link](#id) lands on the page that
  * holds it.
  */
 #include "pdf.h"
 
-#include <string.h>
-
-/* node -> GPtrArray of ids naming it, for the current article. */
-static void build(struct pdf *p)
-{
-	if (p->anchor_ids)
-		g_hash_table_destroy(p->anchor_ids);
-	p->anchor_ids = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-	                                      (GDestroyNotify)g_ptr_array_unref);
-	p->anchor_art = p->art;
-	if (!p->art || !p->art->ids)
-		return;
-	GHashTableIter it;
-	gpointer id, node;
-	g_hash_table_iter_init(&it, p->art->ids);
-	while (g_hash_table_iter_next(&it, &id, &node)) {
-		const struct art_node *n = node;
-		/* render_heading() defines a heading's own id */
-		if (n->type == ART_HEADING && n->u.heading.id && !strcmp(n->u.heading.id, id))
-			continue;
-		GPtrArray *ids = g_hash_table_lookup(p->anchor_ids, n);
-		if (!ids) {
-			ids = g_ptr_array_new();
-			g_hash_table_insert(p->anchor_ids, node, ids);
-		}
-		g_ptr_array_add(ids, id);
-	}
-}
-
 void pdf_anchors_at(struct pdf *p, const struct art_node *n)
 {
-	if (p->anchor_art != p->art || !p->anchor_ids)
-		build(p);
-	GPtrArray *ids = g_hash_table_lookup(p->anchor_ids, n);
+	GPtrArray *ids = p->art && p->art->anchors ? g_hash_table_lookup(p->art->anchors, n)
+	                                           : NULL;
 	if (!ids)
 		return;
 	if (!p->anchor_pending)
@@ -61,10 +31,6 @@ void pdf_anchors_flush(struct pdf *p, double y)
 
 void pdf_anchors_free(struct pdf *p)
 {
-	if (p->anchor_ids)
-		g_hash_table_destroy(p->anchor_ids);
-	p->anchor_ids = NULL;
-	p->anchor_art = NULL;
 	if (p->anchor_pending)
 		g_ptr_array_free(p->anchor_pending, TRUE);
 	p->anchor_pending = NULL;

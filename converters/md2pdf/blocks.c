@@ -371,6 +371,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 			char *dest = h->u.heading.id && *h->u.heading.id
 			             ? g_strdup(h->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
 			pdf_dest(p, dest, p->x, p->y);
+			pdf_anchors_at(p, h);
 			pdf_outline_add(p, 1, m->title, dest);
 			g_free(dest);
 		}

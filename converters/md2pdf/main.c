@@ -131,6 +131,8 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 		g_free(t);
 	}
 	pdf_render_title(p, art);
+	if (art->root)
+		pdf_anchors_at(p, art->root);   /* ids that name the whole article */
 	const struct art_node *first = art->root ? art->root->first_child : NULL;
 	if (first != NULL && first == art->title_heading)
 		first = first->next;    /* pdf_render_title shows it */

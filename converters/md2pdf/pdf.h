@@ -111,8 +111,6 @@ struct pdf {
 	bool tight;             /* inside a tight list */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
-	GHashTable *anchor_ids; /* anchors.c: node -> ids naming it, of anchor_art */
-	const struct article *anchor_art;
 	GPtrArray *anchor_pending;  /* destination names waiting for their block */
 	struct pdf_sizes size;
 	double body_size;       /* current body size: size.body, less in footnotes */
