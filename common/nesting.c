@@ -54,6 +54,8 @@ static bool too_deep(const struct art_node *n, int depth, int max)
 	case ART_EMPH:
 	case ART_STRONG:
 	case ART_STRIKE:
+	case ART_SUPERSCRIPT:
+	case ART_SUBSCRIPT:
 	case ART_LINK:
 		return depth > max;
 	case ART_LIST:
