@@ -34,8 +34,9 @@ static void free_open(struct open_tag *o)
 	g_free(o->title);
 }
 
-/* Wraps the siblings between open tag o and close tag end into the node
- * the element stands for; both tags are freed. */
+/* Wraps the siblings between open tag o and close tag end (NULL: the end
+ * of the paragraph) into the node the element stands for; both tags are
+ * freed. */
 static void close_tag(struct open_tag *o, struct art_node *end)
 {
 	enum art_node_type t = o->kind == K_STRONG ? ART_STRONG : o->kind == K_EMPH ? ART_EMPH
@@ -61,7 +62,10 @@ static void close_tag(struct open_tag *o, struct art_node *end)
 			while (w->first_child)
 				art_node_free(w->first_child);
 		}
-		art_node_insert_before(end, w);
+		if (end)
+			art_node_insert_before(end, w);
+		else
+			art_node_append(o->tag->parent, w);
 	}
 	art_node_free(end);
 	art_node_free(o->tag);
@@ -144,9 +148,14 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 		if (n)
 			art_node_free(n);
 	}
-	for (guint j = 0; j < stack->len; j++) {
+	/* a tag never closed lasts to the end of the paragraph, as in a
+	 * browser (spec 156, 354, 503); innermost first */
+	for (guint j = stack->len; j-- > 0; ) {
 		struct open_tag *u = &g_array_index(stack, struct open_tag, j);
-		art_node_free(u->tag);
+		if (u->kind == K_DROP)
+			art_node_free(u->tag);
+		else
+			close_tag(u, NULL);
 		free_open(u);
 	}
 	g_array_free(stack, TRUE);

@@ -486,11 +486,12 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	set_lang(art, opts);
 	/* before segment breaks (HTML newlines are soft breaks) and before
 	 * images, figures and ids, which then treat HTML like Markdown */
+	/* before segment breaks: a line break beside "**" is white space
+	 * to the flanking rules, and "中文\n**粗。**" joins once bold; before
+	 * raw HTML becomes nodes: "**" in an HTML block is no Markdown */
+	art_repair_strong(art->root);
 	art_html_to_model(art);
 	art_limit_nesting(art, opts->max_nesting);   /* raw HTML nests too */
-	/* before segment breaks: a line break beside "**" is white space
-	 * to the flanking rules, and "中文\n**粗。**" joins once bold */
-	art_repair_strong(art->root);
 	segment_breaks(art);
 	g_free(art->resource_root);
 	art->resource_root = g_strdup(opts->resource_root);
