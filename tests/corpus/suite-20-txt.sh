@@ -147,6 +147,19 @@ printf 'a**"foo"**\n\n**(**foo)\n\n**7月27日，成功举办。**论坛以\n' >
 "$TXT" -q -w 0 "$TMP/stars.md" >"$TMP/stars.txt"
 if [ "$(tr '\n' '|' <"$TMP/stars.txt")" = 'a**"foo"**||**(**foo)||7月27日，成功举办。论坛以|' ]; then pass txt-literal-asterisks-kept
 else fail txt-literal-asterisks-kept "$(tr '\n' '|' <"$TMP/stars.txt")"; fi
+# and in the seed and the corpus no "**" run beside CJK is left in the text
+# (the model's text nodes: code aside)
+cjk='[\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]'
+left=0 nzh=0
+for md in "$SEED" "${CORPUS[@]}"; do
+	"$TXT" -q --dump-tree "$md" 2>/dev/null >"$TMP/tree.txt"
+	grep -q '^lang zh' "$TMP/tree.txt" && nzh=$((nzh + 1))
+	if grep -P "^\s*text \".*((?<!\*)\*\*$cjk|$cjk\*\*(?!\*))" "$TMP/tree.txt" >"$TMP/left.txt"; then
+		left=$((left + 1)); echo "    ${md#$ROOT/}: $(head -n 1 "$TMP/left.txt" | cut -c1-100)"
+	fi
+done
+if [ "$nzh" -ge 10 ] && [ "$left" = 0 ]; then pass txt-corpus-cjk-bold-repaired
+else fail txt-corpus-cjk-bold-repaired "$left articles keep a \"**\" beside CJK ($nzh Chinese articles)"; fi
 
 # an image's alt text is the plain text of its content (spec 582-583)
 printf '![foo ![bar](/url)](/url2)\n\nx ![foo [bar](/url)](/url2) y\n' >"$TMP/alt.md"
