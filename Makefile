@@ -71,7 +71,8 @@ ALL_CPPFLAGS = -Iinclude -I$(GEN_DIR) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -MMD -MP
 
 COMMON_SRC := $(wildcard common/*.c)
-COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o)
+# docs/style.yaml, the default style, is compiled in as a string.
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_style.o
 LIBARTICLE := $(BUILD)/libarticle.a
 
 PROGRAMS := md2txt md2epub md2pdf
@@ -88,6 +89,17 @@ $(BUILD)/common/%.o: common/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+
+$(BUILD)/gen/default_style.c: docs/style.yaml
+	@mkdir -p $(@D)
+	$(Q){ echo '/* generated from docs/style.yaml by the Makefile */'; \
+	  echo 'extern const char art_default_style[];'; \
+	  echo 'const char art_default_style[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBARTICLE): $(COMMON_OBJ)
 	@rm -f $@
@@ -157,7 +169,7 @@ fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz-%)
 DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
-    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk \
+    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk fonts-dejavu-core \
     libpcre2-dev liblzma-dev zlib1g-dev
 DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db parallel
 DEPS_FUZZ  := clang libclang-rt-dev

@@ -17,6 +17,9 @@ GOptionEntry *art_book_entries(struct art_book_cli *bc)
 		  "cover, identifier)", "FILE" },
 		{ "cover", 0, 0, G_OPTION_ARG_FILENAME, &bc->cover,
 		  "Cover image (default: the metadata's cover, else the first article's banner)", "IMAGE" },
+		{ "style", 0, 0, G_OPTION_ARG_FILENAME, &bc->style,
+		  "Style file (YAML: paper, margins, fonts, sizes, colours, header and footer); "
+		  "the keys and defaults are in docs/style.yaml", "FILE" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	return g_memdup2(entries, sizeof entries);

@@ -217,6 +217,7 @@ static void add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
 	struct art_meta_extra *e = g_new0(struct art_meta_extra, 1);
 	e->key = g_strdup(key);
 	e->value = g_strstrip(g_string_free(s, FALSE));
+	e->pos = mark_pos(fm, v->start_mark);
 	/* A repeated extra key replaces the earlier value. */
 	GPtrArray *extra = fm->art->meta.extra;
 	for (guint i = 0; i < extra->len; i++) {

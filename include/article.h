@@ -132,6 +132,7 @@ bool art_node_is_block(const struct art_node *node);
 struct art_meta_extra {
 	char *key;
 	char *value;            /* scalars as written; sequences joined with ", " */
+	struct art_pos pos;     /* of the value, for diagnostics */
 };
 
 struct art_meta {
@@ -497,5 +498,43 @@ void art_book_free(struct art_book *b);
 /* The title an article goes by in contents lists and outlines: its front
  * matter title, else its first heading, else its file name.  New string. */
 char *art_article_title(const struct article *art);
+
+/* ---------------------------------------------------------------- style */
+
+/* The style file md2pdf and md2epub share (common/style.c; the keys and
+ * their defaults are docs/style.yaml). */
+enum art_style_role { ART_ROLE_BODY, ART_ROLE_HEADING, ART_ROLE_MONO };
+struct art_rgb { double r, g, b; };     /* 0..1 */
+struct art_style_sizes {                /* points */
+	double body;
+	double heading[7];                  /* [1..6] */
+	double title, subtitle, byline;
+	double code, table, caption, footnote, footer;
+};
+struct art_style {
+	double paper_w, paper_h;            /* mm */
+	double margin[4];                   /* mm: top, right, bottom, left */
+	bool right_hand;                    /* each article starts on an odd page */
+	/* per role and script ([0] Latin, [1] CJK): a family name, or the
+	 * absolute path of a font file; NULL: the built-in faces */
+	char *font[3][2];
+	struct art_style_sizes size;
+	double line_height;                 /* times the font's; 0 = the font's */
+	struct { struct art_rgb text, heading, link, header; } color;
+	double paragraph_spacing, first_line_indent;    /* em */
+	bool heading_numbers;
+	char *header, *footer, *book_header, *book_footer;  /* with {fields} */
+	char *logo;                         /* absolute path, or NULL */
+	char *contents_title;
+	GHashTable *set;                    /* keys the --style file gave */
+};
+/* The default style, then path (may be NULL) on top.  Returns 1, or 0
+ * after error diagnostics at path:line.  Free with art_style_free(). */
+int art_style_load(struct art_style *st, const char *path);
+void art_style_free(struct art_style *st);
+/* Whether the --style file set key (md2epub writes CSS for those). */
+bool art_style_has(const struct art_style *st, const char *key);
+/* Paper name or WxH to millimetres; 1/0. */
+int art_style_paper(const char *s, double *w, double *h);
 
 #endif

@@ -136,5 +136,8 @@ char *epub_svg_clean(const char *path, size_t *len, char **why);
 
 /* style.c */
 extern const char epub_default_css[];
+/* CSS for what a --style file sets (colours, fonts, sizes relative to the
+ * body, paragraph spacing and indent, heading numbers); "" when nothing. */
+char *epub_style_css(const struct art_style *st);
 
 #endif

@@ -16,6 +16,7 @@ static char *opt_css, *opt_css_append;
 struct md2epub {
 	struct art_book_cli bc;
 	struct art_book book;
+	struct art_style style;
 	char *css;
 };
 
@@ -49,7 +50,7 @@ read_text(const char *path)
 }
 
 static char *
-load_css(void)
+load_css(const struct art_style *style)
 {
 	GString *css = g_string_new(NULL);
 	if (opt_css) {
@@ -61,6 +62,9 @@ load_css(void)
 	} else {
 		g_string_append(css, epub_default_css);
 	}
+	char *from_style = epub_style_css(style);
+	g_string_append(css, from_style);
+	g_free(from_style);
 	if (opt_css_append) {
 		char *t = read_text(opt_css_append);
 		if (t == NULL)
@@ -82,7 +86,9 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *opts)
 	LIBXML_TEST_VERSION;
 	if (cli->dump_tree)
 		return ART_EXIT_OK;
-	m->css = load_css();
+	if (!art_style_load(&m->style, m->bc.style))
+		return ART_EXIT_FAIL;
+	m->css = load_css(&m->style);
 	if (m->css == NULL || !art_book_load(&m->book, &m->bc, opts))
 		return ART_EXIT_FAIL;
 	return ART_EXIT_OK;
@@ -112,6 +118,7 @@ teardown(void *ctx)
 {
 	struct md2epub *m = ctx;
 	g_free(m->css);
+	art_style_free(&m->style);
 	art_book_free(&m->book);
 	xmlCleanupParser();
 }

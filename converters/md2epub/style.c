@@ -3,6 +3,8 @@
  * reading systems commonly honour. */
 #include "epub.h"
 
+#include <string.h>
+
 const char epub_default_css[] =
 "/* mdpress default EPUB stylesheet */\n"
 "body {\n"
@@ -87,3 +89,111 @@ const char epub_default_css[] =
 "section.cover { text-align: center; }\n"
 "section.cover img { max-height: 95%; }\n"
 "nav ol { list-style-type: none; padding-left: 1em; }\n";
+
+/* A font-family list for a role: the style's Latin then CJK family (font
+ * files are not embedded: their family name stands), then generic. */
+static void families(GString *css, const struct art_style *st, int role, const char *generic)
+{
+	for (int s = 0; s < 2; s++) {
+		const char *f = st->font[role][s];
+		if (!f)
+			continue;
+		char *name = g_path_is_absolute(f) ? g_path_get_basename(f) : g_strdup(f);
+		if (g_path_is_absolute(f)) {
+			char *dot = strrchr(name, '.');
+			if (dot)
+				*dot = 0;
+		}
+		g_string_append_printf(css, "\"%s\", ", name);
+		g_free(name);
+	}
+	g_string_append(css, generic);
+}
+
+static void rgb(GString *css, const char *prop, const struct art_rgb *c)
+{
+	g_string_append_printf(css, "%s: #%02x%02x%02x; ", prop, (int)(c->r * 255 + 0.5),
+	                       (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
+}
+
+char *epub_style_css(const struct art_style *st)
+{
+	GString *css = g_string_new("\n/* from the --style file */\n");
+	bool any = false;
+#define HAS(k) art_style_has(st, k)
+	if (HAS("body-font") || HAS("body-font-cjk") || HAS("text-color") || HAS("line-height")) {
+		g_string_append(css, "body { ");
+		if (HAS("body-font") || HAS("body-font-cjk")) {
+			g_string_append(css, "font-family: ");
+			families(css, st, ART_ROLE_BODY, "serif; ");
+		}
+		if (HAS("text-color"))
+			rgb(css, "color", &st->color.text);
+		if (HAS("line-height") && st->line_height > 0)
+			g_string_append_printf(css, "line-height: %.2f; ", st->line_height * 1.2);
+		g_string_append(css, "}\n");
+		any = true;
+	}
+	/* the language rules of the built-in sheet pick CJK faces: the style's
+	 * CJK family overrides them */
+	if (HAS("body-font-cjk")) {
+		g_string_append(css, ":lang(zh), :lang(zh-CN), :lang(zh-Hans), :lang(zh-TW), :lang(ja) "
+		                     "{ font-family: ");
+		families(css, st, ART_ROLE_BODY, "serif; }\n");
+		any = true;
+	}
+	if (HAS("heading-font") || HAS("heading-font-cjk") || HAS("heading-color")) {
+		g_string_append(css, "h1, h2, h3, h4, h5, h6 { ");
+		if (HAS("heading-font") || HAS("heading-font-cjk")) {
+			g_string_append(css, "font-family: ");
+			families(css, st, ART_ROLE_HEADING, "sans-serif; ");
+		}
+		if (HAS("heading-color"))
+			rgb(css, "color", &st->color.heading);
+		g_string_append(css, "}\n");
+		any = true;
+	}
+	if (HAS("mono-font") || HAS("mono-font-cjk")) {
+		g_string_append(css, "code, pre, kbd, samp { font-family: ");
+		families(css, st, ART_ROLE_MONO, "monospace; }\n");
+		any = true;
+	}
+	/* sizes relative to the body: the reader chooses the body size */
+	for (int l = 1; l <= 6; l++) {
+		char key[16];
+		g_snprintf(key, sizeof key, "h%d-size", l);
+		if (HAS(key) || HAS("body-size")) {
+			g_string_append_printf(css, "h%d { font-size: %.2fem; }\n", l,
+			                       st->size.heading[l] / st->size.body);
+			any = true;
+		}
+	}
+	if (HAS("link-color")) {
+		g_string_append(css, "a { ");
+		rgb(css, "color", &st->color.link);
+		g_string_append(css, "}\n");
+		any = true;
+	}
+	if (HAS("paragraph-spacing") || HAS("first-line-indent")) {
+		g_string_append_printf(css, "p { margin: 0 0 %.2fem 0; text-indent: %.2fem; }\n"
+		                       "li p, td p, th p, figcaption, p.byline, p.subtitle "
+		                       "{ text-indent: 0; }\n",
+		                       st->paragraph_spacing, st->first_line_indent);
+		any = true;
+	}
+	if (HAS("heading-numbers") && st->heading_numbers) {
+		/* levels 2-4, as md2pdf numbers them */
+		g_string_append(css, "body { counter-reset: h2; }\nh2 { counter-reset: h3; }\n"
+		                     "h3 { counter-reset: h4; }\n"
+		                     "h2::before { counter-increment: h2; content: counter(h2) \" \"; }\n"
+		                     "h3::before { counter-increment: h3; "
+		                     "content: counter(h2) \".\" counter(h3) \" \"; }\n"
+		                     "h4::before { counter-increment: h4; "
+		                     "content: counter(h2) \".\" counter(h3) \".\" counter(h4) \" \"; }\n");
+		any = true;
+	}
+#undef HAS
+	if (!any)
+		g_string_truncate(css, 0);
+	return g_string_free(css, FALSE);
+}

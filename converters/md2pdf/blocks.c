@@ -9,7 +9,7 @@ static void render_block(struct pdf *p, const struct art_node *n);
 
 static double para_gap(const struct pdf *p)
 {
-	return p->tight ? 2.0 : p->body_size * 0.65;
+	return p->tight ? 2.0 : p->body_size * p->style->paragraph_spacing;
 }
 
 void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
@@ -53,6 +53,10 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 	if (has_text) {
 		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
 		pango_layout_set_alignment(lay, align);
+		if (p->indent_next)
+			pango_layout_set_indent(lay, (int)(p->style->first_line_indent * p->body_size *
+			                                   PANGO_SCALE));
+		p->indent_next = false;
 		pdf_inline_apply(p, &in, lay);
 		struct pdf_block_style st = { .justify = justify && align == PANGO_ALIGN_LEFT,
 		                              .space_after = space_after };
@@ -71,8 +75,27 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 
 static void render_paragraph(struct pdf *p, const struct art_node *n)
 {
+	/* a first-line indent is for running text, not list items or cells */
+	p->indent_next = n->parent && (n->parent->type == ART_DOCUMENT ||
+	                               n->parent->type == ART_BLOCKQUOTE);
 	render_inline_block(p, n->first_child, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT,
 	                    para_gap(p));
+}
+
+/* "1.2 " for a heading when the style numbers them (levels 2-4; level 1
+ * is the article's title), else NULL. */
+static char *heading_number(struct pdf *p, int level)
+{
+	if (!p->style->heading_numbers || level < 2 || level > 4)
+		return NULL;
+	p->heading_no[level]++;
+	for (int i = level + 1; i < 7; i++)
+		p->heading_no[i] = 0;
+	GString *g = g_string_new(NULL);
+	for (int i = 2; i <= level; i++)
+		g_string_append_printf(g, "%s%d", i > 2 ? "." : "", MAX(p->heading_no[i], 1));
+	g_string_append_c(g, ' ');
+	return g_string_free(g, FALSE);
 }
 
 static void render_heading(struct pdf *p, const struct art_node *n)
@@ -82,6 +105,11 @@ static void render_heading(struct pdf *p, const struct art_node *n)
 	struct pdf_inline in;
 	pdf_inline_init(&in);
 	pdf_inline_render(p, &in, n->first_child);
+	char *number = heading_number(p, level);
+	if (number)
+		pdf_inline_prefix(&in, number);
+	/* under the links' colour: inserted before it */
+	pango_attr_list_insert_before(in.attrs, pdf_color_attr(&p->style->color.heading));
 	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, pt, true, p->width);
 	pdf_inline_apply(p, &in, lay);
 	int h;
@@ -95,9 +123,12 @@ static void render_heading(struct pdf *p, const struct art_node *n)
 	char *dest = n->u.heading.id && *n->u.heading.id
 	             ? g_strdup(n->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
 	pdf_dest(p, dest, p->x, p->y);
-	char *text = art_node_plain_text(n);
+	char *plain = art_node_plain_text(n);
+	char *text = number ? g_strconcat(number, plain, NULL) : g_strdup(plain);
 	pdf_outline_add(p, level, text, dest);
 	g_free(text);
+	g_free(plain);
+	g_free(number);
 	g_free(dest);
 	struct pdf_block_style st = { .keep_together = true, .space_after = 4 };
 	pdf_place_layout(p, lay, &st, in.links);

@@ -31,6 +31,26 @@ const struct pdf_sizes pdf_default_sizes = {
 	.code = 8.5, .table = 9.5, .caption = 9, .footnote = 9, .footer = 9,
 };
 
+void pdf_style_sizes(struct pdf *p, const struct art_style *st)
+{
+	const struct art_style_sizes *z = &st->size;
+	struct pdf_sizes s = {
+		.body = z->body, .title = z->title, .subtitle = z->subtitle, .byline = z->byline,
+		.code = z->code, .table = z->table, .caption = z->caption,
+		.footnote = z->footnote, .footer = z->footer,
+	};
+	for (int i = 1; i <= 6; i++)
+		s.heading[i] = z->heading[i];
+	p->size = s;
+	p->body_size = s.body;
+}
+
+PangoAttribute *pdf_color_attr(const struct art_rgb *c)
+{
+	return pango_attr_foreground_new((guint16)(c->r * 65535 + 0.5), (guint16)(c->g * 65535 + 0.5),
+	                                 (guint16)(c->b * 65535 + 0.5));
+}
+
 double pdf_pt(const struct pdf *p, double size)
 {
 	return size * p->body_size / p->size.body;
@@ -88,6 +108,55 @@ static char *find_fonts_conf(void)
 	return NULL;
 }
 
+/* The family a style names for a role and script: a family name as it is,
+ * a font file added to fontconfig and asked for by its own family name.
+ * NULL when the style leaves it to fonts.conf. */
+static char *style_family(const char *font)
+{
+	if (!font)
+		return NULL;
+	if (!g_path_is_absolute(font))
+		return g_strdup(font);
+	char *family = NULL;
+	int count = 0;
+	FcPattern *pat = FcFreeTypeQuery((const FcChar8 *)font, 0, NULL, &count);
+	/* the last family name is the most specific ("DejaVu Serif
+	 * Condensed", not "DejaVu Serif"): the face of this file, not an
+	 * installed relative */
+	FcChar8 *f;
+	int last = -1;
+	while (pat && FcPatternGetString(pat, FC_FAMILY, last + 1, &f) == FcResultMatch)
+		last++;
+	if (last >= 0 && FcPatternGetString(pat, FC_FAMILY, last, &f) == FcResultMatch &&
+	    FcConfigAppFontAddFile(NULL, (const FcChar8 *)font))
+		family = g_strdup((const char *)f);
+	else
+		art_diag(ART_E_OUTPUT, font, (struct art_pos){ 0, 0 }, "not a font file fontconfig can read");
+	if (pat)
+		FcPatternDestroy(pat);
+	return family;
+}
+
+/* A role's family list: the style's Latin and CJK families (kit fonts
+ * first), then the role's usual faces for anything they lack. */
+static char *style_families(struct pdf *p, enum pdf_font role, const char *usual)
+{
+	static const enum art_style_role style_role[] = {
+		[PDF_SERIF] = ART_ROLE_BODY, [PDF_SANS] = ART_ROLE_HEADING, [PDF_MONO] = ART_ROLE_MONO,
+	};
+	GString *g = g_string_new(NULL);
+	for (int s = 0; p->style && s < 2; s++) {
+		char *fam = style_family(p->style->font[style_role[role]][s]);
+		if (fam)
+			g_string_append_printf(g, "%s,", fam);
+		g_free(fam);
+	}
+	/* the subsets of fonts.conf's faces would go in front of the style's */
+	p->role_styled[role] = g->len > 0;
+	g_string_append(g, usual);
+	return g_string_free(g, FALSE);
+}
+
 int pdf_fonts_init(struct pdf *p)
 {
 	bool custom = false;
@@ -125,8 +194,9 @@ int pdf_fonts_init(struct pdf *p)
 	pango_cairo_context_set_resolution(p->ctx, 72);
 	for (int i = 0; i < 3; i++) {
 		p->font[i] = pango_font_description_new();
-		pango_font_description_set_family(p->font[i],
-		                                  custom ? role_alias[i] : role_fallback[i]);
+		char *fam = style_families(p, (enum pdf_font)i, custom ? role_alias[i] : role_fallback[i]);
+		pango_font_description_set_family(p->font[i], fam);
+		g_free(fam);
 	}
 	return 1;
 }
@@ -217,6 +287,8 @@ PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
+	if (p->style && p->style->line_height > 0)
+		pango_layout_set_line_spacing(lay, (float)p->style->line_height);
 	if (width > 0) {
 		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);

@@ -227,10 +227,10 @@ void pdf_front_render(struct pdf *p, struct pdf_front *f)
 {
 	if (f->npages == 0)
 		return;
-	p->in_front = true;
 	p->dest_prefix[0] = 0;
 	/* the body's last page is finished first (its footer included) */
 	pdf_new_page(p);
+	p->in_front = true;
 	if (f->cover) {
 		draw_cover(p, f);
 		if (f->toc) {

@@ -81,7 +81,7 @@ static void add_link(struct pdf *p, struct pdf_inline *in, const char *url, size
 		l.uri = g_strdup(url);
 	}
 	g_array_append_val(in->links, l);
-	add_attr(in, pango_attr_foreground_new(0x1a1a, 0x4f4f, 0x9c9c), start);
+	add_attr(in, pdf_color_attr(&p->style->color.link), start);
 }
 
 static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
@@ -97,7 +97,7 @@ static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_
 	char *dest = g_strdup_printf("fn-%d", n->u.footnote.number);
 	struct pdf_link l = { (int)start, (int)in->text->len, NULL, dest };
 	g_array_append_val(in->links, l);
-	add_attr(in, pango_attr_foreground_new(0x1a1a, 0x4f4f, 0x9c9c), start);
+	add_attr(in, pdf_color_attr(&p->style->color.link), start);
 }
 
 void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
@@ -233,6 +233,24 @@ static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	if (dots)
 		g_object_set_data_full(G_OBJECT(lay), "mdpress-dots", dots,
 		                       (GDestroyNotify)g_array_unref);
+}
+
+
+void pdf_inline_prefix(struct pdf_inline *in, const char *s)
+{
+	size_t n = strlen(s);
+	g_string_prepend(in->text, s);
+	pango_attr_list_update(in->attrs, 0, 0, (int)n);
+	for (guint i = 0; i < in->links->len; i++) {
+		struct pdf_link *l = &g_array_index(in->links, struct pdf_link, i);
+		l->start += (int)n;
+		l->end += (int)n;
+	}
+	for (guint i = 0; i < in->spans->len; i++) {
+		struct pdf_span *sp = &g_array_index(in->spans, struct pdf_span, i);
+		sp->start += (int)n;
+		sp->end += (int)n;
+	}
 }
 
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)

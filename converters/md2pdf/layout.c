@@ -67,10 +67,10 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	 * through a second cairo scaled font with its own glyph cache, and
 	 * FreeType loads each glyph of the 16 MB CJK CFF twice. */
 	pango_cairo_update_context(p->cr, p->ctx);
-	p->left = o->margin;
-	p->right = o->page_w - o->margin;
-	p->top = o->margin;
-	p->bottom = o->page_h - o->margin;
+	p->left = o->margin[3];
+	p->right = o->page_w - o->margin[1];
+	p->top = o->margin[0];
+	p->bottom = o->page_h - o->margin[2];
 	p->x = p->left;
 	p->width = p->right - p->left;
 	p->y = p->top;
@@ -103,23 +103,88 @@ static void draw_quote_rules(struct pdf *p, double y_end)
 	cairo_restore(cr);
 }
 
+/* A header or footer line with its fields filled in. */
+static char *expand_fields(const struct pdf *p, const char *tmpl)
+{
+	GString *g = g_string_new(NULL);
+	for (const char *s = tmpl; *s; s++) {
+		static const char *const names[] = { "{title}", "{article}", "{page}", "{date}" };
+		size_t i = 0;
+		while (i < G_N_ELEMENTS(names) && strncmp(s, names[i], strlen(names[i])))
+			i++;
+		switch (i) {
+		case 0: g_string_append(g, p->run.title ? p->run.title : ""); break;
+		case 1: g_string_append(g, p->run.article ? p->run.article : ""); break;
+		case 2: g_string_append_printf(g, "%d", pdf_body_page(p)); break;
+		case 3: g_string_append(g, p->run.date ? p->run.date : ""); break;
+		default: g_string_append_c(g, *s); continue;
+		}
+		s += strlen(names[i]) - 1;
+	}
+	return g_string_free(g, FALSE);
+}
+
+/* One running line centred vertically on y: "|" splits it into a left,
+ * centre and right part. */
+static void draw_running(struct pdf *p, const char *tmpl, double y)
+{
+	if (!tmpl || !*tmpl)
+		return;
+	char *text = expand_fields(p, tmpl);
+	char **part = g_strsplit(text, "|", 3);
+	int n = (int)g_strv_length(part);
+	const struct art_rgb *c = &p->style->color.header;
+	PangoLayout *lays[3] = { NULL, NULL, NULL };
+	double nat[3] = { 0, 0, 0 }, total = 0, gap = p->size.footer * 2;
+	for (int i = 0; i < n; i++) {
+		char *t = g_strstrip(part[i]);
+		if (!*t)
+			continue;
+		lays[i] = pdf_layout_new(p, PDF_SERIF, p->size.footer, false, 0);
+		pango_layout_set_text(lays[i], t, -1);
+		int w;
+		pango_layout_get_size(lays[i], &w, NULL);
+		nat[i] = (double)w / PANGO_SCALE;
+		total += nat[i];
+	}
+	for (int i = 0; i < n; i++) {
+		PangoLayout *lay = lays[i];
+		if (!lay)
+			continue;
+		/* one part alone is centred; two are left and right */
+		int where = n == 1 ? 1 : n == 2 ? 2 * i : i;
+		/* a part too long for the room the others leave ends in "..." */
+		double room = p->right - p->left - (total - nat[i]) - gap * (n - 1);
+		if (nat[i] > room) {
+			pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
+			pango_layout_set_width(lay, (int)(MAX(room, (p->right - p->left) / 3) *
+			                                  PANGO_SCALE));
+		}
+		int w, h;
+		pango_layout_get_size(lay, &w, &h);
+		double lw = (double)w / PANGO_SCALE;
+		double x = where == 0 ? p->left : where == 1 ? (p->left + p->right - lw) / 2
+		                                                : p->right - lw;
+		cairo_save(p->cr);
+		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
+		cairo_move_to(p->cr, x, y - (double)h / PANGO_SCALE / 2);
+		pango_cairo_show_layout(p->cr, lay);
+		cairo_restore(p->cr);
+		g_object_unref(lay);
+	}
+	g_strfreev(part);
+	g_free(text);
+}
+
+/* The running header and footer of a finished body page. */
 static void draw_footer(struct pdf *p)
 {
 	if (!p->page_used || p->in_front)
 		return;
-	char num[16];
-	g_snprintf(num, sizeof num, "%d", pdf_body_page(p));
-	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, p->size.footer, false, 0);
-	pango_layout_set_text(lay, num, -1);
-	int w, h;
-	pango_layout_get_size(lay, &w, &h);
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
-	cairo_move_to(p->cr, (p->o.page_w - (double)w / PANGO_SCALE) / 2,
-	              p->bottom + (p->o.margin - (double)h / PANGO_SCALE) / 2);
-	pango_cairo_show_layout(p->cr, lay);
-	cairo_restore(p->cr);
-	g_object_unref(lay);
+	const struct art_style *st = p->style;
+	draw_running(p, p->run.book ? st->book_header : st->header, p->top / 2);
+	draw_running(p, p->run.book ? st->book_footer : st->footer,
+	             (p->bottom + p->o.page_h) / 2);
 }
 
 void pdf_new_page(struct pdf *p)
@@ -543,9 +608,13 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 		/* wider gaps than this look worse than a ragged line */
 		int max_gap = (int)(pango_font_description_get_size(
 		                        pango_layout_get_font_description(lay)) * 0.45);
+		/* a first-line indent (the style's) narrows the first line */
+		int indent = MAX(pango_layout_get_indent(lay), 0);
 		for (int i = 0; i + 1 < n; i++)
 			if (!li[i + 1].line->is_paragraph_start)
-				pdf_justify_line(li[i].line, text, width, max_gap);
+				pdf_justify_line(li[i].line, text,
+				                 li[i].line->is_paragraph_start ? width - indent : width,
+				                 max_gap);
 	}
 
 	double pad = st->code ? 5.0 : 0.0;
@@ -589,7 +658,8 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 			cairo_restore(p->cr);
 			seg_top += pad;
 		}
-		cairo_set_source_rgb(p->cr, 0.1, 0.1, 0.1);
+		const struct art_rgb *tc = &p->style->color.text;
+		cairo_set_source_rgb(p->cr, tc->r, tc->g, tc->b);
 		for (int l = i; l < j; l++) {
 			PangoRectangle log;
 			pango_layout_line_get_extents(li[l].line, NULL, &log);
@@ -602,6 +672,8 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 				double cw = (double)width / PANGO_SCALE;
 				lx += pango_layout_get_alignment(lay) == PANGO_ALIGN_CENTER ? (cw - w) / 2 : cw - w;
 				lx -= (double)log.x / PANGO_SCALE;
+			} else if (li[l].line->is_paragraph_start && pango_layout_get_indent(lay) > 0) {
+				lx += (double)pango_layout_get_indent(lay) / PANGO_SCALE;
 			}
 			cairo_move_to(p->cr, lx, base);
 			pango_cairo_show_layout_line(p->cr, li[l].line);

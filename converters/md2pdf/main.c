@@ -13,36 +13,6 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 
-static int parse_paper(const char *s, struct pdf_opts *o)
-{
-	static const struct { const char *name; double w, h; } sizes[] = {
-		{ "a4", 210, 297 }, { "a5", 148, 210 }, { "a3", 297, 420 },
-		{ "letter", 215.9, 279.4 }, { "legal", 215.9, 355.6 },
-	};
-	double w = 210, h = 297;
-	if (s) {
-		bool found = false;
-		for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++)
-			if (!g_ascii_strcasecmp(s, sizes[i].name)) {
-				w = sizes[i].w;
-				h = sizes[i].h;
-				found = true;
-			}
-		if (!found) {
-			char *end;
-			w = g_ascii_strtod(s, &end);
-			if (*end != 'x' && *end != 'X')
-				return 0;
-			h = g_ascii_strtod(end + 1, &end);
-			if (*end || w < 50 || h < 50 || w > 5000 || h > 5000)
-				return 0;
-		}
-	}
-	o->page_w = w * MM_TO_PT;
-	o->page_h = h * MM_TO_PT;
-	return 1;
-}
-
 /* PDF dates from SOURCE_DATE_EPOCH, else the front matter date: never the
  * clock, so that the same input gives the same bytes. */
 static char *create_date(const char *d)
@@ -113,7 +83,10 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 		pdf_new_page(p);
 	if (p->front)
 		p->front->start_page[index] = pdf_body_page(p);
+	g_free(p->run.article);
+	p->run.article = art_article_title(art);
 	memset(p->outline, 0, sizeof p->outline);
+	memset(p->heading_no, 0, sizeof p->heading_no);
 	p->article_outline = CAIRO_PDF_OUTLINE_ROOT;
 	p->dest_prefix[0] = 0;
 	if (several) {
@@ -144,8 +117,9 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 struct md2pdf {
 	struct art_book_cli bc;
 	struct art_book book;
+	struct art_style style;
 	char *paper;
-	double margin;
+	double margin;          /* -1: the style's */
 	int max_pages;
 	gboolean toc, no_toc, no_cover;
 	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
@@ -156,27 +130,40 @@ struct md2pdf {
 static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 {
 	struct md2pdf *m = ctx;
-	if (!parse_paper(m->paper, &m->o)) {
+	struct art_style *st = &m->style;
+	if (!art_style_load(st, m->bc.style))
+		return ART_EXIT_FAIL;
+	/* --paper and --margin win over the style */
+	double w = st->paper_w, h = st->paper_h;
+	if (m->paper && !art_style_paper(m->paper, &w, &h)) {
 		fprintf(stderr, "md2pdf: --paper: unknown size '%s' (a4, a5, letter or WxH in mm)\n",
 		        m->paper);
 		return ART_EXIT_USAGE;
 	}
-	m->o.margin = m->margin * MM_TO_PT;
 	m->o.max_pages = m->max_pages;
 	if (m->max_pages < 1) {
 		fprintf(stderr, "md2pdf: --max-pages must be 1 or more\n");
 		return ART_EXIT_USAGE;
 	}
-	if (m->margin < 0 || 2 * m->o.margin > MIN(m->o.page_w, m->o.page_h) - 72) {
-		fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", m->margin);
-		return ART_EXIT_USAGE;
+	m->o.page_w = w * MM_TO_PT;
+	m->o.page_h = h * MM_TO_PT;
+	bool given = m->margin != -1;
+	for (int i = 0; i < 4; i++)
+		m->o.margin[i] = (given ? m->margin : st->margin[i]) * MM_TO_PT;
+	if ((given && m->margin < 0) || m->o.margin[1] + m->o.margin[3] > m->o.page_w - 72 ||
+	    m->o.margin[0] + m->o.margin[2] > m->o.page_h - 72) {
+		if (given)
+			fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", m->margin);
+		else
+			fprintf(stderr, "md2pdf: %s: the margins leave no room for text\n", m->bc.style);
+		return given ? ART_EXIT_USAGE : ART_EXIT_FAIL;
 	}
 	if (!art_book_load(&m->book, &m->bc, lopts))
 		return ART_EXIT_FAIL;
 	m->toc_mode = m->no_toc ? 0 : m->toc ? 1 : -1;
 	m->cover = m->no_cover ? 0 : m->book.cover ? 1 : -1;
-	m->p.size = pdf_default_sizes;
-	m->p.body_size = pdf_default_sizes.body;
+	m->p.style = st;
+	pdf_style_sizes(&m->p, st);
 	if (!cli->dump_tree && !pdf_fonts_init(&m->p)) {
 		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "cannot set up fonts");
 		return ART_EXIT_FAIL;
@@ -197,6 +184,18 @@ static int convert(void *ctx, struct article **arts, int n, FILE *out, const cha
 	/* a book (several articles) has a cover and contents unless told not */
 	p->front = pdf_front_new(arts, n, book, m->cover < 0 ? n > 1 : m->cover,
 	                         m->toc_mode < 0 ? n > 1 : m->toc_mode);
+	if (p->front) {
+		const struct art_style *st = p->style;
+		if (st->contents_title && *st->contents_title)
+			p->front->contents_title = st->contents_title;
+		if (st->logo)
+			p->front->logo_res = art_resource_get(arts[0], st->logo, (struct art_pos){ 0, 0 });
+	}
+	const struct art_meta *over = &book->over;
+	char *first_title = art_article_title(arts[0]);
+	p->run.book = n > 1;
+	p->run.title = over->title ? over->title : first_title;
+	p->run.date = over->date ? over->date : arts[0]->meta.date;
 	pdf_fonts_subset(p, arts, n);
 	if (p->front && pdf_front_measure(p, p->front))
 		pdf_front_label_page(p);
@@ -205,6 +204,9 @@ static int convert(void *ctx, struct article **arts, int n, FILE *out, const cha
 	if (p->front)
 		pdf_front_render(p, p->front);
 	int ok = pdf_close(p);
+	g_free(first_title);
+	g_free(p->run.article);
+	memset(&p->run, 0, sizeof p->run);
 	pdf_front_free(p->front);
 	p->front = NULL;
 	pdf_fonts_unsubset(p);
@@ -216,12 +218,13 @@ static void teardown(void *ctx)
 {
 	struct md2pdf *m = ctx;
 	pdf_fonts_free(&m->p);
+	art_style_free(&m->style);
 	art_book_free(&m->book);
 }
 
 int main(int argc, char **argv)
 {
-	struct md2pdf m = { .margin = 20, .max_pages = ART_DEFAULT_MAX_PAGES };
+	struct md2pdf m = { .margin = -1, .max_pages = ART_DEFAULT_MAX_PAGES };
 	const GOptionEntry own[] = {
 		{ "toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
 		  "Print a table of contents after the cover (default for books)", NULL },
@@ -231,9 +234,10 @@ int main(int argc, char **argv)
 		  "No cover page (a book has one by default; --cover gives one to a single article)",
 		  NULL },
 		{ "paper", 0, 0, G_OPTION_ARG_STRING, &m.paper,
-		  "Paper size: a4 (default), a5, a3, letter, legal or WxH in mm", "SIZE" },
+		  "Paper size: a4, a5, a3, letter, legal or WxH in mm (default: the style's, a4)",
+		  "SIZE" },
 		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
-		  "Page margin on every side in mm (default 20)", "MM" },
+		  "Page margin on every side in mm (default: the style's, 20)", "MM" },
 		{ "max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
 		  "Fail rather than write more than N pages (default 2000)", "N" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },

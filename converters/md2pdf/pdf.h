@@ -21,7 +21,7 @@
 
 struct pdf_opts {
 	double page_w, page_h;  /* points */
-	double margin;          /* points, every side */
+	double margin[4];       /* points: top, right, bottom, left */
 	int max_pages;          /* --max-pages; 0 = no limit */
 };
 
@@ -68,8 +68,14 @@ struct pdf_front {
 
 struct pdf {
 	struct pdf_opts o;
+	const struct art_style *style;  /* the run's style: never NULL while rendering */
 	struct pdf_front *front;        /* NULL: no front matter */
 	bool in_front;          /* drawing the front pages (no running footer) */
+	struct {                /* the fields of running headers and footers */
+		bool book;      /* several articles: book-header, book-footer */
+		const char *title, *date;       /* the book's */
+		char *article;  /* the current article's title; owned */
+	} run;
 	cairo_surface_t *surface;
 	GByteArray *buf;        /* the PDF, written to out when finished */
 	FILE *out;
@@ -109,6 +115,8 @@ struct pdf {
 	GHashTable *dest_refs;  /* names links point to (string set) */
 	GPtrArray *images;      /* cairo_surface_t *, kept until the end */
 	bool tight;             /* inside a tight list */
+	bool indent_next;       /* the next inline block is a body paragraph */
+	int heading_no[7];      /* heading numbers so far in this article */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
 	GPtrArray *anchor_pending;  /* destination names waiting for their block */
@@ -120,6 +128,7 @@ struct pdf {
 	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
 	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
 	bool subset_stale;      /* pango's font caches predate the last change */
+	bool role_styled[3];    /* the style names the role's fonts: no subset */
 };
 
 /* fonts.c */
@@ -214,6 +223,8 @@ void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);
 void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first);
 void pdf_inline_text(struct pdf_inline *in, const char *s);
+/* Put s before the text (heading numbers), moving attributes and links. */
+void pdf_inline_prefix(struct pdf_inline *in, const char *s);
 /* Apply text and attributes to a layout (and the article language). */
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
 /* quotes.c: proportional curly quotes where their neighbours are Latin. */
@@ -239,6 +250,11 @@ double pdf_table_lead(struct pdf *p, const struct art_node *table);
  * that must fit on the same page below it (a caption). */
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
                       const char *alt, double reserve);
+
+/* A foreground colour attribute for a style colour (fonts.c). */
+PangoAttribute *pdf_color_attr(const struct art_rgb *c);
+/* p->size and p->body_size from the style's sizes (fonts.c). */
+void pdf_style_sizes(struct pdf *p, const struct art_style *st);
 
 /* front.c */
 /* The front matter of a book of arts[0..n), or NULL when it has neither

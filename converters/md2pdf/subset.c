@@ -261,7 +261,7 @@ static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
 		enum pdf_font role = sub_faces[i].role;
 		bool bold = sub_faces[i].bold;
-		if (role == PDF_SERIF && bold && !strong)
+		if (p->role_styled[role] || (role == PDF_SERIF && bold && !strong))
 			continue;
 		/* one face for every article's language, or no subset */
 		char *file = NULL;

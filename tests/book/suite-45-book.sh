@@ -78,3 +78,81 @@ if "$BUILD/md2pdf" -q -o "$out" --no-toc --no-cover "${ARTS[@]}" &&
    [ "$(pdfinfo "$out" | awk '/^Pages:/ { print $2 }')" = 3 ] &&
    pdftotext -f 1 -l 1 "$out" - | grep -q 'Harbour Lights Open Tonight'; then pass book-pdf-no-front
 else fail book-pdf-no-front "--no-toc --no-cover still has front pages"; fi
+
+# --- running headers and footers (default style) --------------------------
+# Every body page of the book above carries the book title and the article's
+# title in its header and the page number in its footer.
+out=$TMP/kit.pdf
+if [ -f "$out" ]; then
+	bad=
+	for pg in 3 4 5; do
+		first=$(pdftotext -layout -f $pg -l $pg "$out" - | grep -v '^ *$' | head -n 1)
+		last=$(pdftotext -layout -f $pg -l $pg "$out" - | tr -d '\f' | grep -v '^ *$' | tail -n 1 | tr -d ' ')
+		grep -q '^Harbour Press Kit  ' <<<"$first" || bad="$bad p$pg-header[$first]"
+		[ "$last" = $((pg - 2)) ] || bad="$bad p$pg-footer[$last]"
+	done
+	if pdftotext -layout -f 4 -l 4 "$out" - | head -n 3 | grep -q 'Harbour Press Kit .*A Second Article Titled Only by Its Heading' &&
+	   [ -z "$bad" ]; then pass book-pdf-running-header
+	else fail book-pdf-running-header "$bad"; fi
+fi
+
+# --- one style file for PDF and EPUB ----------------------------------------
+# The kit brings a font file; the style names it relative to itself.
+cp -r "$KIT" "$TMP/kit"
+mkdir -p "$TMP/kit/fonts"
+font=/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed.ttf
+if [ -f "$font" ]; then
+	cp "$font" "$TMP/kit/fonts/KitSerif.ttf"
+	K=$TMP/kit
+	out=$TMP/styled.pdf
+	if "$BUILD/md2pdf" -q -o "$out" --style "$K/style.yaml" --metadata "$K/book.yaml" -M "$TMP/styled.d" \
+	      "$K/first.md" "$K/second/index.md" "$K/third.md"; then
+		if pdfinfo "$out" | grep -q 'Page size: *419.5[0-9]* x 595.2[0-9]* pts'; then pass style-pdf-paper
+		else fail style-pdf-paper "$(pdfinfo "$out" | grep 'Page size')"; fi
+		if pdffonts "$out" | grep -q 'DejaVuSerifCondensed .* yes yes yes' &&
+		   pdffonts "$out" | grep -q 'DejaVuSans-Bold .* yes yes yes'; then pass style-pdf-fonts
+		else fail style-pdf-fonts "$(pdffonts "$out" | tail -n +3 | awk '{ print $1 }' | tr '\n' ' ')"; fi
+		if grep -q "$K/fonts/KitSerif.ttf" "$TMP/styled.d" && grep -q "$K/style.yaml" "$TMP/styled.d"
+		then pass style-deps-font-file; else fail style-deps-font-file "font file or style not in -M output"; fi
+		n=$(pdftotext "$out" - | grep -c '^EMBARGOED UNTIL 2 MARCH 2026, 09:00$')
+		if [ "$n" = 3 ]; then pass style-pdf-footer-text
+		else fail style-pdf-footer-text "embargo line on $n of 3 body pages"; fi
+		toc=$(pdftotext -f 2 -l 2 "$out" -)
+		body=$(pdftotext -f 3 -l 3 "$out" -)
+		if grep -qx 'In this kit' <<<"$toc" && grep -qx '1 The restoration' <<<"$body" &&
+		   grep -qx '2 Opening hours' <<<"$body"; then pass style-pdf-contents-title-numbers
+		else fail style-pdf-contents-title-numbers "no 'In this kit' or numbered headings"; fi
+		# colours: heading #8b0000 and text #203040 in the content streams
+		qpdf --qdf --object-streams=disable "$out" "$TMP/styled-qdf.pdf"
+		if grep -aq '^0\.545098 0 0 rg' "$TMP/styled-qdf.pdf" &&
+		   grep -aq '^0\.12549 0\.188235 0\.25098 rg' "$TMP/styled-qdf.pdf"; then pass style-pdf-colours
+		else fail style-pdf-colours "heading or text colour not drawn"; fi
+		check style-pdf-qpdf-check qpdf --check "$out"
+	else
+		fail style-pdf-paper "md2pdf --style failed"
+	fi
+	epub=$TMP/styled.epub
+	if "$BUILD/md2epub" -q -o "$epub" --style "$K/style.yaml" --metadata "$K/book.yaml" \
+	      "$K/first.md" "$K/second/index.md" "$K/third.md"; then
+		css=$(unzip -p "$epub" EPUB/style.css)
+		if grep -q 'h1, h2, h3, h4, h5, h6 { font-family: "DejaVu Sans", sans-serif; color: #8b0000; }' <<<"$css" &&
+		   grep -q 'body { font-family: "KitSerif", serif; color: #203040; }' <<<"$css" &&
+		   grep -q 'text-indent: 2.00em' <<<"$css" && grep -q 'a { color: #006400; }' <<<"$css"
+		then pass style-epub-css; else fail style-epub-css "the style's CSS is missing from style.css"; fi
+		if fast; then :; elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass style-epub-epubcheck
+		else fail style-epub-epubcheck "epubcheck reports problems"; fi
+	else
+		fail style-epub-css "md2epub --style failed"
+	fi
+else
+	echo "  skipping the font-file checks: $font missing"
+fi
+
+# A bad value is an error at style.yaml:line, with no output; an unknown key
+# a warning at its line.
+printf 'paper: a4\ntext-color: blue\nfont-sise: 3\n' >"$TMP/bad.yaml"
+err=$("$BUILD/md2pdf" -o "$TMP/bad.pdf" --style "$TMP/bad.yaml" "$KIT/first.md" 2>&1)
+rc=$?
+if [ $rc = 1 ] && [ ! -e "$TMP/bad.pdf" ] && grep -q "bad.yaml:2:13: error: style: 'text-color' must be" <<<"$err" &&
+   grep -q "bad.yaml:3:12: warning: style: unknown key 'font-sise'" <<<"$err"; then pass style-errors-file-line
+else fail style-errors-file-line "exit $rc: $err"; fi
