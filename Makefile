@@ -72,7 +72,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -MMD -MP
 
 COMMON_SRC := $(wildcard common/*.c)
 # docs/style.yaml, the default style, is compiled in as a string.
-COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/default_style.o
+COMMON_OBJ := $(COMMON_SRC:%.c=$(BUILD)/%.o) $(GEN_DIR)/default_style.o
 LIBARTICLE := $(BUILD)/libarticle.a
 
 PROGRAMS := md2txt md2epub md2pdf
@@ -90,16 +90,16 @@ $(BUILD)/common/%.o: common/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
 
-$(BUILD)/gen/default_style.c: docs/style.yaml
+$(GEN_DIR)/default_style.c: docs/style.yaml
 	@mkdir -p $(@D)
 	$(Q){ echo '/* generated from docs/style.yaml by the Makefile */'; \
 	  echo 'extern const char art_default_style[];'; \
 	  echo 'const char art_default_style[] ='; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
 
-$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+$(GEN_DIR)/%.o: $(GEN_DIR)/%.c
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBARTICLE): $(COMMON_OBJ)
 	@rm -f $@
