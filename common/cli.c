@@ -25,6 +25,9 @@ shared_entries(struct art_cli *cli)
 		  "Print errors only, no warnings", NULL },
 		{ "strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
 		  "Treat warnings as errors (exit 1, no output)", NULL },
+		{ "warning", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->warnings,
+		  "-Wno-NAME silences warning NAME, -Werror makes warnings errors, "
+		  "-Werror=NAME only NAME (names: see the man page, DIAGNOSTICS)", "SPEC" },
 		{ "deps", 'M', 0, G_OPTION_ARG_FILENAME, &cli->deps,
 		  "Write a make rule listing every file the output is built from to FILE", "FILE" },
 		{ "deps-phony", 0, 0, G_OPTION_ARG_NONE, &cli->deps_phony,
@@ -62,6 +65,8 @@ respell_gcc_options(int argc, char **argv)
 			v[i] = g_strdup("--deps-target");
 		else if (strcmp(a, "-MF") == 0)
 			v[i] = g_strdup("--deps");
+		else if (g_str_has_prefix(a, "-W") && a[2] != '\0')
+			v[i] = g_strconcat("--warning=", a + 2, NULL);
 		else
 			v[i] = g_strdup(a);
 	}
@@ -114,7 +119,14 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 			cli->inputs[i] = g_strdup((*argv)[i + 1]);
 		art_diag_set_quiet(cli->quiet);
 		art_diag_set_strict(cli->strict);
-		if (cli->deps)
+		for (char **w = cli->warnings; w != NULL && *w != NULL; w++)
+			if (!art_diag_option(*w)) {
+				fprintf(stderr, "%s: -W%s: no such warning (the man page lists them "
+				        "under DIAGNOSTICS)\nTry '%s --help' for more information.\n",
+				        cli->program, *w, cli->program);
+				status = ART_EXIT_USAGE;
+			}
+		if (cli->deps && status == ART_EXIT_OK)
 			art_deps_start();
 	}
 	g_free(shared);
@@ -131,6 +143,8 @@ art_cli_free(struct art_cli *cli)
 	g_strfreev(cli->inputs);
 	g_free(cli->deps);
 	g_free(cli->deps_target);
+	g_strfreev(cli->warnings);
+	cli->warnings = NULL;
 	g_free(cli->output_dir);
 	g_strfreev(cli->argv_copy);
 	g_free(cli->argv_view);

@@ -210,9 +210,7 @@ static void add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
 	bool lost = false;
 	flatten(fm, v, 0, s, &lost);
 	if (lost) {
-		char *msg = g_strdup_printf("front matter: part of '%s' is nested too deep; skipped", key);
-		art_diag(ART_W_GENERIC, fm->art->display_name, mark_pos(fm, v->start_mark), msg);
-		g_free(msg);
+		art_diag(ART_W_YAML_DEPTH, fm->art->display_name, mark_pos(fm, v->start_mark), key);
 	}
 	struct art_meta_extra *e = g_new0(struct art_meta_extra, 1);
 	e->key = g_strdup(key);
@@ -234,8 +232,7 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 {
 	struct art_meta *m = &fm->art->meta;
 	if (k->type != YAML_SCALAR_NODE) {
-		art_diag(ART_W_GENERIC, fm->art->display_name, mark_pos(fm, k->start_mark),
-		         "front matter: key that is not a string skipped");
+		art_diag(ART_W_YAML_KEY_TYPE, fm->art->display_name, mark_pos(fm, k->start_mark));
 		return 1;
 	}
 	const char *key = (const char *)k->data.scalar.value;

@@ -279,7 +279,12 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 		int e = errno;
 		if (e == ENOENT || e == ENOTDIR) {
 			r->status = ART_RES_MISSING;
-			art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);
+			char *hint = art_resource_suggest(r->path, art->dir);
+			if (hint != NULL)
+				art_diag(ART_W_IMAGE_MISSING_HINT, art->display_name, pos, r->src, hint);
+			else
+				art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);
+			g_free(hint);
 		} else {
 			r->status = ART_RES_UNREADABLE;
 			art_diag(ART_W_IMAGE_UNREADABLE, art->display_name, pos, r->src,

@@ -264,6 +264,12 @@ int art_max_nesting(int requested);
  * over the tree. */
 void art_limit_nesting(struct article *art, int max);
 
+/* For an image not found at missing (an absolute path): the existing file
+ * whose name differs only by letter case or by "\" for "/", named relative
+ * to base_dir when inside it (common/suggest.c); NULL when there is none.
+ * A hint for the warning only: nothing reads that file instead. */
+char *art_resource_suggest(const char *missing, const char *base_dir);
+
 /* Write a readable dump of the tree (for tests/regress .tree goldens). */
 void art_dump(const struct article *art, FILE *out);
 
@@ -301,11 +307,14 @@ enum art_diag_code {
 	ART_E_OUTPUT,           /* %s (converter-specific failure) */
 	ART_E_PAGES,            /* output longer than %d pages (--max-pages) */
 	ART_W_IMAGE_MISSING,    /* image not found: %s */
+	ART_W_IMAGE_MISSING_HINT, /* image not found: %s (did you mean %s?) */
 	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
 	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */
 	ART_W_IMAGE_REMOTE,     /* remote image not fetched: %s */
 	ART_W_FONTS_CONF,       /* font configuration %s: using the system's default fonts */
 	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
+	ART_W_YAML_KEY_TYPE,    /* front matter: key that is not a string skipped */
+	ART_W_YAML_DEPTH,       /* front matter: part of '%s' is nested too deep; skipped */
 	ART_W_LINK_TARGET,      /* link to unknown anchor: #%s */
 	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */
 	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
@@ -313,16 +322,28 @@ enum art_diag_code {
 	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
 	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */
 	ART_W_OUTPUT_EXT,       /* output file %s does not end in %s */
-	ART_W_GENERIC,          /* %s */
+	ART_W_EPUB_IMAGE,       /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
+	ART_W_EPUB_COVER,       /* cover image type cannot be used in EPUB; no cover page */
+	ART_W_DATE,             /* date is not a W3C date (YYYY-MM-DD); left out of the EPUB metadata */
+	ART_W_GENERIC,          /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };
 
-/* Print "prog: file:line:col: level: message" (parts left out when unknown)
- * unless quiet and below error.  Records the worst level seen. */
+/* Print "file:line:col: level: message [-Wname]" (line and col left out
+ * when unknown; "prog: level: message" without a file) unless quiet and
+ * below error, or silenced by -Wno-NAME.  Records the worst level seen. */
 void art_diag(enum art_diag_code code, const char *file, struct art_pos pos, ...);
 void art_diag_set_program(const char *name);
 void art_diag_set_quiet(bool quiet);
 void art_diag_set_strict(bool strict);        /* warnings count as errors */
+/* One -W option without the "-W": "no-NAME", "error", "error=NAME",
+ * "no-error=NAME", "NAME".  False for an unknown warning name. */
+bool art_diag_option(const char *spec);
+/* The table, for --help lists and tests: name ("missing-image"), message
+ * format and level of a code. */
+const char *art_diag_name(enum art_diag_code code);
+const char *art_diag_format(enum art_diag_code code);
+enum art_level art_diag_level(enum art_diag_code code);
 /* Worst level so far, after --strict promotion. */
 enum art_level art_diag_worst(void);
 unsigned art_diag_count(enum art_level level);
@@ -349,6 +370,7 @@ struct art_cli {
 	gboolean strict;        /* --strict */
 	gboolean dump_tree;     /* --dump-tree (hidden) */
 	char *output_dir;       /* -O/--output-dir DIR: one output per input in DIR */
+	char **warnings;        /* -W options (--warning=SPEC), in order */
 	char *deps;             /* -M/--deps FILE: write a make dependency file */
 	gboolean deps_phony;    /* -MP: a phony target per dependency */
 	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */

@@ -139,10 +139,7 @@ epub_book_image(struct epub_book *b, const struct art_resource *res, const char 
 	if (g_hash_table_lookup_extended(b->item_by_path, res->path, &key, &val))
 		return val;     /* NULL for an image found unusable before */
 	if (!packable(res->type)) {
-		char *msg = g_strdup_printf("%s image shown as a placeholder (no EPUB 3 core media type): %s",
-		                            res->mime ? res->mime : "this", res->src);
-		art_diag(ART_W_GENERIC, file, pos, msg);
-		g_free(msg);
+		art_diag(ART_W_EPUB_IMAGE, file, pos, res->mime ? res->mime : "this", res->src);
 		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
 		return NULL;
 	}
@@ -258,8 +255,7 @@ epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
 	if (date) {
 		b->date = epub_w3c_date(date);
 		if (b->date == NULL)
-			art_diag(ART_W_GENERIC, first->art->display_name, (struct art_pos){0, 0},
-			         "date is not a W3C date (YYYY-MM-DD); left out of the EPUB metadata");
+			art_diag(ART_W_DATE, first->art->display_name, (struct art_pos){0, 0});
 	}
 	const char *desc = over && over->summary ? over->summary : m->summary;
 	if (desc && *desc)
@@ -446,8 +442,7 @@ epub_book_render(struct epub_book *b)
 		if (b->cover)
 			b->cover->cover = true;
 		else if (r->status == ART_RES_OK)
-			art_diag(ART_W_GENERIC, first->art->display_name, first->art->meta.cover_pos,
-			         "cover image type cannot be used in EPUB; no cover page");
+			art_diag(ART_W_EPUB_COVER, first->art->display_name, first->art->meta.cover_pos);
 	}
 	return 1;
 }

@@ -206,6 +206,45 @@ for prog in md2epub md2pdf; do
 		pass "$prog-no-binary-to-terminal"; else fail "$prog-no-binary-to-terminal" "$(head -c 200 "$TMP/tty")"; fi
 done
 
+# ---------------------------------------------------------------- diagnostics
+# gcc's form (editors parse it): the location leads, no program prefix; a
+# name in brackets; -Wno-NAME, -Werror, -Werror=NAME; did you mean.
+printf -- '---\ntitle: Hints\n---\n\n![a](media/logo.png)\n\n![b](media\\Photo.PNG)\n\n![c](media/none.png)\n' >"$kit/hint.md"
+for prog in md2txt md2epub md2pdf; do
+	bin=$BUILD/$prog ext=${prog#md2}
+	(cd "$w" && "$bin" -o "g.$ext" gamma.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 0 ] && grep -qx 'gamma.md:5:1: warning: image not found: nowhere.png \[-Wmissing-image\]' "$TMP/err" &&
+	   ! grep -q "^$prog: gamma" "$TMP/err"; then
+		pass "$prog-diag-gcc-form"; else fail "$prog-diag-gcc-form" "$(head -n 2 "$TMP/err")"; fi
+	rm -f "$w/g.$ext"
+	(cd "$w" && "$bin" -Wno-missing-image --strict -o "g.$ext" gamma.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 0 ] && [ ! -s "$TMP/err" ] && [ -s "$w/g.$ext" ]; then
+		pass "$prog-diag-Wno-silences"; else fail "$prog-diag-Wno-silences" "rc=$rc $(head -n 2 "$TMP/err")"; fi
+	rm -f "$w/g.$ext"
+	(cd "$w" && "$bin" -Werror -o "g.$ext" gamma.md) 2>"$TMP/err"; rc=$?
+	if [ $rc = 1 ] && [ ! -e "$w/g.$ext" ] &&
+	   grep -q '^gamma.md:5:1: error: image not found: nowhere.png \[-Werror=missing-image\]$' "$TMP/err"; then
+		pass "$prog-diag-Werror"; else fail "$prog-diag-Werror" "rc=$rc $(head -n 2 "$TMP/err")"; fi
+	(cd "$w" && "$bin" -Werror=missing-image -o "g.$ext" gamma.md) 2>/dev/null; rc1=$?
+	(cd "$w" && "$bin" -Werror=unknown-anchor -o "g.$ext" gamma.md) 2>/dev/null; rc2=$?
+	if [ $rc1 = 1 ] && [ $rc2 = 0 ]; then pass "$prog-diag-Werror-one-class"
+	else fail "$prog-diag-Werror-one-class" "rc=$rc1/$rc2"; fi
+	"$bin" -Wno-such-thing "$w/alpha.md" >/dev/null 2>"$TMP/err"; rc=$?
+	[ $rc = 2 ] && grep -q 'no such warning' "$TMP/err" && pass "$prog-diag-unknown-name-exit-2" ||
+		fail "$prog-diag-unknown-name-exit-2" "rc=$rc"
+	(cd "$kit" && "$bin" -o "hint.$ext" hint.md) 2>"$TMP/err"
+	if grep -q 'hint.md:5:1: warning: image not found: media/logo.png (did you mean media/Logo.PNG?)' "$TMP/err" &&
+	   grep -q 'hint.md:7:1: warning: image not found: media\\Photo.PNG (did you mean media/photo.png?)' "$TMP/err" &&
+	   grep -q 'media/none.png \[-Wmissing-image\]$' "$TMP/err"; then
+		pass "$prog-diag-did-you-mean"; else fail "$prog-diag-did-you-mean" "$(cat "$TMP/err")"; fi
+	# Every diagnostic's name is in the man page.
+	missing=
+	for n in $(grep -o '{ ART_\(ERROR\|WARNING\), *"[a-z0-9-]*"' "$ROOT/common/diag.c" | grep -o '"[a-z0-9-]*"' | tr -d '"' | sort -u); do
+		grep -q "^\.B ${n//-/\\\\-}\$" "$ROOT/docs/$prog.1" || missing="$missing $n"
+	done
+	[ -z "$missing" ] && pass "$prog-man-lists-every-diagnostic" || fail "$prog-man-lists-every-diagnostic" "$missing"
+done
+
 # ---------------------------------------------------------------- install, man pages
 if fast; then exit 0; fi
 inst=$TMP/inst

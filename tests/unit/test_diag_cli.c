@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
 #include "harness.h"
 
 TEST(diag_formats_file_line_col)
@@ -15,8 +17,9 @@ TEST(diag_formats_file_line_col)
 	art_diag(ART_E_UTF8, "b.md", (struct art_pos){ 4, 0 });
 	art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "boom");
 	art_diag_capture(NULL);
-	CHECK_STR(got->str, "md2x: a.md:12:3: warning: image not found: media/x.jpeg\n"
-	                    "md2x: b.md:4: error: invalid UTF-8\n"
+	/* gcc's form: the location leads, the program only without a file. */
+	CHECK_STR(got->str, "a.md:12:3: warning: image not found: media/x.jpeg [-Wmissing-image]\n"
+	                    "b.md:4: error: invalid UTF-8\n"
 	                    "md2x: error: boom\n");
 	CHECK_INT(art_diag_count(ART_WARNING), 1);
 	CHECK_INT(art_diag_count(ART_ERROR), 2);
@@ -152,4 +155,77 @@ TEST(output_reports_unwritable_folder)
 	CHECK(out == NULL);
 	CHECK_CONTAINS(got->str, "cannot write /nonexistent-dir/x.txt");
 	g_string_free(got, TRUE);
+}
+
+TEST(diag_every_code_has_a_name)
+{
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (int c = 0; c < ART_DIAG__MAX; c++) {
+		const char *name = art_diag_name(c);
+		CHECK(name != NULL && *name != '\0');
+		CHECK(art_diag_format(c) != NULL);
+		for (const char *p = name ? name : ""; *p; p++)
+			CHECK(g_ascii_islower(*p) || g_ascii_isdigit(*p) || *p == '-');
+		/* a name shared by two codes must be of one level */
+		enum art_level *lv = g_hash_table_lookup(seen, name);
+		if (lv != NULL)
+			CHECK_INT(*lv, art_diag_level(c));
+		else
+			g_hash_table_insert(seen, (gpointer)name, g_memdup2(&(enum art_level){ art_diag_level(c) }, sizeof(enum art_level)));
+	}
+	GList *vals = g_hash_table_get_values(seen);
+	g_list_free_full(vals, g_free);
+	g_hash_table_destroy(seen);
+}
+
+TEST(diag_warning_options)
+{
+	GString *got = g_string_new(NULL);
+	art_diag_reset();
+	art_diag_capture(got);
+	CHECK(art_diag_option("no-missing-image"));
+	CHECK(art_diag_option("error=unknown-anchor"));
+	CHECK(!art_diag_option("no-such-warning"));
+	CHECK(!art_diag_option("error=no-such-warning"));
+	art_diag(ART_W_IMAGE_MISSING, "a.md", (struct art_pos){ 1, 1 }, "x.png");
+	art_diag(ART_W_IMAGE_MISSING_HINT, "a.md", (struct art_pos){ 2, 1 }, "x.png", "X.png");
+	CHECK_INT(art_diag_count(ART_WARNING), 0);      /* silenced: not counted */
+	CHECK_INT(art_diag_fatal_count(), 0);
+	art_diag(ART_W_LINK_TARGET, "a.md", (struct art_pos){ 3, 4 }, "top");
+	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){ 5, 1 }, "1");
+	CHECK_INT(art_diag_fatal_count(), 1);           /* only the -Werror=NAME one */
+	CHECK_INT(art_cli_exit_code(), ART_EXIT_FAIL);
+	art_diag_capture(NULL);
+	CHECK_STR(got->str, "a.md:3:4: error: link to unknown anchor: #top [-Werror=unknown-anchor]\n"
+	                    "a.md:5:1: warning: footnote [^1] is never defined [-Wundefined-footnote]\n");
+	CHECK(art_diag_option("error"));                /* -Werror: every warning */
+	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){ 6, 1 }, "2");
+	CHECK_INT(art_diag_fatal_count(), 2);
+	CHECK(art_diag_option("no-error"));
+	art_diag_reset();
+	g_string_free(got, TRUE);
+}
+
+TEST(suggest_case_and_backslash)
+{
+	char *dir = g_dir_make_tmp("mdpress-suggest-XXXXXX", NULL);
+	char *media = g_build_filename(dir, "Media", NULL);
+	g_mkdir(media, 0777);
+	char *file = g_build_filename(media, "Gnome-1.PNG", NULL);
+	g_file_set_contents(file, "x", 1, NULL);
+	char *miss1 = g_build_filename(dir, "media", "gnome-1.png", NULL);
+	char *miss2 = g_strconcat(dir, "/Media\\Gnome-1.PNG", NULL);
+	char *miss3 = g_build_filename(dir, "media", "other.png", NULL);
+	char *s1 = art_resource_suggest(miss1, dir);
+	char *s2 = art_resource_suggest(miss2, dir);
+	char *s3 = art_resource_suggest(miss3, dir);
+	CHECK_STR(s1, "Media/Gnome-1.PNG");
+	CHECK_STR(s2, "Media/Gnome-1.PNG");
+	CHECK(s3 == NULL);
+	g_free(s1); g_free(s2); g_free(s3);
+	g_free(miss1); g_free(miss2); g_free(miss3);
+	g_unlink(file);
+	g_rmdir(media);
+	g_rmdir(dir);
+	g_free(file); g_free(media); g_free(dir);
 }

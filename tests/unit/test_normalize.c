@@ -534,7 +534,7 @@ TEST(unused_footnote_definition_warns)
 	struct article *a = nload("fn.md", src, NULL, diags);
 	CHECK(a != NULL);
 	CHECK_CONTAINS(diags->str, "fn.md:9:1: warning: footnote [^lost] is never referenced: "
-	                      "its text is left out\n");
+	                      "its text is left out [-Wunused-footnote]\n");
 	CHECK(strstr(diags->str, "[^code]") == NULL);
 	CHECK(strstr(diags->str, "[^a]") == NULL);
 	art_free(a);
