@@ -244,7 +244,7 @@ void art_html_to_model(struct article *art)
 	if (!art || !art->root)
 		return;
 	struct conv c = { art, { 0, 0 }, g_ptr_array_new_with_free_func(g_free), NULL, NULL,
-	                  0, 0 };
+	                  0, 0, NULL };
 	GPtrArray *blocks = g_ptr_array_new(), *parents = g_ptr_array_new();
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
 	struct art_node *root = art->root;
@@ -271,14 +271,36 @@ void art_html_to_model(struct article *art)
 			art_node_free(p);
 		}
 	}
+	/* Fragments over several blocks first, in document order; then the
+	 * conversion runs backwards, so the blocks a fragment takes in are
+	 * converted before it, and the block after an HTML block is model
+	 * nodes by then (anchors left at its end name it). */
+	GHashTable *member = g_hash_table_new(NULL, NULL);
+	GHashTable *groups = g_hash_table_new_full(NULL, NULL, NULL,
+	                                           (GDestroyNotify)g_ptr_array_unref);
 	for (guint i = 0; i < blocks->len; i++) {
 		struct art_node *h = blocks->pdata[i];
+		GPtrArray *g = g_hash_table_contains(member, h) ? NULL
+		             : html_fragment_group(h, member);
+		if (g)
+			g_hash_table_insert(groups, h, g);
+	}
+	for (guint i = blocks->len; i-- > 0; ) {
+		struct art_node *h = blocks->pdata[i];
+		if (g_hash_table_contains(member, h))
+			continue;       /* converted with the fragment it closes */
 		c.pos = h->pos;
 		c.container = h->parent;
 		c.depth = 0;
 		c.in_link = 0;
-		html_convert_block(&c, h);
+		GPtrArray *g = g_hash_table_lookup(groups, h);
+		if (g)
+			html_convert_group(&c, (struct art_node **)g->pdata, g->len);
+		else
+			html_convert_group(&c, &h, 1);
 	}
+	g_hash_table_destroy(groups);
+	g_hash_table_destroy(member);
 	g_ptr_array_free(parents, TRUE);
 	g_ptr_array_free(blocks, TRUE);
 	g_ptr_array_free(c.pending, TRUE);

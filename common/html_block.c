@@ -28,6 +28,7 @@ struct blk {
 };
 
 static void block_children(struct conv *c, struct blk *b, xmlNodePtr x);
+static void block_element(struct conv *c, struct blk *b, xmlNodePtr x);
 static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x);
 
 /* ------------------------------------------------------------ helpers */
@@ -46,6 +47,38 @@ static char *text_content(xmlNodePtr x)
 	char *s = g_strdup(v ? (const char *)v : "");
 	xmlFree(v);
 	return s;
+}
+
+/* ------------------------------------------------------------ fragments */
+
+static bool is_placeholder(xmlNodePtr x)
+{
+	return x->type == XML_ELEMENT_NODE && !strcmp(ename(x), HTML_PLACEHOLDER);
+}
+
+/* The Markdown block placeholder x stands for, taken out of c->moved
+ * (NULL if there is none or it is placed already). */
+static struct art_node *take_moved(struct conv *c, xmlNodePtr x)
+{
+	char *v = html_attr(x, "n");
+	guint64 i = v ? g_ascii_strtoull(v, NULL, 10) : G_MAXUINT64;
+	g_free(v);
+	if (!c->moved || i >= c->moved->len)
+		return NULL;
+	struct art_node *n = c->moved->pdata[i];
+	c->moved->pdata[i] = NULL;
+	return n;
+}
+
+/* Whether x holds a placeholder: then its text alone would lose a block. */
+static bool holds_moved(const struct conv *c, xmlNodePtr x)
+{
+	if (!c->moved || !c->moved->len)
+		return false;
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && (is_placeholder(ch) || holds_moved(c, ch)))
+			return true;
+	return false;
 }
 
 /* ------------------------------------------------------------ inline */
@@ -142,10 +175,47 @@ static void inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
 	g_free(s);
 }
 
+/* A Markdown block inside inline HTML (a cell, <del>...</del>): its inline
+ * content joins, on a line of its own; a code block's lines as code. */
+static void inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
+{
+	struct art_node *n = take_moved(c, x);
+	if (!n)
+		return;
+	inl_break(in);
+	if (n->type == ART_CODE_BLOCK) {
+		char *s = n->literal ? n->literal : "";
+		char **lines = g_strsplit(s, "\n", -1);
+		for (char **l = lines; *l; l++) {
+			if (!**l)
+				continue;
+			struct art_node *code = art_node_new(ART_CODE, n->pos);
+			code->literal = g_strdup(*l);
+			inl_add(in, code);
+			inl_break(in);
+		}
+		g_strfreev(lines);
+	} else if (n->first_child && !art_node_is_block(n->first_child)) {
+		while (n->first_child)
+			inl_add(in, n->first_child);
+	} else {
+		char *s = art_node_plain_text(n);
+		inl_text(c, in, s, x);
+		g_free(s);
+	}
+	inl_break(in);
+	art_ids_retarget(c->art, n, c->container);
+	art_node_free(n);
+}
+
 static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 {
+	if (is_placeholder(x)) {
+		inline_moved(c, in, x);
+		return;
+	}
 	enum html_kind k = html_kind_of(ename(x));
-	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT) {
+	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT && !holds_moved(c, x)) {
 		char *s = text_content(x);
 		inl_text(c, in, s, x);
 		g_free(s);
@@ -175,6 +245,8 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		return;
 	}
 	case K_CODE: {
+		if (holds_moved(c, x))
+			break;
 		char *s = text_content(x);
 		char *t = art_collapse_space(s);
 		g_free(s);
@@ -188,6 +260,8 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		return;
 	}
 	case K_PRE:
+		if (holds_moved(c, x))
+			break;
 		inline_pre(c, in, x);
 		return;
 	case K_A:
@@ -340,6 +414,8 @@ static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 			struct blk sub = { item, NULL, { NULL, true, false } };
 			if (ch->type == XML_TEXT_NODE)
 				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content, ch);
+			else if (is_placeholder(ch))
+				block_element(c, &sub, ch);
 			else
 				inline_element(c, blk_inl(&sub, c, ch), ch);
 			blk_close(&sub, c);
@@ -358,9 +434,13 @@ static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 
 /* ------------------------------------------------------------ tables */
 
-static void table_cells(struct conv *c, struct art_node *row, xmlNodePtr tr)
+/* A Markdown block between table parts goes before the table, where a
+ * browser puts what a table cannot hold. */
+static void table_cells(struct conv *c, struct blk *b, struct art_node *row, xmlNodePtr tr)
 {
 	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
+		if (ch->type == XML_ELEMENT_NODE && is_placeholder(ch))
+			block_element(c, b, ch);
 		if (ch->type != XML_ELEMENT_NODE || html_kind_of(ename(ch)) != K_CELL)
 			continue;
 		struct art_node *cell = inline_block(c, ART_TABLE_CELL, ch);
@@ -380,9 +460,11 @@ static void table_rows(struct conv *c, struct blk *b, struct art_node *table,
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		const char *nm = ename(ch);
-		if (!g_ascii_strcasecmp(nm, "tr")) {
+		if (is_placeholder(ch)) {
+			block_element(c, b, ch);
+		} else if (!g_ascii_strcasecmp(nm, "tr")) {
 			struct art_node *row = html_node(c, ART_TABLE_ROW, ch);
-			table_cells(c, row, ch);
+			table_cells(c, b, row, ch);
 			bool all_th = row->first_child != NULL;
 			for (struct art_node *cell = row->first_child; cell; cell = cell->next)
 				all_th &= cell->u.cell.header;
@@ -464,7 +546,15 @@ static void block_table(struct conv *c, struct blk *b, xmlNodePtr x)
 
 static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 {
+	if (is_placeholder(x)) {
+		struct art_node *moved = take_moved(c, x);
+		if (moved)
+			blk_add(b, c, moved);
+		return;
+	}
 	enum html_kind k = html_kind_of(ename(x));
+	if (k == K_PRE && holds_moved(c, x))
+		k = K_BLOCK;    /* <pre> around Markdown: its text and the blocks */
 	if (c->depth >= MAX_DEPTH) {
 		inline_element(c, blk_inl(b, c, x), x);
 		return;
@@ -566,14 +656,19 @@ static void block_children(struct conv *c, struct blk *b, xmlNodePtr x)
 /* An HTML block: its blocks take its place.  Anchors that end up in no
  * block name the block after it, as "<a name=x></a>" before a heading
  * means. */
-void html_convert_block(struct conv *c, struct art_node *html)
+void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 {
 	xmlNodePtr body;
-	const char *lit = html->literal ? html->literal : "";
+	struct art_node *html = group[0], *after = group[n - 1]->next;
+	struct art_node *parent = html->parent;
+	GPtrArray *moved = g_ptr_array_new();
+	char *src = n > 1 ? html_fragment_source(group, n, moved) : NULL;
+	const char *lit = src ? src : html->literal ? html->literal : "";
 	/* an unclosed "<div id=x" hides what follows, as in a browser */
 	htmlDocPtr doc = html_parse(lit, &body);
 	struct art_node *holder = art_node_new(ART_DOCUMENT, html->pos);
 	c->holder = holder;
+	c->moved = moved;
 	if (!doc) {
 		struct blk b = { holder, NULL, { NULL, true, false } };
 		inl_text(c, blk_inl(&b, c, NULL), lit, NULL);
@@ -585,13 +680,22 @@ void html_convert_block(struct conv *c, struct art_node *html)
 	}
 	if (doc)
 		xmlFreeDoc(doc);
+	/* a Markdown block the parser lost (inside a dropped element) still
+	 * shows, after the fragment */
+	for (guint i = 0; i < moved->len; i++)
+		if (moved->pdata[i])
+			art_node_append(holder, moved->pdata[i]);
+	c->moved = NULL;
+	g_ptr_array_free(moved, TRUE);
 	while (holder->first_child)
 		art_node_insert_before(html, holder->first_child);
 	art_node_free(holder);
 	c->holder = NULL;
-	/* a following HTML block gets them, once it is converted */
-	if (!html->next || html->next->type != ART_HTML_BLOCK)
-		html_flush_anchors(c, html->next ? html->next : html->parent);
+	for (guint i = 1; i < n; i++)
+		if (group[i]->type == ART_HTML_BLOCK)
+			art_node_free(group[i]);
 	art_node_free(html);
+	g_free(src);
+	/* anchors left at the end name the block after the fragment */
+	html_flush_anchors(c, after ? after : parent);
 }
-

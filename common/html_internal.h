@@ -19,7 +19,12 @@ struct conv {
 	struct art_node *container; /* the fragment's parent block */
 	int depth;
 	int in_link;
+	GPtrArray *moved;       /* Markdown blocks inside the fragment, by
+	                           placeholder number; NULL once placed */
 };
+
+/* Element standing for moved->pdata[n] in a fragment's source. */
+#define HTML_PLACEHOLDER "mdpress-block"
 
 
 static inline const char *ename(xmlNodePtr x)
@@ -42,8 +47,17 @@ bool html_is_literal_tag(const char *s);
 /* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc. */
 htmlDocPtr html_parse(const char *html, xmlNodePtr *body);
 
-/* html_block.c */
-void html_convert_block(struct conv *c, struct art_node *html);
+/* html_block.c: the HTML blocks of group (group[0] first; Markdown blocks
+ * between them, see html_fragment.c) become model blocks in their place. */
+void html_convert_group(struct conv *c, struct art_node *const *group, guint n);
+
+/* html_fragment.c */
+/* h and the siblings up to the HTML block that closes what h leaves open,
+ * or NULL when h stands alone; the later HTML blocks go into member. */
+GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member);
+/* The group's HTML source with placeholders; its Markdown blocks are
+ * unlinked into moved.  Returns a new string. */
+char *html_fragment_source(struct art_node *const *group, guint n, GPtrArray *moved);
 
 /* html_inline.c */
 void html_convert_inlines(struct conv *c, struct art_node *parent);

@@ -5,7 +5,8 @@
 # (samewords.py); GFM's tag filter shows its tags as typed; CDATA and
 # declarations show nothing; the id of any raw HTML element is a link
 # target in every format (no unknown-anchor warning, an element with the
-# id in the XHTML, a live link in the PDF).
+# id in the XHTML, a live link in the PDF); raw HTML over several blocks
+# is one fragment.
 . "$(dirname "$0")/../lib.sh"
 D=$ROOT/tests/regress/rawhtml
 XC=$TMP/xmlcheck
@@ -58,6 +59,12 @@ if ! grep -Eqw 'CDATA|ELEMENT|EMPTY|matchwo|hi' "$TMP/hidden.txt" "$TMP/hidden.b
 	grep -qx 'okay' "$TMP/hidden.txt" && grep -qx 'foo' "$TMP/hidden.txt" && grep -qx 'bar' "$TMP/hidden.txt"
 then pass rawhtml-cdata-hidden
 else fail rawhtml-cdata-hidden "$(grep -Ehw 'CDATA|ELEMENT|EMPTY|matchwo|hi' "$TMP/hidden.txt" "$TMP/hidden.body" | head -n 2)"; fi
+
+# ---- raw HTML over several blocks is one fragment (spec 137, 159)
+X=$TMP/fragments.xhtml
+if [ "$(xp 'count(//h:table//h:td[normalize-space(.)="Hi"]) + count(//h:del/h:em[.="struck"]) + count(//h:td/h:strong[.="bold"]) + count(/h:html/h:body/h:section/h:p[.="After it, a paragraph of its own."])' "$X")" = 4 ]
+then pass rawhtml-fragments-xhtml
+else fail rawhtml-fragments-xhtml "a table over several blocks, <del> around a paragraph or Markdown in a cell came apart"; fi
 
 # ---- ids of raw HTML elements are link targets everywhere
 X=$TMP/ids.xhtml

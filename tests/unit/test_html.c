@@ -219,3 +219,32 @@ TEST(html_sup_sub)
 	CHECK(sup && sup->first_child && !strcmp(sup->first_child->literal, "2"));
 	art_free(a);
 }
+
+/* Raw HTML that opens in one block and closes in a later one is one
+ * fragment, as a browser reads it (spec 137, 159). */
+TEST(html_fragment_over_blocks)
+{
+	struct article *a = hload("<table>\n\n<tr>\n\n<td>\nHi\n</td>\n\n</tr>\n\n</table>\n\n"
+	                          "<del>\n\n*foo*\n\n</del>\n\n"
+	                          "<table><tr><td>\n\n**b** x\n\n</td></tr></table>\n\n"
+	                          "<table><tr><td>open\n\nafter\n", NULL);
+	struct art_node *t = ut_find(a->root, ART_TABLE);
+	struct art_node *cell = t ? ut_find(t, ART_TABLE_CELL) : NULL;
+	char *s = cell ? art_node_plain_text(cell) : NULL;
+	CHECK_STR(s, "Hi");
+	g_free(s);
+	struct art_node *del = ut_find(a->root, ART_STRIKE);
+	CHECK(del && del->parent->type == ART_PARAGRAPH);
+	CHECK(del && del->first_child && del->first_child->type == ART_EMPH);
+	struct art_node *t2 = t ? t->next : NULL;
+	while (t2 && t2->type != ART_TABLE)
+		t2 = t2->next;
+	CHECK(t2 && ut_find(t2, ART_STRONG));
+	/* the last table never closes: the paragraph after it stays outside */
+	CHECK(a->root->last_child && a->root->last_child->type == ART_PARAGRAPH);
+	s = a->root->last_child ? art_node_plain_text(a->root->last_child) : NULL;
+	CHECK_STR(s, "after");
+	g_free(s);
+	CHECK_INT(count(a->root, ART_TABLE), 3);
+	art_free(a);
+}
