@@ -175,7 +175,10 @@ DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip ti
 DEPS_FUZZ  := clang libclang-rt-dev
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
-    weasyprint wkhtmltopdf
+    weasyprint wkhtmltopdf nodejs $(NPM_PKG)
+# typst's rows install an npm package with npm: Debian's, unless the nodejs
+# already installed brings its own (nodesource's conflicts with Debian's npm).
+NPM_PKG = $(if $(shell command -v npm 2>/dev/null),,npm)
 
 # Installs what is missing (as root), a fast no-op when all is there, and
 # prints the apt-get line otherwise.

@@ -15,7 +15,9 @@
 #                   tools, no corpus for slow tools (about a minute)
 #   BENCH_FULL=1    also run xelatex and WeasyPrint over the x100 input and
 #                   the whole corpus (tens of minutes)
-#   BENCH_ONLY=seed,x10,x100,corpus,book10,book   inputs to run (default: all)
+#   BENCH_ONLY=seed,x10,x100,corpus,book10,book,typst   inputs to run (default:
+#                   all; typst = tests/bench/typst.sh: typst and md2pdf's
+#                   one-process batch, a second table)
 #   BENCH_CORPUS=DIR  corpus folder with SOURCES.tsv (default ../shared/corpus/dev)
 set -u
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
@@ -27,7 +29,7 @@ W=$BUILD/bench
 QUICK=${BENCH_QUICK:-0}
 FULL=${BENCH_FULL:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${BENCH_RUNS:-3}; else RUNS=${BENCH_RUNS:-5}; fi
-ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book},
+ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book,typst},
 CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpus/dev}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/dev
 SEED=$ROOT/tests/regress/seed/seed.md
@@ -390,4 +392,8 @@ fi
 echo "Runs alternate between tools; time and CPU (user+system) are medians over the runs, RSS the peak (whole process tree)."
 echo "HTML-based rows include pandoc's Markdown→HTML step. Logs: $W/log/."
 for n in "${NOTES[@]}"; do echo "- note: $n"; done
+if want typst; then
+	printf '\n### typst, and md2pdf in one process (tests/bench/typst.sh)\n\n'
+	"$ROOT/tests/bench/typst.sh" "$BUILD"
+fi
 exit 0
