@@ -272,6 +272,10 @@ void art_free(struct article *art)
 	g_ptr_array_unref(m->tags);
 	g_ptr_array_unref(m->extra);
 	art_node_free(art->root);
+	if (art->allowed_dirs)
+		g_ptr_array_unref(art->allowed_dirs);
+	if (art->search_dirs)
+		g_ptr_array_unref(art->search_dirs);
 	if (art->resource_index)
 		g_hash_table_unref(art->resource_index);  /* keys live in resources */
 	g_free(art->resource_root);
@@ -345,6 +349,7 @@ static struct article *load_common(struct article *art, const char *buf,
 	static const struct art_load_opts defaults;
 	if (!opts)
 		opts = &defaults;
+	art_sandbox_init(art, opts);
 	art->source = clean_source(buf, len, &art->source_len);
 	struct art_pos pos;
 	if (!source_check(art->source, art->source_len, &pos)) {

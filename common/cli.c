@@ -21,6 +21,11 @@ shared_entries(struct art_cli *cli)
 		  "Language of the text (BCP 47, e.g. zh-CN, en); default: front matter, else detected", "LANG" },
 		{ "resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
 		  "Folder that site-absolute image paths (/img/x.png) resolve against", "DIR" },
+		{ "resource-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->resource_paths,
+		  "Also read images from DIR (repeatable); nothing outside the article's folder "
+		  "and these is read", "DIR" },
+		{ "allow-any-path", 0, 0, G_OPTION_ARG_NONE, &cli->allow_any_path,
+		  "Read any file an article names (absolute paths, ..): for trusted input only", NULL },
 		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli->quiet,
 		  "Print errors only, no warnings", NULL },
 		{ "strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
@@ -140,6 +145,8 @@ art_cli_free(struct art_cli *cli)
 	g_free(cli->output);
 	g_free(cli->lang);
 	g_free(cli->resource_root);
+	g_strfreev(cli->resource_paths);
+	cli->resource_paths = NULL;
 	g_strfreev(cli->inputs);
 	g_free(cli->deps);
 	g_free(cli->deps_target);
@@ -162,6 +169,8 @@ art_cli_load_opts(const struct art_cli *cli)
 		.no_normalize = false,
 		.resource_root = cli->resource_root,
 		.max_nesting = cli->max_nesting,
+		.resource_paths = (const char *const *)cli->resource_paths,
+		.allow_any_path = cli->allow_any_path,
 	};
 	return opts;
 }

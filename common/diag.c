@@ -35,6 +35,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_IMAGE_UNREADABLE] = { ART_WARNING, "unreadable-image", "image unreadable: %s: %s" },
 	[ART_W_IMAGE_TYPE]       = { ART_WARNING, "image-type", "not an image mdpress can use: %s" },
 	[ART_W_IMAGE_REMOTE]     = { ART_WARNING, "remote-image", "remote image not fetched: %s" },
+	[ART_W_IMAGE_REFUSED]    = { ART_WARNING, "refused-image", "image outside the article's folder not read: %s (see --resource-path, --allow-any-path)" },
 	[ART_W_YAML_KEY]         = { ART_WARNING, "duplicate-key", "front matter: duplicate key '%s'" },
 	[ART_W_YAML_KEY_TYPE]    = { ART_WARNING, "yaml-key-type", "front matter: key that is not a string skipped" },
 	[ART_W_YAML_DEPTH]       = { ART_WARNING, "yaml-depth", "front matter: part of '%s' is nested too deep; skipped" },

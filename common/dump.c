@@ -165,7 +165,7 @@ static void dump_field(FILE *out, const char *name, const char *value)
 static const char *const status_names[] = {
 	[ART_RES_OK] = "ok", [ART_RES_MISSING] = "missing",
 	[ART_RES_UNREADABLE] = "unreadable", [ART_RES_UNKNOWN_TYPE] = "unknown-type",
-	[ART_RES_REMOTE] = "remote",
+	[ART_RES_REMOTE] = "remote", [ART_RES_REFUSED] = "refused",
 };
 
 void art_dump(const struct article *art, FILE *out)
@@ -202,7 +202,7 @@ void art_dump(const struct article *art, FILE *out)
 		const struct art_resource *r = art->resources->pdata[i];
 		fprintf(out, "resource %d ", r->index);
 		put_quoted(out, r->src);
-		fprintf(out, " %s", r->status <= ART_RES_REMOTE ? status_names[r->status] : "?");
+		fprintf(out, " %s", r->status <= ART_RES_REFUSED ? status_names[r->status] : "?");
 		if (r->ext)
 			fprintf(out, " %s %dx%d", r->ext, r->width, r->height);
 		fputc('\n', out);

@@ -6,12 +6,12 @@
  *  - "?query" and "#fragment" are cut, then %XX escapes are decoded.
  *  - Anything with a URL scheme (http:, https:, ftp:, data:, ...) or "//host"
  *    is ART_RES_REMOTE: never fetched, one warning.  file: URLs are local.
- *  - Relative paths resolve against art->dir.
+ *  - Relative paths resolve against art->dir, then each --resource-path.
  *  - Site-absolute paths ("/img/x.png", as static site generators write
  *    them) resolve against opts->resource_root when given, else against the
- *    article folder; only when that file does not exist and no root was given
- *    is the literal filesystem path tried, so a hand-written absolute path
- *    still works.
+ *    article folder.
+ *  - Nothing outside those folders is read (sandbox.c) unless
+ *    --allow-any-path.
  *  - Paths are canonicalised lexically, so "./media/a.png" and "media/a.png"
  *    share one resource.
  */
@@ -360,37 +360,6 @@ static bool is_remote(const char *s)
 	return *p == ':' && p - s >= 2;
 }
 
-static char *article_dir_abs(const struct article *art)
-{
-	const char *dir = art->dir && *art->dir ? art->dir : ".";
-	return g_canonicalize_filename(dir, NULL);
-}
-
-static char *resolve_local(const struct article *art, const char *file,
-                           const char *root)
-{
-	char *dir = article_dir_abs(art);
-	char *path;
-	if (g_path_is_absolute(file)) {
-		if (root && *root) {
-			char *rabs = g_canonicalize_filename(root, NULL);
-			path = g_canonicalize_filename(file + 1, rabs);
-			g_free(rabs);
-		} else {
-			path = g_canonicalize_filename(file + 1, dir);
-			if (!g_file_test(path, G_FILE_TEST_EXISTS) &&
-			    g_file_test(file, G_FILE_TEST_EXISTS)) {
-				g_free(path);
-				path = g_canonicalize_filename(file, NULL);
-			}
-		}
-	} else {
-		path = g_canonicalize_filename(file, dir);
-	}
-	g_free(dir);
-	return path;
-}
-
 /* The index keeps articles with thousands of images linear. */
 static struct art_resource *find(struct article *art, const char *key)
 {
@@ -399,8 +368,8 @@ static struct art_resource *find(struct article *art, const char *key)
 	return g_hash_table_lookup(art->resource_index, key);
 }
 
-struct art_resource *art_resource_get(struct article *art, const char *src,
-                                      struct art_pos pos)
+static struct art_resource *get(struct article *art, const char *src,
+                                struct art_pos pos, bool trusted)
 {
 	if (!src)
 		src = "";
@@ -418,10 +387,12 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 		}
 	}
 	const char *name = decoded ? decoded : file ? file : "";
-	const char *root = art->resource_root;
-	char *path = remote || !*name ? NULL
-	           : file ? resolve_local(art, name, root)
-	           : g_canonicalize_filename(name, NULL);    /* from a file: URL */
+	bool refused = false;
+	char *path = NULL;
+	if (trusted && !remote && *name)
+		path = g_canonicalize_filename(name, NULL);
+	else if (!remote && *name)
+		path = art_sandbox_resolve(art, name, file == NULL, &refused);
 	const char *key = path ? path : src;
 
 	struct art_resource *r = find(art, key);
@@ -450,6 +421,9 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 		art_diag(ART_W_IMAGE_REMOTE, art->display_name, pos, shown ? shown : src);
 		g_free(cut);
 		g_free(shown);
+	} else if (refused) {
+		r->status = ART_RES_REFUSED;
+		art_diag(ART_W_IMAGE_REFUSED, art->display_name, pos, r->src);
 	} else if (!path) {
 		r->status = ART_RES_MISSING;
 		art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);
@@ -459,4 +433,16 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 	g_free(file);
 	g_free(decoded);
 	return r;
+}
+
+struct art_resource *art_resource_get(struct article *art, const char *src,
+                                      struct art_pos pos)
+{
+	return get(art, src, pos, false);
+}
+
+struct art_resource *art_resource_get_trusted(struct article *art, const char *path,
+                                              struct art_pos pos)
+{
+	return get(art, path, pos, true);
 }

@@ -151,6 +151,7 @@ enum art_res_status {
 	ART_RES_UNREADABLE,     /* exists but cannot be read / is not a file */
 	ART_RES_UNKNOWN_TYPE,   /* readable, bytes are no image type we know */
 	ART_RES_REMOTE,         /* http(s):// or other URL scheme: never fetched */
+	ART_RES_REFUSED,        /* outside the folders the sandbox allows: not read */
 };
 
 enum art_image_type {
@@ -199,6 +200,10 @@ struct article {
 	char *resource_root;    /* --resource-root, or NULL; owned */
 	GHashTable *resource_index; /* resolved path (or URL) -> resource, borrowed */
 	bool nesting_warned;    /* art_limit_nesting() has warned once */
+	/* the resource sandbox (common/sandbox.c) */
+	bool allow_any_path;    /* --allow-any-path: no sandbox */
+	GPtrArray *allowed_dirs;    /* char *: real paths files must lie in */
+	GPtrArray *search_dirs;     /* char *: article folder, then --resource-path */
 };
 
 struct art_load_opts {
@@ -208,6 +213,10 @@ struct art_load_opts {
 	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
 	                           read with the front matter rules; no Markdown */
 	int max_nesting;        /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
+	/* Resource sandbox: images are read only from the article's folder,
+	 * these folders (NULL-terminated, may be NULL) and resource_root. */
+	const char *const *resource_paths;  /* --resource-path DIR, repeatable */
+	bool allow_any_path;    /* --allow-any-path: read any file named */
 };
 
 /* The first block when it is a level-1 heading repeating the front matter
@@ -269,6 +278,17 @@ void art_limit_nesting(struct article *art, int max);
  * to base_dir when inside it (common/suggest.c); NULL when there is none.
  * A hint for the warning only: nothing reads that file instead. */
 char *art_resource_suggest(const char *missing, const char *base_dir);
+/* Same for a file the user named on the command line (--cover, a metadata
+ * file's cover): not subject to the article's sandbox. */
+struct art_resource *art_resource_get_trusted(struct article *art, const char *path,
+                                              struct art_pos pos);
+/* The sandbox for art from opts (art_load() calls it). */
+void art_sandbox_init(struct article *art, const struct art_load_opts *opts);
+/* A local file name (decoded; file_url: from a file: URL) as the path to
+ * read, or NULL: missing name, or *refused when the sandbox says no.
+ * Returns a new string. */
+char *art_sandbox_resolve(struct article *art, const char *file, bool file_url,
+                          bool *refused);
 
 /* Write a readable dump of the tree (for tests/regress .tree goldens). */
 void art_dump(const struct article *art, FILE *out);
@@ -311,6 +331,7 @@ enum art_diag_code {
 	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
 	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */
 	ART_W_IMAGE_REMOTE,     /* remote image not fetched: %s */
+	ART_W_IMAGE_REFUSED,    /* image outside the article's folder not read: %s */
 	ART_W_FONTS_CONF,       /* font configuration %s: using the system's default fonts */
 	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
 	ART_W_YAML_KEY_TYPE,    /* front matter: key that is not a string skipped */
@@ -369,6 +390,8 @@ struct art_cli {
 	gboolean quiet;         /* -q */
 	gboolean strict;        /* --strict */
 	gboolean dump_tree;     /* --dump-tree (hidden) */
+	char **resource_paths;  /* --resource-path DIR, repeatable; owned */
+	gboolean allow_any_path;    /* --allow-any-path */
 	char *output_dir;       /* -O/--output-dir DIR: one output per input in DIR */
 	char **warnings;        /* -W options (--warning=SPEC), in order */
 	char *deps;             /* -M/--deps FILE: write a make dependency file */

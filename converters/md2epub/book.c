@@ -437,7 +437,10 @@ epub_book_render(struct epub_book *b)
 	struct epub_chapter *first = g_ptr_array_index(b->chapters, 0);
 	const char *cover = b->cover_src ? b->cover_src : first->art->meta.cover;
 	if (cover && *cover) {
-		struct art_resource *r = art_resource_get(first->art, cover, first->art->meta.cover_pos);
+		/* --cover (or a metadata file's) was named by the user: trusted */
+		struct art_resource *r = b->cover_src
+			? art_resource_get_trusted(first->art, cover, first->art->meta.cover_pos)
+			: art_resource_get(first->art, cover, first->art->meta.cover_pos);
 		b->cover = epub_book_image(b, r, first->art->display_name, first->art->meta.cover_pos);
 		if (b->cover)
 			b->cover->cover = true;

@@ -203,7 +203,7 @@ struct pdf_front *pdf_front_new(struct article *const *arts, int n, const struct
 		g_string_append_printf(g, "%s%s", i ? ", " : "", (const char *)au->pdata[i]);
 	f->authors = g_string_free(g, FALSE);
 	if (cover && book && book->cover)
-		f->cover_res = art_resource_get(arts[0], book->cover, (struct art_pos){ 0, 0 });
+		f->cover_res = art_resource_get_trusted(arts[0], book->cover, (struct art_pos){ 0, 0 });
 	return f;
 }
 
