@@ -6,43 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
-static const char *const type_names[ART_NODE__MAX] = {
-	[ART_DOCUMENT] = "document",
-	[ART_PARAGRAPH] = "paragraph",
-	[ART_HEADING] = "heading",
-	[ART_BLOCKQUOTE] = "blockquote",
-	[ART_LIST] = "list",
-	[ART_ITEM] = "item",
-	[ART_CODE_BLOCK] = "code_block",
-	[ART_HTML_BLOCK] = "html_block",
-	[ART_THEMATIC_BREAK] = "thematic_break",
-	[ART_TABLE] = "table",
-	[ART_TABLE_ROW] = "table_row",
-	[ART_TABLE_CELL] = "table_cell",
-	[ART_FIGURE] = "figure",
-	[ART_CAPTION] = "caption",
-	[ART_FOOTNOTE_DEF] = "footnote_def",
-	[ART_TEXT] = "text",
-	[ART_SOFTBREAK] = "softbreak",
-	[ART_LINEBREAK] = "linebreak",
-	[ART_CODE] = "code",
-	[ART_HTML_INLINE] = "html_inline",
-	[ART_EMPH] = "emph",
-	[ART_STRONG] = "strong",
-	[ART_STRIKE] = "strike",
-	[ART_SUPERSCRIPT] = "superscript",
-	[ART_SUBSCRIPT] = "subscript",
-	[ART_LINK] = "link",
-	[ART_IMAGE] = "image",
-	[ART_FOOTNOTE_REF] = "footnote_ref",
-};
 
-const char *art_node_type_name(enum art_node_type type)
-{
-	if ((int)type < 0 || type >= ART_NODE__MAX || !type_names[type])
-		return "unknown";
-	return type_names[type];
-}
 
 struct art_node *art_node_new(enum art_node_type type, struct art_pos pos)
 {
@@ -164,11 +128,6 @@ void art_ids_retarget(struct article *art, const struct art_node *from,
 	while (g_hash_table_iter_next(&it, &k, &v))
 		if (v == from)
 			g_hash_table_iter_replace(&it, to);
-}
-
-bool art_node_is_block(const struct art_node *node)
-{
-	return node->type < ART_TEXT;
 }
 
 struct art_node *art_node_next(const struct art_node *n, const struct art_node *top,

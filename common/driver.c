@@ -241,6 +241,15 @@ dump_trees(struct run *r)
 			ok = 0;
 			continue;
 		}
+		/* every dump (the tree goldens, the sweeps) checks the tree */
+		char *why = r->lopts.no_normalize ? NULL : art_check(a);
+		if (why) {
+			char *msg = g_strconcat("invalid model tree: ", why, NULL);
+			art_diag(ART_E_OUTPUT, a->display_name, (struct art_pos){ 0, 0 }, msg);
+			g_free(msg);
+			g_free(why);
+			ok = 0;
+		}
 		art_dump(a, out->fp);
 		art_free(a);
 	}

@@ -125,7 +125,19 @@ struct art_node *art_node_next(const struct art_node *n, const struct art_node *
 /* Concatenated plain text of a node's inline content (alt text, headings,
  * captions).  Softbreaks become spaces.  Returns a new string. */
 char *art_node_plain_text(const struct art_node *node);
+/* Block or inline, and which types a type may contain: one table,
+ * common/node_rules.c. */
 bool art_node_is_block(const struct art_node *node);
+bool art_node_may_contain(enum art_node_type parent, enum art_node_type child);
+/* Verify a tree against that table (each child allowed in its parent,
+ * links between nodes consistent, payloads in range); normalized adds what
+ * art_normalize() guarantees (no raw HTML, no soft breaks, headings with
+ * ids).  Returns NULL when the tree is sound, else a new string naming
+ * the first problem ("12:1: paragraph in paragraph: not allowed in its
+ * parent").  art_check() is art_check_tree(art->root, true). */
+char *art_check_tree(const struct art_node *root, bool normalized);
+struct article;
+char *art_check(const struct article *art);
 
 /* ---------------------------------------------------------------- metadata */
 

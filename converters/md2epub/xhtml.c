@@ -540,10 +540,8 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
 	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
 	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF:
-		e = el(parent, "p");
-		render_inline(x, e, n);
-		break;
-	case ART_NODE__MAX: return;
+	case ART_NODE__MAX:
+		return;         /* no inline stands among blocks (art_check()) */
 	}
 	epub_nl(parent);
 }

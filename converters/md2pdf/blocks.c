@@ -344,10 +344,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 	case ART_EMPH: case ART_STRONG: case ART_STRIKE:
 	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
 	case ART_LINK: case ART_FOOTNOTE_REF:
-		render_inline_block(p, n, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT, para_gap(p));
-		while (n->next && !art_node_is_block(n->next))
-			n = n->next;
-		break;
+		break;          /* no inline stands among blocks (art_check()) */
 	case ART_HTML_INLINE:       /* art_normalize() made model nodes of it */
 	case ART_NODE__MAX:
 		break;
@@ -356,13 +353,8 @@ static void render_block(struct pdf *p, const struct art_node *n)
 
 void pdf_render_blocks(struct pdf *p, const struct art_node *first)
 {
-	for (const struct art_node *n = first; n && !p->over_pages; n = n->next) {
+	for (const struct art_node *n = first; n && !p->over_pages; n = n->next)
 		render_block(p, n);
-		/* a run of stray inlines was rendered as one paragraph */
-		if (!art_node_is_block(n))
-			while (n->next && !art_node_is_block(n->next))
-				n = n->next;
-	}
 }
 
 static void title_line(struct pdf *p, const char *text, enum pdf_font f, double pt,
