@@ -81,6 +81,11 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 	pdf_set_language(p, art->lang);
 	if (p->page_used)
 		pdf_new_page(p);
+	/* on a right-hand page: an odd page of the whole PDF, front pages
+	 * included; the page left blank gets no header or footer */
+	int front = p->front ? p->front->npages : 0;
+	if (p->style->right_hand && (front + pdf_body_page(p)) % 2 == 0)
+		pdf_new_page(p);
 	if (p->front)
 		p->front->start_page[index] = pdf_body_page(p);
 	g_free(p->run.article);

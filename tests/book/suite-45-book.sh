@@ -156,3 +156,11 @@ rc=$?
 if [ $rc = 1 ] && [ ! -e "$TMP/bad.pdf" ] && grep -q "bad.yaml:2:13: error: style: 'text-color' must be" <<<"$err" &&
    grep -q "bad.yaml:3:12: warning: style: unknown key 'font-sise'" <<<"$err"; then pass style-errors-file-line
 else fail style-errors-file-line "exit $rc: $err"; fi
+
+# article-start: right puts each article on an odd page of the PDF (a blank
+# page before it when needed): the contents links land on pages 3, 5, 7.
+printf 'article-start: right\n' >"$TMP/right.yaml"
+if "$BUILD/md2pdf" -q -o "$TMP/right.pdf" --style "$TMP/right.yaml" "${ARTS[@]}" &&
+   [ "$("$ROOT/tests/book/pdflinks.py" "$TMP/right.pdf" | awk '$1 == 2 { print $2 }' | paste -sd ' ')" = "3 5 7" ] &&
+   [ -z "$(pdftotext -f 4 -l 4 "$TMP/right.pdf" - | tr -d ' \n\f')" ]; then pass style-pdf-right-hand
+else fail style-pdf-right-hand "articles do not start on odd pages after blank ones"; fi
