@@ -203,6 +203,9 @@ void pdf_new_page(struct pdf *p)
 	draw_quote_rules(p, p->y);
 	draw_footer(p);
 	cairo_show_page(p->cr);
+	/* cairo has written the page and the images it shows: their pixels
+	 * need not stay in memory until the end of a long book */
+	g_ptr_array_set_size(p->images, 0);
 	p->page++;
 	pdf_front_label_page(p);
 	p->page_used = false;
