@@ -164,3 +164,34 @@ if "$BUILD/md2pdf" -q -o "$TMP/right.pdf" --style "$TMP/right.yaml" "${ARTS[@]}"
    [ "$("$ROOT/tests/book/pdflinks.py" "$TMP/right.pdf" | awk '$1 == 2 { print $2 }' | paste -sd ' ')" = "3 5 7" ] &&
    [ -z "$(pdftotext -f 4 -l 4 "$TMP/right.pdf" - | tr -d ' \n\f')" ]; then pass style-pdf-right-hand
 else fail style-pdf-right-hand "articles do not start on odd pages after blank ones"; fi
+
+# --- the corpus as one press kit (optional: needs ../shared/corpus/dev) ----
+# Every article of the corpus in one PDF book and one EPUB with the same
+# style: a contents link per article landing on its title, a running header
+# on every body page, one outline entry per article, qpdf and epubcheck clean.
+CORPUS=$SHARED/corpus/dev
+if [ -f "$CORPUS/SOURCES.tsv" ]; then
+	mapfile -t CARTS < <(tail -n +2 "$CORPUS/SOURCES.tsv" | awk -F'\t' -v d="$CORPUS" '{ print d "/" $1 "/" $7 }')
+	printf 'title: openEuler Press Kit\nauthor: openEuler Community\ndate: 2026-03-01\n' >"$TMP/corpus-book.yaml"
+	printf 'book-footer: "EMBARGOED UNTIL 2 MARCH 2026 | | {page}"\nheading-color: "#1a4d8f"\n' >"$TMP/corpus-style.yaml"
+	out=$TMP/corpus.pdf
+	if "$BUILD/md2pdf" -q -o "$out" --metadata "$TMP/corpus-book.yaml" --style "$TMP/corpus-style.yaml" "${CARTS[@]}"; then
+		res=$("$ROOT/tests/book/bookcheck.py" "$out" "openEuler Press Kit")
+		if [ "$(wc -l <<<"$res")" = 1 ] && grep -q "^articles ${#CARTS[@]} links ${#CARTS[@]} " <<<"$res"
+		then pass book-corpus-pdf; else fail book-corpus-pdf "$(head -n 3 <<<"$res" | tr '\n' ';')"; fi
+		check book-corpus-pdf-qpdf-check qpdf --check "$out"
+	else
+		fail book-corpus-pdf "md2pdf failed on the corpus"
+	fi
+	epub=$TMP/corpus.epub
+	if "$BUILD/md2epub" -q -o "$epub" --metadata "$TMP/corpus-book.yaml" --style "$TMP/corpus-style.yaml" "${CARTS[@]}" &&
+	   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6 { color: #1a4d8f; }'; then
+		if fast; then pass book-corpus-epub
+		elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass book-corpus-epub
+		else fail book-corpus-epub "epubcheck reports problems"; fi
+	else
+		fail book-corpus-epub "md2epub failed on the corpus, or the style's CSS is missing"
+	fi
+else
+	echo "  skipping the corpus book: $CORPUS missing"
+fi
