@@ -319,7 +319,7 @@ static struct article *load_common(struct article *art, const char *buf,
 		if (!art_frontmatter_parse_plain(art))
 			goto fail;
 		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){ 1, 1 });
-	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art)) {
+	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art, opts)) {
 		goto fail;
 	} else {
 		art_limit_nesting(art, opts->max_nesting);

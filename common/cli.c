@@ -42,6 +42,8 @@ shared_entries(struct art_cli *cli)
 		{ "max-nesting", 0, 0, G_OPTION_ARG_INT, &cli->max_nesting,
 		  "Flatten quotes, lists and emphasis nested deeper than N levels "
 		  "(default 64, at most 1000)", "N" },
+		{ "no-smart", 0, 0, G_OPTION_ARG_NONE, &cli->no_smart,
+		  "Keep straight quotes, -- and ... as typed (no typographic punctuation)", NULL },
 		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
 		  "Print the article model instead of converting", NULL },
 		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
@@ -171,6 +173,7 @@ art_cli_load_opts(const struct art_cli *cli)
 		.max_nesting = cli->max_nesting,
 		.resource_paths = (const char *const *)cli->resource_paths,
 		.allow_any_path = cli->allow_any_path,
+		.no_smart = cli->no_smart,
 	};
 	return opts;
 }

@@ -52,4 +52,10 @@ void art_warn_unused_footnotes(struct article *art);
  * touches CJK text or punctuation ("**成功举办。**论坛"). */
 void art_repair_strong(struct art_node *root);
 
+/* smart_punct.c: the curly quotes cmark-gfm's smart punctuation made
+ * beside CJK text, opened or closed by CJK rules; typographic punctuation
+ * for plain text (front matter), a new string. */
+void art_cjk_quotes(struct art_node *root, const char *source);
+char *art_smart_text(const char *s);
+
 #endif

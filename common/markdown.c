@@ -354,7 +354,7 @@ static GArray *line_index(const char *s, size_t len)
 	return a;
 }
 
-int art_markdown_parse(struct article *art)
+int art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 {
 	struct conv c = { art, art->body_line - 1, NULL, NULL,
 	                  g_ptr_array_new(), g_ptr_array_new() };
@@ -366,7 +366,13 @@ int art_markdown_parse(struct article *art)
 		body = art->source_len;
 
 	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *parser = cmark_parser_new(CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE);
+	/* CMARK_OPT_SMART: curly quotes, en and em dashes, the ellipsis,
+	 * never inside code, escaped quotes left straight; art_normalize()
+	 * turns the quotes around where Chinese text fools its Latin rules. */
+	int copts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
+	if (!opts || !opts->no_smart)
+		copts |= CMARK_OPT_SMART;
+	cmark_parser *parser = cmark_parser_new(copts);
 	for (size_t i = 0; i < G_N_ELEMENTS(extension_names); i++) {
 		cmark_syntax_extension *ext = cmark_find_syntax_extension(extension_names[i]);
 		if (ext)

@@ -492,6 +492,15 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	art_repair_strong(art->root);
 	art_html_to_model(art);
 	art_limit_nesting(art, opts->max_nesting);   /* raw HTML nests too */
+	if (!opts->no_smart) {
+		art_cjk_quotes(art->root, art->source);
+		char **meta[] = { &art->meta.title, &art->meta.subtitle, &art->meta.summary };
+		for (size_t i = 0; i < G_N_ELEMENTS(meta); i++) {
+			char *t = art_smart_text(*meta[i]);
+			g_free(*meta[i]);
+			*meta[i] = t;
+		}
+	}
 	segment_breaks(art);
 	g_free(art->resource_root);
 	art->resource_root = g_strdup(opts->resource_root);

@@ -221,6 +221,7 @@ struct article {
 struct art_load_opts {
 	const char *lang;       /* --lang override, or NULL */
 	bool no_normalize;      /* for --dump-tree of the raw parse */
+	bool no_smart;          /* --no-smart: keep straight quotes, "--", "..." */
 	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
 	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
 	                           read with the front matter rules; no Markdown */
@@ -252,8 +253,10 @@ void art_free(struct article *art);
 int art_frontmatter_parse(struct article *art);
 /* Parse all of art->source as a YAML metadata mapping (metadata_only). */
 int art_frontmatter_parse_plain(struct article *art);
-/* Parse Markdown of art->source from body_line into art->root. Returns 1/0. */
-int art_markdown_parse(struct article *art);
+/* Parse Markdown of art->source from body_line into art->root, with
+ * typographic punctuation unless opts->no_smart (opts may be NULL).
+ * Returns 1/0. */
+int art_markdown_parse(struct article *art, const struct art_load_opts *opts);
 /* The shared normalisation pass (see common/normalize.c). */
 void art_normalize(struct article *art, const struct art_load_opts *opts);
 /* Raw HTML to model nodes (common/html.c, part of art_normalize): each ART_HTML_BLOCK, and the ART_HTML_INLINE tags of a
@@ -406,6 +409,7 @@ struct art_cli {
 	gboolean allow_any_path;    /* --allow-any-path */
 	char *output_dir;       /* -O/--output-dir DIR: one output per input in DIR */
 	char **warnings;        /* -W options (--warning=SPEC), in order */
+	gboolean no_smart;      /* --no-smart */
 	char *deps;             /* -M/--deps FILE: write a make dependency file */
 	gboolean deps_phony;    /* -MP: a phony target per dependency */
 	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */

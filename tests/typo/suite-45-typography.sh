@@ -78,3 +78,21 @@ if "$MD2PDF" -q -o "$TMP/dots.pdf" "$TMP/dots.md" && "$MD2PDF" -q -o "$TMP/plain
 else
 	fail typo-cjk-emphasis-dots "md2pdf failed"
 fi
+
+# ---------------------------------------------------------------- quotes
+# The seed's quotes are Chinese curly quotes in all three formats (the
+# model sets them once); --no-smart keeps them straight.
+seed=$ROOT/tests/regress/seed/seed.md
+want='以“openEuler（OpenAtomopenEuler，简称“openEuler”）使能AI和全场景创新，夯实算力底座”为主题'
+squash() { tr -d ' \n\t' | sed 's/\xc2\xa0//g'; }
+"$MD2PDF" -q -o "$TMP/sq.pdf" "$seed" 2>/dev/null
+"$BUILD/md2txt" -q -o "$TMP/sq.txt" "$seed" 2>/dev/null
+"$BUILD/md2epub" -q -o "$TMP/sq.epub" "$seed" 2>/dev/null
+bad=
+grep -qF -- "$want" <(pdftotext "$TMP/sq.pdf" - | squash) || bad="$bad pdf"
+grep -qF -- "$want" <(squash <"$TMP/sq.txt") || bad="$bad txt"
+grep -qF -- "$want" <(unzip -p "$TMP/sq.epub" '*.xhtml' 2>/dev/null | squash) || bad="$bad epub"
+if [ -z "$bad" ]; then pass typo-seed-quotes-all-formats; else fail typo-seed-quotes-all-formats "not in:$bad"; fi
+"$BUILD/md2txt" -q --no-smart -o "$TMP/sq0.txt" "$seed" 2>/dev/null
+if squash <"$TMP/sq0.txt" | grep -qF '以"openEuler（OpenAtom'; then pass typo-no-smart
+else fail typo-no-smart "--no-smart changed the quotes"; fi

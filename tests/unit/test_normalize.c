@@ -102,10 +102,10 @@ TEST(norm_strong_repair_only_beside_cjk)
 {
 	/* Spec examples 389 and 401: no CJK, so CommonMark's reading (literal
 	 * asterisks) stands, even in a Chinese paragraph. */
-	PARA("a**\"foo\"**\n", NULL, "a**\"foo\"**");
+	PARA("a**\"foo\"**\n", NULL, "a**“foo”**");
 	PARA("**(**foo)\n", NULL, "**(**foo)");
 	PARA("中文 **(**foo) 中文\n", NULL, "中文 **(**foo) 中文");
-	PARA("中文 a**\"foo\"** 中文\n", NULL, "中文 a**\"foo\"** 中文");
+	PARA("中文 a**\"foo\"** 中文\n", NULL, "中文 a**“foo”** 中文");
 	/* A run touching CJK may open or close where CommonMark says no. */
 	PARA("**(甲)**乙\n", NULL, "[(甲)]乙");
 	/* Escaped asterisks are text, never a delimiter run, wherever the
