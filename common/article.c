@@ -248,6 +248,7 @@ void art_free(struct article *art)
 	g_free(art->dir);
 	g_free(art->source);
 	g_free(art->lang);
+	g_free(art->date);
 	g_free(art);
 }
 

@@ -49,7 +49,8 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_FONTS_CONF]       = { ART_WARNING, "fonts-config", "font configuration %s: using the system's default fonts" },
 	[ART_W_EPUB_IMAGE]       = { ART_WARNING, "epub-image-type", "%s image shown as a placeholder (no EPUB 3 core media type): %s" },
 	[ART_W_EPUB_COVER]       = { ART_WARNING, "epub-image-type", "cover image type cannot be used in EPUB; no cover page" },
-	[ART_W_DATE]             = { ART_WARNING, "date", "date is not a W3C date (YYYY-MM-DD); left out of the EPUB metadata" },
+	[ART_W_DATE]             = { ART_WARNING, "date", "front matter: date '%s' is no date (YYYY-MM-DD); left out" },
+	[ART_W_LANG]             = { ART_WARNING, "lang", "language '%s' is no BCP 47 tag (like zh-CN); using '%s'" },
 	[ART_W_GENERIC]          = { ART_WARNING, "other", "%s" },
 };
 

@@ -244,14 +244,18 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 		return set_string(fm, key, v, &m->title);
 	if (!strcmp(lk, "subtitle"))
 		return set_string(fm, key, v, &m->subtitle);
-	if (!strcmp(lk, "date"))
+	if (!strcmp(lk, "date")) {
+		m->date_pos = mark_pos(fm, v->start_mark);
 		return set_string(fm, key, v, &m->date);
+	}
 	if (!strcmp(lk, "category"))
 		return set_string(fm, key, v, &m->category);
 	if (!strcmp(lk, "identifier"))
 		return set_string(fm, key, v, &m->identifier);
-	if (!strcmp(lk, "lang") || !strcmp(lk, "language"))
+	if (!strcmp(lk, "lang") || !strcmp(lk, "language")) {
+		m->lang_pos = mark_pos(fm, v->start_mark);
 		return set_string(fm, key, v, &m->lang);
+	}
 	if (!strcmp(lk, "summary")) {
 		fm->summary_set = true;
 		return set_string(fm, key, v, &m->summary);

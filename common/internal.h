@@ -4,6 +4,12 @@
 
 #include "article.h"
 
+/* facts.c: art->lang (canonical; detected when not given or malformed,
+ * with a warning then), early in art_normalize(); art->date and
+ * art->cover, at its end. */
+void art_facts_lang(struct article *art, const char *lang_option);
+void art_facts_meta(struct article *art);
+
 /* Frees one struct art_resource and its strings. */
 void art_resource_free(struct art_resource *res);
 

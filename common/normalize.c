@@ -70,31 +70,6 @@ static void unknown_html_to_text(struct article *art)
 
 /* ------------------------------------------------------------ language */
 
-static void set_lang(struct article *art, const struct art_load_opts *opts)
-{
-	const char *given = opts->lang && *opts->lang ? opts->lang
-	                  : art->meta.lang && *art->meta.lang ? art->meta.lang : NULL;
-	char *lang;
-	art->lang_detected = given == NULL;
-	if (given) {
-		lang = g_strdup(given);
-	} else {
-		/* Prose only: code is mostly ASCII whatever the language.  The
-		 * first 256 KiB are plenty for a guess. */
-		GString *s = g_string_new(art->meta.title);
-		for (struct art_node *n = art->root; n && s->len < 256 * 1024; ) {
-			if (n->type == ART_TEXT && n->literal)
-				g_string_append(s, n->literal);
-			bool skip = n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK;
-			n = art_node_next(n, art->root, !skip);
-		}
-		lang = g_strdup(art_detect_lang(s->str, (gssize)s->len));
-		g_string_free(s, TRUE);
-	}
-	g_free(art->lang);
-	art->lang = lang;
-}
-
 /* ------------------------------------------------------------ soft breaks */
 
 /* The character an inline leaf shows at its start or end; 0 when it shows
@@ -483,7 +458,7 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	if (!art || !art->root)
 		return;
 	unknown_html_to_text(art);
-	set_lang(art, opts);
+	art_facts_lang(art, opts->lang);
 	/* before segment breaks (HTML newlines are soft breaks) and before
 	 * images, figures and ids, which then treat HTML like Markdown */
 	/* before segment breaks: a line break beside "**" is white space
@@ -510,4 +485,5 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	link_targets(art);
 	anchor_index(art);
 	art->title_heading = art_title_heading(art);
+	art_facts_meta(art);
 }

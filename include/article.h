@@ -153,6 +153,7 @@ struct art_meta {
 	GPtrArray *tags;        /* char *; tags and keywords merged, never NULL */
 	GPtrArray *extra;       /* struct art_meta_extra *; other keys, in order */
 	struct art_pos cover_pos;    /* where banner/cover was given, for diagnostics */
+	struct art_pos date_pos, lang_pos;  /* where date and lang were given */
 };
 
 /* ---------------------------------------------------------------- resources */
@@ -198,6 +199,9 @@ struct article {
 	struct art_meta meta;
 	char *lang;             /* effective BCP 47 tag: --lang, meta lang, or detected */
 	bool lang_detected;     /* lang came from detection, not given */
+	char *date;             /* meta.date in W3C form (YYYY, YYYY-MM, YYYY-MM-DD),
+	                           NULL when absent or no date (then warned) */
+	struct art_resource *cover; /* meta.cover resolved, or NULL; not owned */
 	struct art_node *root;  /* ART_DOCUMENT */
 	const struct art_node *title_heading;   /* art_title_heading(), found by
 	                           art_normalize(); renderers show it once */
@@ -305,6 +309,24 @@ void art_sandbox_init(struct article *art, const struct art_load_opts *opts);
 char *art_sandbox_resolve(struct article *art, const char *file, bool file_url,
                           bool *refused);
 
+/* ---------------------------------------------------------------- facts
+ * What an article is, the same in every format (common/facts.c). */
+
+/* A language tag in BCP 47 form ('-' not '_', zh-Hans-CN casing), or NULL
+ * when it is not well-formed.  New string. */
+char *art_lang_canonical(const char *tag);
+/* A front matter date (2020-06-30, 2020/6/30, 2020-06-30 10:00, 2020-06,
+ * 2020, July 31, 2022, 31 Jul 2022, 2022年7月31日) in W3C form, or NULL
+ * when it is no date.  New string. */
+char *art_w3c_date(const char *in);
+/* The one time an output may record (PDF dates, EPUB dcterms:modified, zip
+ * entry times): SOURCE_DATE_EPOCH, else the date (W3C, may be NULL) at
+ * 00:00 UTC, else 1980-01-01; never before 1980 (zip cannot store it),
+ * never the clock. */
+gint64 art_epoch(const char *w3c_date);
+/* art_epoch() formatted with g_date_time_format() in UTC.  New string. */
+char *art_epoch_format(const char *w3c_date, const char *format);
+
 /* Write a readable dump of the tree (for tests/regress .tree goldens). */
 void art_dump(const struct article *art, FILE *out);
 
@@ -360,7 +382,8 @@ enum art_diag_code {
 	ART_W_OUTPUT_EXT,       /* output file %s does not end in %s */
 	ART_W_EPUB_IMAGE,       /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
 	ART_W_EPUB_COVER,       /* cover image type cannot be used in EPUB; no cover page */
-	ART_W_DATE,             /* date is not a W3C date (YYYY-MM-DD); left out of the EPUB metadata */
+	ART_W_DATE,             /* front matter: date '%s' is no date (YYYY-MM-DD); left out */
+	ART_W_LANG,             /* language '%s' is no BCP 47 tag (like zh-CN); using '%s' */
 	ART_W_GENERIC,          /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };

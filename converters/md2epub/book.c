@@ -165,44 +165,6 @@ epub_book_image(struct epub_book *b, const struct art_resource *res, const char 
 	return it;
 }
 
-/* W3C date (YYYY, YYYY-MM, YYYY-MM-DD) from the common ways front matter
- * writes one; NULL if it is no date. */
-char *
-epub_w3c_date(const char *in)
-{
-	unsigned y = 0, m = 0, d = 0;
-	char sep1 = 0, sep2 = 0;
-	int used = 0;
-	if (in == NULL)
-		return NULL;
-	while (g_ascii_isspace(*in))
-		in++;
-	int got = sscanf(in, "%4u%c%2u%c%2u%n", &y, &sep1, &m, &sep2, &d, &used);
-	if (got >= 5 && (sep1 == '-' || sep1 == '/' || sep1 == '.') && sep2 == sep1 &&
-	    g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y) && y >= 1000)
-		return g_strdup_printf("%04u-%02u-%02u", y, m, d);
-	if (got >= 3 && (sep1 == '-' || sep1 == '/') && m >= 1 && m <= 12 && y >= 1000 &&
-	    (got == 3 || !g_ascii_isdigit(sep2)))
-		return g_strdup_printf("%04u-%02u", y, m);
-	if (got == 1 && y >= 1000 && strlen(in) == 4)
-		return g_strdup_printf("%04u", y);
-	return NULL;
-}
-
-static gint64
-date_epoch(const char *w3c)
-{
-	unsigned y = 0, m = 1, d = 1;
-	if (w3c == NULL || sscanf(w3c, "%4u-%2u-%2u", &y, &m, &d) < 1)
-		return -1;
-	GDateTime *dt = g_date_time_new_utc((gint)y, (gint)m, (gint)d, 0, 0, 0);
-	if (dt == NULL)
-		return -1;
-	gint64 e = g_date_time_to_unix(dt);
-	g_date_time_unref(dt);
-	return e;
-}
-
 /* A stable urn:uuid from the sources, shaped like a version 5 UUID. */
 static char *
 content_uuid(const struct epub_book *b)
@@ -226,20 +188,6 @@ content_uuid(const struct epub_book *b)
 	                       d[10], d[11], d[12], d[13], d[14], d[15]);
 }
 
-/* BCP 47 wants '-', front matter sometimes writes zh_CN. */
-static char *
-lang_tag(const char *l)
-{
-	if (l == NULL || *l == '\0')
-		return g_strdup("und");
-	char *t = g_strdup(l);
-	g_strdelimit(t, "_", '-');
-	for (char *p = t; *p; p++)
-		if (!g_ascii_isalnum(*p) && *p != '-')
-			*p = '-';
-	return t;
-}
-
 void
 epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
 {
@@ -250,12 +198,18 @@ epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
 	GPtrArray *au = over && over->authors->len ? over->authors : m->authors;
 	for (guint i = 0; i < au->len; i++)
 		g_ptr_array_add(b->authors, epub_clean(g_ptr_array_index(au, i)));
-	b->lang = lang_tag(over && over->lang ? over->lang : first->art->lang);
-	const char *date = over && over->date ? over->date : m->date;
-	if (date) {
-		b->date = epub_w3c_date(date);
+	/* the article's language and date are the model's (canonical, and
+	 * warned about there); the book's own metadata is read here */
+	char *over_lang = over && over->lang ? art_lang_canonical(over->lang) : NULL;
+	if (over && over->lang && !over_lang)
+		art_diag(ART_W_LANG, NULL, over->lang_pos, over->lang, first->art->lang);
+	b->lang = over_lang ? over_lang : g_strdup(first->art->lang ? first->art->lang : "und");
+	if (over && over->date) {
+		b->date = art_w3c_date(over->date);
 		if (b->date == NULL)
-			art_diag(ART_W_DATE, first->art->display_name, (struct art_pos){0, 0});
+			art_diag(ART_W_DATE, NULL, over->date_pos, over->date);
+	} else {
+		b->date = g_strdup(first->art->date);
 	}
 	const char *desc = over && over->summary ? over->summary : m->summary;
 	if (desc && *desc)
@@ -266,26 +220,9 @@ epub_book_set_meta(struct epub_book *b, const struct art_meta *over)
 	const char *ident = over && over->identifier ? over->identifier : m->identifier;
 	b->identifier = ident && *ident ? epub_clean(ident) : content_uuid(b);
 
-	/* dcterms:modified and zip times: SOURCE_DATE_EPOCH, else the date,
-	 * else a fixed epoch; never the wall clock, so builds repeat. */
-	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
-	gint64 epoch = -1;
-	if (sde && *sde) {
-		char *end;
-		gint64 v = g_ascii_strtoll(sde, &end, 10);
-		if (*end == '\0' && v >= 0)
-			epoch = v;
-	}
-	if (epoch < 0)
-		epoch = date_epoch(b->date);
-	if (epoch < 315532800)      /* zip cannot store times before 1980 */
-		epoch = 315532800;
-	b->epoch = epoch;
-	GDateTime *dt = g_date_time_new_from_unix_utc(epoch);
-	if (dt == NULL)
-		dt = g_date_time_new_from_unix_utc(315532800);
-	b->modified = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%SZ");
-	g_date_time_unref(dt);
+	/* dcterms:modified and zip times */
+	b->epoch = art_epoch(b->date);
+	b->modified = art_epoch_format(b->date, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* Percent-encode what may not stand in an IRI (spaces, quotes, controls;

@@ -82,7 +82,6 @@ struct epub_item *epub_book_image(struct epub_book *book, const struct art_resou
                                   const char *file, struct art_pos pos);
 /* Chapter for a link to another file of the book, or NULL. */
 struct epub_chapter *epub_book_chapter_for(struct epub_book *book, const char *canon);
-char *epub_w3c_date(const char *in);
 
 /* xhtml.c */
 /* Build ch->doc from ch->art. */

@@ -702,7 +702,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 			g_string_append(by, zh ? "\u3001" : ", ");
 		g_string_append(by, g_ptr_array_index(m->authors, i));
 	}
-	char *date = m->date ? epub_w3c_date(m->date) : NULL;
+	char *date = g_strdup(ch->art->date);
 	if (date) {
 		if (by->len)
 			g_string_append(by, " \u00b7 ");

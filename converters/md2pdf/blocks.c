@@ -408,8 +408,8 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	GString *by = g_string_new(NULL);
 	for (guint i = 0; i < m->authors->len; i++)
 		g_string_append_printf(by, "%s%s", i ? ", " : "", (char *)m->authors->pdata[i]);
-	if (m->date && *m->date)
-		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", m->date);
+	if (art->date)      /* the model's reading of it: the same in every format */
+		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", art->date);
 	if (by->len) {
 		title_line(p, by->str, PDF_SERIF, p->size.byline, false, 0.4, 8);
 		any = true;

@@ -13,38 +13,14 @@
 
 #define MM_TO_PT (72.0 / 25.4)
 
-/* PDF dates from SOURCE_DATE_EPOCH, else the front matter date: never the
- * clock, so that the same input gives the same bytes. */
-static char *create_date(const char *d)
-{
-	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde) {
-		char *end;
-		gint64 t = g_ascii_strtoll(sde, &end, 10);
-		if (!*end && t >= 0) {
-			GDateTime *dt = g_date_time_new_from_unix_utc(t);
-			if (dt) {
-				char *s = g_date_time_format(dt, "%Y-%m-%dT%H:%M:%S");
-				g_date_time_unref(dt);
-				return s;
-			}
-		}
-	}
-	int y, m, dd;
-	if (d && sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) == 3 && y > 1900 && m >= 1 && m <= 12 &&
-	    dd >= 1 && dd <= 31)
-		return g_strdup_printf("%04d-%02d-%02dT00:00:00", y, m, dd);
-	return g_strdup("2000-01-01T00:00:00");
-}
-
 /* The document's info: the book's metadata (over, may be NULL) where it
  * has a value, else the first article's. */
 void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over)
 {
 	const struct art_meta *m = &art->meta;
 	cairo_surface_t *s = p->surface;
-	char *title = over && over->title ? g_strdup(over->title)
-	            : m->title ? g_strdup(m->title) : over ? art_article_title(art) : NULL;
+	/* the title every format shows: front matter, else first heading */
+	char *title = over && over->title ? g_strdup(over->title) : art_article_title(art);
 	if (title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, title);
 	g_free(title);
@@ -69,7 +45,11 @@ void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw->str);
 	g_string_free(kw, TRUE);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "md2pdf (mdpress " MDPRESS_VERSION ")");
-	char *date = create_date(over && over->date ? over->date : m->date);
+	/* the one time stamp the model allows (art_epoch): the book's date,
+	 * else the article's */
+	char *w3c = over && over->date ? art_w3c_date(over->date) : g_strdup(art->date);
+	char *date = art_epoch_format(w3c, "%Y-%m-%dT%H:%M:%S");
+	g_free(w3c);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
 	g_free(date);

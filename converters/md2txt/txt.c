@@ -455,8 +455,9 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 
 /* ---------------------------------------------------------------- article */
 
-static void render_title(struct txt *t, const struct art_meta *m)
+static void render_title(struct txt *t, const struct article *art)
 {
+	const struct art_meta *m = &art->meta;
 	char *title = g_strstrip(g_strdup(m->title ? m->title : ""));
 	if (*title) {
 		GString *s = g_string_new(NULL);
@@ -481,8 +482,8 @@ static void render_title(struct txt *t, const struct art_meta *m)
 	for (guint i = 0; m->authors && i < m->authors->len; i++)
 		g_string_append_printf(byline, "%s%s", i ? ", " : "",
 		                       (char *)g_ptr_array_index(m->authors, i));
-	if (m->date && *m->date)
-		g_string_append_printf(byline, "%s%s", byline->len ? " · " : "", m->date);
+	if (art->date)      /* the model's reading of it: the same in every format */
+		g_string_append_printf(byline, "%s%s", byline->len ? " · " : "", art->date);
 	if (byline->len) {
 		want_blank(t, "");
 		wrap_put(t, byline->str, "", "");
@@ -550,7 +551,7 @@ int txt_render(struct txt *t, const struct article *art, GString *out)
 	t->out = g_string_new(NULL);
 	t->urls = g_ptr_array_new_with_free_func(g_free);
 	t->url_num = g_hash_table_new(g_str_hash, g_str_equal);
-	render_title(t, &art->meta);
+	render_title(t, art);
 	want_blank(t, "");
 	if (art->root)
 		render_block(t, art->root, "", "", 0);
