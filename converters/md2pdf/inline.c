@@ -63,6 +63,23 @@ static void append_collapsed(GString *t, const char *s)
 	}
 }
 
+/* A long code span or URL may break after "/", "-", "_" or "." (with no
+ * hyphen added) rather than stretch its line: a zero-width space there
+ * gives pango the chance.  Short ones stay whole. */
+static void append_breakable(GString *t, const char *s)
+{
+	size_t len = strlen(s);
+	if (len < 16) {
+		g_string_append(t, s);
+		return;
+	}
+	for (size_t i = 0; i < len; i++) {
+		g_string_append_c(t, s[i]);
+		if (strchr("/-_.", s[i]) && i + 1 < len && i > 0 && !strchr("/-_.", s[i + 1]))
+			g_string_append(t, "\u200b");
+	}
+}
+
 static void render_children(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 {
 	pdf_inline_render(p, in, n->first_child);
@@ -106,7 +123,10 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		size_t start = in->text->len;
 		switch (n->type) {
 		case ART_TEXT:
-			if (n->literal)
+			if (n->literal && n->parent && n->parent->type == ART_LINK &&
+			    n->parent->u.link.url && strstr(n->parent->u.link.url, n->literal))
+				append_breakable(in->text, n->literal);    /* a URL shown */
+			else if (n->literal)
 				append_collapsed(in->text, n->literal);
 			break;
 		case ART_SOFTBREAK:
@@ -117,7 +137,7 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			break;
 		case ART_CODE: {
 			if (n->literal)
-				g_string_append(in->text, n->literal);
+				append_breakable(in->text, n->literal);
 			PangoFontDescription *fd = pango_font_description_new();
 			pango_font_description_set_family(fd, pango_font_description_get_family(p->font[PDF_MONO]));
 			add_attr(in, pango_attr_font_desc_new(fd), start);

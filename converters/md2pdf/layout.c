@@ -608,16 +608,14 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 	pango_layout_iter_free(it);
 	n = k;
 	if (st->justify && width > 0) {
-		/* wider gaps than this look worse than a ragged line */
-		int max_gap = (int)(pango_font_description_get_size(
-		                        pango_layout_get_font_description(lay)) * 0.45);
+		int em = pango_font_description_get_size(pango_layout_get_font_description(lay));
 		/* a first-line indent (the style's) narrows the first line */
 		int indent = MAX(pango_layout_get_indent(lay), 0);
 		for (int i = 0; i + 1 < n; i++)
 			if (!li[i + 1].line->is_paragraph_start)
 				pdf_justify_line(li[i].line, text,
 				                 li[i].line->is_paragraph_start ? width - indent : width,
-				                 max_gap);
+				                 em);
 	}
 
 	double pad = st->code ? 5.0 : 0.0;
@@ -695,67 +693,4 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 	}
 	g_free(li);
 	pdf_space(p, st->space_after);
-}
-
-/* Can extra space go after character c when d follows?  CJK text has an
- * opportunity between any two characters, Latin only at spaces. */
-static bool opportunity(gunichar c, gunichar d)
-{
-	if (c == ' ' || c == 0x3000)
-		return true;
-	if (d == ' ' || d == 0)
-		return false;
-	bool wc = g_unichar_iswide(c), wd = g_unichar_iswide(d);
-	return wc || wd;
-}
-
-struct cluster {
-	PangoGlyphInfo *last;   /* last glyph of the cluster: gets the extra space */
-	gunichar c;
-};
-
-void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap)
-{
-	PangoRectangle log;
-	pango_layout_line_get_extents(line, NULL, &log);
-	int slack = width - log.width;
-	if (slack <= 0 || slack > width / 3)
-		return;
-	GArray *cl = g_array_new(FALSE, FALSE, sizeof(struct cluster));
-	for (GSList *r = line->runs; r; r = r->next) {
-		PangoGlyphItem *run = r->data;
-		if (run->item->analysis.level & 1) {
-			g_array_set_size(cl, 0);    /* right-to-left: leave the line alone */
-			break;
-		}
-		PangoGlyphString *gs = run->glyphs;
-		for (int g = 0; g < gs->num_glyphs; g++) {
-			if (g + 1 < gs->num_glyphs && gs->log_clusters[g + 1] == gs->log_clusters[g])
-				continue;
-			struct cluster c = { &gs->glyphs[g],
-				g_utf8_get_char(text + run->item->offset + gs->log_clusters[g]) };
-			g_array_append_val(cl, c);
-		}
-	}
-	/* trailing spaces of a wrapped line carry no visible width */
-	guint len = cl->len;
-	while (len > 0 && g_unichar_isspace(g_array_index(cl, struct cluster, len - 1).c))
-		len--;
-	int nop = 0;
-	for (guint i = 0; i + 1 < len; i++) {
-		struct cluster *a = &g_array_index(cl, struct cluster, i);
-		if (opportunity(a->c, g_array_index(cl, struct cluster, i + 1).c))
-			nop++;
-	}
-	if (nop > 0 && slack / nop <= max_gap) {
-		int each = slack / nop, extra = slack - each * nop;
-		for (guint i = 0; i + 1 < len; i++) {
-			struct cluster *a = &g_array_index(cl, struct cluster, i);
-			if (!opportunity(a->c, g_array_index(cl, struct cluster, i + 1).c))
-				continue;
-			a->last->geometry.width += each + (extra > 0 ? 1 : 0);
-			extra--;
-		}
-	}
-	g_array_free(cl, TRUE);
 }

@@ -195,9 +195,11 @@ void pdf_dest_define(struct pdf *p, const char *full, double x, double y);
 void pdf_anchors_at(struct pdf *p, const struct art_node *n);
 void pdf_anchors_flush(struct pdf *p, double y);
 void pdf_anchors_free(struct pdf *p);
-/* Justify one line of a left-aligned layout to width (pango units),
- * unless a gap would grow by more than max_gap. */
-void pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int max_gap);
+/* justify.c */
+/* Justify one line of a left-aligned layout to width (pango units), its
+ * text at size em (pango units), within the limits of justify.c; a line
+ * that cannot be is left ragged.  Returns 1 when justified. */
+int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em);
 /* Link annotations for the lines of a layout, drawn with its top left
  * corner at x, y, that lie between layout offsets from and to (points):
  * 0 and G_MAXDOUBLE for all of it, less for the part of a table cell that

@@ -96,3 +96,74 @@ if [ -z "$bad" ]; then pass typo-seed-quotes-all-formats; else fail typo-seed-qu
 "$BUILD/md2txt" -q --no-smart -o "$TMP/sq0.txt" "$seed" 2>/dev/null
 if squash <"$TMP/sq0.txt" | grep -qF '以"openEuler（OpenAtom'; then pass typo-no-smart
 else fail typo-no-smart "--no-smart changed the quotes"; fi
+
+# ---------------------------------------------------------------- justification
+# Copying a justified line gives no space between two Han characters the
+# source does not have (41 in the seed when every gap could reach 0.45 em),
+# and no gap between CJK characters is wider than 0.25 em: a word of n
+# CJK characters (pdftotext keeps them together) is at most n ems plus
+# 0.25 em per gap; the em is the word's height / 1.448 (Noto CJK's ascent
+# plus descent).
+han_spaces() {
+	pdftotext -enc UTF-8 "$1" - | python3 -c '
+import re, sys
+t = sys.stdin.read()
+m = re.findall(r"(?=([\u4e00-\u9fff][ \u00a0]+[\u4e00-\u9fff]))", t)
+print(len(m), " ".join(m[:5]))'
+}
+cjk_gaps() {
+	words "$1" | python3 -c '
+import sys, unicodedata
+def wide(c): return unicodedata.east_asian_width(c) in "WF"
+def han(c): return unicodedata.name(c, "").startswith("CJK UNIFIED")
+worst = 0.0; at = ""; prev = None
+for line in sys.stdin:
+    t, x0, y0, x1, y1 = line.rsplit(" ", 4)
+    x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+    em = (y1 - y0) / 1.448
+    n = len(t)
+    if n >= 2 and all(wide(c) for c in t):
+        gap = ((x1 - x0) - n * em) / (n - 1) / em
+        if gap > worst: worst, at = gap, t
+    # a gap pdftotext saw between two Han characters of one line
+    if prev and abs(prev[1] - y0) < 0.5 and han(prev[0][-1]) and han(t[0]):
+        gap = (x0 - prev[2]) / em
+        if gap > worst: worst, at = gap, prev[0][-1] + "|" + t[0]
+    prev = (t, y0, x1)
+print("%.3f %s" % (worst, at))
+sys.exit(worst > 0.25)'
+}
+read -r nsp ex < <(han_spaces "$TMP/sq.pdf")
+if [ "$nsp" = 0 ]; then pass typo-seed-copy-no-space-between-han
+else fail typo-seed-copy-no-space-between-han "$nsp: $ex"; fi
+if out=$(cjk_gaps "$TMP/sq.pdf"); then pass "typo-seed-cjk-gaps-bounded (widest $out em)"
+else fail typo-seed-cjk-gaps-bounded "$out"; fi
+# A long unbreakable run (a path in a code span) next to Chinese: the
+# line before it is not spread character by character beyond 0.25 em
+# (it was up to 0.45 em: 添 加 本 地 源 文 件); the path may break after
+# "/", "." or "_".
+{
+	printf '这是一个关于本地源配置的说明段落，添加本地源文件。a. 进入目录 `/etc/yum.repos.d/openEuler_local_source_configuration.repo` 然后编辑。\n\n'
+	printf '配置文件路径 `/usr/share/doc/openEuler-release/very_long_directory_name/another_long_directory/file.conf` 需要修改。\n'
+} >"$TMP/long.md"
+if "$MD2PDF" -q --paper a5 -o "$TMP/long.pdf" "$TMP/long.md" 2>"$TMP/long.err"; then
+	if out=$(cjk_gaps "$TMP/long.pdf"); then pass "typo-long-code-gaps-bounded (widest $out em)"
+	else fail typo-long-code-gaps-bounded "$out"; fi
+	# every line that ends inside a path ends after a separator
+	if out=$(pdftotext -enc UTF-8 "$TMP/long.pdf" - | python3 -c '
+import re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+paths = re.findall(r"`([^`]+)`", src)
+bad = []
+for line in sys.stdin.read().replace("\u200b", "").splitlines():
+    w = line.rstrip().split(" ")[-1] if line.strip() else ""
+    for p in paths:
+        i = p.find(w) if len(w) > 3 else -1
+        if i >= 0 and i + len(w) < len(p) and w[-1] not in "/-_.":
+            bad.append(w)
+print(" ".join(bad))
+sys.exit(bool(bad))' "$TMP/long.md"); then pass typo-long-code-breaks-at-separators
+	else fail typo-long-code-breaks-at-separators "lines end inside a name: $out"; fi
+else
+	fail typo-long-code-gaps-bounded "$(tail -n 2 "$TMP/long.err")"
+fi
