@@ -70,8 +70,10 @@ static char *
 output_for(const struct run *r, const char *input)
 {
 	const struct art_cli *cli = &r->cli;
+	if (is_stdio(input))
+		return NULL;    /* no name to make one from: stdout (md2txt) or refused */
 	if (cli->output_dir != NULL) {
-		char *base = g_path_get_basename(is_stdio(input) ? "stdin" : input);
+		char *base = g_path_get_basename(input);
 		char *dot = strrchr(base, '.');
 		if (dot != NULL && dot != base)
 			*dot = '\0';
@@ -81,7 +83,7 @@ output_for(const struct run *r, const char *input)
 		g_free(base);
 		return path;
 	}
-	if (!r->d->binary && (is_stdio(input) || cli->ninputs == 1))
+	if (!r->d->binary && cli->ninputs == 1)
 		return NULL;
 	return art_default_output(input, r->d->ext);
 }
@@ -105,7 +107,7 @@ plan(struct run *r)
 		return ART_EXIT_OK;
 	for (guint i = 0; i < r->jobs->len; i++) {
 		struct job *j = r->jobs->pdata[i];
-		if (cli->output == NULL && cli->output_dir == NULL && is_stdio(j->inputs[0])) {
+		if (cli->output == NULL && is_stdio(j->inputs[0])) {
 			char *msg = g_strdup_printf("standard input has no name to make the output's "
 			                            "from: give -o FILE (or -o - for standard output)");
 			int rc = usage_error(r, msg);

@@ -196,8 +196,10 @@ for prog in md2epub md2pdf; do
 	ext=${prog#md2}
 	rm -f "$w/stdin.$ext"
 	(cd "$w" && printf '# Piped\n' | "$BUILD/$prog" - >/dev/null 2>"$TMP/err"); rc=$?
-	if [ $rc = 2 ] && [ ! -e "$w/stdin.$ext" ] && grep -q 'standard input has no name' "$TMP/err"; then
-		pass "$prog-stdin-needs-output"; else fail "$prog-stdin-needs-output" "rc=$rc"; fi
+	(cd "$w" && printf '# Piped\n' | "$BUILD/$prog" -O "odir-$ext" - >/dev/null 2>>"$TMP/err"); rc2=$?
+	if [ $rc = 2 ] && [ $rc2 = 2 ] && [ ! -e "$w/stdin.$ext" ] && [ ! -e "$w/odir-$ext/stdin.$ext" ] &&
+	   grep -q 'standard input has no name' "$TMP/err"; then
+		pass "$prog-stdin-needs-output"; else fail "$prog-stdin-needs-output" "rc=$rc/$rc2"; fi
 	(cd "$w" && printf '# Piped\n' | "$BUILD/$prog" -o - - | head -c 4 >"$TMP/magic")
 	if [ "$(head -c 2 "$TMP/magic")" = PK ] || [ "$(cat "$TMP/magic")" = %PDF ]; then
 		pass "$prog-stdin-to-stdout-with-o-dash"; else fail "$prog-stdin-to-stdout-with-o-dash"; fi
