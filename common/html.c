@@ -244,7 +244,7 @@ void art_html_to_model(struct article *art)
 	if (!art || !art->root)
 		return;
 	struct conv c = { art, { 0, 0 }, g_ptr_array_new_with_free_func(g_free), NULL, NULL,
-	                  0, 0, NULL };
+	                  0, 0, NULL, g_hash_table_new(NULL, NULL) };
 	GPtrArray *blocks = g_ptr_array_new(), *parents = g_ptr_array_new();
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
 	struct art_node *root = art->root;
@@ -266,8 +266,12 @@ void art_html_to_model(struct article *art)
 		    p->type == ART_TABLE_CELL)
 			html_trim(p);        /* a tag gone from the end leaves a space */
 		if (p->type == ART_PARAGRAPH && only_space(p)) {
-			/* it held tags only, e.g. an anchor */
-			art_ids_retarget(art, p, p->next ? p->next : p->parent);
+			/* it held tags only, e.g. an anchor: its ids name the
+			 * next block (an HTML block hands them on when it goes) */
+			struct art_node *to = p->next ? p->next : p->parent;
+			art_ids_retarget(art, p, to);
+			if (to->type == ART_HTML_BLOCK)
+				g_hash_table_add(c.named, to);
 			art_node_free(p);
 		}
 	}
@@ -304,4 +308,5 @@ void art_html_to_model(struct article *art)
 	g_ptr_array_free(parents, TRUE);
 	g_ptr_array_free(blocks, TRUE);
 	g_ptr_array_free(c.pending, TRUE);
+	g_hash_table_destroy(c.named);
 }

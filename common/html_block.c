@@ -661,7 +661,10 @@ void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 	xmlNodePtr body;
 	struct art_node *html = group[0], *after = group[n - 1]->next;
 	struct art_node *parent = html->parent;
-	GPtrArray *moved = g_ptr_array_new();
+	GPtrArray *moved = g_ptr_array_new(), *raw = g_ptr_array_new();
+	for (guint i = 1; i < n; i++)   /* the Markdown ones may be freed below */
+		if (group[i]->type == ART_HTML_BLOCK)
+			g_ptr_array_add(raw, group[i]);
 	char *src = n > 1 ? html_fragment_source(group, n, moved) : NULL;
 	const char *lit = src ? src : html->literal ? html->literal : "";
 	/* an unclosed "<div id=x" hides what follows, as in a browser */
@@ -687,14 +690,18 @@ void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 			art_node_append(holder, moved->pdata[i]);
 	c->moved = NULL;
 	g_ptr_array_free(moved, TRUE);
+	struct art_node *first = holder->first_child;
 	while (holder->first_child)
 		art_node_insert_before(html, holder->first_child);
 	art_node_free(holder);
 	c->holder = NULL;
-	for (guint i = 1; i < n; i++)
-		if (group[i]->type == ART_HTML_BLOCK)
-			art_node_free(group[i]);
-	art_node_free(html);
+	g_ptr_array_add(raw, html);
+	for (guint i = 0; i < raw->len; i++) {
+		if (c->named && g_hash_table_remove(c->named, raw->pdata[i]))
+			art_ids_retarget(c->art, raw->pdata[i], first ? first : after ? after : parent);
+		art_node_free(raw->pdata[i]);
+	}
+	g_ptr_array_free(raw, TRUE);
 	g_free(src);
 	/* anchors left at the end name the block after the fragment */
 	html_flush_anchors(c, after ? after : parent);

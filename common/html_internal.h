@@ -21,6 +21,8 @@ struct conv {
 	int in_link;
 	GPtrArray *moved;       /* Markdown blocks inside the fragment, by
 	                           placeholder number; NULL once placed */
+	GHashTable *named;      /* HTML blocks that ids name (a paragraph of
+	                           anchors only went before them) */
 };
 
 /* Element standing for moved->pdata[n] in a fragment's source. */

@@ -33,9 +33,6 @@ bool art_html_is_element(const char *name);
 /* normalize_html.c */
 bool art_html_is_unknown_tag(const char *raw_html);
 bool art_html_is_component_markup(const char *html_block);
-/* name= or id= of an "<a ...>" tag at s (new string) or NULL; *end is set
- * to where scanning may continue. */
-char *art_html_anchor_name(const char *s, const char **end);
 
 /* text.c: runs of white space (HTML's: space, tab, LF, FF, CR) to one
  * space, ends trimmed.  Returns a new string. */

@@ -227,29 +227,6 @@ static void images_and_figures(struct article *art)
 
 /* ------------------------------------------------------------ ids */
 
-static struct art_node *block_of(struct art_node *n)
-{
-	while (n->parent && !art_node_is_block(n))
-		n = n->parent;
-	return n;
-}
-
-static void register_anchors(struct article *art, struct art_node *n)
-{
-	const char *s = n->literal;
-	if (!s)
-		return;
-	for (const char *p = strchr(s, '<'); p; p = strchr(p, '<')) {
-		const char *end;
-		char *name = art_html_anchor_name(p, &end);
-		if (name && !g_hash_table_contains(art->ids, name))
-			g_hash_table_insert(art->ids, name, block_of(n));
-		else
-			g_free(name);
-		p = end;
-	}
-}
-
 /* Pandoc/kramdown heading attributes: "Title {#id .class}" at the end of
  * the heading's last text.  Removes the braces from the text and returns the
  * id (new string), or NULL when there is no such block or it names no id. */
@@ -299,10 +276,6 @@ static void heading_ids(struct article *art)
 	                                                g_free, NULL);
 	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
-		if (n->type == ART_HTML_INLINE || n->type == ART_HTML_BLOCK) {
-			register_anchors(art, n);
-			continue;
-		}
 		if (n->type != ART_HEADING)
 			continue;
 		char *slug = take_explicit_id(n);

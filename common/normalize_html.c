@@ -32,50 +32,6 @@ bool art_html_is_unknown_tag(const char *s)
 	return !art_html_is_element(name);
 }
 
-/* The value of the name= or id= attribute of an <a> tag at s, as a new
- * string, or NULL. */
-char *art_html_anchor_name(const char *s, const char **end)
-{
-	*end = s + 1;
-	if (g_ascii_strncasecmp(s, "<a", 2) != 0 || !g_ascii_isspace(s[2]))
-		return NULL;
-	const char *close = strchr(s, '>');
-	if (!close)
-		return NULL;
-	*end = close;
-	for (const char *p = s + 2; p < close; p++) {
-		if (!g_ascii_isspace(p[-1]))
-			continue;
-		size_t kl;
-		if (g_ascii_strncasecmp(p, "name", 4) == 0)
-			kl = 4;
-		else if (g_ascii_strncasecmp(p, "id", 2) == 0)
-			kl = 2;
-		else
-			continue;
-		const char *q = p + kl;
-		while (q < close && g_ascii_isspace(*q))
-			q++;
-		if (q >= close || *q != '=')
-			continue;
-		q++;
-		while (q < close && g_ascii_isspace(*q))
-			q++;
-		if (q < close && (*q == '"' || *q == '\'')) {
-			const char *v = q + 1, *ve = memchr(v, *q, (size_t)(close - v));
-			if (ve && ve > v)
-				return g_strndup(v, (gsize)(ve - v));
-		} else {
-			const char *v = q;
-			while (q < close && !g_ascii_isspace(*q) && *q != '/')
-				q++;
-			if (q > v)
-				return g_strndup(v, (gsize)(q - v));
-		}
-	}
-	return NULL;
-}
-
 /* The name of the tag at s ("<name", "</name"), as written, or NULL. */
 static char *tag_name(const char *s)
 {

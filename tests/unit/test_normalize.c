@@ -469,15 +469,6 @@ TEST(norm_html_element_table)
 	CHECK(!art_html_is_unknown_tag("<BR/>"));
 	CHECK(!art_html_is_unknown_tag("<!-- x -->"));
 	CHECK(!art_html_is_unknown_tag("<?php ?>"));
-	const char *end;
-	char *name = art_html_anchor_name("<a  name = 'x1' href=\"#\">", &end);
-	CHECK_STR(name, "x1");
-	g_free(name);
-	name = art_html_anchor_name("<a id=plain>", &end);
-	CHECK_STR(name, "plain");
-	g_free(name);
-	name = art_html_anchor_name("<abbr id=\"no\">", &end);
-	CHECK(name == NULL);
 }
 
 TEST(normalize_explicit_heading_id)
