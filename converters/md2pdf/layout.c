@@ -76,6 +76,7 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	p->y = p->top;
 	p->page = 1;
 	p->page_used = false;
+	p->in_front = false;
 	p->pending_space = 0;
 	p->nquote = 0;
 	p->quote_depth = p->quote_flat_from = 0;
@@ -108,7 +109,8 @@ static char *expand_fields(const struct pdf *p, const char *tmpl)
 {
 	GString *g = g_string_new(NULL);
 	for (const char *s = tmpl; *s; s++) {
-		static const char *const names[] = { "{title}", "{article}", "{page}", "{date}" };
+		static const char *const names[] = { "{title}", "{article}", "{page}", "{date}",
+		                                     "{pages}" };
 		size_t i = 0;
 		while (i < G_N_ELEMENTS(names) && strncmp(s, names[i], strlen(names[i])))
 			i++;
@@ -117,6 +119,7 @@ static char *expand_fields(const struct pdf *p, const char *tmpl)
 		case 1: g_string_append(g, p->run.article ? p->run.article : ""); break;
 		case 2: g_string_append_printf(g, "%d", pdf_body_page(p)); break;
 		case 3: g_string_append(g, p->run.date ? p->run.date : ""); break;
+		case 4: g_string_append_printf(g, "%d", p->run.pages); break;
 		default: g_string_append_c(g, *s); continue;
 		}
 		s += strlen(names[i]) - 1;

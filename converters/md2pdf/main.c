@@ -156,13 +156,13 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 	return ART_EXIT_OK;
 }
 
-/* Render arts[0..n) into one PDF: one article, or a book of all (-o). */
-static int convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
+/* One pass over arts[0..n) into out; pages: the body's page count for
+ * {pages} (0: unknown), *body_pages: the count this pass made. */
+static int render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out, int pages,
+                       int *body_pages)
 {
-	struct md2pdf *m = ctx;
 	struct pdf *p = &m->p;
 	const struct art_book *book = &m->book;
-	(void)name;
 	if (!pdf_open(p, &m->o, out))
 		return 0;
 	pdf_set_metadata(p, arts[0], n > 1 || book->any ? &book->over : NULL);
@@ -181,11 +181,12 @@ static int convert(void *ctx, struct article **arts, int n, FILE *out, const cha
 	p->run.book = n > 1;
 	p->run.title = over->title ? over->title : first_title;
 	p->run.date = over->date ? over->date : arts[0]->meta.date;
-	pdf_fonts_subset(p, arts, n);
+	p->run.pages = pages;
 	if (p->front && pdf_front_measure(p, p->front))
 		pdf_front_label_page(p);
 	for (int i = 0; i < n; i++)
 		render_article(p, arts[i], i, n > 1 || p->front);
+	*body_pages = pdf_body_page(p);
 	if (p->front)
 		pdf_front_render(p, p->front);
 	int ok = pdf_close(p);
@@ -194,6 +195,38 @@ static int convert(void *ctx, struct article **arts, int n, FILE *out, const cha
 	memset(&p->run, 0, sizeof p->run);
 	pdf_front_free(p->front);
 	p->front = NULL;
+	return ok;
+}
+
+static bool uses_pages(const struct art_style *st, bool book)
+{
+	const char *h = book ? st->book_header : st->header, *f = book ? st->book_footer : st->footer;
+	return (h && strstr(h, "{pages}")) || (f && strstr(f, "{pages}"));
+}
+
+/* Render arts[0..n) into one PDF: one article, or a book of all (-o). */
+static int convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
+{
+	struct md2pdf *m = ctx;
+	struct pdf *p = &m->p;
+	(void)name;
+	pdf_fonts_subset(p, arts, n);
+	int pages = 0, ok = 1;
+	if (uses_pages(p->style, n > 1)) {
+		/* the page count is known once the book is laid out: a first
+		 * pass into nothing counts it (its messages repeat the second's) */
+		FILE *null = fopen("/dev/null", "w");
+		GString *quiet = g_string_new(NULL);
+		art_diag_capture(quiet);
+		ok = null && render_pass(m, arts, n, null, 0, &pages);
+		art_diag_capture(NULL);
+		g_string_free(quiet, TRUE);
+		if (null)
+			fclose(null);
+	}
+	int made = 0;
+	if (ok)
+		ok = render_pass(m, arts, n, out, pages, &made);
 	pdf_fonts_unsubset(p);
 	memset(&p->o, 0, sizeof p->o);
 	return ok;

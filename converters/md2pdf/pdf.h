@@ -75,6 +75,7 @@ struct pdf {
 		bool book;      /* several articles: book-header, book-footer */
 		const char *title, *date;       /* the book's */
 		char *article;  /* the current article's title; owned */
+		int pages;      /* body pages of the book, for {pages}; 0 unknown */
 	} run;
 	cairo_surface_t *surface;
 	GByteArray *buf;        /* the PDF, written to out when finished */

@@ -195,3 +195,9 @@ if [ -f "$CORPUS/SOURCES.tsv" ]; then
 else
 	echo "  skipping the corpus book: $CORPUS missing"
 fi
+
+# {pages}: the body's page count, known after a first layout pass.
+printf 'book-footer: "| page {page} of {pages} |"\n' >"$TMP/pages.yaml"
+if "$BUILD/md2pdf" -q -o "$TMP/pages.pdf" --style "$TMP/pages.yaml" "${ARTS[@]}" &&
+   [ "$(pdftotext -layout "$TMP/pages.pdf" - | grep -oE 'page [0-9]+ of [0-9]+' | paste -sd ,)" = "page 1 of 3,page 2 of 3,page 3 of 3" ]
+then pass style-pdf-pages-field; else fail style-pdf-pages-field "footers do not read 'page N of 3'"; fi
