@@ -59,7 +59,9 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 		p->indent_next = false;
 		pdf_inline_apply(p, &in, lay);
 		struct pdf_block_style st = { .justify = justify && align == PANGO_ALIGN_LEFT,
-		                              .space_after = space_after };
+		                              .space_after = space_after,
+		                              .keep_next = p->keep_next };
+		p->keep_next = 0;
 		pdf_place_layout(p, lay, &st, in.links);
 		g_object_unref(lay);
 	}
@@ -71,6 +73,43 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 		pdf_space(p, space_after);
 	}
 	pdf_inline_clear(&in);
+}
+
+/* A paragraph that ends with a colon introduces the block after it
+ * ("存储检查：" before its code): it stays on that block's page. */
+static bool lead_in(const struct art_node *n)
+{
+	if (!n->next || !art_node_is_block(n->next))
+		return false;
+	char *t = g_strstrip(art_node_plain_text(n));
+	bool colon = g_str_has_suffix(t, "\uff1a") || g_str_has_suffix(t, ":");
+	g_free(t);
+	return colon;
+}
+
+/* The height the first lines of block n take: two lines of text or code,
+ * or an image as pdf_render_image() scales it. */
+static double block_lead(struct pdf *p, const struct art_node *n)
+{
+	const struct art_node *img = n->type == ART_IMAGE ? n : NULL;
+	if (n->type == ART_FIGURE)
+		for (const struct art_node *c = n->first_child; c && !img; c = c->next)
+			if (c->type == ART_IMAGE)
+				img = c;
+	if (img) {
+		const struct art_resource *r = img->u.image.res;
+		if (!r || r->status != ART_RES_OK || r->width <= 0 || r->height <= 0)
+			return 70;      /* a placeholder's frame */
+		double w = r->width * 0.75, h = r->height * 0.75;     /* 96 dpi */
+		if (w > p->width) {
+			h *= p->width / w;
+			w = p->width;
+		}
+		return MIN(h, (p->bottom - p->top) * 0.6);
+	}
+	if (n->type == ART_CODE_BLOCK)
+		return 2 * pdf_pt(p, p->size.code) * 1.5 + 12;
+	return 2 * p->body_size * 1.5;
 }
 
 static void render_paragraph(struct pdf *p, const struct art_node *n)
@@ -295,7 +334,9 @@ static void render_block(struct pdf *p, const struct art_node *n)
 				            pdf_table_lead(p, n->next));
 			g_free(t);
 		}
+		p->keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
 		render_paragraph(p, n);
+		p->keep_next = 0;
 		break;
 	case ART_HEADING:
 		render_heading(p, n);

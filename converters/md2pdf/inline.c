@@ -289,6 +289,7 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(in->attrs, a);
 	pdf_latin_quotes(in);
+	pdf_compress_punct(in);
 	apply_spans(p, in, lay);
 	pango_layout_set_text(lay, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(lay, in->attrs);

@@ -621,6 +621,12 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 				                 em);
 	}
 
+	/* a short lead-in ("存储检查：") goes where the block it introduces
+	 * can start below it */
+	if (st->keep_next > 0 && n <= 2 && p->page_used &&
+	    pdf_room(p) < li[n - 1].bottom - li[0].top + st->keep_next)
+		pdf_new_page(p);
+
 	double pad = st->code ? 5.0 : 0.0;
 	double font_pt = (double)pango_font_description_get_size(
 	                     pango_layout_get_font_description(lay)) / PANGO_SCALE;

@@ -51,6 +51,8 @@ struct pdf_block_style {
 	bool code;              /* tinted background, continuation marks */
 	bool keep_together;     /* never split (short blocks: captions, headings) */
 	double space_before, space_after;
+	double keep_next;       /* > 0: a layout of at most two lines starts on a
+	                         * page with this much room below it */
 };
 
 /* A book's front matter (front.c). */
@@ -117,6 +119,7 @@ struct pdf {
 	GPtrArray *images;      /* cairo_surface_t *, kept until the end */
 	bool tight;             /* inside a tight list */
 	bool indent_next;       /* the next inline block is a body paragraph */
+	double keep_next;       /* for the next paragraph: see pdf_block_style */
 	int heading_no[7];      /* heading numbers so far in this article */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
@@ -232,6 +235,8 @@ void pdf_inline_prefix(struct pdf_inline *in, const char *s);
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
 /* quotes.c: proportional curly quotes where their neighbours are Latin. */
 void pdf_latin_quotes(struct pdf_inline *in);
+/* Two adjacent full-width punctuation marks set in 1.5 em ('halt'). */
+void pdf_compress_punct(struct pdf_inline *in);
 void pdf_links_free(GArray *links);
 
 /* blocks.c */

@@ -191,6 +191,9 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 		/* quotes.c asks for the proportional quotes of Latin text */
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
 		           HB_TAG('p', 'w', 'i', 'd'));
+		/* and half-width forms of adjacent CJK punctuation */
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
+		           HB_TAG('h', 'a', 'l', 't'));
 		hb_face_t *sub = hb_subset_or_fail(face, in);
 		hb_subset_input_destroy(in);
 		hb_blob_t *out = sub ? hb_face_reference_blob(sub) : NULL;
