@@ -310,6 +310,15 @@ static struct article *load_common(struct article *art, const char *buf,
 	if (!opts)
 		opts = &defaults;
 	art_sandbox_init(art, opts);
+	int max_mb = opts->max_input_mb > 0 ? opts->max_input_mb : ART_DEFAULT_MAX_INPUT_MB;
+	if (len > (size_t)max_mb << 20) {
+		art_diag(ART_E_INPUT_SIZE, art->display_name, (struct art_pos){ 0, 0 }, max_mb);
+		goto fail;
+	}
+	art->max_image_pixels = (gint64)(opts->max_image_mpx > 0 ? opts->max_image_mpx
+	                                 : ART_DEFAULT_MAX_IMAGE_MPX) * 1000000;
+	art->max_image_bytes = (gint64)(opts->max_image_mb > 0 ? opts->max_image_mb
+	                                : ART_DEFAULT_MAX_IMAGE_MB) << 20;
 	art->source = clean_source(buf, len, &art->source_len);
 	struct art_pos pos;
 	if (!source_check(art->source, art->source_len, &pos)) {
@@ -338,12 +347,14 @@ fail:
 	return NULL;
 }
 
-static char *read_stream(FILE *fp, size_t *len, int *err)
+/* Reads up to limit bytes and one more, so that a 50 GB file (or an
+ * endless pipe) is known to be too large without being read whole. */
+static char *read_stream(FILE *fp, size_t limit, size_t *len, int *err)
 {
 	GString *s = g_string_sized_new(65536);
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+	while (s->len <= limit && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
 		g_string_append_len(s, chunk, (gssize)n);
 	*err = ferror(fp) ? (errno ? errno : EIO) : 0;
 	*len = s->len;
@@ -365,7 +376,10 @@ struct article *art_load(const char *path, const struct art_load_opts *opts)
 	size_t len;
 	int err;
 	errno = 0;
-	char *buf = read_stream(fp, &len, &err);
+	static const struct art_load_opts defaults;
+	const struct art_load_opts *o = opts ? opts : &defaults;
+	size_t limit = (size_t)(o->max_input_mb > 0 ? o->max_input_mb : ART_DEFAULT_MAX_INPUT_MB) << 20;
+	char *buf = read_stream(fp, limit, &len, &err);
 	if (!is_stdin)
 		fclose(fp);
 	const char *display = is_stdin ? "<stdin>" : path;

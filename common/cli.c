@@ -44,6 +44,12 @@ shared_entries(struct art_cli *cli)
 		  "(default 64, at most 1000)", "N" },
 		{ "no-smart", 0, 0, G_OPTION_ARG_NONE, &cli->no_smart,
 		  "Keep straight quotes, -- and ... as typed (no typographic punctuation)", NULL },
+		{ "max-input-size", 0, 0, G_OPTION_ARG_INT, &cli->max_input_mb,
+		  "Refuse an article larger than N MiB (default 16)", "N" },
+		{ "max-image-pixels", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mpx,
+		  "Show images of more than N million pixels as placeholders (default 50)", "N" },
+		{ "max-image-size", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mb,
+		  "Show image files larger than N MiB as placeholders (default 32)", "N" },
 		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
 		  "Print the article model instead of converting", NULL },
 		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
@@ -112,8 +118,9 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 	} else if (show_version) {
 		printf("%s (mdpress) %s\n", cli->program, MDPRESS_VERSION);
 		status = -1;
-	} else if (cli->max_nesting < 0) {
-		fprintf(stderr, "%s: --max-nesting must be 1 or more\n", cli->program);
+	} else if (cli->max_nesting < 0 || cli->max_input_mb < 0 || cli->max_image_mpx < 0 ||
+	           cli->max_image_mb < 0) {
+		fprintf(stderr, "%s: --max-* limits must be 1 or more\n", cli->program);
 		status = ART_EXIT_USAGE;
 	} else if (*argc < 2) {
 		fprintf(stderr, "%s: no input file (use - for standard input)\n"
@@ -171,6 +178,9 @@ art_cli_load_opts(const struct art_cli *cli)
 		.no_normalize = false,
 		.resource_root = cli->resource_root,
 		.max_nesting = cli->max_nesting,
+		.max_input_mb = cli->max_input_mb,
+		.max_image_mpx = cli->max_image_mpx,
+		.max_image_mb = cli->max_image_mb,
 		.resource_paths = (const char *const *)cli->resource_paths,
 		.allow_any_path = cli->allow_any_path,
 		.no_smart = cli->no_smart,

@@ -379,7 +379,13 @@ int art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 			cmark_parser_attach_syntax_extension(parser, ext);
 	}
 	c.tasklist = cmark_find_syntax_extension("tasklist");
-	cmark_parser_feed(parser, art->source + body, art->source_len - body);
+	char *defused = art_defuse_wide_tables(art, art->source + body, art->source_len - body,
+	                                       art->body_line);
+	if (defused)
+		cmark_parser_feed(parser, defused, strlen(defused));
+	else
+		cmark_parser_feed(parser, art->source + body, art->source_len - body);
+	g_free(defused);
 	cmark_node *doc = cmark_parser_finish(parser);
 	int ok = doc != NULL;
 	if (!ok) {

@@ -299,6 +299,13 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 		return;
 	}
 	r->size = (gint64)st.st_size;
+	if (art->max_image_bytes > 0 && r->size > art->max_image_bytes) {
+		char *why = g_strdup_printf("%lld bytes", (long long)r->size);
+		r->status = ART_RES_UNREADABLE;
+		art_diag(ART_W_IMAGE_SIZE, art->display_name, pos, r->src, why);
+		g_free(why);
+		return;
+	}
 	art_deps_add(r->path);
 	FILE *fp = g_fopen(r->path, "rb");
 	if (!fp) {
@@ -336,6 +343,16 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 	if (r->type == ART_IMG_NONE) {
 		r->status = ART_RES_UNKNOWN_TYPE;
 		art_diag(ART_W_IMAGE_TYPE, art->display_name, pos, r->src);
+		return;
+	}
+	/* Decoding takes 4 bytes a pixel: a 20000 x 20000 PNG is 1.6 GB, and a
+	 * header may claim 100000 x 100000.  Judged before anything decodes. */
+	if (r->type != ART_IMG_SVG && art->max_image_pixels > 0 &&
+	    (gint64)r->width * r->height > art->max_image_pixels) {
+		char *why = g_strdup_printf("%d x %d pixels", r->width, r->height);
+		r->status = ART_RES_UNREADABLE;
+		art_diag(ART_W_IMAGE_SIZE, art->display_name, pos, r->src, why);
+		g_free(why);
 		return;
 	}
 	if (r->type == ART_IMG_SVG)

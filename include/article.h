@@ -218,6 +218,7 @@ struct article {
 	bool nesting_warned;    /* art_limit_nesting() has warned once */
 	/* the resource sandbox (common/sandbox.c) */
 	bool allow_any_path;    /* --allow-any-path: no sandbox */
+	gint64 max_image_pixels, max_image_bytes;   /* limits for probing images */
 	GPtrArray *allowed_dirs;    /* char *: real paths files must lie in */
 	GPtrArray *search_dirs;     /* char *: article folder, then --resource-path */
 };
@@ -230,6 +231,9 @@ struct art_load_opts {
 	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
 	                           read with the front matter rules; no Markdown */
 	int max_nesting;        /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
+	int max_input_mb;       /* --max-input-size; 0 = default */
+	int max_image_mpx;      /* --max-image-pixels; 0 = default */
+	int max_image_mb;       /* --max-image-size; 0 = default */
 	/* Resource sandbox: images are read only from the article's folder,
 	 * these folders (NULL-terminated, may be NULL) and resource_root. */
 	const char *const *resource_paths;  /* --resource-path DIR, repeatable */
@@ -281,6 +285,15 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 #define ART_DEFAULT_MAX_NESTING 64     /* levels of quotes, lists, emphasis */
 #define ART_MAX_NESTING_CEILING 1000   /* renderers are tested this deep */
 #define ART_DEFAULT_MAX_PAGES   2000   /* md2pdf --max-pages */
+#define ART_MAX_TABLE_CELLS     200000 /* columns x rows of one Markdown table */
+#define ART_DEFAULT_MAX_INPUT_MB 16    /* --max-input-size, MiB per article */
+#define ART_DEFAULT_MAX_IMAGE_MPX 50   /* --max-image-pixels, million pixels */
+#define ART_DEFAULT_MAX_IMAGE_MB 32    /* --max-image-size, MiB per image */
+
+/* src with the delimiter row of every table wider than ART_MAX_TABLE_CELLS
+ * escaped (so it reads as text), warning for each; NULL when there is none.
+ * line0: the .md line of src's first line. */
+char *art_defuse_wide_tables(struct article *art, const char *src, size_t len, int line0);
 
 /* The nesting limit in force for a requested value (0 = default; values
  * above the ceiling are lowered to it). */
@@ -362,6 +375,7 @@ enum art_diag_code {
 	ART_E_MARKDOWN,         /* Markdown parser failed */
 	ART_E_WRITE,            /* cannot write %s: %s */
 	ART_E_OUTPUT,           /* %s (converter-specific failure) */
+	ART_E_INPUT_SIZE,       /* input larger than --max-input-size */
 	ART_E_PAGES,            /* output longer than %d pages (--max-pages) */
 	ART_W_IMAGE_MISSING,    /* image not found: %s */
 	ART_W_IMAGE_MISSING_HINT, /* image not found: %s (did you mean %s?) */
@@ -378,6 +392,8 @@ enum art_diag_code {
 	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
 	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
+	ART_W_TABLE_SIZE,       /* table of %d columns x %lld rows shown as text */
+	ART_W_IMAGE_SIZE,       /* image too large: %s: ... */
 	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */
 	ART_W_OUTPUT_EXT,       /* output file %s does not end in %s */
 	ART_W_EPUB_IMAGE,       /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
@@ -439,6 +455,7 @@ struct art_cli {
 	char **argv_copy;       /* argv with gcc-style options spelt long; owned */
 	char **argv_view;       /* the array GOption rearranges; owned */
 	int max_nesting;        /* --max-nesting N (0 = default) */
+	int max_input_mb, max_image_mpx, max_image_mb;  /* limits, 0 = default */
 	char **inputs;          /* remaining arguments, NULL-terminated; owned */
 	int ninputs;
 };
