@@ -50,12 +50,9 @@ static cairo_surface_t *load_png(const struct art_resource *res)
 	return s;
 }
 
-/* First frame through gdk-pixbuf, premultiplied into a cairo surface. */
-static cairo_surface_t *load_pixbuf(const struct art_resource *res)
+/* A pixbuf premultiplied into a new cairo surface (pb is released). */
+static cairo_surface_t *pixbuf_surface(GdkPixbuf *pb)
 {
-	GdkPixbuf *pb = gdk_pixbuf_new_from_file(res->path, NULL);
-	if (!pb)
-		return NULL;
 	int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
 	int nch = gdk_pixbuf_get_n_channels(pb), rs = gdk_pixbuf_get_rowstride(pb);
 	bool alpha = gdk_pixbuf_get_has_alpha(pb);
@@ -81,6 +78,44 @@ static cairo_surface_t *load_pixbuf(const struct art_resource *res)
 	}
 	cairo_surface_mark_dirty(s);
 	g_object_unref(pb);
+	return s;
+}
+
+/* First frame through gdk-pixbuf, premultiplied into a cairo surface. */
+static cairo_surface_t *load_pixbuf(const struct art_resource *res)
+{
+	GdkPixbuf *pb = gdk_pixbuf_new_from_file(res->path, NULL);
+	return pb ? pixbuf_surface(pb) : NULL;
+}
+
+/* --image-dpi: the image resampled to tw x th pixels, a JPEG again as a
+ * JPEG (re-encoded, attached as mime data like load_jpeg's), anything
+ * else as pixels cairo compresses losslessly.  NULL: keep the original. */
+static cairo_surface_t *resample(const struct art_resource *res, int tw, int th)
+{
+	GdkPixbuf *pb = gdk_pixbuf_new_from_file_at_scale(res->path, tw, th, FALSE, NULL);
+	if (!pb)
+		return NULL;
+	char *uid = g_strdup_printf("%s@%dx%d", res->path, tw, th);
+	cairo_surface_t *s = NULL;
+	if (res->type == ART_IMG_JPEG) {
+		gchar *buf = NULL;
+		gsize len = 0;
+		if (gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", NULL, "quality", "85", NULL)) {
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, gdk_pixbuf_get_width(pb),
+			                               gdk_pixbuf_get_height(pb));
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)buf, len,
+			                            g_free, buf);
+		}
+		g_object_unref(pb);
+	} else {
+		s = pixbuf_surface(pb);
+	}
+	if (s)
+		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
+		                            strlen(uid), g_free, uid);
+	else
+		g_free(uid);
 	return s;
 }
 
@@ -208,6 +243,22 @@ void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
 	double w = cairo_image_surface_get_width(s) * PX_TO_PT;
 	double h = cairo_image_surface_get_height(s) * PX_TO_PT;
 	double sc = fit(p, w, h, reserve);
+	/* finer than --image-dpi on the page: resample to that resolution */
+	int px = cairo_image_surface_get_width(s);
+	double dpi = px / (w * sc / 72.0);
+	if (p->o.image_dpi > 0 && dpi > p->o.image_dpi * 1.05 && res->type != ART_IMG_SVG) {
+		int tw = MAX(1, (int)(w * sc / 72.0 * p->o.image_dpi + 0.5));
+		int th = MAX(1, (int)(h * sc / 72.0 * p->o.image_dpi + 0.5));
+		cairo_surface_t *r = resample(res, tw, th);
+		if (r) {
+			cairo_surface_destroy(s);
+			s = r;
+			/* same size on the page, fewer pixels */
+			sc *= (double)px / cairo_image_surface_get_width(s);
+			w = cairo_image_surface_get_width(s) * PX_TO_PT;
+			h = cairo_image_surface_get_height(s) * PX_TO_PT;
+		}
+	}
 	start_box(p, h * sc, reserve);
 	cairo_t *cr = p->cr;
 	cairo_save(cr);

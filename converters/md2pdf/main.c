@@ -106,6 +106,7 @@ struct md2pdf {
 	char *paper;
 	double margin;          /* -1: the style's */
 	int max_pages;
+	int image_dpi;
 	gboolean toc, no_toc, no_cover;
 	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
 	struct pdf_opts o;
@@ -126,6 +127,11 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 		return ART_EXIT_USAGE;
 	}
 	m->o.max_pages = m->max_pages;
+	m->o.image_dpi = m->image_dpi;
+	if (m->image_dpi < 0 || m->image_dpi > 10000) {
+		fprintf(stderr, "md2pdf: --image-dpi must be from 1 to 10000 (0: off)\n");
+		return ART_EXIT_USAGE;
+	}
 	if (m->max_pages < 1) {
 		fprintf(stderr, "md2pdf: --max-pages must be 1 or more\n");
 		return ART_EXIT_USAGE;
@@ -256,6 +262,9 @@ int main(int argc, char **argv)
 		  "SIZE" },
 		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
 		  "Page margin on every side in mm (default: the style's, 20)", "MM" },
+		{ "image-dpi", 0, 0, G_OPTION_ARG_INT, &m.image_dpi,
+		  "Resample images finer than N dpi on the page to N dpi (JPEG stays JPEG; "
+		  "default: off, images go in as they are)", "N" },
 		{ "max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
 		  "Fail rather than write more than N pages (default 2000)", "N" },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },

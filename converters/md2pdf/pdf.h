@@ -23,6 +23,7 @@ struct pdf_opts {
 	double page_w, page_h;  /* points */
 	double margin[4];       /* points: top, right, bottom, left */
 	int max_pages;          /* --max-pages; 0 = no limit */
+	int image_dpi;          /* --image-dpi: resample finer images; 0 = never */
 };
 
 enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };

@@ -201,3 +201,17 @@ printf 'book-footer: "| page {page} of {pages} |"\n' >"$TMP/pages.yaml"
 if "$BUILD/md2pdf" -q -o "$TMP/pages.pdf" --style "$TMP/pages.yaml" "${ARTS[@]}" &&
    [ "$(pdftotext -layout "$TMP/pages.pdf" - | grep -oE 'page [0-9]+ of [0-9]+' | paste -sd ,)" = "page 1 of 3,page 2 of 3,page 3 of 3" ]
 then pass style-pdf-pages-field; else fail style-pdf-pages-field "footers do not read 'page N of 3'"; fi
+
+# --image-dpi: an image finer than N dpi on the page is resampled to N dpi,
+# a JPEG stays a JPEG; without it the JPEG goes in byte for byte.
+if "$BUILD/md2pdf" -q -o "$TMP/img0.pdf" "$KIT/photo.md" &&
+   "$BUILD/md2pdf" -q -o "$TMP/img1.pdf" --image-dpi 100 "$KIT/photo.md"; then
+	l0=$(pdfimages -list "$TMP/img0.pdf" | awk 'NR == 3 { print $4 "x" $5, $9, $13 }')
+	l1=$(pdfimages -list "$TMP/img1.pdf" | awk 'NR == 3 { print $9, $13 }')
+	(cd "$TMP" && pdfimages -j img0.pdf x0)
+	if [ "$l0" = "2400x1600 jpeg 359" ] && cmp -s "$TMP/x0-000.jpg" "$KIT/media/photo.jpg" &&
+	   [ "$l1" = "jpeg 100" ] && [ "$(stat -c %s "$TMP/img1.pdf")" -lt "$(stat -c %s "$TMP/img0.pdf")" ]
+	then pass pdf-image-dpi; else fail pdf-image-dpi "off: $l0; --image-dpi 100: $l1"; fi
+else
+	fail pdf-image-dpi "md2pdf failed"
+fi
