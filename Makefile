@@ -238,7 +238,8 @@ unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 
 regen: all
-	tests/regen.sh $(BUILD)
+	tests/regress/golden.sh $(BUILD) regen
+	@git status --short tests/regress 2>/dev/null || true
 
 # libFuzzer, under ASan + UBSan: each target for FUZZ_TIME seconds, from
 # the seed corpus (tests' articles and the spec examples) plus what earlier

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/corpus/suite-30-epub.sh BUILD - md2epub: XHTML goldens, the seed's
+# tests/corpus/suite-30-epub.sh BUILD - md2epub: the seed's
 # metadata and nav, byte-identical rebuilds, the container layout, raw HTML
 # sanitising, links between chapters, options and failures, every corpus
 # article and one book of all of them through epubcheck (0 errors, 0
@@ -9,8 +9,7 @@
 # for all files) when javac exists (default-jdk-headless), else as
 # `java -jar epubcheck.jar`, two at a time, on the four books only (a JVM per
 # file takes 10-20 s).  MDPRESS_FAST=1 (the ASan run) skips epubcheck and prints a note.
-# MDPRESS_REGEN=1 rewrites the goldens in tests/regress/xhtml/ instead of
-# comparing (review the diff before committing).
+# The chapter XHTML goldens are checked by tests/regress/suite-10-golden.sh.
 . "$(dirname "$0")/../lib.sh"
 EPUB=$BUILD/md2epub
 XC=$BUILD/xmlcheck
@@ -71,17 +70,6 @@ n=$(xp 'count(//h:span[@class="missing-image"])' "$S/chapter-001.xhtml")
 if [ "$n" = 9 ] && [ ! -e "$S/cover.xhtml" ] && grep -q 'image not found: img/banners/0930-hc.jpeg' "$TMP/seed.err"
 then pass epub-seed-missing-images-placeholders
 else fail epub-seed-missing-images-placeholders "$n placeholders; cover page or banner warning wrong"; fi
-
-# ---- goldens: chapter XHTML of the seed, the feature sheet, corpus articles
-while IFS=$'\t' read -r name path; do
-	case $name in '#'* | '') continue ;; esac
-	in=$ROOT/$path
-	if [ ! -f "$in" ]; then fail "epub-golden-$name" "input $path missing"; continue; fi
-	"$EPUB" -q -o "$TMP/g-$name.epub" "$in"
-	unzip -p "$TMP/g-$name.epub" EPUB/chapter-001.xhtml >"$TMP/g-$name.xhtml"
-	if [ "${MDPRESS_REGEN:-0}" = 1 ]; then cp "$TMP/g-$name.xhtml" "$GOLD/$name.xhtml"; echo "    wrote $name.xhtml"; fi
-	same_file "epub-golden-$name" "$GOLD/$name.xhtml" "$TMP/g-$name.xhtml"
-done <"$GOLD/list.tsv"
 
 # ---- the feature sheet: sanitising, notes, tables, links between chapters
 "$EPUB" -o "$TMP/f.epub" "$GOLD/features.md" "$GOLD/second.md" 2>"$TMP/f.err"

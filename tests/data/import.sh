@@ -13,7 +13,7 @@ dev=$shared/corpus/dev
 convert=${CONVERT:-/usr/bin/convert}
 identify=${IDENTIFY:-/usr/bin/identify}
 
-# The articles: the golden inputs of tests/regress/{txt,xhtml}/list.tsv, the
+# The articles: the golden cases tests/regress/corpus/*.md link to, the
 # layout and photo checks of suite-40-pdf.sh, the cover of suite-30-epub.sh.
 articles=(
 	docs-en-Container-cri
