@@ -3,7 +3,9 @@
 #
 # Every DIR/<topic>/<case>.md (DIR defaults to tests/regress) is a case; the
 # goldens beside it opt in by existing:
-#   <case>.tree   `md2txt -q --dump-tree` (the model after normalising), then rc=N
+#   <case>.tree   `md2txt -q --dump-tree` (the model after normalising), then
+#                 rc=N and any error; --dump-tree runs art_check() on the tree,
+#                 so a tree that breaks the node rules fails here too
 #   <case>.txt    `md2txt -q` (stdout)
 #   <case>.xhtml  EPUB/chapter-001.xhtml of `md2epub -q`
 #   <case>.err    stderr of `md2txt` (diagnostics, warnings included), then rc=N
@@ -31,7 +33,10 @@ status=0
 # (a file name in the current folder), on stdout.
 produce() {
 	case $1 in
-	tree) "$build/md2txt" -q --dump-tree "$2" 2>/dev/null; echo "rc=$?" ;;
+	tree)
+		"$build/md2txt" -q --dump-tree "$2" 2>"$tmp/tree.err"
+		echo "rc=$?"
+		cat "$tmp/tree.err" ;;
 	txt) "$build/md2txt" -q "$2" 2>/dev/null ;;
 	xhtml)
 		rm -f "$tmp/x.epub"
