@@ -176,3 +176,19 @@ char *art_collapse_space(const char *s)
 	}
 	return g_string_free(o, FALSE);
 }
+
+/* Chinese number units and signs that belong to the number before them. */
+static bool number_unit(gunichar c)
+{
+	return c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */ || c == 0x5343 /* 千 */ ||
+	       c == 0x767E /* 百 */ || c == 0x5146 /* 兆 */ || c == '%' || c == 0x2030 ||
+	       c == 0xFF05 /* ％ */ || c == '+' || c == 0x2103 /* ℃ */;
+}
+
+bool art_no_break_between(gunichar before, gunichar after)
+{
+	if ((before == 0x2014 && after == 0x2014) || (before == 0x2026 && after == 0x2026))
+		return true;
+	/* 850万+, 10%+, 3千: the unit (and a sign after it) stay with the number */
+	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
+}

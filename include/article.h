@@ -355,6 +355,10 @@ int art_str_width(const char *s, gssize len);
 /* True where CSS Text segment-break transformation removes a line break
  * between before and after (lang: the article's language). */
 bool art_segment_break_removed(gunichar before, gunichar after, const char *lang);
+/* True where a line must not break between before and after although
+ * UAX #14 allows it (clreq 3.1.7): inside "——" and "……", between a number
+ * and its unit or percent sign ("850万+", "10%+").  Both renderers apply it. */
+bool art_no_break_between(gunichar before, gunichar after);
 /* Guess a language tag ("zh", "ja", "ko", "en") from text. */
 const char *art_detect_lang(const char *text, gssize len);
 /* Heading slug: lower-case, punctuation dropped, spaces to '-', CJK kept. */

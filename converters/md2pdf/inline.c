@@ -273,6 +273,26 @@ void pdf_inline_prefix(struct pdf_inline *in, const char *s)
 	}
 }
 
+/* Pairs that must not be split at a line end (art_no_break_between):
+ * pango may break there by UAX #14, so breaks are turned off over them. */
+static void no_splits(struct pdf_inline *in)
+{
+	const char *s = in->text->str, *end = s + in->text->len;
+	gunichar prev = 0;
+	const char *pp = NULL;
+	for (const char *q = s; q < end; q = g_utf8_next_char(q)) {
+		gunichar c = g_utf8_get_char(q);
+		if (pp && art_no_break_between(prev, c)) {
+			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+			a->start_index = (guint)(pp - s);
+			a->end_index = (guint)(g_utf8_next_char(q) - s);
+			pango_attr_list_insert(in->attrs, a);
+		}
+		prev = c;
+		pp = q;
+	}
+}
+
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 {
 	/* Trailing hard breaks would leave empty lines. */
@@ -290,6 +310,7 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	pango_attr_list_insert_before(in->attrs, a);
 	pdf_latin_quotes(in);
 	pdf_compress_punct(in);
+	no_splits(in);
 	apply_spans(p, in, lay);
 	pango_layout_set_text(lay, in->text->str, (int)in->text->len);
 	pango_layout_set_attributes(lay, in->attrs);

@@ -114,6 +114,10 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	w.off[w.nchars] = len;
 	w.cw[w.nchars] = 0;
 	txt_line_breaks(text, len, w.off, w.nchars, lang, w.brk);
+	for (i = 1; i < w.nchars; i++)
+		if (w.brk[i] && art_no_break_between(g_utf8_get_char(text + w.off[i - 1]),
+		                                     g_utf8_get_char(text + w.off[i])))
+			w.brk[i] = false;
 	protect_urls(&w);
 
 	int start = 0;

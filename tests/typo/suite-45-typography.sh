@@ -198,3 +198,34 @@ if "$MD2PDF" -q -o "$TMP/pc.pdf" "$TMP/pc.md" 2>/dev/null; then
 else
 	fail typo-punct-pairs-compressed "md2pdf failed"
 fi
+
+# ---------------------------------------------------------------- clreq cases
+# The table in clreq-cases.txt: md2txt's lines exactly; in md2pdf (a
+# narrow page, each input shifted by 0..15 characters so that line ends
+# fall everywhere) no line splits ——, ……, a number from its unit or sign,
+# starts with closing or ends with opening punctuation.
+TXT=$BUILD/md2txt
+while IFS=$'\t' read -r name w input want; do
+	case $name in \#*|'') continue ;; esac
+	got=$(printf '%s\n' "$input" | "$TXT" -q -w "$w" - | paste -sd'|')
+	if [ "$got" = "$want" ]; then pass "typo-clreq-txt-$name"
+	else fail "typo-clreq-txt-$name" "got $got, want $want"; fi
+	for k in $(seq 0 15); do
+		printf '%s%s\n' "$(printf '中%.0s' $(seq 0 "$k") | cut -c4-)" "$input"
+	done | sed 's/$/\n/' >"$TMP/cl.md"
+	if "$MD2PDF" -q --paper 80x120 --margin 10 -o "$TMP/cl.pdf" "$TMP/cl.md" 2>/dev/null &&
+	   out=$(pdftotext -enc UTF-8 "$TMP/cl.pdf" - | python3 -c '
+import sys
+lines = [l.strip() for l in sys.stdin.read().replace("\f", "\n").splitlines()]
+bad = []
+for a, b in zip(lines, lines[1:]):
+    if not a or not b or b.isdigit():
+        continue
+    x, y = a[-1], b[0]
+    if (x == y and x in "—…") or (x.isdigit() and y in "万亿千百%％+") or \
+       (x in "万亿%％" and y in "+%") or y in "，。、；：？！）」』》】”" or x in "（「『《【“":
+        bad.append(x + "|" + y)
+print(" ".join(bad[:5]))
+sys.exit(bool(bad))'); then pass "typo-clreq-pdf-$name"
+	else fail "typo-clreq-pdf-$name" "lines split: $out"; fi
+done <"$ROOT/tests/typo/clreq-cases.txt"

@@ -104,3 +104,26 @@ TEST(text_slugify)
 	CHECK(g_utf8_validate(s, -1, NULL));
 	g_free(s);
 }
+
+/* clreq 3.1.7: pairs a line never splits although UAX #14 would. */
+TEST(text_no_break_between)
+{
+	static const struct { gunichar a, b; bool keep; } cases[] = {
+		{ 0x2014, 0x2014, true },       /* —— */
+		{ 0x2026, 0x2026, true },       /* …… */
+		{ '0', 0x4E07, true },          /* 850万 */
+		{ 0x4E07, '+', true },          /* 万+ */
+		{ '0', '%', true },             /* 10% */
+		{ '%', '+', true },             /* %+ */
+		{ '5', 0x4EBF, true },          /* 5亿 */
+		{ '0', 0xFF05, true },          /* 10％ */
+		{ 0x4E07, 0x53F0, false },      /* 万台: a noun may go to the next line */
+		{ 0x4E2D, 0x6587, false },      /* 中文 */
+		{ 0x2014, 0x4E2D, false },      /* —中 */
+		{ 'a', '+', false },            /* C++ is no number */
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		if (art_no_break_between(cases[i].a, cases[i].b) != cases[i].keep)
+			ut_fail(__FILE__, __LINE__, "U+%04X U+%04X: want %s", cases[i].a, cases[i].b,
+			        cases[i].keep ? "kept together" : "breakable");
+}
