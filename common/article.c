@@ -211,6 +211,7 @@ static struct article *article_new(const char *path, const char *display,
 	art->resources = g_ptr_array_new_with_free_func(resource_free);
 	art->footnotes = g_ptr_array_new();
 	art->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	art->links_warned = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	return art;
 }
 
@@ -241,6 +242,7 @@ void art_free(struct article *art)
 	g_ptr_array_unref(art->resources);
 	g_ptr_array_unref(art->footnotes);
 	g_hash_table_unref(art->ids);
+	g_hash_table_unref(art->links_warned);
 	if (art->anchors)
 		g_hash_table_unref(art->anchors);
 	g_free(art->path);

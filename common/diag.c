@@ -54,6 +54,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_EPUB_COVER]       = { ART_WARNING, "epub-image-type", "cover image type cannot be used in EPUB; no cover page" },
 	[ART_W_DATE]             = { ART_WARNING, "date", "front matter: date '%s' is no date (YYYY-MM-DD); left out" },
 	[ART_W_LANG]             = { ART_WARNING, "lang", "language '%s' is no BCP 47 tag (like zh-CN); using '%s'" },
+	[ART_W_LINK_OUTSIDE]     = { ART_WARNING, "link-outside", "link to %s, which is not in the output: kept as text" },
 	[ART_W_GENERIC]          = { ART_WARNING, "other", "%s" },
 };
 

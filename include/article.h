@@ -209,6 +209,7 @@ struct article {
 	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
 	                           borrowed pointers into root */
 	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
+	GHashTable *links_warned;   /* art_warn_link_outside(): files reported */
 	GHashTable *anchors;    /* the other way: block -> GPtrArray of the ids
 	                           (keys of ids, sorted) that name it, a heading's
 	                           own id left out; renderers put them on the
@@ -337,6 +338,13 @@ char *art_w3c_date(const char *in);
  * 00:00 UTC, else 1980-01-01; never before 1980 (zip cannot store it),
  * never the clock. */
 gint64 art_epoch(const char *w3c_date);
+/* The file a relative link names (url as written, e.g. "../b.md#x"), as a
+ * canonical path (new string), with *fragment pointing after its '#' (or
+ * NULL); NULL for anchors, URLs with a scheme and "//host" links. */
+char *art_link_file(const struct article *art, const char *url, const char **fragment);
+/* Warn, once per file and article, that the link at pos names a file the
+ * output does not contain, so it is kept as text (common/links.c). */
+void art_warn_link_outside(const struct article *art, struct art_pos pos, const char *url);
 /* art_epoch() formatted with g_date_time_format() in UTC.  New string. */
 char *art_epoch_format(const char *w3c_date, const char *format);
 
@@ -404,6 +412,7 @@ enum art_diag_code {
 	ART_W_EPUB_COVER,       /* cover image type cannot be used in EPUB; no cover page */
 	ART_W_DATE,             /* front matter: date '%s' is no date (YYYY-MM-DD); left out */
 	ART_W_LANG,             /* language '%s' is no BCP 47 tag (like zh-CN); using '%s' */
+	ART_W_LINK_OUTSIDE,     /* link to %s, which is not in the output: kept as text */
 	ART_W_GENERIC,          /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };

@@ -304,23 +304,13 @@ epub_href(struct epub_book *b, struct epub_chapter *ch, const char *url)
 		return r;
 	}
 	/* A relative link: only to another article of this book. */
-	const char *hash = strchr(url, '#');
-	char *file = g_strndup(url, hash ? (gsize)(hash - url) : strlen(url));
-	file[strcspn(file, "?")] = '\0';
-	char *dec = g_uri_unescape_string(file, NULL);
-	char *r = NULL;
-	if (dec && *dec && ch->art->dir) {
-		char *dir = g_canonicalize_filename(ch->art->dir, NULL);
-		char *abs = g_canonicalize_filename(dec, dir);
-		g_free(dir);
-		struct epub_chapter *to = epub_book_chapter_for(b, abs);
-		if (to)
-			r = hash && hash[1] ? fragment_href(to->file, hash + 1) : g_strdup(to->file);
-		g_free(abs);
-	}
-	g_free(dec);
-	g_free(file);
-	return r;
+	const char *frag = NULL;
+	char *abs = art_link_file(ch->art, url, &frag);
+	struct epub_chapter *to = abs ? epub_book_chapter_for(b, abs) : NULL;
+	g_free(abs);
+	if (!to)
+		return NULL;
+	return frag ? fragment_href(to->file, frag) : g_strdup(to->file);
 }
 
 /* Links to an id that is not in the target chapter: epubcheck reports

@@ -269,6 +269,10 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		} else {
 			e = el(parent, "span");
 			prop(e, "class", "link");
+			char *file = art_link_file(x->ch->art, n->u.link.url, NULL);
+			if (file)   /* a file that is no chapter of this book */
+				art_warn_link_outside(x->ch->art, n->pos, n->u.link.url);
+			g_free(file);
 		}
 		g_free(href);
 		render_inline_list(x, e, n->first_child);

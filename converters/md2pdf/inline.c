@@ -85,17 +85,75 @@ static void render_children(struct pdf *p, struct pdf_inline *in, const struct a
 	pdf_inline_render(p, in, n->first_child);
 }
 
-static void add_link(struct pdf *p, struct pdf_inline *in, const char *url, size_t start)
+/* The id a fragment names in art (as written, percent-decoded or as a
+ * heading slug, like the model's own #links), or NULL. */
+static const char *target_id(const struct article *art, const char *frag, char **tmp)
 {
+	char *dec = g_uri_unescape_string(frag, NULL);
+	char *slug = art_slugify(dec ? dec : frag);
+	const char *id = g_hash_table_contains(art->ids, frag) ? frag
+	               : dec && g_hash_table_contains(art->ids, dec) ? dec
+	               : g_hash_table_contains(art->ids, slug) ? slug : NULL;
+	*tmp = g_strdup(id);
+	g_free(dec);
+	g_free(slug);
+	return *tmp;
+}
+
+/* A link to another file: to its article when it is part of this PDF
+ * (its "start", or the id its fragment names), else plain text and a
+ * warning.  Returns 1 when l now has a destination, 0 for plain text, -1
+ * when url names no file (a URI). */
+static int file_link(struct pdf *p, const char *url, const struct art_node *n,
+                     struct pdf_link *l)
+{
+	const char *frag = NULL;
+	char *file = art_link_file(p->art, url, &frag);
+	if (!file)
+		return -1;
+	int k = -1;
+	for (int i = 0; i < p->doc_narts && k < 0; i++) {
+		char *canon = strcmp(p->doc_arts[i]->path, "-")
+		              ? g_canonicalize_filename(p->doc_arts[i]->path, NULL) : NULL;
+		if (canon && !strcmp(canon, file))
+			k = i;
+		g_free(canon);
+	}
+	g_free(file);
+	char *tmp = NULL;
+	const char *id = k >= 0 && frag ? target_id(p->doc_arts[k], frag, &tmp) : NULL;
+	if (k < 0 || (!id && !p->doc_several)) {
+		if (k < 0)
+			art_warn_link_outside(p->art, n->pos, url);
+		g_free(tmp);
+		return 0;
+	}
+	char prefix[16] = "";
+	if (p->doc_several)
+		g_snprintf(prefix, sizeof prefix, "a%d-", k + 1);
+	l->dest = pdf_dest_name_for(prefix, id ? id : "start");
+	l->dest_full = true;
+	g_free(tmp);
+	return 1;
+}
+
+static void add_link(struct pdf *p, struct pdf_inline *in, const struct art_node *n,
+                     size_t start)
+{
+	const char *url = n->u.link.url;
 	if (!url || !*url || in->text->len == start)
 		return;
-	struct pdf_link l = { (int)start, (int)in->text->len, NULL, NULL };
+	struct pdf_link l = { (int)start, (int)in->text->len, NULL, NULL, false };
 	if (url[0] == '#') {
 		if (!p->art || !p->art->ids || !g_hash_table_contains(p->art->ids, url + 1))
 			return;     /* unknown anchor: the model warned; plain text */
 		l.dest = g_strdup(url + 1);
 	} else {
-		l.uri = g_strdup(url);
+		int r = file_link(p, url, n, &l);
+		if (r == 0)
+			return;
+		if (r < 0)
+			l.uri = g_strdup(url);
 	}
 	g_array_append_val(in->links, l);
 	add_attr(in, pdf_color_attr(&p->style->color.link), start);
@@ -112,7 +170,7 @@ static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_
 	add_attr(in, pango_attr_rise_new((int)(p->body_size * 0.35 * PANGO_SCALE)), start);
 	add_attr(in, pango_attr_scale_new(0.7), start);
 	char *dest = g_strdup_printf("fn-%d", n->u.footnote.number);
-	struct pdf_link l = { (int)start, (int)in->text->len, NULL, dest };
+	struct pdf_link l = { (int)start, (int)in->text->len, NULL, dest, false };
 	g_array_append_val(in->links, l);
 	add_attr(in, pdf_color_attr(&p->style->color.link), start);
 }
@@ -170,7 +228,7 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			break;
 		case ART_LINK:
 			render_children(p, in, n);
-			add_link(p, in, n->u.link.url, start);
+			add_link(p, in, n, start);
 			break;
 		case ART_IMAGE:
 			/* drawn as a block after the paragraph; keep the alt text out */

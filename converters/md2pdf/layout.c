@@ -432,12 +432,17 @@ char *pdf_attr_quote(const char *s)
  * ASCII: the article's prefix, then the id with every byte outside
  * RFC 3986's unreserved set percent-encoded (which also keeps the '(', ')'
  * and '\\' that cairo leaves unescaped in the name tree out). */
-char *pdf_dest_name(const struct pdf *p, const char *id)
+char *pdf_dest_name_for(const char *prefix, const char *id)
 {
 	char *esc = g_uri_escape_string(id, NULL, FALSE);
-	char *full = g_strconcat(p->dest_prefix, esc, NULL);
+	char *full = g_strconcat(prefix, esc, NULL);
 	g_free(esc);
 	return full;
+}
+
+char *pdf_dest_name(const struct pdf *p, const char *id)
+{
+	return pdf_dest_name_for(p->dest_prefix, id);
 }
 
 void pdf_dest_define(struct pdf *p, const char *full, double x, double y)
@@ -546,7 +551,8 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 		}
 		g_free(ranges);
 		if (used) {
-			char *full = l->dest ? pdf_dest_name(p, l->dest) : NULL;
+			char *full = !l->dest ? NULL : l->dest_full ? g_strdup(l->dest)
+			           : pdf_dest_name(p, l->dest);
 			char *q = pdf_attr_quote(l->uri ? l->uri : full);
 			g_string_append_printf(attr, "] %s=%s", l->uri ? "uri" : "dest", q);
 			g_free(q);

@@ -186,13 +186,18 @@ static int render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out
 	char *first_title = art_article_title(arts[0]);
 	p->run.book = n > 1;
 	p->run.title = over->title ? over->title : first_title;
-	p->run.date = over->date ? over->date : arts[0]->meta.date;
+	p->run.date = over->date ? over->date : arts[0]->date;
 	p->run.pages = pages;
 	if (p->front && pdf_front_measure(p, p->front))
 		pdf_front_label_page(p);
+	p->doc_arts = arts;
+	p->doc_narts = n;
+	p->doc_several = n > 1 || p->front;
 	for (int i = 0; i < n; i++)
-		render_article(p, arts[i], i, n > 1 || p->front);
+		render_article(p, arts[i], i, p->doc_several);
 	*body_pages = pdf_body_page(p);
+	p->doc_arts = NULL;
+	p->doc_narts = 0;
 	if (p->front)
 		pdf_front_render(p, p->front);
 	int ok = pdf_close(p);

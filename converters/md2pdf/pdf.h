@@ -44,6 +44,7 @@ struct pdf_link {
 	int start, end;
 	char *uri;              /* external URI, or NULL */
 	char *dest;             /* internal destination name, or NULL */
+	bool dest_full;         /* dest is already pdf_dest_name()'s (another article) */
 };
 
 /* Drawing options for pdf_place_layout(). */
@@ -124,6 +125,9 @@ struct pdf {
 	int heading_no[7];      /* heading numbers so far in this article */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
+	struct article **doc_arts;  /* the articles of this PDF, for links between them */
+	int doc_narts;
+	bool doc_several;       /* each has its "aN-" prefix and "start" destination */
 	GPtrArray *anchor_pending;  /* destination names waiting for their block */
 	struct pdf_sizes size;
 	double body_size;       /* current body size: size.body, less in footnotes */
@@ -190,6 +194,8 @@ char *pdf_attr_quote(const char *s);
 /* The name cairo gets for destination id of the current article (new
  * string); pdf_dest() defines it at x, y of the current page, once. */
 char *pdf_dest_name(const struct pdf *p, const char *id);
+/* The same for the article whose prefix is given ("a2-", or ""). */
+char *pdf_dest_name_for(const char *prefix, const char *id);
 void pdf_dest(struct pdf *p, const char *name, double x, double y);
 /* Define a name pdf_dest_name() made, at x, y, once. */
 void pdf_dest_define(struct pdf *p, const char *full, double x, double y);
