@@ -150,19 +150,27 @@ static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
 	}
 	if (v->type != YAML_SEQUENCE_NODE)
 		return type_error(fm, key, v, "a string or a list of strings");
+	/* An alias is the node it names, again: "[*big, *big, ...]" with a
+	 * 1 MB scalar would copy it 20,000 times for one tag. */
+	GHashTable *done = g_hash_table_new(NULL, NULL);
 	for (yaml_node_item_t *it = v->data.sequence.items.start;
 	     it < v->data.sequence.items.top; it++) {
+		if (!g_hash_table_add(done, GINT_TO_POINTER(*it)))
+			continue;
 		yaml_node_t *item = yaml_document_get_node(fm->doc, *it);
 		if (item && item->type == YAML_MAPPING_NODE && named &&
 		    map_get(fm, item, "name"))
 			item = map_get(fm, item, "name");
-		if (!item || item->type != YAML_SCALAR_NODE)
+		if (!item || item->type != YAML_SCALAR_NODE) {
+			g_hash_table_unref(done);
 			return type_error(fm, key, item ? item : v,
 			                  "a string or a list of strings");
+		}
 		char *s = scalar_dup(item);
 		if (s)
 			add_unique(fm, arr, s);
 	}
+	g_hash_table_unref(done);
 	return 1;
 }
 
