@@ -171,7 +171,7 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
     libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk fonts-dejavu-core \
     libpcre2-dev liblzma-dev zlib1g-dev
-DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db parallel
+DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db parallel valgrind
 DEPS_FUZZ  := clang libclang-rt-dev
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \
     texlive-latex-recommended texlive-fonts-recommended python3-fonttools \
