@@ -79,6 +79,7 @@ PROGRAMS := md2txt md2epub md2pdf
 BINS     := $(PROGRAMS:%=$(BUILD)/%)
 
 .PHONY: all check check-asan demo install clean deps deps-bench deps-fuzz bench lint help \
+        format-check \
         fuzz fuzz-build fuzz-targets \
         $(PROGRAMS) unit regen
 all: $(BINS) $(BUILD)/unit-tests
@@ -261,6 +262,13 @@ lint:
 	    --suppress=AssignmentIntegerToAddress --inline-suppr \
 	    -Iinclude common converters
 
+# make format-check FILES='common/x.c ...': .clang-format's verdict on just those
+# files.  The tree as a whole does not follow it yet; check the files you touch.
+format-check:
+	@test -n "$(FILES)" || { echo "usage: make format-check FILES='common/x.c ...'" >&2; exit 2; }
+	$(call install_missing,clang-format)
+	clang-format --dry-run --Werror $(FILES)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin/
@@ -274,4 +282,4 @@ help:
 	@echo "make demo    install missing packages, build, convert the bundled example"
 	@echo "make check   install missing packages, build, run every test (+ ASan/UBSan)"
 	@echo "make fuzz    build the libFuzzer targets with clang, run each FUZZ_TIME seconds"
-	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | regen"
+	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | format-check FILES= | regen"
