@@ -300,7 +300,7 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 			inl_text(c, in, " ", x);
 		break;
 	case K_BLOCK: case K_PARA: case K_HEADING: case K_QUOTE: case K_LIST:
-	case K_ITEM: case K_TABLE:
+	case K_ITEM: case K_TABLE: case K_DLIST: case K_DTERM: case K_DDESC:
 		inl_break(in);
 		c->depth++;
 		inline_children(c, in, x);
@@ -432,6 +432,50 @@ static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 		art_node_free(list);
 }
 
+/* <dl>: <dt> terms and <dd> descriptions; other content of the list (text,
+ * stray elements, a Markdown block of a fragment) is a description. */
+static void block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
+{
+	struct art_node *dl = html_node(c, ART_DEF_LIST, x);
+	c->depth++;
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
+		if (ch->type == XML_TEXT_NODE && html_blank((const char *)ch->content))
+			continue;
+		if (ch->type != XML_ELEMENT_NODE && ch->type != XML_TEXT_NODE)
+			continue;
+		enum html_kind k = ch->type == XML_ELEMENT_NODE && !is_placeholder(ch)
+		                 ? html_kind_of(ename(ch)) : K_UNWRAP;
+		struct art_node *n;
+		if (k == K_DTERM) {
+			html_anchor_ids(c, ch);
+			n = inline_block(c, ART_DEF_TERM, ch);
+		} else {
+			n = html_node(c, ART_DEF_DESC, ch);
+			struct blk sub = { n, NULL, { NULL, true, false } };
+			if (k == K_DDESC) {
+				html_anchor_ids(c, ch);
+				c->depth++;
+				block_children(c, &sub, ch);
+				c->depth--;
+			} else if (ch->type == XML_TEXT_NODE) {
+				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content, ch);
+			} else {
+				block_element(c, &sub, ch);
+			}
+			blk_close(&sub, c);
+		}
+		if (n->first_child)
+			art_node_append(dl, n);
+		else
+			art_node_free(n);
+	}
+	c->depth--;
+	if (dl->first_child)
+		blk_add(b, c, dl);
+	else
+		art_node_free(dl);
+}
+
 /* ------------------------------------------------------------ tables */
 
 /* A Markdown block between table parts goes before the table, where a
@@ -561,10 +605,16 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	}
 	struct art_node *n;
 	if (k == K_PARA || k == K_PRE || k == K_QUOTE || k == K_LIST || k == K_TABLE ||
-	    k == K_HR || k == K_BLOCK || k == K_ITEM || k == K_CELL)
+	    k == K_HR || k == K_BLOCK || k == K_ITEM || k == K_CELL || k == K_DLIST ||
+	    k == K_DTERM || k == K_DDESC)
 		html_anchor_ids(c, x);  /* inline kinds: inline_element() does */
 	switch (k) {
+	case K_DLIST:
+		blk_close(b, c);
+		block_deflist(c, b, x);
+		return;
 	case K_PARA:
+	case K_DTERM:           /* a <dt> outside a <dl>: a paragraph */
 	case K_HEADING:
 		blk_close(b, c);
 		n = inline_block(c, k == K_PARA ? ART_PARAGRAPH : ART_HEADING, x);
@@ -614,6 +664,7 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	case K_BLOCK:
 	case K_ITEM:
 	case K_CELL:
+	case K_DDESC:           /* a <dd> outside a <dl>: its content */
 		blk_close(b, c);
 		c->depth++;
 		block_children(c, b, x);

@@ -25,6 +25,7 @@ static bool spans_blocks(enum html_kind k)
 		return true;
 	case K_UNWRAP: case K_BLOCK: case K_PARA: case K_HEADING: case K_ITEM:
 	case K_CELL: case K_HR: case K_BR: case K_WBR: case K_IMG: case K_LITERAL:
+	case K_DLIST: case K_DTERM: case K_DDESC:
 	case K_DROP: case K_SILENT:
 		return false;
 	}

@@ -19,6 +19,7 @@ enum html_kind {
 	K_BLOCK,        /* flow container, unwrapped: div, center, section */
 	K_PARA,         /* block of phrasing content: p, dt, summary */
 	K_HEADING, K_PRE, K_QUOTE, K_LIST, K_ITEM, K_TABLE, K_CELL, K_HR,
+	K_DLIST, K_DTERM, K_DDESC,      /* dl, dt, dd */
 	K_BR, K_WBR, K_IMG, K_A, K_STRONG, K_EMPH, K_STRIKE, K_CODE, K_SUP, K_SUB,
 	K_LITERAL,      /* GFM's tag filter: the tag is shown as text (script,
 	                   style, textarea, title, xmp, iframe...) */

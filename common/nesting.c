@@ -63,7 +63,8 @@ static bool too_deep(const struct art_node *n, int depth, int max)
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_ITEM:
 	case ART_CODE_BLOCK: case ART_HTML_BLOCK: case ART_THEMATIC_BREAK:
 	case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL: case ART_FIGURE:
-	case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_TEXT: case ART_SOFTBREAK:
+	case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST: case ART_DEF_TERM:
+	case ART_DEF_DESC: case ART_TEXT: case ART_SOFTBREAK:
 	case ART_LINEBREAK: case ART_CODE: case ART_HTML_INLINE: case ART_IMAGE:
 	case ART_FOOTNOTE_REF: case ART_NODE__MAX:
 		break;

@@ -15,7 +15,7 @@
 /* What a block container (quote, list item, footnote) holds. */
 #define FLOW   (BIT(ART_PARAGRAPH) | BIT(ART_HEADING) | BIT(ART_BLOCKQUOTE) | BIT(ART_LIST) | \
                 BIT(ART_CODE_BLOCK) | BIT(ART_HTML_BLOCK) | BIT(ART_THEMATIC_BREAK) | \
-                BIT(ART_TABLE) | BIT(ART_FIGURE))
+                BIT(ART_TABLE) | BIT(ART_FIGURE) | BIT(ART_DEF_LIST))
 
 struct node_rule {
 	const char *name;
@@ -41,6 +41,9 @@ static const struct node_rule rules[ART_NODE__MAX] = {
 	[ART_FIGURE] = { "figure", true, BIT(ART_IMAGE) | BIT(ART_CAPTION) },
 	[ART_CAPTION] = { "caption", true, INLINE },
 	[ART_FOOTNOTE_DEF] = { "footnote_def", true, FLOW },
+	[ART_DEF_LIST] = { "def_list", true, BIT(ART_DEF_TERM) | BIT(ART_DEF_DESC) },
+	[ART_DEF_TERM] = { "def_term", true, INLINE },
+	[ART_DEF_DESC] = { "def_desc", true, FLOW },
 	[ART_TEXT] = { "text", false, 0 },
 	[ART_SOFTBREAK] = { "softbreak", false, 0 },
 	[ART_LINEBREAK] = { "linebreak", false, 0 },
@@ -119,7 +122,8 @@ static const char *node_problem(const struct art_node *n, const struct art_node 
 		break;
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_BLOCKQUOTE: case ART_LIST:
 	case ART_ITEM: case ART_THEMATIC_BREAK: case ART_TABLE_ROW: case ART_CAPTION:
-	case ART_FOOTNOTE_DEF: case ART_LINEBREAK: case ART_EMPH: case ART_STRONG:
+	case ART_FOOTNOTE_DEF: case ART_DEF_LIST: case ART_DEF_TERM: case ART_DEF_DESC:
+	case ART_LINEBREAK: case ART_EMPH: case ART_STRONG:
 	case ART_STRIKE: case ART_SUPERSCRIPT: case ART_SUBSCRIPT: case ART_LINK:
 	case ART_IMAGE: case ART_FOOTNOTE_REF: case ART_NODE__MAX:
 		break;

@@ -38,6 +38,9 @@ enum art_node_type {
 	ART_FIGURE,        /* children: one ART_IMAGE, then optional ART_CAPTION */
 	ART_CAPTION,       /* inline children */
 	ART_FOOTNOTE_DEF,  /* u.footnote; block children */
+	ART_DEF_LIST,      /* <dl>: children are ART_DEF_TERM and ART_DEF_DESC */
+	ART_DEF_TERM,      /* <dt>: inline children */
+	ART_DEF_DESC,      /* <dd>: block children */
 	/* inlines */
 	ART_TEXT,          /* literal */
 	ART_SOFTBREAK,     /* only before normalisation: art_normalize() turns

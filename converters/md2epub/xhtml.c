@@ -292,7 +292,8 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
 	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
 	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
+	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
+	case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
 		break;
 	}
 }
@@ -480,7 +481,8 @@ flatten_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *top)
 		bool leaf = n->type == ART_PARAGRAPH || n->type == ART_HEADING ||
 		            n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK ||
 		            n->type == ART_THEMATIC_BREAK || n->type == ART_TABLE ||
-		            n->type == ART_FIGURE || n->type == ART_FOOTNOTE_DEF;
+		            n->type == ART_FIGURE || n->type == ART_FOOTNOTE_DEF ||
+		            n->type == ART_DEF_TERM;
 		if (leaf)
 			render_block_node(x, parent, n);
 		n = art_node_next(n, top, !leaf);
@@ -540,6 +542,18 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		render_inline_list(x, e, n->first_child);
 		break;
 	case ART_FOOTNOTE_DEF: return;   /* collected at the chapter's end */
+	case ART_DEF_LIST:
+		e = el(parent, "dl");
+		epub_nl(e);
+		render_blocks(x, e, n->first_child);
+		break;
+	case ART_DEF_TERM:
+		render_inline_list(x, el(parent, "dt"), n->first_child);
+		break;
+	case ART_DEF_DESC:
+		e = el(parent, "dd");
+		render_blocks(x, e, n->first_child);
+		break;
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
 	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
 	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:

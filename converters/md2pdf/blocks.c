@@ -375,6 +375,20 @@ static void render_block(struct pdf *p, const struct art_node *n)
 	}
 	case ART_FOOTNOTE_DEF:      /* collected at the end of the article */
 		break;
+	case ART_DEF_TERM:
+		render_inline_block(p, n->first_child, PDF_SERIF, 0, false, false,
+		                    PANGO_ALIGN_LEFT, para_gap(p) / 3);
+		break;
+	case ART_DEF_DESC: {        /* under its term, indented */
+		double indent = p->body_size * 2;
+		p->x += indent;
+		p->width -= indent;
+		pdf_render_blocks(p, n->first_child);
+		p->x -= indent;
+		p->width += indent;
+		break;
+	}
+	case ART_DEF_LIST:
 	case ART_TABLE_CELL:
 	case ART_TABLE_ROW:
 	case ART_ITEM:

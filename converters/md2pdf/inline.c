@@ -241,7 +241,8 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		case ART_HTML_INLINE:   /* art_normalize() made model nodes of it */
 		case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
 		case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
+		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
+		case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
 			break;
 		}
 	}

@@ -147,7 +147,8 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks, in
 	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
 	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
 	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_NODE__MAX:
+	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
+	case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
 		break;
 	}
 }
@@ -440,7 +441,17 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		break;
 	case ART_TABLE_ROW:
 	case ART_FOOTNOTE_DEF:
+	case ART_DEF_LIST:
 		render_children(t, n, first, rest, true, depth);
+		break;
+	case ART_DEF_TERM:
+		text = txt_inline_text(t, n);
+		wrap_put(t, text, first, rest);
+		break;
+	case ART_DEF_DESC:          /* under its term, indented */
+		f = g_strconcat(rest, "    ", NULL);
+		r = g_strconcat(rest, "    ", NULL);
+		render_children(t, n, f, r, true, depth);
 		break;
 	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
 	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:

@@ -66,6 +66,12 @@ if [ "$(xp 'count(//h:table//h:td[normalize-space(.)="Hi"]) + count(//h:del/h:em
 then pass rawhtml-fragments-xhtml
 else fail rawhtml-fragments-xhtml "a table over several blocks, <del> around a paragraph or Markdown in a cell came apart"; fi
 
+# ---- <dl>: a definition list in every format
+if [ "$(xp 'count(//h:dl/h:dt) + count(//h:dl/h:dd/h:p)' "$TMP/deflist.xhtml")" = 5 ] &&
+	grep -qx '    The core of the operating system.' "$TMP/deflist.txt"
+then pass rawhtml-definition-list
+else fail rawhtml-definition-list "no <dl>/<dt>/<dd> in the XHTML or no indented description in the text"; fi
+
 # ---- ids of raw HTML elements are link targets everywhere
 X=$TMP/ids.xhtml
 if ! grep -q 'unknown anchor' "$TMP/ids.err"; then pass rawhtml-ids-no-warning

@@ -248,3 +248,20 @@ TEST(html_fragment_over_blocks)
 	CHECK_INT(count(a->root, ART_TABLE), 3);
 	art_free(a);
 }
+
+/* <dl> is a definition list in the model, in every format. */
+TEST(html_definition_list)
+{
+	struct article *a = hload("<dl><dt>T</dt><dd>D <b>b</b></dd>stray</dl>\n", NULL);
+	struct art_node *dl = ut_find(a->root, ART_DEF_LIST);
+	CHECK(dl != NULL);
+	CHECK(dl && dl->first_child && dl->first_child->type == ART_DEF_TERM);
+	CHECK(dl && dl->first_child && dl->first_child->next &&
+	      dl->first_child->next->type == ART_DEF_DESC &&
+	      ut_find(dl->first_child->next, ART_STRONG));
+	CHECK(dl && dl->last_child && dl->last_child->type == ART_DEF_DESC);
+	char *why = art_check(a);
+	CHECK_STR(why, NULL);
+	g_free(why);
+	art_free(a);
+}
