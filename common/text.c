@@ -192,3 +192,17 @@ bool art_no_break_between(gunichar before, gunichar after)
 	/* 850万+, 10%+, 3千: the unit (and a sign after it) stay with the number */
 	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
 }
+
+static bool latin_alnum(gunichar c)
+{
+	return c < 0x250 && g_unichar_isalnum(c);
+}
+
+bool art_autospace_between(gunichar a, gunichar b)
+{
+	if (art_no_break_between(a, b))
+		return false;   /* 850万 is one token */
+	bool ha = g_unichar_get_script(a) == G_UNICODE_SCRIPT_HAN;
+	bool hb = g_unichar_get_script(b) == G_UNICODE_SCRIPT_HAN;
+	return (ha && latin_alnum(b)) || (latin_alnum(a) && hb);
+}

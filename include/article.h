@@ -370,6 +370,9 @@ bool art_segment_break_removed(gunichar before, gunichar after, const char *lang
  * UAX #14 allows it (clreq 3.1.7): inside "——" and "……", between a number
  * and its unit or percent sign ("850万+", "10%+").  Both renderers apply it. */
 bool art_no_break_between(gunichar before, gunichar after);
+/* True where CJK-Latin spacing (CSS text-autospace) puts a gap: between a
+ * Han character and a Latin letter or digit, not inside "850万". */
+bool art_autospace_between(gunichar before, gunichar after);
 /* Guess a language tag ("zh", "ja", "ko", "en") from text. */
 const char *art_detect_lang(const char *text, gssize len);
 /* Heading slug: lower-case, punctuation dropped, spaces to '-', CJK kept. */

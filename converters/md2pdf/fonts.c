@@ -259,6 +259,7 @@ void pdf_set_language(struct pdf *p, const char *art_lang)
 {
 	p->lang = pango_language_from_string(pdf_lang_tag_for(art_lang));
 	p->lang_tag = pango_language_to_string(p->lang);
+	p->autospace = !p->no_autospace && g_str_has_prefix(p->lang_tag, "zh");
 	pango_context_set_language(p->ctx, p->lang);
 }
 

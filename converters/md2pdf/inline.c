@@ -12,6 +12,7 @@ void pdf_inline_init(struct pdf_inline *in)
 	in->links = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
 	in->images = g_ptr_array_new();
 	in->spans = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
+	in->autospace = g_array_new(FALSE, FALSE, sizeof(int));
 }
 
 void pdf_links_free(GArray *links)
@@ -33,6 +34,7 @@ void pdf_inline_clear(struct pdf_inline *in)
 	pdf_links_free(in->links);
 	g_ptr_array_free(in->images, TRUE);
 	g_array_free(in->spans, TRUE);
+	g_array_free(in->autospace, TRUE);
 	memset(in, 0, sizeof *in);
 }
 
@@ -60,6 +62,47 @@ static void append_collapsed(GString *t, const char *s)
 		if ((*s == ' ' || *s == '\t') && t->len && t->str[t->len - 1] == ' ')
 			continue;
 		g_string_append_c(t, *s == '\t' ? ' ' : *s);
+	}
+}
+
+/* CJK-Latin spacing (CSS text-autospace, clreq 3.4): a quarter em between
+ * a Han character and a Latin letter or digit where the author typed no
+ * space.  Each gap is a zero-width space that pdf_inline_apply() makes a
+ * quarter-em wide invisible box: nothing of it is drawn or extracted. */
+static gunichar last_char(const GString *t)
+{
+	const char *q = t->len ? g_utf8_find_prev_char(t->str, t->str + t->len) : NULL;
+	return q ? g_utf8_get_char(q) : 0;
+}
+
+static void autospace_mark(struct pdf_inline *in)
+{
+	int at = (int)in->text->len;
+	g_array_append_val(in->autospace, at);
+	g_string_append(in->text, "\u200b");
+}
+
+/* The first character an inline node shows. */
+static gunichar first_char(const struct art_node *n)
+{
+	while (n && !n->literal && n->first_child && n->type != ART_IMAGE)
+		n = n->first_child;
+	return n && n->literal && *n->literal ? g_utf8_get_char(n->literal) : 0;
+}
+
+/* Text appended as append_collapsed() does, with the gap marks. */
+static void append_spaced(struct pdf_inline *in, const char *s)
+{
+	for (const char *q = s; *q; ) {
+		const char *e = g_utf8_next_char(q);
+		gunichar c = g_utf8_get_char(q);
+		if (art_autospace_between(last_char(in->text), c))
+			autospace_mark(in);
+		char one[8];
+		memcpy(one, q, (size_t)(e - q));
+		one[e - q] = 0;
+		append_collapsed(in->text, one);
+		q = e;
 	}
 }
 
@@ -178,12 +221,18 @@ static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_
 void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n; n = n->next) {
+		/* the gap where one node's text meets the next's goes before
+		 * the node, outside its attributes (a code span's tint) */
+		if (p->autospace && art_autospace_between(last_char(in->text), first_char(n)))
+			autospace_mark(in);
 		size_t start = in->text->len;
 		switch (n->type) {
 		case ART_TEXT:
 			if (n->literal && n->parent && n->parent->type == ART_LINK &&
 			    n->parent->u.link.url && strstr(n->parent->u.link.url, n->literal))
 				append_breakable(in->text, n->literal);    /* a URL shown */
+			else if (n->literal && p->autospace)
+				append_spaced(in, n->literal);
 			else if (n->literal)
 				append_collapsed(in->text, n->literal);
 			break;
@@ -341,6 +390,8 @@ static void no_splits(struct pdf_inline *in)
 	const char *pp = NULL;
 	for (const char *q = s; q < end; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
+		if (c == 0x200B)
+			continue;       /* a gap mark or a code break: look past it */
 		if (pp && art_no_break_between(prev, c)) {
 			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
 			a->start_index = (guint)(pp - s);
@@ -367,6 +418,18 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	a->start_index = 0;
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(in->attrs, a);
+	/* the gap marks: a quarter of the layout's em, no height, no ink */
+	int em = pango_font_description_get_size(pango_layout_get_font_description(lay));
+	for (guint i = 0; i < in->autospace->len; i++) {
+		int at = g_array_index(in->autospace, int, i);
+		if (at + 3 > (int)in->text->len)
+			continue;
+		PangoRectangle ink = { 0, 0, 0, 0 }, logical = { 0, 0, em / 4, 0 };
+		PangoAttribute *s = pango_attr_shape_new(&ink, &logical);
+		s->start_index = (guint)at;
+		s->end_index = (guint)at + 3;
+		pango_attr_list_insert(in->attrs, s);
+	}
 	pdf_latin_quotes(in);
 	pdf_compress_punct(in);
 	no_splits(in);

@@ -116,10 +116,19 @@ int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 			g_array_append_val(cl, c);
 		}
 	}
-	/* trailing spaces of a wrapped line carry no visible width */
+	/* trailing spaces of a wrapped line carry no visible width; a
+	 * CJK-Latin gap (a zero-width space made wide) ending the line goes */
 	guint len = cl->len;
-	while (len > 0 && g_unichar_isspace(g_array_index(cl, struct cluster, len - 1).c))
+	for (;;) {
+		struct cluster *z = len > 0 ? &g_array_index(cl, struct cluster, len - 1) : NULL;
+		if (z && z->c == 0x200B) {
+			slack += z->last->geometry.width;
+			z->last->geometry.width = 0;
+		} else if (!z || !g_unichar_isspace(z->c)) {
+			break;
+		}
 		len--;
+	}
 	int n[4] = { 0 };
 	for (guint i = 0; i + 1 < len; i++) {
 		struct cluster *a = &g_array_index(cl, struct cluster, i);

@@ -108,6 +108,7 @@ struct md2pdf {
 	int max_pages;
 	int image_dpi;
 	gboolean toc, no_toc, no_cover;
+	gboolean no_autospace;
 	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
 	struct pdf_opts o;
 	struct pdf p;
@@ -127,6 +128,7 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 		return ART_EXIT_USAGE;
 	}
 	m->o.max_pages = m->max_pages;
+	m->p.no_autospace = m->no_autospace;
 	m->o.image_dpi = m->image_dpi;
 	if (m->image_dpi < 0 || m->image_dpi > 10000) {
 		fprintf(stderr, "md2pdf: --image-dpi must be from 1 to 10000 (0: off)\n");
@@ -272,6 +274,9 @@ int main(int argc, char **argv)
 		  "default: off, images go in as they are)", "N" },
 		{ "max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
 		  "Fail rather than write more than N pages (default 2000)", "N" },
+		{ "no-autospace", 0, 0, G_OPTION_ARG_NONE, &m.no_autospace,
+		  "No quarter-em gap between Han characters and Latin letters or digits "
+		  "(on by default for Chinese)", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionEntry *book_entries = art_book_entries(&m.bc);

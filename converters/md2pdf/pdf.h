@@ -122,6 +122,8 @@ struct pdf {
 	bool tight;             /* inside a tight list */
 	bool indent_next;       /* the next inline block is a body paragraph */
 	double keep_next;       /* for the next paragraph: see pdf_block_style */
+	bool no_autospace;      /* --no-autospace */
+	bool autospace;         /* this article: Chinese, and not turned off */
 	int heading_no[7];      /* heading numbers so far in this article */
 	int dest_seq;           /* for generated destination names */
 	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
@@ -231,6 +233,7 @@ struct pdf_inline {
 	GArray *links;          /* struct pdf_link */
 	GPtrArray *images;      /* struct art_node * (ART_IMAGE) met inline */
 	GArray *spans;          /* struct pdf_span */
+	GArray *autospace;      /* int: byte offsets of the Han-Latin gap marks */
 };
 void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);

@@ -13,6 +13,7 @@
 
 struct md2txt {
 	int width;
+	gboolean autospace;
 	struct txt *txt;
 };
 
@@ -26,7 +27,7 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 		fprintf(stderr, "md2txt: --width must be 0 or more\n");
 		return ART_EXIT_USAGE;
 	}
-	struct txt_opts topts = { .width = m->width };
+	struct txt_opts topts = { .width = m->width, .autospace = m->autospace };
 	m->txt = txt_new(&topts);
 	return ART_EXIT_OK;
 }
@@ -67,6 +68,9 @@ int main(int argc, char **argv)
 		{ "width", 'w', 0, G_OPTION_ARG_INT, &m.width,
 		  "Wrap lines at N display columns (CJK characters count 2; "
 		  "default 72, 0 = do not wrap)", "N" },
+		{ "autospace", 0, 0, G_OPTION_ARG_NONE, &m.autospace,
+		  "Put a space between Han characters and Latin letters or digits "
+		  "where none was typed", NULL },
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	const struct art_driver d = {

@@ -22,6 +22,7 @@ struct txt *txt_new(const struct txt_opts *opts)
 {
 	struct txt *t = g_new0(struct txt, 1);
 	t->width = opts->width < 0 ? 0 : opts->width;
+	t->autospace = opts->autospace;
 	return t;
 }
 
@@ -178,6 +179,30 @@ static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GAr
 	}
 }
 
+/* --autospace: a space between Han characters and Latin letters or digits
+ * in what was appended to b from byte from on (where it meets the text
+ * before, and inside it unless it is code). */
+static void autospace(GString *b, gsize from, bool inside)
+{
+	if (from >= b->len)
+		return;
+	GString *o = g_string_new(NULL);
+	const char *q = from ? g_utf8_find_prev_char(b->str, b->str + from) : NULL;
+	gunichar prev = q ? g_utf8_get_char(q) : 0;
+	bool first = true;
+	for (const char *s = b->str + from; *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+		if ((first || inside) && art_autospace_between(prev, c))
+			g_string_append_c(o, ' ');
+		g_string_append_len(o, s, g_utf8_next_char(s) - s);
+		prev = c;
+		first = false;
+	}
+	g_string_truncate(b, from);
+	g_string_append_len(b, o->str, (gssize)o->len);
+	g_string_free(o, TRUE);
+}
+
 /* Plain text of n's inline children, without recursion (emphasis can nest
  * tens of thousands deep).  Returns a new string. */
 char *txt_inline_text(struct txt *t, const struct art_node *parent)
@@ -187,7 +212,10 @@ char *txt_inline_text(struct txt *t, const struct art_node *parent)
 	int in_image = parent->type == ART_IMAGE;  /* a figure's image: its alt */
 	const struct art_node *n = parent->first_child;
 	while (n) {
+		gsize from = b->len;
 		inline_enter(n, b, marks, &in_image);
+		if (t->autospace && (n->type == ART_TEXT || n->type == ART_CODE))
+			autospace(b, from, n->type == ART_TEXT);
 		if (n->first_child) {
 			n = n->first_child;
 			continue;

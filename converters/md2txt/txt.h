@@ -11,11 +11,13 @@
 
 struct txt_opts {
 	int width;              /* display columns; 0 = no wrapping */
+	bool autospace;         /* --autospace: a space between Han and Latin */
 };
 
 /* Renderer state (txt.c); table.c reads it too. */
 struct txt {
 	int width;
+	bool autospace;
 	const struct article *art;
 	const char *lang;
 	GString *out;

@@ -367,7 +367,7 @@ layout_check() {
 	else fail "pdf-layout-$name" "no line matching /$want/ in pdftotext -layout"; fi
 	check "pdf-in-margins-$name" in_margins "$TMP/lay.pdf"
 }
-layout_check docs-zh-Container-appendix-b6d6f3 'login +-H, --host +指定要连接的iSulad socket文件路径'
+layout_check docs-zh-Container-appendix-b6d6f3 'login +-H, --host +指定要连接的 ?iSulad socket ?文件路径'
 layout_check docs-zh-Administration-basic-configuration-54eaa2 '通用方案 +crashkernel=2048M,high'
 layout_check wsh-en-blog-wangshuo-Glibc_Malloc_Principle 'M_ARENA_MAX +Number( of)? +- +Maximum number of arenas'
 layout_check ws-zh-blog-MrRlu-2021-01-04-openEuler_eBPF_introduce 'eBPF'

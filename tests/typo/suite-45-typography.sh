@@ -229,3 +229,27 @@ print(" ".join(bad[:5]))
 sys.exit(bool(bad))'); then pass "typo-clreq-pdf-$name"
 	else fail "typo-clreq-pdf-$name" "lines split: $out"; fi
 done <"$ROOT/tests/typo/clreq-cases.txt"
+
+# ---------------------------------------------------------------- autospace
+# A quarter em between Han and Latin letters or digits where no space was
+# typed (on for Chinese; --no-autospace, or an English article, none);
+# pdftotext then sees words: 中文 | abc | 中文，在 | openEuler | 社区有 | 2万人。
+# (no gap inside a number and its unit)
+printf -- '---\nlang: zh-CN\n---\n中文abc中文，在openEuler社区有2万人。\n' >"$TMP/as.md"
+if "$MD2PDF" -q -o "$TMP/as.pdf" "$TMP/as.md" 2>/dev/null &&
+   "$MD2PDF" -q --no-autospace -o "$TMP/as0.pdf" "$TMP/as.md" 2>/dev/null; then
+	if words "$TMP/as.pdf" | awk 'NR > 1 && $3 == y { g = ($2 - x) / 10.5
+		if (g < 0.24 || g > 0.26) { printf "    gap %.3f em before %s\n", g, $1; bad = 1 }; n++ }
+		{ x = $4; y = $3 } END { if (n != 5) { print "    " n " gaps, want 5"; bad = 1 }; exit bad }' >"$TMP/as.log" &&
+	   [ "$(words "$TMP/as0.pdf" | grep -c .)" -eq 2 ]; then pass typo-autospace-quarter-em
+	else fail typo-autospace-quarter-em "$(cat "$TMP/as.log")"; fi
+else
+	fail typo-autospace-quarter-em "md2pdf failed"
+fi
+# md2txt --autospace puts one space there instead (not inside code, not
+# inside 2万); without it the text is as typed
+printf '中文abc中文，在openEuler社区有2万人，用`ls`命令。\n' >"$TMP/ast.md"
+got=$("$BUILD/md2txt" -q --autospace "$TMP/ast.md"); plain=$("$BUILD/md2txt" -q "$TMP/ast.md")
+if [ "$got" = '中文 abc 中文，在 openEuler 社区有 2万人，用 ls 命令。' ] &&
+   [ "$plain" = '中文abc中文，在openEuler社区有2万人，用ls命令。' ]; then pass typo-txt-autospace
+else fail typo-txt-autospace "got '$got' / '$plain'"; fi
