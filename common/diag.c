@@ -45,6 +45,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
 	[ART_W_FOOTNOTE_UNUSED]  = { ART_WARNING, "unused-footnote", "footnote [^%s] is never referenced: its text is left out" },
 	[ART_W_HTML_DROPPED]     = { ART_WARNING, "html-dropped", "raw HTML element dropped: <%s>" },
 	[ART_W_HTML_COMPONENT]   = { ART_WARNING, "component-dropped", "component markup with no text dropped: %s" },
+	[ART_W_META_LONG]        = { ART_WARNING, "yaml-long", "front matter: '%s' longer than %d bytes; cut there" },
 	[ART_W_TABLE_SIZE]       = { ART_WARNING, "table-size", "table of %d columns and %lld rows shown as text (more than %d cells)" },
 	[ART_W_IMAGE_SIZE]       = { ART_WARNING, "image-size", "image too large: %s: %s (--max-image-pixels, --max-image-size)" },
 	[ART_W_NESTING]          = { ART_WARNING, "nesting", "nesting deeper than %d levels flattened (--max-nesting)" },

@@ -81,6 +81,14 @@ static int set_string(struct fm *fm, const char *key, const yaml_node_t *v,
 		return type_error(fm, key, v, "a string");
 	g_free(*field);
 	*field = scalar_dup(v);
+	/* A title of 20 MB is no title: every output would lay it out (and
+	 * md2txt wrap it) as one unbreakable block, for minutes. */
+	if (*field && strlen(*field) > ART_MAX_META_BYTES) {
+		const char *cut = g_utf8_find_prev_char(*field, *field + ART_MAX_META_BYTES + 1);
+		(*field)[cut ? cut - *field : ART_MAX_META_BYTES] = '\0';
+		art_diag(ART_W_META_LONG, fm->art->display_name, mark_pos(fm, v->start_mark),
+		         key, ART_MAX_META_BYTES);
+	}
 	return 1;
 }
 

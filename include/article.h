@@ -290,6 +290,7 @@ struct art_resource *art_resource_get(struct article *art, const char *src,
 #define ART_MAX_NESTING_CEILING 1000   /* renderers are tested this deep */
 #define ART_DEFAULT_MAX_PAGES   2000   /* md2pdf --max-pages */
 #define ART_MAX_TABLE_CELLS     200000 /* columns x rows of one Markdown table */
+#define ART_MAX_META_BYTES      65536  /* one front matter value (title...) */
 #define ART_DEFAULT_MAX_INPUT_MB 16    /* --max-input-size, MiB per article */
 #define ART_DEFAULT_MAX_IMAGE_MPX 50   /* --max-image-pixels, million pixels */
 #define ART_DEFAULT_MAX_IMAGE_MB 32    /* --max-image-size, MiB per image */
@@ -410,6 +411,7 @@ enum art_diag_code {
 	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
 	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
 	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
+	ART_W_META_LONG,        /* front matter: '%s' longer than %d bytes; cut */
 	ART_W_TABLE_SIZE,       /* table of %d columns x %lld rows shown as text */
 	ART_W_IMAGE_SIZE,       /* image too large: %s: ... */
 	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */

@@ -79,3 +79,12 @@ printf '![x](heavy.png)\n' >"$TMP/heavy.md"
 if "$BUILD/md2epub" --max-image-size 1 -o "$TMP/heavy.epub" "$TMP/heavy.md" 2>&1 |
    grep -q 'image too large: heavy.png: 2097152 bytes'; then pass limit-image-bytes
 else fail limit-image-bytes "no warning for a 2 MiB image under --max-image-size 1"; fi
+
+# A 5 MB title (md2epub took 46 s, md2pdf 21 s and failed) is cut at 64 KiB.
+python3 -c "print('---\ntitle: \"' + 'word ' * 1000000 + '\"\n---\nbody')" >"$TMP/title.md"
+for t in md2txt md2epub md2pdf; do
+	if timeout 20 "$BUILD/$t" -o "$TMP/title.${t#md2}" "$TMP/title.md" 2>"$TMP/err" &&
+	   grep -q "title.md:2:8: warning: front matter: 'title' longer than 65536 bytes; cut there" "$TMP/err"
+	then pass "limit-long-title-$t"
+	else fail "limit-long-title-$t" "$(tail -n 2 "$TMP/err")"; fi
+done
