@@ -30,6 +30,10 @@ bool art_utf8_check(const char *buf, size_t len, int *line, int *col)
 /* UAX #11 widths as a terminal shows them: GLib's iswide covers W and F. */
 int art_char_width(gunichar c)
 {
+	if (c >= 0x20 && c < 0x7f)
+		return 1;       /* printable ASCII and CJK ideographs, most of any */
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return 2;       /* text: no table look-ups (UAX #11: W) */
 	if (c == 0 || g_unichar_iszerowidth(c) || g_unichar_ismark(c))
 		return 0;
 	if (g_unichar_iswide(c))

@@ -14,6 +14,7 @@ struct wline {
 	const char *text;
 	int nchars;
 	int *off;               /* byte offset of each char, off[nchars] = len */
+	gunichar *cp;           /* each char, decoded once */
 	int *cw;                /* display width of each char */
 	bool *brk;              /* nchars + 1: may break before char i */
 };
@@ -28,8 +29,17 @@ static bool is_space(gunichar c)
 static char *sanitize(const char *text)
 {
 	GString *s = g_string_sized_new(strlen(text));
-	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
+	const char *run = text;         /* characters kept as they are, not yet copied */
+	for (const char *p = text; *p; ) {
+		const char *next = g_utf8_next_char(p);
+		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+		bool plain = c != '\t' && c != ' ' && c != '\n' && c != 0x2028 && c != 0x2029 &&
+		             c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0);
+		if (plain || (c == ' ' && p > text && p[-1] != ' ' && p[-1] != '\t' && run < p)) {
+			p = next;       /* a lone space after kept text stays as it is */
+			continue;
+		}
+		g_string_append_len(s, run, p - run);
 		if (c == '\t' || c == ' ') {
 			/* runs of spaces read as one, as they would in HTML */
 			if (s->len == 0 || s->str[s->len - 1] != ' ')
@@ -37,11 +47,10 @@ static char *sanitize(const char *text)
 		}
 		else if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)
 			g_string_append_c(s, '\n');
-		else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-			continue;
-		else
-			g_string_append_len(s, p, g_utf8_next_char(p) - p);
+		/* else a control character: dropped */
+		p = run = next;
 	}
+	g_string_append_len(s, run, strchr(run, '\0') - run);
 	return g_string_free(s, FALSE);
 }
 
@@ -51,21 +60,19 @@ static void protect_urls(struct wline *w)
 {
 	int i = 0;
 	while (i < w->nchars) {
-		gunichar c = g_utf8_get_char(w->text + w->off[i]);
-		if (is_space(c) || w->cw[i] > 1) {
+		if (is_space(w->cp[i]) || w->cw[i] > 1) {
 			i++;
 			continue;
 		}
 		int j = i;
 		while (j < w->nchars) {
-			gunichar d = g_utf8_get_char(w->text + w->off[j]);
-			if (is_space(d) || w->cw[j] > 1)
+			if (is_space(w->cp[j]) || w->cw[j] > 1)
 				break;
 			j++;
 		}
 		const char *start = w->text + w->off[i];
 		size_t blen = (size_t)(w->off[j] - w->off[i]);
-		if (g_strstr_len(start, (gssize)blen, "://") ||
+		if ((memchr(start, ':', blen) && g_strstr_len(start, (gssize)blen, "://")) ||
 		    (blen > 4 && strncmp(start, "www.", 4) == 0)) {
 			for (int k = i + 1; k < j; k++)
 				w->brk[k] = false;
@@ -104,14 +111,17 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	struct wline w = { .text = text };
 	w.nchars = (int)g_utf8_strlen(text, len);
 	w.off = g_new(int, w.nchars + 1);
+	w.cp = g_new(gunichar, w.nchars + 1);
 	w.cw = g_new(int, w.nchars + 1);
 	w.brk = g_new(bool, w.nchars + 1);
 	int i = 0;
 	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), i++) {
 		w.off[i] = (int)(p - text);
-		w.cw[i] = art_char_width(g_utf8_get_char(p));
+		w.cp[i] = g_utf8_get_char(p);
+		w.cw[i] = art_char_width(w.cp[i]);
 	}
 	w.off[w.nchars] = len;
+	w.cp[w.nchars] = 0;
 	w.cw[w.nchars] = 0;
 	txt_line_breaks(text, len, w.off, w.nchars, lang, w.brk);
 	for (i = 1; i < w.nchars; i++)
@@ -121,12 +131,12 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	protect_urls(&w);
 
 	int start = 0;
-	while (start < w.nchars && is_space(g_utf8_get_char(text + w.off[start])))
+	while (start < w.nchars && is_space(w.cp[start]))
 		start++;
 	int room = width - art_str_width(*prefix, -1);
 	int cur = 0, brk = -1;
 	for (i = start; i < w.nchars; i++) {
-		bool white = is_space(g_utf8_get_char(text + w.off[i]));
+		bool white = is_space(w.cp[i]);
 		if (i > start && w.brk[i])
 			brk = i;
 		if (!white && cur + w.cw[i] > room && brk > start) {
@@ -134,7 +144,7 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 			*prefix = rest;
 			room = width - art_str_width(rest, -1);
 			start = brk;
-			while (start < i && is_space(g_utf8_get_char(text + w.off[start])))
+			while (start < i && is_space(w.cp[start]))
 				start++;
 			/* re-measure what moved to the new line, and its breaks */
 			cur = 0;
@@ -153,6 +163,7 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 		emit(out, *prefix, text + w.off[start], w.off[w.nchars] - w.off[start]);
 	*prefix = rest;
 	g_free(w.off);
+	g_free(w.cp);
 	g_free(w.cw);
 	g_free(w.brk);
 }
