@@ -62,7 +62,7 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 		                              .space_after = space_after,
 		                              .keep_next = p->keep_next };
 		p->keep_next = 0;
-		pdf_place_layout(p, lay, &st, in.links);
+		pdf_place_chunked(p, lay, &st, in.links);
 		g_object_unref(lay);
 	}
 	for (guint i = 0; i < in.images->len; i++) {

@@ -182,6 +182,10 @@ double pdf_room(const struct pdf *p);
 void pdf_need(struct pdf *p, double h);
 void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
                       GArray *links);
+/* pdf_place_layout(), in pieces of a few KB when the text is long
+ * (chunk.c): layout cost stays linear in a giant paragraph. */
+void pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
+                       GArray *links);
 void pdf_quote_begin(struct pdf *p);
 void pdf_quote_end(struct pdf *p);
 void pdf_draw_marker_at(struct pdf *p, double baseline);

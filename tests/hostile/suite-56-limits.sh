@@ -88,3 +88,11 @@ for t in md2txt md2epub md2pdf; do
 	then pass "limit-long-title-$t"
 	else fail "limit-long-title-$t" "$(tail -n 2 "$TMP/err")"; fi
 done
+
+# A paragraph of 30,000 autolinks: one pango layout took minutes (attributes
+# walked per line); in pieces it is linear, and every link still reads.
+python3 -c "print('www.a.com ' * 30000)" >"$TMP/links.md"
+limit=30; fast && limit=120
+if timeout $limit "$BUILD/md2pdf" -q -o "$TMP/links.pdf" "$TMP/links.md" &&
+   [ "$(pdftotext -q "$TMP/links.pdf" - | grep -o 'www\.a\.com' | wc -l)" = 30000 ]; then pass limit-giant-paragraph
+else fail limit-giant-paragraph "not laid out within $limit s, or links lost"; fi
