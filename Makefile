@@ -156,7 +156,7 @@ define fuzz_target
 $(BUILD)/fuzz-$(1): tests/fuzz/fuzz_$(1).c tests/fuzz/fuzz_common.h \
     $$(filter-out %/main.o,$$($$(fuzz_conv_$(1))_OBJ)) $(LIBARTICLE)
 	@$$(if $$(Q),echo "  FUZZ    $$@")
-	$$(Q)$$(CC) $$(ALL_CFLAGS) -MF $$@.d -fsanitize=fuzzer $$(if $$(fuzz_conv_$(1)),-Iconverters/$$(fuzz_conv_$(1))) \
+	$$(Q)$$(CC) $$(ALL_CPPFLAGS) $$(ALL_CFLAGS) -MF $$@.d -fsanitize=fuzzer $$(if $$(fuzz_conv_$(1)),-Iconverters/$$(fuzz_conv_$(1))) \
 	    $$(call pkg_cflags,$$(fuzz_pkg_$(1))) -o $$@ $$< \
 	    $$(filter-out %/main.o,$$($$(fuzz_conv_$(1))_OBJ)) $(LIBARTICLE) \
 	    $$(call pkg_libs,$$(fuzz_pkg_$(1))) $$(LIBS_COMMON)

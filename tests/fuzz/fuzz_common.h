@@ -15,7 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 /* An article from the fuzzer's bytes (NULL when they are rejected, which
  * is a fine outcome).  Diagnostics go to a scratch string. */
 static inline struct article *
-fuzz_load(const uint8_t *data, size_t size, bool keep_raw_html)
+fuzz_load(const uint8_t *data, size_t size)
 {
 	static GString *diags;
 	static char *name;
@@ -29,7 +29,7 @@ fuzz_load(const uint8_t *data, size_t size, bool keep_raw_html)
 	g_string_truncate(diags, 0);
 	art_diag_capture(diags);
 	art_diag_reset();
-	struct art_load_opts opts = { .keep_raw_html = keep_raw_html };
+	struct art_load_opts opts = { 0 };
 	return art_load_buffer(name, (const char *)data, size, &opts);
 }
 

@@ -11,7 +11,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct article *art = fuzz_load(data, size, false);
+	struct article *art = fuzz_load(data, size);
 	if (!art)
 		return 0;
 	/* the first byte picks a width, so narrow columns get exercised */

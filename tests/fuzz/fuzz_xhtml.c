@@ -12,7 +12,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct article *art = fuzz_load(data, size, true);
+	struct article *art = fuzz_load(data, size);
 	if (!art)
 		return 0;
 	struct epub_book *b = epub_book_new();
