@@ -19,19 +19,6 @@
 
 enum cls { C_SPACE, C_OPEN, C_CLOSE, C_PUNCT, C_LATIN, C_CJK };
 
-static bool is_cjk_char(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-		return true;
-	default:
-		/* CJK punctuation and full-width forms are script Common */
-		return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-	}
-}
-
 static enum cls classify(gunichar c)
 {
 	if (c == 0 || g_unichar_isspace(c))
@@ -48,7 +35,7 @@ static enum cls classify(gunichar c)
 	default:
 		break;
 	}
-	if (g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN || is_cjk_char(c))
+	if (art_is_cjk(c))
 		return C_CJK;
 	return C_LATIN;
 }
@@ -136,7 +123,7 @@ static gunichar text_quotes(struct art_node *n, const struct art_node *root, gun
 			char *q = g_utf8_next_char(p);
 			gunichar next = *q ? g_utf8_get_char(q) : next_char(n, root);
 			bool open = c == 0x201C || c == 0x2018;
-			if (is_cjk_char(prev) || is_cjk_char(next)) {
+			if (art_is_cjk(prev) || art_is_cjk(next)) {
 				/* an empty pair: 设置为"" */
 				if (quote_kind(prev) == k && (prev == 0x201C || prev == 0x2018))
 					open = false;
@@ -183,7 +170,7 @@ static void option_dashes(struct art_node *n, gunichar prev, const char *source)
 	for (const char *p = n->literal; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		const char *q = g_utf8_next_char(p);
-		if (c == 0x2013 && g_ascii_isalpha(*q) && (!g_unichar_isalnum(prev) || is_cjk_char(prev)) &&
+		if (c == 0x2013 && g_ascii_isalpha(*q) && (!g_unichar_isalnum(prev) || art_is_cjk(prev)) &&
 		    typed_option(source, q))
 			g_string_append(o, "--");
 		else
@@ -279,7 +266,7 @@ char *art_smart_text(const char *s)
 			int k = c == '"' ? 0 : 1;
 			bool open;
 			if (k == 1 && g_unichar_isalnum(prev) && g_unichar_isalnum(next) &&
-			    !is_cjk_char(prev) && !is_cjk_char(next))
+			    !art_is_cjk(prev) && !art_is_cjk(next))
 				open = false;   /* China's, 70's */
 			else
 				open = opens(prev, next, depth[k]);

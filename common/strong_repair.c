@@ -19,25 +19,6 @@
 
 #include <string.h>
 
-/* Han, kana, Hangul, Bopomofo, and the CJK punctuation blocks (CJK
- * Symbols and Punctuation, vertical, compatibility and full/half-width
- * forms), whose script is "common". */
-static bool is_cjk(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN:
-	case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA:
-	case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-		return true;
-	default:
-		break;
-	}
-	return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE10 && c <= 0xFE1F) ||
-	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
 /* CommonMark's classes: white space (0 stands for the start or end of
  * the line) and punctuation (ASCII, or Unicode categories P*). */
 static bool cm_space(gunichar c)
@@ -111,7 +92,7 @@ static bool usable(const struct art_node *t, const char *p, bool opener, struct 
 	if (a == (gunichar)-1 || a == (gunichar)-2)
 		a = '!';
 	r->p = p;
-	r->cjk = is_cjk(b) || is_cjk(a);
+	r->cjk = art_is_cjk(b) || art_is_cjk(a);
 	if (opener) {
 		r->cm = !cm_space(a) && (!cm_punct(a) || cm_space(b) || cm_punct(b));
 		return !cm_space(a) && (r->cm || r->cjk);
@@ -228,7 +209,7 @@ static bool ends_in_cjk_punct(const struct art_node *t)
 		return false;
 	const char *p = g_utf8_find_prev_char(t->literal, t->literal + strlen(t->literal));
 	gunichar c = p ? g_utf8_get_char_validated(p, -1) : 0;
-	return c < 0x110000 && is_cjk(c) && cm_punct(c);
+	return c < 0x110000 && art_is_cjk(c) && cm_punct(c);
 }
 
 /* cmark reads "**甲。**乙...**丙**" as nested strong: the "**" after "。"

@@ -181,6 +181,25 @@ char *art_collapse_space(const char *s)
 	return g_string_free(o, FALSE);
 }
 
+bool art_is_cjk_letter(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO:
+		return true;
+	default:
+		return false;
+	}
+}
+
+bool art_is_cjk(gunichar c)
+{
+	return art_is_cjk_letter(c) || (c >= 0x3000 && c <= 0x303F) ||
+	       (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE4F) ||
+	       (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 /* Chinese number units and signs that belong to the number before them. */
 static bool number_unit(gunichar c)
 {

@@ -374,6 +374,13 @@ bool art_no_break_between(gunichar before, gunichar after);
 /* True where CJK-Latin spacing (CSS text-autospace) puts a gap: between a
  * Han character and a Latin letter or digit, not inside "850万". */
 bool art_autospace_between(gunichar before, gunichar after);
+/* Han, kana, Hangul or Bopomofo: letters that take CJK rules (no italic,
+ * no spaces between them, CJK justification). */
+bool art_is_cjk_letter(gunichar c);
+/* A CJK letter, or a mark of the CJK punctuation and full-width blocks,
+ * whose script is "common" (。，「」（）and the vertical and compatibility
+ * forms such as ︱). */
+bool art_is_cjk(gunichar c);
 /* Guess a language tag ("zh", "ja", "ko", "en") from text. */
 const char *art_detect_lang(const char *text, gssize len);
 /* Heading slug: lower-case, punctuation dropped, spaces to '-', CJK kept. */

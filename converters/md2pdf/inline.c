@@ -297,20 +297,6 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 	}
 }
 
-/* Han, kana and Hangul letters: CJK has no italic (clreq 3.2.5), so these
- * take emphasis dots instead of a slant. */
-static bool is_cjk_letter(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Strong text in the bold face of the layout's own role (serif bold in
  * serif body text); emphasis italic in Latin text and dotted in CJK text
  * (pdf_emphasis_dots() draws the dots from the ranges left on the layout).
@@ -337,12 +323,13 @@ static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 			pango_attr_list_insert_before(in->attrs, a);
 			continue;
 		}
-		/* runs of Latin get the slant, runs of CJK letters the dots */
+		/* runs of Latin get the slant, runs of CJK letters the dots: CJK has
+		 * no italic (clreq 3.2.5) */
 		const char *q = s + sp->start, *end = s + sp->end;
 		while (q < end) {
-			bool cjk = is_cjk_letter(g_utf8_get_char(q));
+			bool cjk = art_is_cjk_letter(g_utf8_get_char(q));
 			const char *r = q;
-			while (r < end && is_cjk_letter(g_utf8_get_char(r)) == cjk)
+			while (r < end && art_is_cjk_letter(g_utf8_get_char(r)) == cjk)
 				r = g_utf8_next_char(r);
 			if (cjk) {
 				if (!dots)

@@ -22,18 +22,6 @@ enum gap { GAP_NONE, GAP_SPACE, GAP_LOOSE, GAP_HAN };
 #define HAN_SOFT 0.06
 #define HAN_MAX 0.25
 
-static bool is_cjk_letter(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* The opportunity after character c when d follows: CJK text has one
  * between any two characters, Latin text only at spaces. */
 static enum gap gap_after(gunichar c, gunichar d)
@@ -45,7 +33,7 @@ static enum gap gap_after(gunichar c, gunichar d)
 	bool wc = g_unichar_iswide(c), wd = g_unichar_iswide(d);
 	if (!wc && !wd)
 		return GAP_NONE;
-	return is_cjk_letter(c) && is_cjk_letter(d) ? GAP_HAN : GAP_LOOSE;
+	return art_is_cjk_letter(c) && art_is_cjk_letter(d) ? GAP_HAN : GAP_LOOSE;
 }
 
 struct cluster {

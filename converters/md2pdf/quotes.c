@@ -17,22 +17,9 @@ static bool is_quote(gunichar c)
 	return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
-static bool is_cjk(gunichar c)
-{
-	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
-	case G_UNICODE_SCRIPT_BOPOMOFO:
-		return true;
-	default:
-		/* CJK punctuation and full-width forms are script Common */
-		return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-	}
-}
-
 static enum side classify(gunichar c)
 {
-	if (is_cjk(c))
+	if (art_is_cjk(c))
 		return SIDE_CJK;
 	return g_unichar_isalnum(c) || g_unichar_ispunct(c) ? SIDE_LATIN : SIDE_NONE;
 }
