@@ -301,6 +301,7 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 	}
 	if (!strcmp(lk, "author") || !strcmp(lk, "authors")) {
 		g_ptr_array_set_size(m->authors, 0);
+		g_hash_table_remove(fm->lists, m->authors);   /* its strings are gone */
 		return set_list(fm, key, v, m->authors, false, true);
 	}
 	if (!strcmp(lk, "tags") || !strcmp(lk, "keywords") || !strcmp(lk, "tag"))
