@@ -333,23 +333,17 @@ one_article() {
 	elif ! roundtrip "$md" "$out" >"$RT_TMP/c.log"; then why="text: $(head -n 2 "$RT_TMP/c.log" | tr '\n' ' ')"
 	elif ! "$LINKS" --md "$md" "$out" >"$RT_TMP/c.log" 2>&1; then
 		# every bookmark and internal link must land on its heading's or
-		# anchor's page; LINKS_PENDING: articles whose raw HTML anchors
-		# the model still loses (an <a name> paragraph merged into the
-		# <table> fragment after it), reported but not failed
-		case $LINKS_PENDING in
-		*" $name "*) echo "    (pending) $name: $(grep -c '^  ' "$RT_TMP/c.log") links off their anchor's page" ;;
-		*) why="links: $(grep '^  ' "$RT_TMP/c.log" | head -n 2 | sed 's/^ *[^:]*: //' | tr '\n' ' ')" ;;
-		esac
+		# anchor's page
+		why="links: $(grep '^  ' "$RT_TMP/c.log" | head -n 2 | sed 's/^ *[^:]*: //' | tr '\n' ' ')"
 	fi
 	rm -rf "$RT_TMP"
 	if [ -z "$why" ]; then echo OK; else echo "FAIL pdf-corpus-$name: $why"; fi
 }
 LINKS=$ROOT/tests/pdf/pdflinks.py
-LINKS_PENDING=" docs-zh-Container-appendix-b6d6f3 "
 export -f one_article roundtrip body_text check_fonts
-export MD2PDF MD2TXT TMP LINKS LINKS_PENDING
+export MD2PDF MD2TXT TMP LINKS
 printf '%s\0' "${CORPUS[@]}" | xargs -0 -n 1 -P 2 bash -c 'one_article "$1"' _ >"$TMP/corpus.res"
-grep '^FAIL\|(pending)' "$TMP/corpus.res"
+grep '^FAIL' "$TMP/corpus.res"
 nok=$(grep -c '^OK' "$TMP/corpus.res"); nbad=$(grep -c '^FAIL' "$TMP/corpus.res")
 if [ "$nok" -ge "$DATA_ARTICLES" ]; then pass "pdf-corpus ($nok articles ok, $nbad failed above)"
 else fail pdf-corpus "only $nok articles converted and checked"; fi

@@ -180,6 +180,7 @@ def anchor_words(source, name):
 
     def words(text):
         text = re.sub(r"<[^>]*>", " ", text)
+        text = re.sub(r"<[^>]*$", " ", text)    # a tag the window cut off
         return norm(re.sub(r"\[\^[^]]*\]|\]\([^)]*\)", " ", text))   # footnote marks, link targets
 
     line_start = source.rfind("\n", 0, m.start()) + 1
