@@ -420,7 +420,7 @@ static void title_line(struct pdf *p, const char *text, enum pdf_font f, double 
 		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
 		struct pdf_inline in;
 		pdf_inline_init(&in);
-		pdf_inline_text(&in, t);
+		pdf_inline_text(p, &in, t);
 		PangoAttribute *c = pango_attr_foreground_new((guint16)(gray * 65535),
 		                                              (guint16)(gray * 65535),
 		                                              (guint16)(gray * 65535));

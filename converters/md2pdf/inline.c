@@ -38,9 +38,14 @@ void pdf_inline_clear(struct pdf_inline *in)
 	memset(in, 0, sizeof *in);
 }
 
-void pdf_inline_text(struct pdf_inline *in, const char *s)
+static void append_spaced(struct pdf_inline *in, const char *s);
+
+void pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s)
 {
-	g_string_append(in->text, s);
+	if (p->autospace)
+		append_spaced(in, s);   /* the title's "大会2024" as the body's */
+	else
+		g_string_append(in->text, s);
 }
 
 static void add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)

@@ -242,7 +242,8 @@ struct pdf_inline {
 void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);
 void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first);
-void pdf_inline_text(struct pdf_inline *in, const char *s);
+/* Plain text (a title line), with CJK-Latin gaps where the article has them. */
+void pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s);
 /* Put s before the text (heading numbers), moving attributes and links. */
 void pdf_inline_prefix(struct pdf_inline *in, const char *s);
 /* Apply text and attributes to a layout (and the article language). */

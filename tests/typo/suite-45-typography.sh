@@ -246,6 +246,14 @@ if "$MD2PDF" -q -o "$TMP/as.pdf" "$TMP/as.md" 2>/dev/null &&
 else
 	fail typo-autospace-quarter-em "md2pdf failed"
 fi
+# The title line takes the same gaps as the body (it is laid out from a
+# plain string, not from model nodes): 大会 | 2024 at the title's size.
+printf -- '---\ntitle: 全联接大会2024分论坛\nlang: zh-CN\n---\n正文。\n' >"$TMP/ast-title.md"
+if "$MD2PDF" -q -o "$TMP/ast-title.pdf" "$TMP/ast-title.md" 2>/dev/null &&
+   words "$TMP/ast-title.pdf" | awk 'NR == 1 { x = $4; y = $3; w = $1 } NR == 2 { g = ($2 - x) / 21
+		ok = (w == "全联接大会" && $1 == "2024" && $3 == y && g > 0.24 && g < 0.26) }
+		END { exit !ok }'; then pass typo-autospace-title
+else fail typo-autospace-title "$(words "$TMP/ast-title.pdf" | head -n 3 | tr '\n' ' ')"; fi
 # md2txt --autospace puts one space there instead (not inside code, not
 # inside 2万); without it the text is as typed
 printf '中文abc中文，在openEuler社区有2万人，用`ls`命令。\n' >"$TMP/ast.md"
