@@ -125,9 +125,15 @@ void art_ids_retarget(struct article *art, const struct art_node *from,
 	GHashTableIter it;
 	gpointer k, v;
 	g_hash_table_iter_init(&it, art->ids);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		if (v == from)
+	while (g_hash_table_iter_next(&it, &k, &v)) {
+		/* a node inside from goes with it (a heading in a moved block
+		 * quote): every caller frees from's whole subtree */
+		const struct art_node *n = v;
+		while (n && n != from)
+			n = n->parent;
+		if (n)
 			g_hash_table_iter_replace(&it, to);
+	}
 }
 
 struct art_node *art_node_next(const struct art_node *n, const struct art_node *top,

@@ -43,8 +43,8 @@ static inline bool is_html_space(char ch)
 }
 char *art_collapse_space(const char *s);
 
-/* article.c: ids in art->ids that name from name to instead (from is
- * about to be freed). */
+/* article.c: ids in art->ids that name from, or a node inside it, name to
+ * instead (from is about to be freed with its subtree). */
 void art_ids_retarget(struct article *art, const struct art_node *from,
                       struct art_node *to);
 
