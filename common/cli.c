@@ -88,13 +88,15 @@ respell_gcc_options(int argc, char **argv)
 
 int
 art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
-              const GOptionEntry *extra, const char *params,
-              const char *summary, const char *description)
+              const GOptionEntry *book, const GOptionEntry *extra,
+              const char *params, const char *summary, const char *description)
 {
 	art_diag_set_program(cli->program);
 	GOptionContext *ctx = g_option_context_new(params ? params : "FILE...");
 	GOptionEntry *shared = shared_entries(cli);
 	g_option_context_add_main_entries(ctx, shared, NULL);
+	if (book != NULL)
+		g_option_context_add_main_entries(ctx, book, NULL);
 	if (extra != NULL)
 		g_option_context_add_main_entries(ctx, extra, NULL);
 	if (summary != NULL)

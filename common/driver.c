@@ -293,8 +293,8 @@ art_driver_main(const struct art_driver *d, int argc, char **argv)
 {
 	struct run r = { .d = d };
 	r.cli.program = d->program;
-	int rc = art_cli_parse(&r.cli, &argc, &argv, d->entries, d->params, d->summary,
-	                       d->description);
+	int rc = art_cli_parse(&r.cli, &argc, &argv, d->book_entries, d->entries, d->params,
+	                       d->summary, d->description);
 	if (rc != ART_EXIT_OK) {
 		art_cli_free(&r.cli);
 		return rc < 0 ? ART_EXIT_OK : rc;

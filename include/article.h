@@ -490,12 +490,13 @@ struct art_cli {
 
 enum { ART_EXIT_OK = 0, ART_EXIT_FAIL = 1, ART_EXIT_USAGE = 2 };
 
-/* Parse argv.  extra: the converter's own entries (may be NULL).  summary:
+/* Parse argv.  book, extra: the book options and the converter's own
+ * entries (either may be NULL).  summary:
  * one line for --help.  Returns ART_EXIT_OK to go on, or an exit code
  * (-1 for "exit 0 now", after --help or --version). */
 int art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
-                  const GOptionEntry *extra, const char *params,
-                  const char *summary, const char *description);
+                  const GOptionEntry *book, const GOptionEntry *extra,
+                  const char *params, const char *summary, const char *description);
 void art_cli_free(struct art_cli *cli);
 /* Write the -M dependency file when one was asked for and some output was
  * written.  Returns 1, or 0 after an error diagnostic. */
@@ -542,6 +543,7 @@ struct art_driver {
 	const char *ext;                /* ".pdf" */
 	bool binary;                    /* output is not text */
 	const char *params, *summary, *description;     /* for --help */
+	const GOptionEntry *book_entries;   /* art_book_entries(), or NULL */
 	const GOptionEntry *entries;    /* the converter's own options, or NULL */
 	void *ctx;                      /* passed to the callbacks */
 	/* After parsing: check the converter's options (usage error: return

@@ -128,13 +128,6 @@ main(int argc, char **argv)
 {
 	struct md2epub m = { 0 };
 	GOptionEntry *book_entries = art_book_entries(&m.bc);
-	GOptionEntry entries[32];
-	int ne = 0;
-	for (const GOptionEntry *e = book_entries; e->long_name; e++)
-		entries[ne++] = *e;
-	for (const GOptionEntry *e = css_entries; e->long_name; e++)
-		entries[ne++] = *e;
-	entries[ne] = (GOptionEntry){ NULL, 0, 0, 0, NULL, NULL, NULL };
 	const struct art_driver d = {
 		.program = "md2epub",
 		.ext = ".epub",
@@ -145,7 +138,8 @@ main(int argc, char **argv)
 		               "article); several inputs without -o make one EPUB beside each\n"
 		               "(or in -O DIR).\n"
 		               "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.",
-		.entries = entries,
+		.book_entries = book_entries,
+		.entries = css_entries,
 		.ctx = &m,
 		.setup = setup,
 		.convert = convert,

@@ -280,13 +280,6 @@ int main(int argc, char **argv)
 		{ NULL, 0, 0, 0, NULL, NULL, NULL },
 	};
 	GOptionEntry *book_entries = art_book_entries(&m.bc);
-	GOptionEntry extra[32];
-	int ne = 0;
-	for (const GOptionEntry *e = book_entries; e->long_name; e++)
-		extra[ne++] = *e;
-	for (const GOptionEntry *e = own; e->long_name; e++)
-		extra[ne++] = *e;
-	extra[ne] = (GOptionEntry){ NULL, 0, 0, 0, NULL, NULL, NULL };
 	const struct art_driver d = {
 		.program = "md2pdf",
 		.ext = ".pdf",
@@ -296,7 +289,8 @@ int main(int argc, char **argv)
 		.description = "Each FILE becomes FILE.pdf beside it (or in -O DIR), all in one run;\n"
 		               "with -o all FILEs make one book (one article after the other, each\n"
 		               "on a new page).  See md2pdf(1).",
-		.entries = extra,
+		.book_entries = book_entries,
+		.entries = own,
 		.ctx = &m,
 		.setup = setup,
 		.convert = convert,
