@@ -6,9 +6,8 @@
 #include <errno.h>
 #include <string.h>
 
-
-
-struct art_node *art_node_new(enum art_node_type type, struct art_pos pos)
+struct art_node *
+art_node_new(enum art_node_type type, struct art_pos pos)
 {
 	struct art_node *n = g_new0(struct art_node, 1);
 	n->type = type;
@@ -18,7 +17,8 @@ struct art_node *art_node_new(enum art_node_type type, struct art_pos pos)
 	return n;
 }
 
-void art_node_unlink(struct art_node *node)
+void
+art_node_unlink(struct art_node *node)
 {
 	if (node->prev)
 		node->prev->next = node->next;
@@ -31,7 +31,8 @@ void art_node_unlink(struct art_node *node)
 	node->parent = node->next = node->prev = NULL;
 }
 
-void art_node_append(struct art_node *parent, struct art_node *child)
+void
+art_node_append(struct art_node *parent, struct art_node *child)
 {
 	if (child->parent || child->prev || child->next)
 		art_node_unlink(child);
@@ -44,7 +45,8 @@ void art_node_append(struct art_node *parent, struct art_node *child)
 	parent->last_child = child;
 }
 
-void art_node_insert_before(struct art_node *sibling, struct art_node *node)
+void
+art_node_insert_before(struct art_node *sibling, struct art_node *node)
 {
 	if (node->parent || node->prev || node->next)
 		art_node_unlink(node);
@@ -59,7 +61,8 @@ void art_node_insert_before(struct art_node *sibling, struct art_node *node)
 }
 
 /* Frees what the union member of this node's type owns. */
-static void node_free_payload(struct art_node *n)
+static void
+node_free_payload(struct art_node *n)
 {
 	g_free(n->literal);
 	switch (n->type) {
@@ -91,7 +94,8 @@ static void node_free_payload(struct art_node *n)
 
 /* Iterative so that 50000 nested block quotes cannot exhaust the stack:
  * always free a leaf, detaching it from its parent first. */
-void art_node_free(struct art_node *node)
+void
+art_node_free(struct art_node *node)
 {
 	if (!node)
 		return;
@@ -117,8 +121,8 @@ void art_node_free(struct art_node *node)
 	}
 }
 
-void art_ids_retarget(struct article *art, const struct art_node *from,
-                      struct art_node *to)
+void
+art_ids_retarget(struct article *art, const struct art_node *from, struct art_node *to)
 {
 	if (!art->ids)
 		return;
@@ -136,8 +140,8 @@ void art_ids_retarget(struct article *art, const struct art_node *from,
 	}
 }
 
-struct art_node *art_node_next(const struct art_node *n, const struct art_node *top,
-                               bool descend)
+struct art_node *
+art_node_next(const struct art_node *n, const struct art_node *top, bool descend)
 {
 	if (descend && n->first_child)
 		return n->first_child;
@@ -149,7 +153,8 @@ struct art_node *art_node_next(const struct art_node *n, const struct art_node *
 	return NULL;
 }
 
-char *art_node_plain_text(const struct art_node *node)
+char *
+art_node_plain_text(const struct art_node *node)
 {
 	GString *s = g_string_new(NULL);
 	for (const struct art_node *n = node; n; n = art_node_next(n, node, true)) {
@@ -170,7 +175,8 @@ char *art_node_plain_text(const struct art_node *node)
 	return g_string_free(s, FALSE);
 }
 
-const struct art_node *art_title_heading(const struct article *art)
+const struct art_node *
+art_title_heading(const struct article *art)
 {
 	const struct art_node *n = art->root ? art->root->first_child : NULL;
 	const char *title = art->meta.title;
@@ -187,7 +193,8 @@ const struct art_node *art_title_heading(const struct article *art)
 
 /* ---------------------------------------------------------------- article */
 
-static void resource_free(gpointer p)
+static void
+resource_free(gpointer p)
 {
 	struct art_resource *r = p;
 	g_free(r->src);
@@ -195,7 +202,8 @@ static void resource_free(gpointer p)
 	g_free(r);
 }
 
-static void extra_free(gpointer p)
+static void
+extra_free(gpointer p)
 {
 	struct art_meta_extra *e = p;
 	g_free(e->key);
@@ -203,8 +211,8 @@ static void extra_free(gpointer p)
 	g_free(e);
 }
 
-static struct article *article_new(const char *path, const char *display,
-                                   const char *dir)
+static struct article *
+article_new(const char *path, const char *display, const char *dir)
 {
 	struct article *art = g_new0(struct article, 1);
 	art->path = g_strdup(path);
@@ -221,7 +229,8 @@ static struct article *article_new(const char *path, const char *display,
 	return art;
 }
 
-void art_free(struct article *art)
+void
+art_free(struct article *art)
 {
 	if (!art)
 		return;
@@ -243,7 +252,7 @@ void art_free(struct article *art)
 	if (art->search_dirs)
 		g_ptr_array_unref(art->search_dirs);
 	if (art->resource_index)
-		g_hash_table_unref(art->resource_index);  /* keys live in resources */
+		g_hash_table_unref(art->resource_index); /* keys live in resources */
 	g_free(art->resource_root);
 	g_ptr_array_unref(art->resources);
 	g_ptr_array_unref(art->footnotes);
@@ -261,7 +270,8 @@ void art_free(struct article *art)
 }
 
 /* Copies buf without a UTF-8 BOM, with CRLF and lone CR turned into LF. */
-static char *clean_source(const char *buf, size_t len, size_t *out_len)
+static char *
+clean_source(const char *buf, size_t len, size_t *out_len)
 {
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 		buf += 3;
@@ -285,7 +295,8 @@ static char *clean_source(const char *buf, size_t len, size_t *out_len)
 
 /* NUL bytes are valid UTF-8 but would silently truncate every C string
  * in the model, so they are reported as bad input like other bad bytes. */
-static bool source_check(const char *s, size_t len, struct art_pos *pos)
+static bool
+source_check(const char *s, size_t len, struct art_pos *pos)
 {
 	int line = 0, col = 0;
 	bool ok = art_utf8_check(s, len, &line, &col);
@@ -311,8 +322,8 @@ static bool source_check(const char *s, size_t len, struct art_pos *pos)
 	return ok;
 }
 
-static struct article *load_common(struct article *art, const char *buf,
-                                   size_t len, const struct art_load_opts *opts)
+static struct article *
+load_common(struct article *art, const char *buf, size_t len, const struct art_load_opts *opts)
 {
 	static const struct art_load_opts defaults;
 	if (!opts)
@@ -320,13 +331,15 @@ static struct article *load_common(struct article *art, const char *buf,
 	art_sandbox_init(art, opts);
 	int max_mb = opts->max_input_mb > 0 ? opts->max_input_mb : ART_DEFAULT_MAX_INPUT_MB;
 	if (len > (size_t)max_mb << 20) {
-		art_diag(ART_E_INPUT_SIZE, art->display_name, (struct art_pos){ 0, 0 }, max_mb);
+		art_diag(ART_E_INPUT_SIZE, art->display_name, (struct art_pos){0, 0}, max_mb);
 		goto fail;
 	}
 	art->max_image_pixels = (gint64)(opts->max_image_mpx > 0 ? opts->max_image_mpx
-	                                 : ART_DEFAULT_MAX_IMAGE_MPX) * 1000000;
-	art->max_image_bytes = (gint64)(opts->max_image_mb > 0 ? opts->max_image_mb
-	                                : ART_DEFAULT_MAX_IMAGE_MB) << 20;
+	                                                         : ART_DEFAULT_MAX_IMAGE_MPX) *
+	                        1000000;
+	art->max_image_bytes =
+	    (gint64)(opts->max_image_mb > 0 ? opts->max_image_mb : ART_DEFAULT_MAX_IMAGE_MB)
+	    << 20;
 	art->source = clean_source(buf, len, &art->source_len);
 	struct art_pos pos;
 	if (!source_check(art->source, art->source_len, &pos)) {
@@ -336,7 +349,7 @@ static struct article *load_common(struct article *art, const char *buf,
 	if (opts->metadata_only) {
 		if (!art_frontmatter_parse_plain(art))
 			goto fail;
-		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){ 1, 1 });
+		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){1, 1});
 	} else if (!art_frontmatter_parse(art) || !art_markdown_parse(art, opts)) {
 		goto fail;
 	} else {
@@ -357,7 +370,8 @@ fail:
 
 /* Reads up to limit bytes and one more, so that a 50 GB file (or an
  * endless pipe) is known to be too large without being read whole. */
-static char *read_stream(FILE *fp, size_t limit, size_t *len, int *err)
+static char *
+read_stream(FILE *fp, size_t limit, size_t *len, int *err)
 {
 	GString *s = g_string_sized_new(65536);
 	char chunk[65536];
@@ -369,9 +383,10 @@ static char *read_stream(FILE *fp, size_t limit, size_t *len, int *err)
 	return g_string_free(s, FALSE);
 }
 
-struct article *art_load(const char *path, const struct art_load_opts *opts)
+struct article *
+art_load(const char *path, const struct art_load_opts *opts)
 {
-	const struct art_pos nopos = { 0, 0 };
+	const struct art_pos nopos = {0, 0};
 	bool is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = stdin;
 	if (!is_stdin) {
@@ -386,7 +401,8 @@ struct article *art_load(const char *path, const struct art_load_opts *opts)
 	errno = 0;
 	static const struct art_load_opts defaults;
 	const struct art_load_opts *o = opts ? opts : &defaults;
-	size_t limit = (size_t)(o->max_input_mb > 0 ? o->max_input_mb : ART_DEFAULT_MAX_INPUT_MB) << 20;
+	size_t limit =
+	    (size_t)(o->max_input_mb > 0 ? o->max_input_mb : ART_DEFAULT_MAX_INPUT_MB) << 20;
 	char *buf = read_stream(fp, limit, &len, &err);
 	if (!is_stdin)
 		fclose(fp);
@@ -404,8 +420,8 @@ struct article *art_load(const char *path, const struct art_load_opts *opts)
 	return art;
 }
 
-struct article *art_load_buffer(const char *name, const char *buf, size_t len,
-                                const struct art_load_opts *opts)
+struct article *
+art_load_buffer(const char *name, const char *buf, size_t len, const struct art_load_opts *opts)
 {
 	if (!name)
 		name = "<buffer>";

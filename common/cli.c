@@ -13,48 +13,56 @@ static GOptionEntry *
 shared_entries(struct art_cli *cli)
 {
 	GOptionEntry entries[] = {
-		{ "output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
-		  "Write to FILE (\"-\" for standard output)", "FILE" },
-		{ "output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &cli->output_dir,
-		  "Write one output per input into DIR (made if missing)", "DIR" },
-		{ "lang", 0, 0, G_OPTION_ARG_STRING, &cli->lang,
-		  "Language of the text (BCP 47, e.g. zh-CN, en); default: front matter, else detected", "LANG" },
-		{ "resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
-		  "Folder that site-absolute image paths (/img/x.png) resolve against", "DIR" },
-		{ "resource-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->resource_paths,
-		  "Also read images from DIR (repeatable); nothing outside the article's folder "
-		  "and these is read", "DIR" },
-		{ "allow-any-path", 0, 0, G_OPTION_ARG_NONE, &cli->allow_any_path,
-		  "Read any file an article names (absolute paths, ..): for trusted input only", NULL },
-		{ "quiet", 'q', 0, G_OPTION_ARG_NONE, &cli->quiet,
-		  "Print errors only, no warnings", NULL },
-		{ "strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
-		  "Treat warnings as errors (exit 1, no output)", NULL },
-		{ "warning", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->warnings,
-		  "-Wno-NAME silences warning NAME, -Werror makes warnings errors, "
-		  "-Werror=NAME only NAME (names: see the man page, DIAGNOSTICS)", "SPEC" },
-		{ "deps", 'M', 0, G_OPTION_ARG_FILENAME, &cli->deps,
-		  "Write a make rule listing every file the output is built from to FILE", "FILE" },
-		{ "deps-phony", 0, 0, G_OPTION_ARG_NONE, &cli->deps_phony,
-		  "With -M: add an empty rule per dependency, so that deleting one does not break make (-MP)", NULL },
-		{ "deps-target", 0, 0, G_OPTION_ARG_FILENAME, &cli->deps_target,
-		  "With -M: name TARGET in the rule instead of the output file (-MT)", "TARGET" },
-		{ "max-nesting", 0, 0, G_OPTION_ARG_INT, &cli->max_nesting,
-		  "Flatten quotes, lists and emphasis nested deeper than N levels "
-		  "(default 64, at most 1000)", "N" },
-		{ "no-smart", 0, 0, G_OPTION_ARG_NONE, &cli->no_smart,
-		  "Keep straight quotes, -- and ... as typed (no typographic punctuation)", NULL },
-		{ "max-input-size", 0, 0, G_OPTION_ARG_INT, &cli->max_input_mb,
-		  "Refuse an article larger than N MiB (default 16)", "N" },
-		{ "max-image-pixels", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mpx,
-		  "Show images of more than N million pixels as placeholders (default 50)", "N" },
-		{ "max-image-size", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mb,
-		  "Show image files larger than N MiB as placeholders (default 32)", "N" },
-		{ "dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
-		  "Print the article model instead of converting", NULL },
-		{ "version", 'V', 0, G_OPTION_ARG_NONE, &show_version,
-		  "Print the version and exit", NULL },
-		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	    {"output", 'o', 0, G_OPTION_ARG_FILENAME, &cli->output,
+	     "Write to FILE (\"-\" for standard output)", "FILE"},
+	    {"output-dir", 'O', 0, G_OPTION_ARG_FILENAME, &cli->output_dir,
+	     "Write one output per input into DIR (made if missing)", "DIR"},
+	    {"lang", 0, 0, G_OPTION_ARG_STRING, &cli->lang,
+	     "Language of the text (BCP 47, e.g. zh-CN, en); default: front matter, else "
+	     "detected",
+	     "LANG"},
+	    {"resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
+	     "Folder that site-absolute image paths (/img/x.png) resolve against", "DIR"},
+	    {"resource-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->resource_paths,
+	     "Also read images from DIR (repeatable); nothing outside the article's folder "
+	     "and these is read",
+	     "DIR"},
+	    {"allow-any-path", 0, 0, G_OPTION_ARG_NONE, &cli->allow_any_path,
+	     "Read any file an article names (absolute paths, ..): for trusted input only",
+	     NULL},
+	    {"quiet", 'q', 0, G_OPTION_ARG_NONE, &cli->quiet, "Print errors only, no warnings",
+	     NULL},
+	    {"strict", 0, 0, G_OPTION_ARG_NONE, &cli->strict,
+	     "Treat warnings as errors (exit 1, no output)", NULL},
+	    {"warning", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cli->warnings,
+	     "-Wno-NAME silences warning NAME, -Werror makes warnings errors, "
+	     "-Werror=NAME only NAME (names: see the man page, DIAGNOSTICS)",
+	     "SPEC"},
+	    {"deps", 'M', 0, G_OPTION_ARG_FILENAME, &cli->deps,
+	     "Write a make rule listing every file the output is built from to FILE", "FILE"},
+	    {"deps-phony", 0, 0, G_OPTION_ARG_NONE, &cli->deps_phony,
+	     "With -M: add an empty rule per dependency, so that deleting one does not break "
+	     "make (-MP)",
+	     NULL},
+	    {"deps-target", 0, 0, G_OPTION_ARG_FILENAME, &cli->deps_target,
+	     "With -M: name TARGET in the rule instead of the output file (-MT)", "TARGET"},
+	    {"max-nesting", 0, 0, G_OPTION_ARG_INT, &cli->max_nesting,
+	     "Flatten quotes, lists and emphasis nested deeper than N levels "
+	     "(default 64, at most 1000)",
+	     "N"},
+	    {"no-smart", 0, 0, G_OPTION_ARG_NONE, &cli->no_smart,
+	     "Keep straight quotes, -- and ... as typed (no typographic punctuation)", NULL},
+	    {"max-input-size", 0, 0, G_OPTION_ARG_INT, &cli->max_input_mb,
+	     "Refuse an article larger than N MiB (default 16)", "N"},
+	    {"max-image-pixels", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mpx,
+	     "Show images of more than N million pixels as placeholders (default 50)", "N"},
+	    {"max-image-size", 0, 0, G_OPTION_ARG_INT, &cli->max_image_mb,
+	     "Show image files larger than N MiB as placeholders (default 32)", "N"},
+	    {"dump-tree", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->dump_tree,
+	     "Print the article model instead of converting", NULL},
+	    {"version", 'V', 0, G_OPTION_ARG_NONE, &show_version, "Print the version and exit",
+	     NULL},
+	    {NULL, 0, 0, 0, NULL, NULL, NULL},
 	};
 	return g_memdup2(entries, sizeof entries);
 }
@@ -87,9 +95,9 @@ respell_gcc_options(int argc, char **argv)
 }
 
 int
-art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
-              const GOptionEntry *book, const GOptionEntry *extra,
-              const char *params, const char *summary, const char *description)
+art_cli_parse(struct art_cli *cli, int *argc, char ***argv, const GOptionEntry *book,
+              const GOptionEntry *extra, const char *params, const char *summary,
+              const char *description)
 {
 	art_diag_set_program(cli->program);
 	GOptionContext *ctx = g_option_context_new(params ? params : "FILE...");
@@ -101,9 +109,12 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 		g_option_context_add_main_entries(ctx, extra, NULL);
 	if (summary != NULL)
 		g_option_context_set_summary(ctx, summary);
-	g_option_context_set_description(ctx, description ? description :
-		"Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.\n"
-		"Report bugs with the input file attached.");
+	g_option_context_set_description(
+	    ctx,
+	    description
+	        ? description
+	        : "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.\n"
+	          "Report bugs with the input file attached.");
 
 	/* GOption drops parsed arguments from the array it is given (without
 	 * freeing them): give it a view, keep the strings to free. */
@@ -113,8 +124,8 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 	GError *err = NULL;
 	int status = ART_EXIT_OK;
 	if (!g_option_context_parse(ctx, argc, argv, &err)) {
-		fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n",
-		        cli->program, err->message, cli->program);
+		fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", cli->program,
+		        err->message, cli->program);
 		g_error_free(err);
 		status = ART_EXIT_USAGE;
 	} else if (show_version) {
@@ -125,8 +136,10 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 		fprintf(stderr, "%s: --max-* limits must be 1 or more\n", cli->program);
 		status = ART_EXIT_USAGE;
 	} else if (*argc < 2) {
-		fprintf(stderr, "%s: no input file (use - for standard input)\n"
-		        "Try '%s --help' for more information.\n", cli->program, cli->program);
+		fprintf(stderr,
+		        "%s: no input file (use - for standard input)\n"
+		        "Try '%s --help' for more information.\n",
+		        cli->program, cli->program);
 		status = ART_EXIT_USAGE;
 	} else {
 		cli->ninputs = *argc - 1;
@@ -137,8 +150,10 @@ art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
 		art_diag_set_strict(cli->strict);
 		for (char **w = cli->warnings; w != NULL && *w != NULL; w++)
 			if (!art_diag_option(*w)) {
-				fprintf(stderr, "%s: -W%s: no such warning (the man page lists them "
-				        "under DIAGNOSTICS)\nTry '%s --help' for more information.\n",
+				fprintf(stderr,
+				        "%s: -W%s: no such warning (the man page lists them "
+				        "under DIAGNOSTICS)\nTry '%s --help' for more "
+				        "information.\n",
 				        cli->program, *w, cli->program);
 				status = ART_EXIT_USAGE;
 			}
@@ -167,7 +182,8 @@ art_cli_free(struct art_cli *cli)
 	g_strfreev(cli->argv_copy);
 	g_free(cli->argv_view);
 	art_deps_free();
-	cli->output = cli->lang = cli->resource_root = cli->deps = cli->deps_target = cli->output_dir = NULL;
+	cli->output = cli->lang = cli->resource_root = cli->deps = cli->deps_target =
+	    cli->output_dir = NULL;
 	cli->inputs = cli->argv_copy = cli->argv_view = NULL;
 	cli->ninputs = 0;
 }
@@ -176,16 +192,16 @@ struct art_load_opts
 art_cli_load_opts(const struct art_cli *cli)
 {
 	struct art_load_opts opts = {
-		.lang = cli->lang,
-		.no_normalize = false,
-		.resource_root = cli->resource_root,
-		.max_nesting = cli->max_nesting,
-		.max_input_mb = cli->max_input_mb,
-		.max_image_mpx = cli->max_image_mpx,
-		.max_image_mb = cli->max_image_mb,
-		.resource_paths = (const char *const *)cli->resource_paths,
-		.allow_any_path = cli->allow_any_path,
-		.no_smart = cli->no_smart,
+	    .lang = cli->lang,
+	    .no_normalize = false,
+	    .resource_root = cli->resource_root,
+	    .max_nesting = cli->max_nesting,
+	    .max_input_mb = cli->max_input_mb,
+	    .max_image_mpx = cli->max_image_mpx,
+	    .max_image_mb = cli->max_image_mb,
+	    .resource_paths = (const char *const *)cli->resource_paths,
+	    .allow_any_path = cli->allow_any_path,
+	    .no_smart = cli->no_smart,
 	};
 	return opts;
 }
@@ -199,8 +215,8 @@ art_cli_write_deps(const struct art_cli *cli)
 }
 
 char *
-art_cli_deps_target(const struct art_cli *cli, const char *path,
-                    const char *input, const char *ext)
+art_cli_deps_target(const struct art_cli *cli, const char *path, const char *input,
+                    const char *ext)
 {
 	if (cli->deps_target != NULL)
 		return g_strdup(cli->deps_target);

@@ -13,17 +13,17 @@
 #include "article.h"
 
 struct dep_set {
-	GPtrArray *paths;       /* char *, in first-read order */
-	GHashTable *seen;       /* path -> itself (borrowed from paths) */
+	GPtrArray *paths; /* char *, in first-read order */
+	GHashTable *seen; /* path -> itself (borrowed from paths) */
 };
 
 static struct {
 	bool on, in_output;
-	char *cwd_prefix;       /* "/current/dir/", stripped from paths */
+	char *cwd_prefix; /* "/current/dir/", stripped from paths */
 	struct dep_set run, out;
-	GHashTable *inputs;     /* article files named on the command line */
-	GString *rules;         /* finished rules, one per output */
-	GPtrArray *phony;       /* char *: every dependency that is no input */
+	GHashTable *inputs; /* article files named on the command line */
+	GString *rules;     /* finished rules, one per output */
+	GPtrArray *phony;   /* char *: every dependency that is no input */
 	GHashTable *phony_seen;
 } deps;
 
@@ -63,7 +63,8 @@ art_deps_start(void)
 		return;
 	deps.on = true;
 	char *cwd = g_get_current_dir();
-	deps.cwd_prefix = g_str_has_suffix(cwd, "/") ? g_strdup(cwd) : g_strconcat(cwd, "/", NULL);
+	deps.cwd_prefix =
+	    g_str_has_suffix(cwd, "/") ? g_strdup(cwd) : g_strconcat(cwd, "/", NULL);
 	g_free(cwd);
 	set_init(&deps.run);
 	set_init(&deps.out);

@@ -3,7 +3,7 @@
  * art_driver in article.h).  Converters only set up, convert one output
  * into a stream, and tear down; everything a user sees about files, exit
  * codes and progress is decided here, once. */
-#define _POSIX_C_SOURCE 200809L          /* fileno */
+#define _POSIX_C_SOURCE 200809L /* fileno */
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,11 +13,11 @@
 
 #include "article.h"
 
-static const struct art_pos nopos = { 0, 0 };
+static const struct art_pos nopos = {0, 0};
 
 /* One output: the inputs it is made from and where it goes (NULL: stdout). */
 struct job {
-	char **inputs;          /* borrowed from the cli */
+	char **inputs; /* borrowed from the cli */
 	int n;
 	char *path;
 };
@@ -26,17 +26,17 @@ struct run {
 	const struct art_driver *d;
 	struct art_cli cli;
 	struct art_load_opts lopts;
-	GPtrArray *jobs;        /* struct job * */
-	GHashTable *written;    /* output paths of this run, to catch clashes */
+	GPtrArray *jobs;     /* struct job * */
+	GHashTable *written; /* output paths of this run, to catch clashes */
 	unsigned converted, warned, failed;
-	bool progress;          /* a progress line on the terminal */
+	bool progress; /* a progress line on the terminal */
 };
 
 static int
 usage_error(const struct run *r, const char *msg)
 {
-	fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n",
-	        r->d->program, msg, r->d->program);
+	fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", r->d->program, msg,
+	        r->d->program);
 	return ART_EXIT_USAGE;
 }
 
@@ -71,7 +71,7 @@ output_for(const struct run *r, const char *input)
 {
 	const struct art_cli *cli = &r->cli;
 	if (is_stdio(input))
-		return NULL;    /* no name to make one from: stdout (md2txt) or refused */
+		return NULL; /* no name to make one from: stdout (md2txt) or refused */
 	if (cli->output_dir != NULL) {
 		char *base = g_path_get_basename(input);
 		char *dot = strrchr(base, '.');
@@ -108,8 +108,9 @@ plan(struct run *r)
 	for (guint i = 0; i < r->jobs->len; i++) {
 		struct job *j = r->jobs->pdata[i];
 		if (cli->output == NULL && is_stdio(j->inputs[0])) {
-			char *msg = g_strdup_printf("standard input has no name to make the output's "
-			                            "from: give -o FILE (or -o - for standard output)");
+			char *msg =
+			    g_strdup_printf("standard input has no name to make the output's "
+			                    "from: give -o FILE (or -o - for standard output)");
 			int rc = usage_error(r, msg);
 			g_free(msg);
 			return rc;
@@ -117,7 +118,8 @@ plan(struct run *r)
 		if (is_stdio(j->path) && isatty(STDOUT_FILENO)) {
 			char *kind = g_ascii_strup(d->ext + 1, -1);
 			char *msg = g_strdup_printf("will not write %s data to a terminal: "
-			                            "redirect standard output or give -o FILE", kind);
+			                            "redirect standard output or give -o FILE",
+			                            kind);
 			g_free(kind);
 			int rc = usage_error(r, msg);
 			g_free(msg);
@@ -137,12 +139,13 @@ output_allowed(struct run *r, const char *path)
 	GStatBuf out;
 	bool exists = g_stat(path, &out) == 0;
 	if (exists && !S_ISREG(out.st_mode))
-		return true;    /* a device or pipe: written in place */
+		return true; /* a device or pipe: written in place */
 	for (int i = 0; exists && i < r->cli.ninputs; i++) {
 		GStatBuf in;
 		if (!is_stdio(r->cli.inputs[i]) && g_stat(r->cli.inputs[i], &in) == 0 &&
 		    in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-			art_diag(ART_E_WRITE, NULL, nopos, path, "it is an input file; not replacing it");
+			art_diag(ART_E_WRITE, NULL, nopos, path,
+			         "it is an input file; not replacing it");
 			return false;
 		}
 	}
@@ -165,7 +168,7 @@ check_extension(const struct run *r, const char *path)
 		return;
 	GStatBuf st;
 	if (g_stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-		return;         /* /dev/null, a pipe */
+		return; /* /dev/null, a pipe */
 	char *base = g_path_get_basename(path);
 	const char *dot = strrchr(base, '.');
 	if (dot == NULL || g_ascii_strcasecmp(dot, r->d->ext) != 0)
@@ -196,7 +199,7 @@ run_job(struct run *r, const struct job *j)
 	for (int i = 0; i < j->n; i++) {
 		art_deps_add_input(j->inputs[i]);
 		if ((arts[i] = art_load(j->inputs[i], &r->lopts)) == NULL)
-			ok = 0;     /* go on: report every input's problems at once */
+			ok = 0; /* go on: report every input's problems at once */
 	}
 	if (ok && r->cli.output != NULL)
 		check_extension(r, j->path);
@@ -247,7 +250,7 @@ dump_trees(struct run *r)
 		char *why = r->lopts.no_normalize ? NULL : art_check(a);
 		if (why) {
 			char *msg = g_strconcat("invalid model tree: ", why, NULL);
-			art_diag(ART_E_OUTPUT, a->display_name, (struct art_pos){ 0, 0 }, msg);
+			art_diag(ART_E_OUTPUT, a->display_name, (struct art_pos){0, 0}, msg);
 			g_free(msg);
 			g_free(why);
 			ok = 0;
@@ -291,7 +294,7 @@ convert_all(struct run *r)
 int
 art_driver_main(const struct art_driver *d, int argc, char **argv)
 {
-	struct run r = { .d = d };
+	struct run r = {.d = d};
 	r.cli.program = d->program;
 	int rc = art_cli_parse(&r.cli, &argc, &argv, d->book_entries, d->entries, d->params,
 	                       d->summary, d->description);

@@ -7,15 +7,24 @@
 
 #define MAX_INDENT 40
 
-static void put_quoted(FILE *out, const char *s)
+static void
+put_quoted(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
 		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\t': fputs("\\t", out); break;
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
 		default:
 			if (*p < 0x20 || *p == 0x7f)
 				fprintf(out, "\\x%02x", *p);
@@ -26,7 +35,8 @@ static void put_quoted(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-static void put_attr(FILE *out, const char *name, const char *value)
+static void
+put_attr(FILE *out, const char *name, const char *value)
 {
 	if (!value)
 		return;
@@ -35,11 +45,14 @@ static void put_attr(FILE *out, const char *name, const char *value)
 }
 
 static const char *const align_names[] = {
-	[ART_ALIGN_NONE] = "none", [ART_ALIGN_LEFT] = "left",
-	[ART_ALIGN_CENTER] = "center", [ART_ALIGN_RIGHT] = "right",
+    [ART_ALIGN_NONE] = "none",
+    [ART_ALIGN_LEFT] = "left",
+    [ART_ALIGN_CENTER] = "center",
+    [ART_ALIGN_RIGHT] = "right",
 };
 
-static void dump_payload(const struct art_node *n, FILE *out)
+static void
+dump_payload(const struct art_node *n, FILE *out)
 {
 	switch (n->type) {
 	case ART_HEADING:
@@ -66,7 +79,8 @@ static void dump_payload(const struct art_node *n, FILE *out)
 	case ART_TABLE:
 		fprintf(out, " cols=%d align=", n->u.table.ncols);
 		for (int i = 0; i < n->u.table.ncols; i++) {
-			enum art_align al = n->u.table.aligns ? n->u.table.aligns[i] : ART_ALIGN_NONE;
+			enum art_align al =
+			    n->u.table.aligns ? n->u.table.aligns[i] : ART_ALIGN_NONE;
 			fprintf(out, "%s%s", i ? "," : "",
 			        al <= ART_ALIGN_RIGHT ? align_names[al] : "?");
 		}
@@ -112,7 +126,8 @@ static void dump_payload(const struct art_node *n, FILE *out)
 }
 
 /* Iterative pre-order walk keeping the depth, so deep trees are safe. */
-static void dump_tree(const struct art_node *root, FILE *out)
+static void
+dump_tree(const struct art_node *root, FILE *out)
 {
 	const struct art_node *n = root;
 	int depth = 0;
@@ -141,7 +156,8 @@ static void dump_tree(const struct art_node *root, FILE *out)
 	}
 }
 
-static void dump_list(FILE *out, const char *name, const GPtrArray *a)
+static void
+dump_list(FILE *out, const char *name, const GPtrArray *a)
 {
 	if (!a || !a->len)
 		return;
@@ -153,7 +169,8 @@ static void dump_list(FILE *out, const char *name, const GPtrArray *a)
 	fputc('\n', out);
 }
 
-static void dump_field(FILE *out, const char *name, const char *value)
+static void
+dump_field(FILE *out, const char *name, const char *value)
 {
 	if (!value)
 		return;
@@ -163,12 +180,16 @@ static void dump_field(FILE *out, const char *name, const char *value)
 }
 
 static const char *const status_names[] = {
-	[ART_RES_OK] = "ok", [ART_RES_MISSING] = "missing",
-	[ART_RES_UNREADABLE] = "unreadable", [ART_RES_UNKNOWN_TYPE] = "unknown-type",
-	[ART_RES_REMOTE] = "remote", [ART_RES_REFUSED] = "refused",
+    [ART_RES_OK] = "ok",
+    [ART_RES_MISSING] = "missing",
+    [ART_RES_UNREADABLE] = "unreadable",
+    [ART_RES_UNKNOWN_TYPE] = "unknown-type",
+    [ART_RES_REMOTE] = "remote",
+    [ART_RES_REFUSED] = "refused",
 };
 
-void art_dump(const struct article *art, FILE *out)
+void
+art_dump(const struct article *art, FILE *out)
 {
 	const struct art_meta *m = &art->meta;
 	if (art->root)
@@ -202,7 +223,8 @@ void art_dump(const struct article *art, FILE *out)
 		const struct art_resource *r = art->resources->pdata[i];
 		fprintf(out, "resource %d ", r->index);
 		put_quoted(out, r->src);
-		fprintf(out, " %s", r->status <= ART_RES_REFUSED ? status_names[r->status] : "?");
+		fprintf(out, " %s",
+		        r->status <= ART_RES_REFUSED ? status_names[r->status] : "?");
 		if (r->ext)
 			fprintf(out, " %s %dx%d", r->ext, r->width, r->height);
 		fputc('\n', out);

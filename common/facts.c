@@ -10,9 +10,10 @@
 #include "internal.h"
 
 /* zip (EPUB) cannot store a time before 1980; one floor for every format */
-#define EPOCH_FLOOR G_GINT64_CONSTANT(315532800)        /* 1980-01-01T00:00:00Z */
+#define EPOCH_FLOOR G_GINT64_CONSTANT(315532800) /* 1980-01-01T00:00:00Z */
 
-char *art_lang_canonical(const char *tag)
+char *
+art_lang_canonical(const char *tag)
 {
 	if (tag == NULL)
 		return NULL;
@@ -56,15 +57,17 @@ char *art_lang_canonical(const char *tag)
 
 /* "July 31, 2022", "Jul 31 2022", "31 July 2022", "2022年7月31日": as
  * YYYY-MM-DD, or NULL. */
-static char *written_date(const char *in)
+static char *
+written_date(const char *in)
 {
-	static const char *const months[] = { "january", "february", "march", "april",
-	                                      "may", "june", "july", "august", "september",
-	                                      "october", "november", "december" };
+	static const char *const months[] = {"january",   "february", "march",    "april",
+	                                     "may",       "june",     "july",     "august",
+	                                     "september", "october",  "november", "december"};
 	unsigned y = 0, m = 0, d = 0;
 	char word[16] = "";
 	int used = 0;
-	if (sscanf(in, "%4u\xe5\xb9\xb4%2u\xe6\x9c\x88%2u\xe6\x97\xa5%n", &y, &m, &d, &used) == 3 &&
+	if (sscanf(in, "%4u\xe5\xb9\xb4%2u\xe6\x9c\x88%2u\xe6\x97\xa5%n", &y, &m, &d, &used) ==
+	        3 &&
 	    used > 0) {
 		/* 年 月 日 */
 	} else if (sscanf(in, "%15[A-Za-z] %2u, %4u", word, &d, &y) == 3 ||
@@ -72,7 +75,8 @@ static char *written_date(const char *in)
 	           sscanf(in, "%15[A-Za-z] %2u %4u", word, &d, &y) == 3 ||
 	           sscanf(in, "%2u %15[A-Za-z] %4u", &d, word, &y) == 3) {
 		for (unsigned i = 0; i < G_N_ELEMENTS(months); i++)
-			if (strlen(word) >= 3 && !g_ascii_strncasecmp(months[i], word, strlen(word)))
+			if (strlen(word) >= 3 &&
+			    !g_ascii_strncasecmp(months[i], word, strlen(word)))
 				m = i + 1;
 	}
 	if (m >= 1 && m <= 12 && y >= 1000 &&
@@ -81,7 +85,8 @@ static char *written_date(const char *in)
 	return NULL;
 }
 
-char *art_w3c_date(const char *in)
+char *
+art_w3c_date(const char *in)
 {
 	unsigned y = 0, m = 0, d = 0;
 	char sep1 = 0, sep2 = 0;
@@ -102,7 +107,8 @@ char *art_w3c_date(const char *in)
 	return written_date(in);
 }
 
-gint64 art_epoch(const char *w3c_date)
+gint64
+art_epoch(const char *w3c_date)
 {
 	const char *sde = g_getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
@@ -123,7 +129,8 @@ gint64 art_epoch(const char *w3c_date)
 	return EPOCH_FLOOR;
 }
 
-char *art_epoch_format(const char *w3c_date, const char *format)
+char *
+art_epoch_format(const char *w3c_date, const char *format)
 {
 	GDateTime *dt = g_date_time_new_from_unix_utc(art_epoch(w3c_date));
 	char *s = g_date_time_format(dt, format);
@@ -133,7 +140,8 @@ char *art_epoch_format(const char *w3c_date, const char *format)
 
 /* The language: --lang, else front matter lang, else detected from the
  * text (given: the first two; NULL when neither was given). */
-static void facts_lang(struct article *art, const char *given, struct art_pos pos)
+static void
+facts_lang(struct article *art, const char *given, struct art_pos pos)
 {
 	char *lang = given ? art_lang_canonical(given) : NULL;
 	art->lang_detected = lang == NULL;
@@ -141,7 +149,7 @@ static void facts_lang(struct article *art, const char *given, struct art_pos po
 		/* Prose only: code is mostly ASCII whatever the language.  The
 		 * first 256 KiB are plenty for a guess. */
 		GString *s = g_string_new(art->meta.title);
-		for (struct art_node *n = art->root; n && s->len < 256 * 1024; ) {
+		for (struct art_node *n = art->root; n && s->len < 256 * 1024;) {
 			if (n->type == ART_TEXT && n->literal)
 				g_string_append(s, n->literal);
 			bool skip = n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK;
@@ -156,17 +164,19 @@ static void facts_lang(struct article *art, const char *given, struct art_pos po
 	art->lang = lang;
 }
 
-void art_facts_lang(struct article *art, const char *lang_option)
+void
+art_facts_lang(struct article *art, const char *lang_option)
 {
 	if (lang_option && *lang_option)
-		facts_lang(art, lang_option, (struct art_pos){ 0, 0 });
+		facts_lang(art, lang_option, (struct art_pos){0, 0});
 	else if (art->meta.lang && *art->meta.lang)
 		facts_lang(art, art->meta.lang, art->meta.lang_pos);
 	else
-		facts_lang(art, NULL, (struct art_pos){ 0, 0 });
+		facts_lang(art, NULL, (struct art_pos){0, 0});
 }
 
-void art_facts_meta(struct article *art)
+void
+art_facts_meta(struct article *art)
 {
 	g_free(art->date);
 	art->date = art_w3c_date(art->meta.date);

@@ -13,7 +13,8 @@ struct span {
 	int first, last;
 };
 
-static int count_lines(const char *s)
+static int
+count_lines(const char *s)
 {
 	int n = 1;
 	for (; s && *s; s++)
@@ -24,7 +25,8 @@ static int count_lines(const char *s)
 
 /* The label of a definition opening at line s ("[^label]:" after at most
  * three spaces), as written, or NULL.  *col gets its 1-based column. */
-static char *def_label(const char *s, const char *end, int *col)
+static char *
+def_label(const char *s, const char *end, int *col)
 {
 	int indent = 0;
 	while (indent < 3 && s < end && *s == ' ')
@@ -38,7 +40,8 @@ static char *def_label(const char *s, const char *end, int *col)
 	return g_strndup(l, (gsize)(e - l));
 }
 
-void art_warn_unused_footnotes(struct article *art)
+void
+art_warn_unused_footnotes(struct article *art)
 {
 	if (!art->root || !g_strstr_len(art->source, (gssize)art->source_len, "[^"))
 		return;
@@ -47,9 +50,11 @@ void art_warn_unused_footnotes(struct article *art)
 	for (const struct art_node *n = art->root; n; n = art_node_next(n, art->root, true)) {
 		if (n->type == ART_FOOTNOTE_DEF && n->u.footnote.label) {
 			g_hash_table_add(kept, g_utf8_casefold(n->u.footnote.label, -1));
-		} else if ((n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK) && n->pos.line > 0) {
+		} else if ((n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK) &&
+		           n->pos.line > 0) {
 			/* + 1: a closing fence */
-			struct span sp = { n->pos.line, n->pos.line + count_lines(n->literal) + 1 };
+			struct span sp = {n->pos.line,
+			                  n->pos.line + count_lines(n->literal) + 1};
 			g_array_append_val(blocks, sp);
 		}
 	}
@@ -68,8 +73,8 @@ void art_warn_unused_footnotes(struct article *art)
 			in_block |= line >= sp->first && line <= sp->last;
 		}
 		if (label && !in_block && !g_hash_table_contains(kept, key))
-			art_diag(ART_W_FOOTNOTE_UNUSED, art->display_name, (struct art_pos){ line, col },
-			         label);
+			art_diag(ART_W_FOOTNOTE_UNUSED, art->display_name,
+			         (struct art_pos){line, col}, label);
 		g_free(key);
 		g_free(label);
 		p = eol + 1;

@@ -13,21 +13,23 @@
 struct fm {
 	struct article *art;
 	yaml_document_t *doc;
-	int line0;              /* .md line of the first YAML line */
-	GHashTable *seen;       /* lower-cased keys, for duplicate warnings */
-	GHashTable *lists;      /* GPtrArray * -> set of its strings (add_unique) */
-	bool summary_set;       /* "summary" wins over "description" */
+	int line0;         /* .md line of the first YAML line */
+	GHashTable *seen;  /* lower-cased keys, for duplicate warnings */
+	GHashTable *lists; /* GPtrArray * -> set of its strings (add_unique) */
+	bool summary_set;  /* "summary" wins over "description" */
 };
 
-static struct art_pos mark_pos(const struct fm *fm, yaml_mark_t m)
+static struct art_pos
+mark_pos(const struct fm *fm, yaml_mark_t m)
 {
-	struct art_pos p = { (int)m.line + fm->line0, (int)m.column + 1 };
+	struct art_pos p = {(int)m.line + fm->line0, (int)m.column + 1};
 	return p;
 }
 
 /* Length of the line at s (without '\n'), and whether it is exactly
  * marker followed by optional blanks. */
-static bool line_is(const char *s, const char *end, const char *marker)
+static bool
+line_is(const char *s, const char *end, const char *marker)
 {
 	size_t n = strlen(marker);
 	if ((size_t)(end - s) < n || memcmp(s, marker, n) != 0)
@@ -38,23 +40,26 @@ static bool line_is(const char *s, const char *end, const char *marker)
 	return true;
 }
 
-static const char *next_line(const char *s, const char *end)
+static const char *
+next_line(const char *s, const char *end)
 {
 	const char *nl = memchr(s, '\n', (size_t)(end - s));
 	return nl ? nl + 1 : end;
 }
 
-static bool is_null_scalar(const yaml_node_t *n)
+static bool
+is_null_scalar(const yaml_node_t *n)
 {
 	const char *v = (const char *)n->data.scalar.value;
 	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return false;
-	return !*v || !strcmp(v, "~") || !strcmp(v, "null") ||
-	       !strcmp(v, "Null") || !strcmp(v, "NULL");
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+	       !strcmp(v, "NULL");
 }
 
 /* A trimmed copy of a scalar, or NULL for null/empty. */
-static char *scalar_dup(const yaml_node_t *n)
+static char *
+scalar_dup(const yaml_node_t *n)
 {
 	if (is_null_scalar(n))
 		return NULL;
@@ -66,16 +71,16 @@ static char *scalar_dup(const yaml_node_t *n)
 	return s;
 }
 
-static int type_error(struct fm *fm, const char *key, const yaml_node_t *n,
-                      const char *want)
+static int
+type_error(struct fm *fm, const char *key, const yaml_node_t *n, const char *want)
 {
-	art_diag(ART_E_YAML_TYPE, fm->art->display_name, mark_pos(fm, n->start_mark),
-	         key, want);
+	art_diag(ART_E_YAML_TYPE, fm->art->display_name, mark_pos(fm, n->start_mark), key,
+	         want);
 	return 0;
 }
 
-static int set_string(struct fm *fm, const char *key, const yaml_node_t *v,
-                      char **field)
+static int
+set_string(struct fm *fm, const char *key, const yaml_node_t *v, char **field)
 {
 	if (v->type != YAML_SCALAR_NODE)
 		return type_error(fm, key, v, "a string");
@@ -84,7 +89,8 @@ static int set_string(struct fm *fm, const char *key, const yaml_node_t *v,
 	/* A title of 20 MB is no title: every output would lay it out (and
 	 * md2txt wrap it) as one unbreakable block, for minutes. */
 	if (*field && strlen(*field) > ART_MAX_META_BYTES) {
-		const char *cut = g_utf8_find_prev_char(*field, *field + ART_MAX_META_BYTES + 1);
+		const char *cut =
+		    g_utf8_find_prev_char(*field, *field + ART_MAX_META_BYTES + 1);
 		(*field)[cut ? cut - *field : ART_MAX_META_BYTES] = '\0';
 		art_diag(ART_W_META_LONG, fm->art->display_name, mark_pos(fm, v->start_mark),
 		         key, ART_MAX_META_BYTES);
@@ -94,7 +100,8 @@ static int set_string(struct fm *fm, const char *key, const yaml_node_t *v,
 
 /* Adds s (taken) to arr unless there already.  A hash set per array keeps
  * 100,000 tags linear (a scan per tag took 50 s). */
-static void add_unique(struct fm *fm, GPtrArray *arr, char *s)
+static void
+add_unique(struct fm *fm, GPtrArray *arr, char *s)
 {
 	GHashTable *set = g_hash_table_lookup(fm->lists, arr);
 	if (!set) {
@@ -108,12 +115,12 @@ static void add_unique(struct fm *fm, GPtrArray *arr, char *s)
 		return;
 	}
 	g_ptr_array_add(arr, s);
-	g_hash_table_add(set, s);   /* borrowed from arr, which outlives fm */
+	g_hash_table_add(set, s); /* borrowed from arr, which outlives fm */
 }
 
 /* The value of a scalar key in a mapping, or NULL. */
-static yaml_node_t *map_get(const struct fm *fm, const yaml_node_t *map,
-                            const char *key)
+static yaml_node_t *
+map_get(const struct fm *fm, const yaml_node_t *map, const char *key)
 {
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
 	     p < map->data.mapping.pairs.top; p++) {
@@ -128,8 +135,9 @@ static yaml_node_t *map_get(const struct fm *fm, const yaml_node_t *map,
 /* A string (split at commas when split is set) or a sequence of strings.
  * With named, a {name: ...} mapping (Hugo, Jekyll authors) counts as its
  * name. */
-static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
-                    GPtrArray *arr, bool split, bool named)
+static int
+set_list(struct fm *fm, const char *key, const yaml_node_t *v, GPtrArray *arr, bool split,
+         bool named)
 {
 	if (v->type == YAML_MAPPING_NODE && named) {
 		const yaml_node_t *name = map_get(fm, v, "name");
@@ -184,8 +192,8 @@ static int set_list(struct fm *fm, const char *key, const yaml_node_t *v,
 
 /* Flattens a value for meta.extra: sequences joined by ", ", maps as
  * "key: value" pairs; deeper nesting is dropped (*lost set). */
-static void flatten(struct fm *fm, const yaml_node_t *v, int depth, GString *out,
-                    bool *lost)
+static void
+flatten(struct fm *fm, const yaml_node_t *v, int depth, GString *out, bool *lost)
 {
 	if (out->len > EXTRA_MAX || depth > 2) {
 		*lost = true;
@@ -229,13 +237,15 @@ static void flatten(struct fm *fm, const yaml_node_t *v, int depth, GString *out
 	}
 }
 
-static void add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
+static void
+add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
 {
 	GString *s = g_string_new(NULL);
 	bool lost = false;
 	flatten(fm, v, 0, s, &lost);
 	if (lost) {
-		art_diag(ART_W_YAML_DEPTH, fm->art->display_name, mark_pos(fm, v->start_mark), key);
+		art_diag(ART_W_YAML_DEPTH, fm->art->display_name, mark_pos(fm, v->start_mark),
+		         key);
 	}
 	struct art_meta_extra *e = g_new0(struct art_meta_extra, 1);
 	e->key = g_strdup(key);
@@ -253,17 +263,20 @@ static void add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
 	g_ptr_array_add(extra, e);
 }
 
-static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v)
+static int
+handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v)
 {
 	struct art_meta *m = &fm->art->meta;
 	if (k->type != YAML_SCALAR_NODE) {
-		art_diag(ART_W_YAML_KEY_TYPE, fm->art->display_name, mark_pos(fm, k->start_mark));
+		art_diag(ART_W_YAML_KEY_TYPE, fm->art->display_name,
+		         mark_pos(fm, k->start_mark));
 		return 1;
 	}
 	const char *key = (const char *)k->data.scalar.value;
 	char *lk = g_ascii_strdown(key, -1);
 	if (!g_hash_table_add(fm->seen, lk))
-		art_diag(ART_W_YAML_KEY, fm->art->display_name, mark_pos(fm, k->start_mark), key);
+		art_diag(ART_W_YAML_KEY, fm->art->display_name, mark_pos(fm, k->start_mark),
+		         key);
 
 	if (!strcmp(lk, "title"))
 		return set_string(fm, key, v, &m->title);
@@ -292,8 +305,8 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 			return set_string(fm, key, v, &m->summary);
 		return 1;
 	}
-	if (!strcmp(lk, "banner") || !strcmp(lk, "cover") ||
-	    !strcmp(lk, "cover-image") || !strcmp(lk, "cover_image")) {
+	if (!strcmp(lk, "banner") || !strcmp(lk, "cover") || !strcmp(lk, "cover-image") ||
+	    !strcmp(lk, "cover_image")) {
 		if (!set_string(fm, key, v, &m->cover))
 			return 0;
 		m->cover_pos = mark_pos(fm, v->start_mark);
@@ -301,7 +314,7 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 	}
 	if (!strcmp(lk, "author") || !strcmp(lk, "authors")) {
 		g_ptr_array_set_size(m->authors, 0);
-		g_hash_table_remove(fm->lists, m->authors);   /* its strings are gone */
+		g_hash_table_remove(fm->lists, m->authors); /* its strings are gone */
 		return set_list(fm, key, v, m->authors, false, true);
 	}
 	if (!strcmp(lk, "tags") || !strcmp(lk, "keywords") || !strcmp(lk, "tag"))
@@ -310,8 +323,8 @@ static int handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v
 	return 1;
 }
 
-static int parse_block(struct article *art, const char *yaml, size_t len,
-                       int line0, bool *is_meta)
+static int
+parse_block(struct article *art, const char *yaml, size_t len, int line0, bool *is_meta)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
@@ -321,18 +334,20 @@ static int parse_block(struct article *art, const char *yaml, size_t len,
 		return 0;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)yaml, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		struct art_pos pos = { (int)parser.problem_mark.line + line0,
-		                       (int)parser.problem_mark.column + 1 };
+		struct art_pos pos = {(int)parser.problem_mark.line + line0,
+		                      (int)parser.problem_mark.column + 1};
 		art_diag(ART_E_YAML_SYNTAX, art->display_name, pos,
 		         parser.problem ? parser.problem : "cannot parse YAML");
 		yaml_parser_delete(&parser);
 		return 0;
 	}
-	struct fm fm = { art, &doc, line0,
-	                 g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-	                 g_hash_table_new_full(NULL, NULL, NULL,
-	                                       (GDestroyNotify)g_hash_table_unref),
-	                 false };
+	struct fm fm = {
+	    art,
+	    &doc,
+	    line0,
+	    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_hash_table_unref),
+	    false};
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
 	if (!root || (root->type == YAML_SCALAR_NODE && is_null_scalar(root))) {
 		/* empty front matter */
@@ -356,21 +371,23 @@ static int parse_block(struct article *art, const char *yaml, size_t len,
 	return ok;
 }
 
-int art_frontmatter_parse_plain(struct article *art)
+int
+art_frontmatter_parse_plain(struct article *art)
 {
 	bool is_meta;
 	art->body_line = 1;
 	if (!parse_block(art, art->source, art->source_len, 1, &is_meta))
 		return 0;
 	if (!is_meta) {
-		art_diag(ART_E_YAML_TYPE, art->display_name, (struct art_pos){ 1, 1 },
+		art_diag(ART_E_YAML_TYPE, art->display_name, (struct art_pos){1, 1},
 		         "the metadata file", "a mapping of keys to values");
 		return 0;
 	}
 	return 1;
 }
 
-int art_frontmatter_parse(struct article *art)
+int
+art_frontmatter_parse(struct article *art)
 {
 	const char *src = art->source, *end = art->source + art->source_len;
 	art->body_line = 1;
@@ -387,7 +404,7 @@ int art_frontmatter_parse(struct article *art)
 		line++;
 	}
 	if (p >= end) {
-		struct art_pos pos = { 1, 1 };
+		struct art_pos pos = {1, 1};
 		art_diag(ART_E_YAML_UNCLOSED, art->display_name, pos);
 		return 0;
 	}

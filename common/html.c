@@ -18,7 +18,8 @@
 
 /* ------------------------------------------------------------ helpers */
 
-char *html_attr(xmlNodePtr x, const char *name)
+char *
+html_attr(xmlNodePtr x, const char *name)
 {
 	xmlChar *v = xmlGetProp(x, BAD_CAST name);
 	char *s = v ? g_strdup((const char *)v) : NULL;
@@ -27,7 +28,8 @@ char *html_attr(xmlNodePtr x, const char *name)
 }
 
 /* The .md position of x: libxml2 counts lines from the fragment's first. */
-struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x)
+struct art_pos
+html_pos_of(const struct conv *c, xmlNodePtr x)
 {
 	/* libxml2 gives a text node the line where it ends */
 	if (x && x->type != XML_ELEMENT_NODE && x->parent)
@@ -35,15 +37,17 @@ struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x)
 	long line = x ? xmlGetLineNo(x) : -1;
 	if (line <= 1 || line > 1000000)
 		return c->pos;
-	return (struct art_pos){ c->pos.line + (int)line - 1, 1 };
+	return (struct art_pos){c->pos.line + (int)line - 1, 1};
 }
 
-struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x)
+struct art_node *
+html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x)
 {
 	return art_node_new(t, html_pos_of(c, x));
 }
 
-static void register_id(struct article *art, const char *id, struct art_node *target)
+static void
+register_id(struct article *art, const char *id, struct art_node *target)
 {
 	if (!art->ids)
 		art->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -53,14 +57,15 @@ static void register_id(struct article *art, const char *id, struct art_node *ta
 
 /* Anchors name a block (a pass that frees a block hands its ids on with
  * art_ids_retarget()). */
-void html_flush_anchors(struct conv *c, struct art_node *target)
+void
+html_flush_anchors(struct conv *c, struct art_node *target)
 {
 	if (!c->pending->len)
 		return;
 	/* a table's parts are no block of their own in every renderer */
-	while (target && target->parent && (!art_node_is_block(target) ||
-	                                    target->type == ART_TABLE_CELL ||
-	                                    target->type == ART_TABLE_ROW))
+	while (target && target->parent &&
+	       (!art_node_is_block(target) || target->type == ART_TABLE_CELL ||
+	        target->type == ART_TABLE_ROW))
 		target = target->parent;
 	if (target == c->holder)
 		target = c->container;
@@ -69,13 +74,15 @@ void html_flush_anchors(struct conv *c, struct art_node *target)
 	g_ptr_array_set_size(c->pending, 0);
 }
 
-void html_warn_dropped(struct conv *c, xmlNodePtr x)
+void
+html_warn_dropped(struct conv *c, xmlNodePtr x)
 {
 	art_diag(ART_W_HTML_DROPPED, c->art->display_name, html_pos_of(c, x), ename(x));
 }
 
 /* Leading and trailing breaks and spaces of an inline container go. */
-void html_trim(struct art_node *p)
+void
+html_trim(struct art_node *p)
 {
 	for (int end = 0; end < 2; end++) {
 		struct art_node *n;
@@ -97,7 +104,8 @@ void html_trim(struct art_node *p)
 	}
 }
 
-bool html_blank(const char *s)
+bool
+html_blank(const char *s)
 {
 	for (; s && *s; s++)
 		if (!is_html_space(*s))
@@ -105,7 +113,8 @@ bool html_blank(const char *s)
 	return true;
 }
 
-struct art_node *html_make_image(struct conv *c, xmlNodePtr x)
+struct art_node *
+html_make_image(struct conv *c, xmlNodePtr x)
 {
 	char *src = html_attr(x, "src");
 	char *alt = html_attr(x, "alt");
@@ -132,10 +141,12 @@ struct art_node *html_make_image(struct conv *c, xmlNodePtr x)
 /* id= of x (and name= of an <a>) wait in c->pending for the block they
  * end up naming (see html_flush_anchors): any element's id is a link
  * target, as in a browser. */
-void html_anchor_ids(struct conv *c, xmlNodePtr x)
+void
+html_anchor_ids(struct conv *c, xmlNodePtr x)
 {
-	static const char *const keys[] = { "name", "id" };
-	for (size_t i = g_ascii_strcasecmp(ename(x), "a") ? 1 : 0; i < G_N_ELEMENTS(keys); i++) {
+	static const char *const keys[] = {"name", "id"};
+	for (size_t i = g_ascii_strcasecmp(ename(x), "a") ? 1 : 0; i < G_N_ELEMENTS(keys);
+	     i++) {
 		char *id = html_attr(x, keys[i]);
 		if (id && *id)
 			g_ptr_array_add(c->pending, id);
@@ -146,7 +157,8 @@ void html_anchor_ids(struct conv *c, xmlNodePtr x)
 
 /* ------------------------------------------------------------ fragments */
 
-static xmlNodePtr find_body(xmlNodePtr n)
+static xmlNodePtr
+find_body(xmlNodePtr n)
 {
 	for (; n; n = n->next)
 		if (n->type == XML_ELEMENT_NODE && !strcmp(ename(n), "html"))
@@ -157,7 +169,8 @@ static xmlNodePtr find_body(xmlNodePtr n)
 }
 
 /* The length of the element name after "<" or "</" at s, 0 if none. */
-static size_t tag_name_len(const char *s)
+static size_t
+tag_name_len(const char *s)
 {
 	const char *p = s + 1 + (s[1] == '/');
 	const char *q = p;
@@ -166,7 +179,8 @@ static size_t tag_name_len(const char *s)
 	return g_ascii_isalpha(*p) ? (size_t)(q - p) : 0;
 }
 
-bool html_is_literal_tag(const char *s)
+bool
+html_is_literal_tag(const char *s)
 {
 	size_t n = s[0] == '<' ? tag_name_len(s) : 0;
 	if (n == 0 || n > 15)
@@ -184,9 +198,10 @@ bool html_is_literal_tag(const char *s)
  * (<script>, <textarea>, <xmp>...) start with "&lt;", so they and what
  * follows them are text; CDATA sections, declarations (<!ELEMENT ...>)
  * and processing instructions are bogus comments, which show nothing. */
-static void filtered_source(GString *o, const char *html)
+static void
+filtered_source(GString *o, const char *html)
 {
-	for (const char *p = html; *p; ) {
+	for (const char *p = html; *p;) {
 		const char *lt = strchr(p, '<');
 		if (!lt) {
 			g_string_append(o, p);
@@ -216,14 +231,15 @@ static void filtered_source(GString *o, const char *html)
 
 /* The explicit <body> makes leading text body content rather than
  * something the parser wraps in an implied <p>. */
-htmlDocPtr html_parse(const char *html, xmlNodePtr *body)
+htmlDocPtr
+html_parse(const char *html, xmlNodePtr *body)
 {
 	GString *src = g_string_new("<html><body>");
 	filtered_source(src, html);
 	g_string_append(src, "</body></html>");
-	htmlDocPtr doc = htmlReadMemory(src->str, (int)MIN(src->len, (gsize)G_MAXINT), NULL,
-	                                "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	                                HTML_PARSE_NONET);
+	htmlDocPtr doc =
+	    htmlReadMemory(src->str, (int)MIN(src->len, (gsize)G_MAXINT), NULL, "UTF-8",
+	                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 	g_string_free(src, TRUE);
 	*body = doc ? find_body(doc->children) : NULL;
 	return doc;
@@ -231,20 +247,24 @@ htmlDocPtr html_parse(const char *html, xmlNodePtr *body)
 
 /* ------------------------------------------------------------ driver */
 
-static bool only_space(const struct art_node *p)
+static bool
+only_space(const struct art_node *p)
 {
 	for (const struct art_node *n = p->first_child; n; n = n->next)
-		if (n->type != ART_SOFTBREAK && (n->type != ART_TEXT || !html_blank(n->literal)))
+		if (n->type != ART_SOFTBREAK &&
+		    (n->type != ART_TEXT || !html_blank(n->literal)))
 			return false;
 	return true;
 }
 
-void art_html_to_model(struct article *art)
+void
+art_html_to_model(struct article *art)
 {
 	if (!art || !art->root)
 		return;
-	struct conv c = { art, { 0, 0 }, g_ptr_array_new_with_free_func(g_free), NULL, NULL,
-	                  0, 0, NULL, g_hash_table_new(NULL, NULL) };
+	struct conv c = {art,  {0, 0}, g_ptr_array_new_with_free_func(g_free),
+	                 NULL, NULL,   0,
+	                 0,    NULL,   g_hash_table_new(NULL, NULL)};
 	GPtrArray *blocks = g_ptr_array_new(), *parents = g_ptr_array_new();
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
 	struct art_node *root = art->root;
@@ -258,13 +278,13 @@ void art_html_to_model(struct article *art)
 	g_hash_table_destroy(seen);
 	/* Deepest first: dropping <script>...</script> may free a container
 	 * that holds tags of its own, which must be done by then. */
-	for (guint i = parents->len; i-- > 0; ) {
+	for (guint i = parents->len; i-- > 0;) {
 		struct art_node *p = parents->pdata[i];
 		c.pos = p->pos;
 		html_convert_inlines(&c, p);
 		if (p->type == ART_PARAGRAPH || p->type == ART_HEADING ||
 		    p->type == ART_TABLE_CELL)
-			html_trim(p);        /* a tag gone from the end leaves a space */
+			html_trim(p); /* a tag gone from the end leaves a space */
 		if (p->type == ART_PARAGRAPH && only_space(p)) {
 			/* it held tags only, e.g. an anchor: its ids name the
 			 * next block (an HTML block hands them on when it goes) */
@@ -280,19 +300,19 @@ void art_html_to_model(struct article *art)
 	 * converted before it, and the block after an HTML block is model
 	 * nodes by then (anchors left at its end name it). */
 	GHashTable *member = g_hash_table_new(NULL, NULL);
-	GHashTable *groups = g_hash_table_new_full(NULL, NULL, NULL,
-	                                           (GDestroyNotify)g_ptr_array_unref);
+	GHashTable *groups =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
 	for (guint i = 0; i < blocks->len; i++) {
 		struct art_node *h = blocks->pdata[i];
-		GPtrArray *g = g_hash_table_contains(member, h) ? NULL
-		             : html_fragment_group(h, member);
+		GPtrArray *g =
+		    g_hash_table_contains(member, h) ? NULL : html_fragment_group(h, member);
 		if (g)
 			g_hash_table_insert(groups, h, g);
 	}
-	for (guint i = blocks->len; i-- > 0; ) {
+	for (guint i = blocks->len; i-- > 0;) {
 		struct art_node *h = blocks->pdata[i];
 		if (g_hash_table_contains(member, h))
-			continue;       /* converted with the fragment it closes */
+			continue; /* converted with the fragment it closes */
 		c.pos = h->pos;
 		c.container = h->parent;
 		c.depth = 0;

@@ -8,15 +8,15 @@
 
 #include "html_internal.h"
 
-#define MAX_DEPTH   48          /* elements converted below a fragment */
-#define MAX_COLS    1000        /* HTML's own colspan limit */
+#define MAX_DEPTH 48  /* elements converted below a fragment */
+#define MAX_COLS 1000 /* HTML's own colspan limit */
 #define MAX_ROWSPAN 65534
 
 /* Inline content being added to parent. */
 struct inl {
 	struct art_node *parent;
-	bool space;             /* white space emitted last (or nothing yet) */
-	bool brk;               /* a block ended: line break before more content */
+	bool space; /* white space emitted last (or nothing yet) */
+	bool brk;   /* a block ended: line break before more content */
 };
 
 /* Block content being added to parent; loose inline content collects in an
@@ -33,7 +33,8 @@ static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x);
 
 /* ------------------------------------------------------------ helpers */
 
-static int int_attr(xmlNodePtr x, const char *name, int dflt, int max)
+static int
+int_attr(xmlNodePtr x, const char *name, int dflt, int max)
 {
 	char *v = html_attr(x, name);
 	long n = v ? strtol(v, NULL, 10) : dflt;
@@ -41,7 +42,8 @@ static int int_attr(xmlNodePtr x, const char *name, int dflt, int max)
 	return n < 1 ? dflt : n > max ? max : (int)n;
 }
 
-static char *text_content(xmlNodePtr x)
+static char *
+text_content(xmlNodePtr x)
 {
 	xmlChar *v = xmlNodeGetContent(x);
 	char *s = g_strdup(v ? (const char *)v : "");
@@ -51,14 +53,16 @@ static char *text_content(xmlNodePtr x)
 
 /* ------------------------------------------------------------ fragments */
 
-static bool is_placeholder(xmlNodePtr x)
+static bool
+is_placeholder(xmlNodePtr x)
 {
 	return x->type == XML_ELEMENT_NODE && !strcmp(ename(x), HTML_PLACEHOLDER);
 }
 
 /* The Markdown block placeholder x stands for, taken out of c->moved
  * (NULL if there is none or it is placed already). */
-static struct art_node *take_moved(struct conv *c, xmlNodePtr x)
+static struct art_node *
+take_moved(struct conv *c, xmlNodePtr x)
 {
 	char *v = html_attr(x, "n");
 	guint64 i = v ? g_ascii_strtoull(v, NULL, 10) : G_MAXUINT64;
@@ -71,7 +75,8 @@ static struct art_node *take_moved(struct conv *c, xmlNodePtr x)
 }
 
 /* Whether x holds a placeholder: then its text alone would lose a block. */
-static bool holds_moved(const struct conv *c, xmlNodePtr x)
+static bool
+holds_moved(const struct conv *c, xmlNodePtr x)
 {
 	if (!c->moved || !c->moved->len)
 		return false;
@@ -83,7 +88,8 @@ static bool holds_moved(const struct conv *c, xmlNodePtr x)
 
 /* ------------------------------------------------------------ inline */
 
-static void inl_add(struct inl *in, struct art_node *n)
+static void
+inl_add(struct inl *in, struct art_node *n)
 {
 	if (in->brk && in->parent->first_child)
 		art_node_append(in->parent, art_node_new(ART_LINEBREAK, n->pos));
@@ -92,7 +98,8 @@ static void inl_add(struct inl *in, struct art_node *n)
 	art_node_append(in->parent, n);
 }
 
-static void inl_break(struct inl *in)
+static void
+inl_break(struct inl *in)
 {
 	in->brk = true;
 	in->space = true;
@@ -101,11 +108,12 @@ static void inl_break(struct inl *in)
 /* Text with HTML white space collapsed; a run holding a newline becomes a
  * soft break, which the segment-break pass then removes between CJK
  * characters, as for Markdown source lines. */
-static void inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x)
+static void
+inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x)
 {
 	GString *buf = g_string_new(NULL);
 	struct art_pos pos = html_pos_of(c, x);
-	for (const char *p = s; *p; ) {
+	for (const char *p = s; *p;) {
 		if (is_html_space(*p)) {
 			bool nl = false;
 			for (; is_html_space(*p); p++)
@@ -153,7 +161,8 @@ static void inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x
 }
 
 /* Lines of preformatted text as code spans joined by line breaks. */
-static void inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
+static void
+inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
 {
 	char *s = text_content(x);
 	char **lines = g_strsplit(s, "\n", -1);
@@ -177,7 +186,8 @@ static void inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
 
 /* A Markdown block inside inline HTML (a cell, <del>...</del>): its inline
  * content joins, on a line of its own; a code block's lines as code. */
-static void inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
+static void
+inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
 {
 	struct art_node *n = take_moved(c, x);
 	if (!n)
@@ -208,7 +218,8 @@ static void inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
 	art_node_free(n);
 }
 
-static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
+static void
+inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		inline_moved(c, in, x);
@@ -222,11 +233,11 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		return;
 	}
 	if (k != K_A && k != K_DROP && k != K_SILENT && k != K_LITERAL)
-		html_anchor_ids(c, x);  /* <span id=x>: a target, as in a browser */
+		html_anchor_ids(c, x); /* <span id=x>: a target, as in a browser */
 	enum art_node_type wrap = ART_NODE__MAX;
 	switch (k) {
 	case K_DROP:
-	case K_LITERAL:         /* filtered_source() made text of these */
+	case K_LITERAL: /* filtered_source() made text of these */
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:
@@ -290,17 +301,35 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 			}
 		}
 		break;
-	case K_STRONG: wrap = ART_STRONG; break;
-	case K_EMPH: wrap = ART_EMPH; break;
-	case K_STRIKE: wrap = ART_STRIKE; break;
-	case K_SUP: wrap = ART_SUPERSCRIPT; break;
-	case K_SUB: wrap = ART_SUBSCRIPT; break;
-	case K_CELL:            /* a table inside a cell: cells side by side */
+	case K_STRONG:
+		wrap = ART_STRONG;
+		break;
+	case K_EMPH:
+		wrap = ART_EMPH;
+		break;
+	case K_STRIKE:
+		wrap = ART_STRIKE;
+		break;
+	case K_SUP:
+		wrap = ART_SUPERSCRIPT;
+		break;
+	case K_SUB:
+		wrap = ART_SUBSCRIPT;
+		break;
+	case K_CELL: /* a table inside a cell: cells side by side */
 		if (!in->space && !in->brk)
 			inl_text(c, in, " ", x);
 		break;
-	case K_BLOCK: case K_PARA: case K_HEADING: case K_QUOTE: case K_LIST:
-	case K_ITEM: case K_TABLE: case K_DLIST: case K_DTERM: case K_DDESC:
+	case K_BLOCK:
+	case K_PARA:
+	case K_HEADING:
+	case K_QUOTE:
+	case K_LIST:
+	case K_ITEM:
+	case K_TABLE:
+	case K_DLIST:
+	case K_DTERM:
+	case K_DDESC:
 		inl_break(in);
 		c->depth++;
 		inline_children(c, in, x);
@@ -328,7 +357,8 @@ static void inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	c->depth--;
 }
 
-static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
+static void
+inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
@@ -340,7 +370,8 @@ static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
 
 /* ------------------------------------------------------------ blocks */
 
-static void blk_close(struct blk *b, struct conv *c)
+static void
+blk_close(struct blk *b, struct conv *c)
 {
 	if (!b->para)
 		return;
@@ -355,36 +386,40 @@ static void blk_close(struct blk *b, struct conv *c)
 	html_flush_anchors(c, p);
 }
 
-static void blk_add(struct blk *b, struct conv *c, struct art_node *n)
+static void
+blk_add(struct blk *b, struct conv *c, struct art_node *n)
 {
 	blk_close(b, c);
 	art_node_append(b->parent, n);
 	html_flush_anchors(c, n);
 }
 
-static struct inl *blk_inl(struct blk *b, struct conv *c, xmlNodePtr x)
+static struct inl *
+blk_inl(struct blk *b, struct conv *c, xmlNodePtr x)
 {
 	if (!b->para) {
 		b->para = html_node(c, ART_PARAGRAPH, x);
-		b->in = (struct inl){ b->para, true, false };
+		b->in = (struct inl){b->para, true, false};
 	}
 	return &b->in;
 }
 
 /* Fills a new block container (quote, item) from x's children. */
-static void sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
+static void
+sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
 {
-	struct blk sub = { container, NULL, { NULL, true, false } };
+	struct blk sub = {container, NULL, {NULL, true, false}};
 	c->depth++;
 	block_children(c, &sub, x);
 	c->depth--;
 	blk_close(&sub, c);
 }
 
-static struct art_node *inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
+static struct art_node *
+inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
 {
 	struct art_node *n = html_node(c, t, x);
-	struct inl in = { n, true, false };
+	struct inl in = {n, true, false};
 	c->depth++;
 	inline_children(c, &in, x);
 	c->depth--;
@@ -392,7 +427,8 @@ static struct art_node *inline_block(struct conv *c, enum art_node_type t, xmlNo
 	return n;
 }
 
-static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
+static void
+block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 {
 	struct art_node *list = html_node(c, ART_LIST, x);
 	list->u.list.ordered = !g_ascii_strcasecmp(ename(x), "ol");
@@ -410,10 +446,11 @@ static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 		struct art_node *item = html_node(c, ART_ITEM, ch);
 		if (li) {
 			sub_blocks(c, item, ch);
-		} else {        /* stray content in a list: an item of its own */
-			struct blk sub = { item, NULL, { NULL, true, false } };
+		} else { /* stray content in a list: an item of its own */
+			struct blk sub = {item, NULL, {NULL, true, false}};
 			if (ch->type == XML_TEXT_NODE)
-				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content, ch);
+				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content,
+				         ch);
 			else if (is_placeholder(ch))
 				block_element(c, &sub, ch);
 			else
@@ -434,7 +471,8 @@ static void block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 
 /* <dl>: <dt> terms and <dd> descriptions; other content of the list (text,
  * stray elements, a Markdown block of a fragment) is a description. */
-static void block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
+static void
+block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 {
 	struct art_node *dl = html_node(c, ART_DEF_LIST, x);
 	c->depth++;
@@ -444,21 +482,23 @@ static void block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 		if (ch->type != XML_ELEMENT_NODE && ch->type != XML_TEXT_NODE)
 			continue;
 		enum html_kind k = ch->type == XML_ELEMENT_NODE && !is_placeholder(ch)
-		                 ? html_kind_of(ename(ch)) : K_UNWRAP;
+		                       ? html_kind_of(ename(ch))
+		                       : K_UNWRAP;
 		struct art_node *n;
 		if (k == K_DTERM) {
 			html_anchor_ids(c, ch);
 			n = inline_block(c, ART_DEF_TERM, ch);
 		} else {
 			n = html_node(c, ART_DEF_DESC, ch);
-			struct blk sub = { n, NULL, { NULL, true, false } };
+			struct blk sub = {n, NULL, {NULL, true, false}};
 			if (k == K_DDESC) {
 				html_anchor_ids(c, ch);
 				c->depth++;
 				block_children(c, &sub, ch);
 				c->depth--;
 			} else if (ch->type == XML_TEXT_NODE) {
-				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content, ch);
+				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content,
+				         ch);
 			} else {
 				block_element(c, &sub, ch);
 			}
@@ -480,7 +520,8 @@ static void block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 
 /* A Markdown block between table parts goes before the table, where a
  * browser puts what a table cannot hold. */
-static void table_cells(struct conv *c, struct blk *b, struct art_node *row, xmlNodePtr tr)
+static void
+table_cells(struct conv *c, struct blk *b, struct art_node *row, xmlNodePtr tr)
 {
 	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
 		if (ch->type == XML_ELEMENT_NODE && is_placeholder(ch))
@@ -497,8 +538,9 @@ static void table_cells(struct conv *c, struct blk *b, struct art_node *row, xml
 
 /* Rows of a table or of its thead/tbody/tfoot; a <caption> becomes a
  * paragraph before the table. */
-static void table_rows(struct conv *c, struct blk *b, struct art_node *table,
-                       xmlNodePtr sec, bool head, int level)
+static void
+table_rows(struct conv *c, struct blk *b, struct art_node *table, xmlNodePtr sec, bool head,
+           int level)
 {
 	for (xmlNodePtr ch = sec->children; ch; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
@@ -535,7 +577,8 @@ static void table_rows(struct conv *c, struct blk *b, struct art_node *table,
 
 /* Spans clamped to the table; ncols the widest row counting the columns
  * that rowspans from above fill. */
-static void table_shape(struct art_node *table)
+static void
+table_shape(struct art_node *table)
 {
 	int nrows = 0, ncols = 0, cap = 16;
 	for (struct art_node *r = table->first_child; r; r = r->next)
@@ -573,7 +616,8 @@ static void table_shape(struct art_node *table)
 	table->u.table.aligns = g_new0(enum art_align, ncols > 0 ? ncols : 1);
 }
 
-static void block_table(struct conv *c, struct blk *b, xmlNodePtr x)
+static void
+block_table(struct conv *c, struct blk *b, xmlNodePtr x)
 {
 	struct art_node *table = html_node(c, ART_TABLE, x);
 	blk_close(b, c);
@@ -588,7 +632,8 @@ static void block_table(struct conv *c, struct blk *b, xmlNodePtr x)
 	blk_add(b, c, table);
 }
 
-static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
+static void
+block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		struct art_node *moved = take_moved(c, x);
@@ -598,7 +643,7 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	}
 	enum html_kind k = html_kind_of(ename(x));
 	if (k == K_PRE && holds_moved(c, x))
-		k = K_BLOCK;    /* <pre> around Markdown: its text and the blocks */
+		k = K_BLOCK; /* <pre> around Markdown: its text and the blocks */
 	if (c->depth >= MAX_DEPTH) {
 		inline_element(c, blk_inl(b, c, x), x);
 		return;
@@ -607,14 +652,14 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	if (k == K_PARA || k == K_PRE || k == K_QUOTE || k == K_LIST || k == K_TABLE ||
 	    k == K_HR || k == K_BLOCK || k == K_ITEM || k == K_CELL || k == K_DLIST ||
 	    k == K_DTERM || k == K_DDESC)
-		html_anchor_ids(c, x);  /* inline kinds: inline_element() does */
+		html_anchor_ids(c, x); /* inline kinds: inline_element() does */
 	switch (k) {
 	case K_DLIST:
 		blk_close(b, c);
 		block_deflist(c, b, x);
 		return;
 	case K_PARA:
-	case K_DTERM:           /* a <dt> outside a <dl>: a paragraph */
+	case K_DTERM: /* a <dt> outside a <dl>: a paragraph */
 	case K_HEADING:
 		blk_close(b, c);
 		n = inline_block(c, k == K_PARA ? ART_PARAGRAPH : ART_HEADING, x);
@@ -635,9 +680,11 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 			return;
 		}
 		n = html_node(c, ART_CODE_BLOCK, x);
-		const char *start = s[0] == '\r' && s[1] == '\n' ? s + 2 : s[0] == '\n' ? s + 1 : s;
+		const char *start = s[0] == '\r' && s[1] == '\n' ? s + 2
+		                    : s[0] == '\n'               ? s + 1
+		                                                 : s;
 		n->literal = g_str_has_suffix(start, "\n") ? g_strdup(start)
-		           : g_strconcat(start, "\n", NULL);
+		                                           : g_strconcat(start, "\n", NULL);
 		g_free(s);
 		blk_add(b, c, n);
 		return;
@@ -664,7 +711,7 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	case K_BLOCK:
 	case K_ITEM:
 	case K_CELL:
-	case K_DDESC:           /* a <dd> outside a <dl>: its content */
+	case K_DDESC: /* a <dd> outside a <dl>: its content */
 		blk_close(b, c);
 		c->depth++;
 		block_children(c, b, x);
@@ -676,20 +723,28 @@ static void block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 			inline_element(c, &b->in, x);
 		return;
 	case K_DROP:
-	case K_LITERAL:         /* filtered_source() made text of these */
+	case K_LITERAL: /* filtered_source() made text of these */
 		html_warn_dropped(c, x);
 		return;
 	case K_SILENT:
 	case K_WBR:
 		return;
-	case K_UNWRAP: case K_IMG: case K_A: case K_STRONG: case K_EMPH:
-	case K_STRIKE: case K_CODE: case K_SUP: case K_SUB:
+	case K_UNWRAP:
+	case K_IMG:
+	case K_A:
+	case K_STRONG:
+	case K_EMPH:
+	case K_STRIKE:
+	case K_CODE:
+	case K_SUP:
+	case K_SUB:
 		break;
 	}
 	inline_element(c, blk_inl(b, c, x), x);
 }
 
-static void block_children(struct conv *c, struct blk *b, xmlNodePtr x)
+static void
+block_children(struct conv *c, struct blk *b, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
@@ -707,13 +762,14 @@ static void block_children(struct conv *c, struct blk *b, xmlNodePtr x)
 /* An HTML block: its blocks take its place.  Anchors that end up in no
  * block name the block after it, as "<a name=x></a>" before a heading
  * means. */
-void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
+void
+html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 {
 	xmlNodePtr body;
 	struct art_node *html = group[0], *after = group[n - 1]->next;
 	struct art_node *parent = html->parent;
 	GPtrArray *moved = g_ptr_array_new(), *raw = g_ptr_array_new();
-	for (guint i = 1; i < n; i++)   /* the Markdown ones may be freed below */
+	for (guint i = 1; i < n; i++) /* the Markdown ones may be freed below */
 		if (group[i]->type == ART_HTML_BLOCK)
 			g_ptr_array_add(raw, group[i]);
 	char *src = n > 1 ? html_fragment_source(group, n, moved) : NULL;
@@ -724,11 +780,11 @@ void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 	c->holder = holder;
 	c->moved = moved;
 	if (!doc) {
-		struct blk b = { holder, NULL, { NULL, true, false } };
+		struct blk b = {holder, NULL, {NULL, true, false}};
 		inl_text(c, blk_inl(&b, c, NULL), lit, NULL);
 		blk_close(&b, c);
 	} else if (body) {
-		struct blk b = { holder, NULL, { NULL, true, false } };
+		struct blk b = {holder, NULL, {NULL, true, false}};
 		block_children(c, &b, body);
 		blk_close(&b, c);
 	}
@@ -749,7 +805,10 @@ void html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 	g_ptr_array_add(raw, html);
 	for (guint i = 0; i < raw->len; i++) {
 		if (c->named && g_hash_table_remove(c->named, raw->pdata[i]))
-			art_ids_retarget(c->art, raw->pdata[i], first ? first : after ? after : parent);
+			art_ids_retarget(c->art, raw->pdata[i],
+			                 first   ? first
+			                 : after ? after
+			                         : parent);
 		art_node_free(raw->pdata[i]);
 	}
 	g_ptr_array_free(raw, TRUE);

@@ -14,7 +14,9 @@ struct html_element {
 };
 
 /* Sorted by name for bsearch: the HTML Living Standard's elements, obsolete
- * ones still found in Markdown (center, font, tt...), the svg/math roots. */
+ * ones still found in Markdown (center, font, tt...), the svg/math roots.
+ * Three a line, by hand, to keep the list scannable. */
+/* clang-format off */
 static const struct html_element elements[] = {
 	{ "a", K_A }, { "abbr", K_UNWRAP }, { "acronym", K_UNWRAP },
 	{ "address", K_BLOCK }, { "applet", K_DROP }, { "area", K_SILENT },
@@ -62,25 +64,29 @@ static const struct html_element elements[] = {
 	{ "u", K_UNWRAP }, { "ul", K_LIST }, { "var", K_UNWRAP },
 	{ "video", K_DROP }, { "wbr", K_WBR }, { "xmp", K_LITERAL },
 };
+/* clang-format on */
 
-static int element_cmp(const void *key, const void *e)
+static int
+element_cmp(const void *key, const void *e)
 {
 	return g_ascii_strcasecmp(key, ((const struct html_element *)e)->name);
 }
 
-static const struct html_element *find(const char *name)
+static const struct html_element *
+find(const char *name)
 {
-	return bsearch(name, elements, G_N_ELEMENTS(elements), sizeof elements[0],
-	               element_cmp);
+	return bsearch(name, elements, G_N_ELEMENTS(elements), sizeof elements[0], element_cmp);
 }
 
-enum html_kind html_kind_of(const char *name)
+enum html_kind
+html_kind_of(const char *name)
 {
 	const struct html_element *e = find(name);
 	return e ? e->kind : K_UNWRAP;
 }
 
-bool art_html_is_element(const char *name)
+bool
+art_html_is_element(const char *name)
 {
 	return find(name) != NULL;
 }

@@ -15,18 +15,40 @@
 
 #include "html_internal.h"
 
-#define MAX_OPEN 48             /* deeper fragments stay block by block */
+#define MAX_OPEN 48 /* deeper fragments stay block by block */
 
-static bool spans_blocks(enum html_kind k)
+static bool
+spans_blocks(enum html_kind k)
 {
 	switch (k) {
-	case K_TABLE: case K_STRIKE: case K_STRONG: case K_EMPH: case K_CODE:
-	case K_SUP: case K_SUB: case K_QUOTE: case K_LIST: case K_PRE: case K_A:
+	case K_TABLE:
+	case K_STRIKE:
+	case K_STRONG:
+	case K_EMPH:
+	case K_CODE:
+	case K_SUP:
+	case K_SUB:
+	case K_QUOTE:
+	case K_LIST:
+	case K_PRE:
+	case K_A:
 		return true;
-	case K_UNWRAP: case K_BLOCK: case K_PARA: case K_HEADING: case K_ITEM:
-	case K_CELL: case K_HR: case K_BR: case K_WBR: case K_IMG: case K_LITERAL:
-	case K_DLIST: case K_DTERM: case K_DDESC:
-	case K_DROP: case K_SILENT:
+	case K_UNWRAP:
+	case K_BLOCK:
+	case K_PARA:
+	case K_HEADING:
+	case K_ITEM:
+	case K_CELL:
+	case K_HR:
+	case K_BR:
+	case K_WBR:
+	case K_IMG:
+	case K_LITERAL:
+	case K_DLIST:
+	case K_DTERM:
+	case K_DDESC:
+	case K_DROP:
+	case K_SILENT:
 		return false;
 	}
 	return false;
@@ -34,7 +56,8 @@ static bool spans_blocks(enum html_kind k)
 
 /* The tags of s change the stack of open elements that span blocks
  * (lower-case names).  Returns false when it grows past MAX_OPEN. */
-static bool scan_tags(const char *s, GPtrArray *open)
+static bool
+scan_tags(const char *s, GPtrArray *open)
 {
 	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
 		if (g_str_has_prefix(p, "<!--")) {
@@ -71,7 +94,8 @@ static bool scan_tags(const char *s, GPtrArray *open)
 	return true;
 }
 
-GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member)
+GPtrArray *
+html_fragment_group(struct art_node *h, GHashTable *member)
 {
 	GPtrArray *open = g_ptr_array_new_with_free_func(g_free);
 	GPtrArray *group = NULL;
@@ -85,7 +109,7 @@ GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member)
 			    !scan_tags(s->literal ? s->literal : "", open))
 				break;
 		}
-		if (open->len) {        /* never closed: block by block */
+		if (open->len) { /* never closed: block by block */
 			g_ptr_array_free(group, TRUE);
 			group = NULL;
 		}
@@ -100,7 +124,8 @@ GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member)
 /* The group's source: HTML as written, each other block as a placeholder
  * (unlinked into moved), padded so that libxml2's line numbers stay the
  * .md's lines counted from the first block. */
-char *html_fragment_source(struct art_node *const *group, guint len, GPtrArray *moved)
+char *
+html_fragment_source(struct art_node *const *group, guint len, GPtrArray *moved)
 {
 	GString *src = g_string_new(NULL);
 	int first = group[0]->pos.line, line = 0;
@@ -115,8 +140,9 @@ char *html_fragment_source(struct art_node *const *group, guint len, GPtrArray *
 				line++;
 		} else {
 			art_node_unlink(n);
-			g_string_append_printf(src, "<" HTML_PLACEHOLDER " n=\"%u\"></"
-			                       HTML_PLACEHOLDER ">\n", moved->len);
+			g_string_append_printf(
+			    src, "<" HTML_PLACEHOLDER " n=\"%u\"></" HTML_PLACEHOLDER ">\n",
+			    moved->len);
 			g_ptr_array_add(moved, n);
 			line++;
 		}

@@ -5,19 +5,20 @@
 
 #include "html_internal.h"
 
-#define MAX_OPEN    64          /* open inline tags tracked in a paragraph */
+#define MAX_OPEN 64 /* open inline tags tracked in a paragraph */
 
 /* ------------------------------------------------------------ inline tags */
 
 struct open_tag {
-	struct art_node *tag;   /* the ART_HTML_INLINE node */
-	char *name;             /* lower case */
+	struct art_node *tag; /* the ART_HTML_INLINE node */
+	char *name;           /* lower case */
 	enum html_kind kind;
-	char *href, *title;     /* <a href> */
+	char *href, *title; /* <a href> */
 };
 
 /* "</name>" -> "name" (new string, lower case), or NULL. */
-static char *closing_name(const char *s)
+static char *
+closing_name(const char *s)
 {
 	if (s[0] != '<' || s[1] != '/')
 		return NULL;
@@ -27,7 +28,8 @@ static char *closing_name(const char *s)
 	return q > p ? g_ascii_strdown(p, q - p) : NULL;
 }
 
-static void free_open(struct open_tag *o)
+static void
+free_open(struct open_tag *o)
 {
 	g_free(o->name);
 	g_free(o->href);
@@ -37,15 +39,20 @@ static void free_open(struct open_tag *o)
 /* Wraps the siblings between open tag o and close tag end (NULL: the end
  * of the paragraph) into the node the element stands for; both tags are
  * freed. */
-static void close_tag(struct open_tag *o, struct art_node *end)
+static void
+close_tag(struct open_tag *o, struct art_node *end)
 {
-	enum art_node_type t = o->kind == K_STRONG ? ART_STRONG : o->kind == K_EMPH ? ART_EMPH
-	                     : o->kind == K_STRIKE ? ART_STRIKE : o->kind == K_CODE ? ART_CODE
-	                     : o->kind == K_SUP ? ART_SUPERSCRIPT : o->kind == K_SUB ? ART_SUBSCRIPT
-	                     : o->kind == K_A && o->href ? ART_LINK : ART_NODE__MAX;
+	enum art_node_type t = o->kind == K_STRONG         ? ART_STRONG
+	                       : o->kind == K_EMPH         ? ART_EMPH
+	                       : o->kind == K_STRIKE       ? ART_STRIKE
+	                       : o->kind == K_CODE         ? ART_CODE
+	                       : o->kind == K_SUP          ? ART_SUPERSCRIPT
+	                       : o->kind == K_SUB          ? ART_SUBSCRIPT
+	                       : o->kind == K_A && o->href ? ART_LINK
+	                                                   : ART_NODE__MAX;
 	for (struct art_node *p = o->tag->parent; p && t == ART_LINK; p = p->parent)
 		if (p->type == ART_LINK)
-			t = ART_NODE__MAX;      /* no link inside a link */
+			t = ART_NODE__MAX; /* no link inside a link */
 	if (o->kind == K_DROP) {
 		while (o->tag->next != end)
 			art_node_free(o->tag->next);
@@ -73,7 +80,8 @@ static void close_tag(struct open_tag *o, struct art_node *end)
 
 /* The HTML_INLINE children of parent: tags that pair up wrap what lies
  * between them; void elements (<br>, <img>) become nodes; the rest goes. */
-void html_convert_inlines(struct conv *c, struct art_node *parent)
+void
+html_convert_inlines(struct conv *c, struct art_node *parent)
 {
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct open_tag));
 	for (struct art_node *n = parent->first_child, *next; n; n = next) {
@@ -82,22 +90,25 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 			continue;
 		const char *lit = n->literal ? n->literal : "";
 		if (html_is_literal_tag(lit)) {
-			n->type = ART_TEXT;     /* GFM's tag filter: shown as typed */
+			n->type = ART_TEXT; /* GFM's tag filter: shown as typed */
 			continue;
 		}
 		char *cname = closing_name(lit);
 		if (cname) {
 			guint i = stack->len;
-			while (i > 0 && strcmp(g_array_index(stack, struct open_tag, i - 1).name, cname))
+			while (i > 0 &&
+			       strcmp(g_array_index(stack, struct open_tag, i - 1).name, cname))
 				i--;
 			if (i > 0) {
 				/* tags opened inside and never closed go first */
 				for (guint j = stack->len; j > i; j--) {
-					struct open_tag *u = &g_array_index(stack, struct open_tag, j - 1);
+					struct open_tag *u =
+					    &g_array_index(stack, struct open_tag, j - 1);
 					art_node_free(u->tag);
 					free_open(u);
 				}
-				struct open_tag *o = &g_array_index(stack, struct open_tag, i - 1);
+				struct open_tag *o =
+				    &g_array_index(stack, struct open_tag, i - 1);
 				close_tag(o, n);
 				free_open(o);
 				g_array_set_size(stack, i - 1);
@@ -108,7 +119,8 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 			continue;
 		}
 		xmlNodePtr body, x = NULL;
-		htmlDocPtr doc = lit[0] == '<' && g_ascii_isalpha(lit[1]) ? html_parse(lit, &body) : NULL;
+		htmlDocPtr doc =
+		    lit[0] == '<' && g_ascii_isalpha(lit[1]) ? html_parse(lit, &body) : NULL;
 		for (x = doc && body ? body->children : NULL; x; x = x->next)
 			if (x->type == XML_ELEMENT_NODE)
 				break;
@@ -127,13 +139,14 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 			repl = html_make_image(&ic, x);
 		} else if (k == K_DROP && x && (selfclosed || stack->len >= MAX_OPEN)) {
 			html_warn_dropped(c, x);
-		} else if (k != K_SILENT && k != K_WBR && !selfclosed && stack->len < MAX_OPEN) {
+		} else if (k != K_SILENT && k != K_WBR && !selfclosed &&
+		           stack->len < MAX_OPEN) {
 			if (k == K_DROP) {
 				struct conv wc = *c;
 				wc.pos = n->pos;
 				html_warn_dropped(&wc, x);
 			}
-			struct open_tag o = { n, g_ascii_strdown(ename(x), -1), k, NULL, NULL };
+			struct open_tag o = {n, g_ascii_strdown(ename(x), -1), k, NULL, NULL};
 			if (k == K_A) {
 				o.href = html_attr(x, "href");
 				o.title = html_attr(x, "title");
@@ -150,7 +163,7 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 	}
 	/* a tag never closed lasts to the end of the paragraph, as in a
 	 * browser (spec 156, 354, 503); innermost first */
-	for (guint j = stack->len; j-- > 0; ) {
+	for (guint j = stack->len; j-- > 0;) {
 		struct open_tag *u = &g_array_index(stack, struct open_tag, j);
 		if (u->kind == K_DROP)
 			art_node_free(u->tag);
@@ -160,4 +173,3 @@ void html_convert_inlines(struct conv *c, struct art_node *parent)
 	}
 	g_array_free(stack, TRUE);
 }
-

@@ -10,32 +10,31 @@
 #include "article.h"
 #include "internal.h"
 
-
 struct conv {
 	struct article *art;
-	struct art_pos pos;     /* where the fragment starts in the .md */
-	GPtrArray *pending;     /* anchor ids (char *) waiting for their block */
+	struct art_pos pos;         /* where the fragment starts in the .md */
+	GPtrArray *pending;         /* anchor ids (char *) waiting for their block */
 	struct art_node *holder;    /* the fragment's blocks before they move */
 	struct art_node *container; /* the fragment's parent block */
 	int depth;
 	int in_link;
-	GPtrArray *moved;       /* Markdown blocks inside the fragment, by
-	                           placeholder number; NULL once placed */
-	GHashTable *named;      /* HTML blocks that ids name (a paragraph of
-	                           anchors only went before them) */
+	GPtrArray *moved;  /* Markdown blocks inside the fragment, by
+	                      placeholder number; NULL once placed */
+	GHashTable *named; /* HTML blocks that ids name (a paragraph of
+	                      anchors only went before them) */
 };
 
 /* Element standing for moved->pdata[n] in a fragment's source. */
 #define HTML_PLACEHOLDER "mdpress-block"
 
-
-static inline const char *ename(xmlNodePtr x)
+static inline const char *
+ename(xmlNodePtr x)
 {
 	return (const char *)x->name;
 }
 
 /* html.c */
-char *html_attr(xmlNodePtr x, const char *name);   /* new string or NULL */
+char *html_attr(xmlNodePtr x, const char *name); /* new string or NULL */
 struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x);
 struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x);
 bool html_blank(const char *s);

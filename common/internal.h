@@ -15,16 +15,34 @@ void art_resource_free(struct art_resource *res);
 
 /* html_elements.c: what an HTML element becomes in the model. */
 enum html_kind {
-	K_UNWRAP = 0,   /* keep the content: span, font, u, unknown... */
-	K_BLOCK,        /* flow container, unwrapped: div, center, section */
-	K_PARA,         /* block of phrasing content: p, dt, summary */
-	K_HEADING, K_PRE, K_QUOTE, K_LIST, K_ITEM, K_TABLE, K_CELL, K_HR,
-	K_DLIST, K_DTERM, K_DDESC,      /* dl, dt, dd */
-	K_BR, K_WBR, K_IMG, K_A, K_STRONG, K_EMPH, K_STRIKE, K_CODE, K_SUP, K_SUB,
-	K_LITERAL,      /* GFM's tag filter: the tag is shown as text (script,
-	                   style, textarea, title, xmp, iframe...) */
-	K_DROP,         /* active or embedded content: dropped, with a warning */
-	K_SILENT,       /* metadata and table plumbing: dropped silently */
+	K_UNWRAP = 0, /* keep the content: span, font, u, unknown... */
+	K_BLOCK,      /* flow container, unwrapped: div, center, section */
+	K_PARA,       /* block of phrasing content: p, dt, summary */
+	K_HEADING,
+	K_PRE,
+	K_QUOTE,
+	K_LIST,
+	K_ITEM,
+	K_TABLE,
+	K_CELL,
+	K_HR,
+	K_DLIST,
+	K_DTERM,
+	K_DDESC, /* dl, dt, dd */
+	K_BR,
+	K_WBR,
+	K_IMG,
+	K_A,
+	K_STRONG,
+	K_EMPH,
+	K_STRIKE,
+	K_CODE,
+	K_SUP,
+	K_SUB,
+	K_LITERAL, /* GFM's tag filter: the tag is shown as text (script,
+	              style, textarea, title, xmp, iframe...) */
+	K_DROP,    /* active or embedded content: dropped, with a warning */
+	K_SILENT,  /* metadata and table plumbing: dropped silently */
 };
 /* The kind of an element (any case); unknown names unwrap. */
 enum html_kind html_kind_of(const char *name);
@@ -37,7 +55,8 @@ bool art_html_is_component_markup(const char *html_block);
 
 /* text.c: runs of white space (HTML's: space, tab, LF, FF, CR) to one
  * space, ends trimmed.  Returns a new string. */
-static inline bool is_html_space(char ch)
+static inline bool
+is_html_space(char ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\f' || ch == '\r';
 }
@@ -45,8 +64,7 @@ char *art_collapse_space(const char *s);
 
 /* article.c: ids in art->ids that name from, or a node inside it, name to
  * instead (from is about to be freed with its subtree). */
-void art_ids_retarget(struct article *art, const struct art_node *from,
-                      struct art_node *to);
+void art_ids_retarget(struct article *art, const struct art_node *from, struct art_node *to);
 
 /* footnote_unused.c: warn about footnote definitions cmark-gfm dropped
  * because nothing references them (after art_markdown_parse). */

@@ -11,7 +11,8 @@
 
 /* Columns of a GFM delimiter row (" |:--|--:| "), after any block quote
  * markers; 0 when the line is not one. */
-static int delimiter_columns(const char *s, const char *end, const char **first)
+static int
+delimiter_columns(const char *s, const char *end, const char **first)
 {
 	while (s < end && (*s == '>' || *s == ' ' || *s == '\t'))
 		s++;
@@ -34,7 +35,8 @@ static int delimiter_columns(const char *s, const char *end, const char **first)
 	return pipes > 0 ? cols : 0;
 }
 
-static bool is_fence(const char *s, const char *end)
+static bool
+is_fence(const char *s, const char *end)
 {
 	int sp = 0;
 	while (s < end && *s == ' ' && sp < 4)
@@ -42,7 +44,8 @@ static bool is_fence(const char *s, const char *end)
 	return sp < 4 && end - s >= 3 && (!strncmp(s, "```", 3) || !strncmp(s, "~~~", 3));
 }
 
-static bool is_blank(const char *s, const char *end)
+static bool
+is_blank(const char *s, const char *end)
 {
 	for (; s < end; s++)
 		if (*s != ' ' && *s != '\t' && *s != '>')
@@ -50,7 +53,8 @@ static bool is_blank(const char *s, const char *end)
 	return true;
 }
 
-char *art_defuse_wide_tables(struct article *art, const char *src, size_t len, int line0)
+char *
+art_defuse_wide_tables(struct article *art, const char *src, size_t len, int line0)
 {
 	GString *out = NULL;
 	const char *end = src + len, *line = src;
@@ -81,7 +85,7 @@ char *art_defuse_wide_tables(struct article *art, const char *src, size_t len, i
 				if (nl)
 					g_string_append_c(out, '\n');
 				art_diag(ART_W_TABLE_SIZE, art->display_name,
-				         (struct art_pos){ lineno, (int)(first - line) + 1 },
+				         (struct art_pos){lineno, (int)(first - line) + 1},
 				         cols, (long long)rows, ART_MAX_TABLE_CELLS);
 				line = nl ? nl + 1 : end;
 				lineno++;

@@ -7,7 +7,8 @@
 
 #include "article.h"
 
-char *art_link_file(const struct article *art, const char *url, const char **fragment)
+char *
+art_link_file(const struct article *art, const char *url, const char **fragment)
 {
 	if (fragment)
 		*fragment = NULL;
@@ -35,7 +36,8 @@ char *art_link_file(const struct article *art, const char *url, const char **fra
 	return abs;
 }
 
-void art_warn_link_outside(const struct article *art, struct art_pos pos, const char *url)
+void
+art_warn_link_outside(const struct article *art, struct art_pos pos, const char *url)
 {
 	char *file = g_strndup(url, strcspn(url, "#?"));
 	if (g_hash_table_add(art->links_warned, file))

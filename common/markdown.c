@@ -7,31 +7,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 
 /* The extension node types are runtime globals exported by
  * libcmark-gfm-extensions; Debian ships no header declaring them. */
-extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW,
-	CMARK_NODE_TABLE_CELL, CMARK_NODE_STRIKETHROUGH;
+extern cmark_node_type CMARK_NODE_TABLE, CMARK_NODE_TABLE_ROW, CMARK_NODE_TABLE_CELL,
+    CMARK_NODE_STRIKETHROUGH;
 
 static const char *const extension_names[] = {
-	"table", "strikethrough", "autolink", "tagfilter", "tasklist",
+    "table", "strikethrough", "autolink", "tagfilter", "tasklist",
 };
 
 struct conv {
 	struct article *art;
-	int line_shift;                 /* body_line - 1 */
-	GArray *line_starts;            /* size_t offsets of .md lines */
+	int line_shift;      /* body_line - 1 */
+	GArray *line_starts; /* size_t offsets of .md lines */
 	cmark_syntax_extension *tasklist;
-	GPtrArray *refs;                /* ART_FOOTNOTE_REF nodes, borrowed */
-	GPtrArray *defs;                /* ART_FOOTNOTE_DEF nodes in cmark order */
+	GPtrArray *refs; /* ART_FOOTNOTE_REF nodes, borrowed */
+	GPtrArray *defs; /* ART_FOOTNOTE_DEF nodes in cmark order */
 };
 
-static struct art_pos node_pos(const struct conv *c, cmark_node *n)
+static struct art_pos
+node_pos(const struct conv *c, cmark_node *n)
 {
-	struct art_pos p = { cmark_node_get_start_line(n),
-	                     cmark_node_get_start_column(n) };
+	struct art_pos p = {cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
 	if (p.line <= 0) {
 		p.line = p.col = 0;
 	} else {
@@ -41,29 +41,32 @@ static struct art_pos node_pos(const struct conv *c, cmark_node *n)
 }
 
 /* Pointer to byte col (1-based) of .md line, or NULL when out of range. */
-static const char *source_at(const struct conv *c, struct art_pos p)
+static const char *
+source_at(const struct conv *c, struct art_pos p)
 {
 	if (p.line < 1 || (guint)p.line > c->line_starts->len || p.col < 1)
 		return NULL;
 	size_t start = g_array_index(c->line_starts, size_t, p.line - 1);
 	const char *line = c->art->source + start;
 	size_t end = (guint)p.line < c->line_starts->len
-	             ? g_array_index(c->line_starts, size_t, p.line) - 1
-	             : c->art->source_len;
+	                 ? g_array_index(c->line_starts, size_t, p.line) - 1
+	                 : c->art->source_len;
 	size_t len = end - start;
-	if ((size_t)p.col > len + 1)    /* len + 1: the end of the line */
+	if ((size_t)p.col > len + 1) /* len + 1: the end of the line */
 		return NULL;
 	return line + p.col - 1;
 }
 
-static char *dup_nonempty(const char *s)
+static char *
+dup_nonempty(const char *s)
 {
 	return s && *s ? g_strdup(s) : NULL;
 }
 
 /* cmark-gfm keeps footnote labels private; the reference's source text
  * "[^label]" is where its position points. */
-static char *ref_label(const struct conv *c, struct art_pos p)
+static char *
+ref_label(const struct conv *c, struct art_pos p)
 {
 	const char *s = source_at(c, p);
 	if (!s || s[0] != '[' || s[1] != '^')
@@ -77,7 +80,8 @@ static char *ref_label(const struct conv *c, struct art_pos p)
 
 /* cmark-gfm places a definition at its content; diagnostics read better
  * at the "[^label]:" that opens it, on the same line. */
-static struct art_pos def_pos(const struct conv *c, struct art_pos p)
+static struct art_pos
+def_pos(const struct conv *c, struct art_pos p)
 {
 	const char *s = source_at(c, p);
 	if (!s)
@@ -100,7 +104,8 @@ static struct art_pos def_pos(const struct conv *c, struct art_pos p)
 
 /* End of the entity or numeric character reference at s ("&ast;",
  * "&#42;"), just past its ';', or NULL. */
-static const char *entity_end(const char *s)
+static const char *
+entity_end(const char *s)
 {
 	const char *p = s + 1;
 	if (*p == '#') {
@@ -119,7 +124,8 @@ static const char *entity_end(const char *s)
  * tells them apart: each escaped '*' becomes a text node of its own,
  * marked verbatim, which the "**" repair leaves alone.  Where the literal
  * cannot be aligned with its source line, nothing changes. */
-static void split_verbatim_stars(const struct conv *c, struct art_node *t)
+static void
+split_verbatim_stars(const struct conv *c, struct art_node *t)
 {
 	const char *lit = t->literal;
 	const char *s = lit && strchr(lit, '*') ? source_at(c, t->pos) : NULL;
@@ -143,7 +149,7 @@ static void split_verbatim_stars(const struct conv *c, struct art_node *t)
 			s++;
 			i++;
 		} else {
-			break;          /* not aligned: leave the node as it is */
+			break; /* not aligned: leave the node as it is */
 		}
 		any = any || (i > 0 && verbatim[i - 1]);
 	}
@@ -152,7 +158,7 @@ static void split_verbatim_stars(const struct conv *c, struct art_node *t)
 		for (size_t k = 0; k <= n; k++) {
 			if (k < n && !verbatim[k])
 				continue;
-			if (k > start) {        /* the plain text before this star */
+			if (k > start) { /* the plain text before this star */
 				struct art_node *p = art_node_new(ART_TEXT, t->pos);
 				p->literal = g_strndup(lit + start, k - start);
 				art_node_insert_before(t, p);
@@ -170,7 +176,8 @@ static void split_verbatim_stars(const struct conv *c, struct art_node *t)
 	g_free(verbatim);
 }
 
-static void copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
+static void
+copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
 {
 	a->u.list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	a->u.list.tight = cmark_node_get_list_tight(n);
@@ -186,7 +193,8 @@ static void copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
 		a->u.list.bullet = *s;
 }
 
-static void copy_table(cmark_node *n, struct art_node *a)
+static void
+copy_table(cmark_node *n, struct art_node *a)
 {
 	int ncols = cmark_gfm_extensions_get_table_columns(n);
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(n);
@@ -194,17 +202,26 @@ static void copy_table(cmark_node *n, struct art_node *a)
 	a->u.table.aligns = g_new0(enum art_align, ncols > 0 ? ncols : 1);
 	for (int i = 0; al && i < ncols; i++) {
 		switch (al[i]) {
-		case 'l': a->u.table.aligns[i] = ART_ALIGN_LEFT; break;
-		case 'c': a->u.table.aligns[i] = ART_ALIGN_CENTER; break;
-		case 'r': a->u.table.aligns[i] = ART_ALIGN_RIGHT; break;
-		default: a->u.table.aligns[i] = ART_ALIGN_NONE; break;
+		case 'l':
+			a->u.table.aligns[i] = ART_ALIGN_LEFT;
+			break;
+		case 'c':
+			a->u.table.aligns[i] = ART_ALIGN_CENTER;
+			break;
+		case 'r':
+			a->u.table.aligns[i] = ART_ALIGN_RIGHT;
+			break;
+		default:
+			a->u.table.aligns[i] = ART_ALIGN_NONE;
+			break;
 		}
 	}
 }
 
 /* Our node for cmark node n, or NULL for a type we do not model (its
  * children then go to the enclosing node). */
-static struct art_node *convert(struct conv *c, cmark_node *n)
+static struct art_node *
+convert(struct conv *c, cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 	struct art_pos pos = node_pos(c, n);
@@ -239,7 +256,8 @@ static struct art_node *convert(struct conv *c, cmark_node *n)
 	case CMARK_NODE_ITEM:
 		a = art_node_new(ART_ITEM, pos);
 		if (c->tasklist && cmark_node_get_syntax_extension(n) == c->tasklist)
-			a->u.item.task = cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
+			a->u.item.task =
+			    cmark_gfm_extensions_get_tasklist_item_checked(n) ? 1 : 0;
 		return a;
 	case CMARK_NODE_CODE_BLOCK: {
 		int len = 0, off = 0;
@@ -314,7 +332,8 @@ static struct art_node *convert(struct conv *c, cmark_node *n)
 /* cmark-gfm emits the definitions of referenced footnotes at the end of
  * the document, ordered by number; unreferenced ones are dropped.  So the
  * k-th definition is number k and takes its label from a reference. */
-static void link_footnotes(struct conv *c)
+static void
+link_footnotes(struct conv *c)
 {
 	guint ndefs = c->defs->len;
 	/* label of the first reference to each number: linear, not refs x defs */
@@ -331,8 +350,8 @@ static void link_footnotes(struct conv *c)
 	for (guint i = 0; i < ndefs; i++) {
 		struct art_node *def = c->defs->pdata[i];
 		def->u.footnote.number = (int)i + 1;
-		def->u.footnote.label = labels[i + 1] ? g_strdup(labels[i + 1])
-		                                      : g_strdup_printf("%u", i + 1);
+		def->u.footnote.label =
+		    labels[i + 1] ? g_strdup(labels[i + 1]) : g_strdup_printf("%u", i + 1);
 	}
 	for (guint j = 0; j < c->refs->len; j++) {
 		struct art_node *ref = c->refs->pdata[j];
@@ -342,7 +361,8 @@ static void link_footnotes(struct conv *c)
 	g_free(labels);
 }
 
-static GArray *line_index(const char *s, size_t len)
+static GArray *
+line_index(const char *s, size_t len)
 {
 	GArray *a = g_array_new(FALSE, FALSE, sizeof(size_t));
 	size_t start = 0;
@@ -354,10 +374,11 @@ static GArray *line_index(const char *s, size_t len)
 	return a;
 }
 
-int art_markdown_parse(struct article *art, const struct art_load_opts *opts)
+int
+art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 {
-	struct conv c = { art, art->body_line - 1, NULL, NULL,
-	                  g_ptr_array_new(), g_ptr_array_new() };
+	struct conv c = {art,  art->body_line - 1, NULL,
+	                 NULL, g_ptr_array_new(),  g_ptr_array_new()};
 	c.line_starts = line_index(art->source, art->source_len);
 	size_t body = 0;
 	if (art->body_line > 1 && (guint)art->body_line <= c.line_starts->len)
@@ -389,7 +410,7 @@ int art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 	cmark_node *doc = cmark_parser_finish(parser);
 	int ok = doc != NULL;
 	if (!ok) {
-		struct art_pos nopos = { 0, 0 };
+		struct art_pos nopos = {0, 0};
 		art_diag(ART_E_MARKDOWN, art->display_name, nopos);
 		goto done;
 	}
@@ -415,7 +436,7 @@ int art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 			art_node_append(cur, a);
 		}
 		if (a->type == ART_TEXT) {
-			cmark_node_set_user_data(n, NULL);      /* a leaf; a may go */
+			cmark_node_set_user_data(n, NULL); /* a leaf; a may go */
 			split_verbatim_stars(&c, a);
 			continue;
 		}
@@ -444,6 +465,6 @@ done:
 	g_ptr_array_unref(c.refs);
 	g_ptr_array_unref(c.defs);
 	if (ok && !art->root)
-		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){ 1, 1 });
+		art->root = art_node_new(ART_DOCUMENT, (struct art_pos){1, 1});
 	return ok;
 }

@@ -11,7 +11,8 @@
 
 /* Replaces n by its children, in place; frees n.  Returns the first moved
  * child, or NULL when n had none. */
-static struct art_node *splice_children(struct art_node *n)
+static struct art_node *
+splice_children(struct art_node *n)
 {
 	struct art_node *first = n->first_child;
 	while (n->first_child)
@@ -21,9 +22,10 @@ static struct art_node *splice_children(struct art_node *n)
 }
 
 /* A list too deep to keep: its items' blocks go where the list was. */
-static struct art_node *splice_list(struct art_node *list)
+static struct art_node *
+splice_list(struct art_node *list)
 {
-	for (struct art_node *it = list->first_child; it; ) {
+	for (struct art_node *it = list->first_child; it;) {
 		struct art_node *next = it->next;
 		if (it->type == ART_ITEM)
 			splice_children(it);
@@ -34,7 +36,8 @@ static struct art_node *splice_list(struct art_node *list)
 
 /* Alt text nested past the limit (images inside image descriptions) is
  * kept as its plain text. */
-static void flatten_alt(struct art_node *img)
+static void
+flatten_alt(struct art_node *img)
 {
 	char *alt = art_node_plain_text(img);
 	while (img->first_child)
@@ -47,7 +50,8 @@ static void flatten_alt(struct art_node *img)
 /* Whether n, at depth (root's children are 1), is past the limit and can
  * be removed without changing what the text says.  A list counts one level
  * more, for its items. */
-static bool too_deep(const struct art_node *n, int depth, int max)
+static bool
+too_deep(const struct art_node *n, int depth, int max)
 {
 	switch (n->type) {
 	case ART_BLOCKQUOTE:
@@ -60,31 +64,50 @@ static bool too_deep(const struct art_node *n, int depth, int max)
 		return depth > max;
 	case ART_LIST:
 		return depth + 1 > max;
-	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_ITEM:
-	case ART_CODE_BLOCK: case ART_HTML_BLOCK: case ART_THEMATIC_BREAK:
-	case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL: case ART_FIGURE:
-	case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST: case ART_DEF_TERM:
-	case ART_DEF_DESC: case ART_TEXT: case ART_SOFTBREAK:
-	case ART_LINEBREAK: case ART_CODE: case ART_HTML_INLINE: case ART_IMAGE:
-	case ART_FOOTNOTE_REF: case ART_NODE__MAX:
+	case ART_DOCUMENT:
+	case ART_PARAGRAPH:
+	case ART_HEADING:
+	case ART_ITEM:
+	case ART_CODE_BLOCK:
+	case ART_HTML_BLOCK:
+	case ART_THEMATIC_BREAK:
+	case ART_TABLE:
+	case ART_TABLE_ROW:
+	case ART_TABLE_CELL:
+	case ART_FIGURE:
+	case ART_CAPTION:
+	case ART_FOOTNOTE_DEF:
+	case ART_DEF_LIST:
+	case ART_DEF_TERM:
+	case ART_DEF_DESC:
+	case ART_TEXT:
+	case ART_SOFTBREAK:
+	case ART_LINEBREAK:
+	case ART_CODE:
+	case ART_HTML_INLINE:
+	case ART_IMAGE:
+	case ART_FOOTNOTE_REF:
+	case ART_NODE__MAX:
 		break;
 	}
 	return false;
 }
 
-int art_max_nesting(int requested)
+int
+art_max_nesting(int requested)
 {
 	if (requested <= 0)
 		return ART_DEFAULT_MAX_NESTING;
 	return requested > ART_MAX_NESTING_CEILING ? ART_MAX_NESTING_CEILING : requested;
 }
 
-void art_limit_nesting(struct article *art, int max)
+void
+art_limit_nesting(struct article *art, int max)
 {
 	if (!art->root)
 		return;
 	max = art_max_nesting(max);
-	struct art_pos first = { 0, 0 };
+	struct art_pos first = {0, 0};
 	bool flattened = false;
 	struct art_node *n = art->root->first_child;
 	int depth = 1;
@@ -94,21 +117,22 @@ void art_limit_nesting(struct article *art, int max)
 				first = n->pos;
 			flattened = true;
 			struct art_node *parent = n->parent, *after = n->next;
-			struct art_node *moved = n->type == ART_LIST ? splice_list(n)
-			                                             : splice_children(n);
+			struct art_node *moved =
+			    n->type == ART_LIST ? splice_list(n) : splice_children(n);
 			if (moved) {
-				n = moved;      /* same depth: looked at again */
+				n = moved; /* same depth: looked at again */
 				continue;
 			}
 			if (after) {
 				n = after;
 				continue;
 			}
-			n = parent;         /* nothing left below parent */
+			n = parent; /* nothing left below parent */
 			depth--;
 		} else {
 			if (n->type == ART_IMAGE && depth >= max && n->first_child &&
-			    (n->first_child != n->last_child || n->first_child->type != ART_TEXT))
+			    (n->first_child != n->last_child ||
+			     n->first_child->type != ART_TEXT))
 				flatten_alt(n);
 			if (n->first_child) {
 				n = n->first_child;

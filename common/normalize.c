@@ -10,8 +10,8 @@
 
 #include <string.h>
 
-
-static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
+static struct art_node *
+text_new(const char *s, gssize len, struct art_pos pos)
 {
 	struct art_node *t = art_node_new(ART_TEXT, pos);
 	t->literal = len < 0 ? g_strdup(s) : g_strndup(s, (gsize)len);
@@ -21,7 +21,8 @@ static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
 /* ------------------------------------------------------------ raw HTML */
 
 /* Appends text for s to parent, a softbreak for each newline. */
-static void append_lines(struct art_node *parent, const char *s, struct art_pos pos)
+static void
+append_lines(struct art_node *parent, const char *s, struct art_pos pos)
 {
 	while (*s) {
 		const char *nl = strchr(s, '\n');
@@ -39,10 +40,11 @@ static void append_lines(struct art_node *parent, const char *s, struct art_pos 
 /* Placeholders like <emulator> become text; an HTML block that starts with
  * one becomes a paragraph of its lines.  A block of framework components
  * only (Vue's <ClientOnly>...) has nothing to read: it goes, with a warning. */
-static void unknown_html_to_text(struct article *art)
+static void
+unknown_html_to_text(struct article *art)
 {
 	struct art_node *root = art->root;
-	for (struct art_node *n = root; n; ) {
+	for (struct art_node *n = root; n;) {
 		if (n->type == ART_HTML_BLOCK && art_html_is_component_markup(n->literal)) {
 			char *shown = art_collapse_space(n->literal);
 			art_diag(ART_W_HTML_COMPONENT, art->display_name, n->pos, shown);
@@ -74,7 +76,8 @@ static void unknown_html_to_text(struct article *art)
 
 /* The character an inline leaf shows at its start or end; 0 when it shows
  * none (raw HTML, empty text), so the search goes on past it. */
-static gunichar leaf_char(const struct art_node *n, bool last)
+static gunichar
+leaf_char(const struct art_node *n, bool last)
 {
 	switch (n->type) {
 	case ART_TEXT:
@@ -82,13 +85,13 @@ static gunichar leaf_char(const struct art_node *n, bool last)
 		if (!n->literal || !*n->literal)
 			return 0;
 		if (last) {
-			const char *p = g_utf8_find_prev_char(n->literal,
-			                                      n->literal + strlen(n->literal));
+			const char *p =
+			    g_utf8_find_prev_char(n->literal, n->literal + strlen(n->literal));
 			return p ? g_utf8_get_char_validated(p, -1) : 0;
 		}
 		return g_utf8_get_char_validated(n->literal, -1);
 	case ART_IMAGE:
-		return 0xFFFC;          /* an object: neither wide nor removable */
+		return 0xFFFC; /* an object: neither wide nor removable */
 	case ART_FOOTNOTE_REF:
 		return '1';
 	case ART_LINEBREAK:
@@ -101,7 +104,8 @@ static gunichar leaf_char(const struct art_node *n, bool last)
 
 /* The inline leaf before (or after) n within its block, descending into
  * emphasis and links but not into an image's alt text. */
-static const struct art_node *leaf_step(const struct art_node *n, bool back)
+static const struct art_node *
+leaf_step(const struct art_node *n, bool back)
 {
 	while (!(back ? n->prev : n->next)) {
 		n = n->parent;
@@ -114,7 +118,8 @@ static const struct art_node *leaf_step(const struct art_node *n, bool back)
 	return n;
 }
 
-static gunichar char_beside(const struct art_node *n, bool back)
+static gunichar
+char_beside(const struct art_node *n, bool back)
 {
 	while ((n = leaf_step(n, back))) {
 		gunichar c = leaf_char(n, back);
@@ -128,7 +133,8 @@ static gunichar char_beside(const struct art_node *n, bool back)
 
 /* One text node for each run of adjacent text siblings.  Built with one
  * GString per run: pairwise concatenation is quadratic on hostile input. */
-static void merge_text(struct art_node *root)
+static void
+merge_text(struct art_node *root)
 {
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_TEXT || !n->next || n->next->type != ART_TEXT)
@@ -145,10 +151,11 @@ static void merge_text(struct art_node *root)
 	}
 }
 
-static void segment_breaks(struct article *art)
+static void
+segment_breaks(struct article *art)
 {
 	struct art_node *root = art->root;
-	for (struct art_node *n = root; n; ) {
+	for (struct art_node *n = root; n;) {
 		struct art_node *next = art_node_next(n, root, true);
 		if (n->type == ART_SOFTBREAK) {
 			gunichar before = char_beside(n, true);
@@ -167,7 +174,8 @@ static void segment_breaks(struct article *art)
 
 /* ------------------------------------------------------------ figures */
 
-static bool is_blank_text(const struct art_node *n)
+static bool
+is_blank_text(const struct art_node *n)
 {
 	if (n->type != ART_TEXT)
 		return false;
@@ -178,7 +186,8 @@ static bool is_blank_text(const struct art_node *n)
 }
 
 /* The one child of type t among blank text, or NULL. */
-static struct art_node *sole_child(struct art_node *n, enum art_node_type t)
+static struct art_node *
+sole_child(struct art_node *n, enum art_node_type t)
 {
 	struct art_node *found = NULL;
 	for (struct art_node *c = n->first_child; c; c = c->next) {
@@ -190,7 +199,8 @@ static struct art_node *sole_child(struct art_node *n, enum art_node_type t)
 	return found;
 }
 
-static void make_figure(struct article *art, struct art_node *para)
+static void
+make_figure(struct article *art, struct art_node *para)
 {
 	struct art_node *img = sole_child(para, ART_IMAGE);
 	for (struct art_node *c = para->first_child, *nx; c; c = nx) {
@@ -200,8 +210,8 @@ static void make_figure(struct article *art, struct art_node *para)
 	}
 	para->type = ART_FIGURE;
 	struct art_node *cap = para->next;
-	struct art_node *strong = cap && cap->type == ART_PARAGRAPH
-	                        ? sole_child(cap, ART_STRONG) : NULL;
+	struct art_node *strong =
+	    cap && cap->type == ART_PARAGRAPH ? sole_child(cap, ART_STRONG) : NULL;
 	if (!strong)
 		return;
 	struct art_node *caption = art_node_new(ART_CAPTION, cap->pos);
@@ -212,14 +222,15 @@ static void make_figure(struct article *art, struct art_node *para)
 	art_node_free(cap);
 }
 
-static void images_and_figures(struct article *art)
+static void
+images_and_figures(struct article *art)
 {
 	struct art_node *root = art->root;
-	for (struct art_node *n = root; n; ) {
+	for (struct art_node *n = root; n;) {
 		if (n->type == ART_IMAGE) {
 			n->u.image.res = art_resource_get(art, n->u.image.url, n->pos);
 		} else if (n->type == ART_PARAGRAPH && sole_child(n, ART_IMAGE)) {
-			make_figure(art, n);         /* the walk then visits its image */
+			make_figure(art, n); /* the walk then visits its image */
 		}
 		n = art_node_next(n, root, true);
 	}
@@ -230,7 +241,8 @@ static void images_and_figures(struct article *art)
 /* Pandoc/kramdown heading attributes: "Title {#id .class}" at the end of
  * the heading's last text.  Removes the braces from the text and returns the
  * id (new string), or NULL when there is no such block or it names no id. */
-static char *take_explicit_id(struct art_node *heading)
+static char *
+take_explicit_id(struct art_node *heading)
 {
 	struct art_node *t = heading->last_child;
 	if (!t || t->type != ART_TEXT || !t->literal)
@@ -252,7 +264,7 @@ static char *take_explicit_id(struct art_node *heading)
 		if (**tok == '#' && (*tok)[1] && !id)
 			id = g_strdup(*tok + 1);
 		else if (**tok && **tok != '.' && !strchr(*tok, '='))
-			attrs = false;  /* "{not attributes}": leave the text alone */
+			attrs = false; /* "{not attributes}": leave the text alone */
 	}
 	g_strfreev(tokens);
 	g_free(inner);
@@ -268,19 +280,19 @@ static char *take_explicit_id(struct art_node *heading)
 
 /* GitHub-style ids: slug, then "-1", "-2"... for repeats.  next_suffix
  * remembers the last suffix per slug so repeats stay linear. */
-static void heading_ids(struct article *art)
+static void
+heading_ids(struct article *art)
 {
 	if (!art->ids)
 		art->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	GHashTable *next_suffix = g_hash_table_new_full(g_str_hash, g_str_equal,
-	                                                g_free, NULL);
+	GHashTable *next_suffix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
 		if (n->type != ART_HEADING)
 			continue;
 		char *slug = take_explicit_id(n);
 		if (!slug && n->u.heading.id && *n->u.heading.id)
-			slug = g_strdup(n->u.heading.id);       /* <h4 id="x"> */
+			slug = g_strdup(n->u.heading.id); /* <h4 id="x"> */
 		if (!slug) {
 			char *text = art_node_plain_text(n);
 			slug = art_slugify(text);
@@ -306,7 +318,8 @@ static void heading_ids(struct article *art)
 
 /* ------------------------------------------------------------ footnotes */
 
-static void footnotes(struct article *art)
+static void
+footnotes(struct article *art)
 {
 	struct art_node *root = art->root;
 	GHashTable *defs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -331,7 +344,8 @@ static void footnotes(struct article *art)
 			continue;
 		struct art_node *def = n->u.footnote.def;
 		if (!def) {
-			char *key = g_utf8_casefold(n->u.footnote.label ? n->u.footnote.label : "", -1);
+			char *key =
+			    g_utf8_casefold(n->u.footnote.label ? n->u.footnote.label : "", -1);
 			def = g_hash_table_lookup(defs, key);
 			g_free(key);
 		}
@@ -361,7 +375,8 @@ static void footnotes(struct article *art)
 
 /* "#id" links must name an id.  Links written as the heading text or
  * percent-encoded are pointed at the real id so renderers can resolve them. */
-static void link_targets(struct article *art)
+static void
+link_targets(struct article *art)
 {
 	struct art_node *root = art->root;
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
@@ -374,7 +389,8 @@ static void link_targets(struct article *art)
 		char *dec = g_uri_unescape_string(id, NULL);
 		char *slug = art_slugify(dec ? dec : id);
 		const char *hit = dec && g_hash_table_contains(art->ids, dec) ? dec
-		                : g_hash_table_contains(art->ids, slug) ? slug : NULL;
+		                  : g_hash_table_contains(art->ids, slug)     ? slug
+		                                                              : NULL;
 		if (hit) {
 			char *u = g_strconcat("#", hit, NULL);
 			g_free(n->u.link.url);
@@ -389,25 +405,27 @@ static void link_targets(struct article *art)
 
 /* ------------------------------------------------------------ anchors */
 
-static gint cmp_str(gconstpointer a, gconstpointer b)
+static gint
+cmp_str(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* art->anchors from art->ids, once, for every renderer. */
-static void anchor_index(struct article *art)
+static void
+anchor_index(struct article *art)
 {
 	if (art->anchors)
 		g_hash_table_unref(art->anchors);
-	art->anchors = g_hash_table_new_full(NULL, NULL, NULL,
-	                                     (GDestroyNotify)g_ptr_array_unref);
+	art->anchors =
+	    g_hash_table_new_full(NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
 	GHashTableIter it;
 	gpointer k, v;
 	g_hash_table_iter_init(&it, art->ids);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
 		const struct art_node *n = v;
-		if (!n || (n->type == ART_HEADING && n->u.heading.id &&
-		           !strcmp(n->u.heading.id, k)))
+		if (!n ||
+		    (n->type == ART_HEADING && n->u.heading.id && !strcmp(n->u.heading.id, k)))
 			continue;
 		GPtrArray *ids = g_hash_table_lookup(art->anchors, n);
 		if (!ids) {
@@ -418,12 +436,13 @@ static void anchor_index(struct article *art)
 	}
 	g_hash_table_iter_init(&it, art->anchors);
 	while (g_hash_table_iter_next(&it, &k, &v))
-		g_ptr_array_sort(v, cmp_str);   /* hash order is no order */
+		g_ptr_array_sort(v, cmp_str); /* hash order is no order */
 }
 
 /* ------------------------------------------------------------ the pass */
 
-void art_normalize(struct article *art, const struct art_load_opts *opts)
+void
+art_normalize(struct article *art, const struct art_load_opts *opts)
 {
 	static const struct art_load_opts defaults;
 	if (!opts)
@@ -439,10 +458,10 @@ void art_normalize(struct article *art, const struct art_load_opts *opts)
 	 * raw HTML becomes nodes: "**" in an HTML block is no Markdown */
 	art_repair_strong(art->root);
 	art_html_to_model(art);
-	art_limit_nesting(art, opts->max_nesting);   /* raw HTML nests too */
+	art_limit_nesting(art, opts->max_nesting); /* raw HTML nests too */
 	if (!opts->no_smart) {
 		art_cjk_quotes(art->root, art->source);
-		char **meta[] = { &art->meta.title, &art->meta.subtitle, &art->meta.summary };
+		char **meta[] = {&art->meta.title, &art->meta.subtitle, &art->meta.summary};
 		for (size_t i = 0; i < G_N_ELEMENTS(meta); i++) {
 			char *t = art_smart_text(*meta[i]);
 			g_free(*meta[i]);

@@ -12,7 +12,8 @@
 
 /* True when raw HTML s starts with an opening or closing tag whose name is
  * no known element.  Comments, <!DOCTYPE>, <?pi?> and CDATA are not tags. */
-bool art_html_is_unknown_tag(const char *s)
+bool
+art_html_is_unknown_tag(const char *s)
 {
 	if (!s || s[0] != '<')
 		return false;
@@ -25,7 +26,7 @@ bool art_html_is_unknown_tag(const char *s)
 	size_t n = 0;
 	while (g_ascii_isalnum(*p) || *p == '-') {
 		if (n + 1 >= sizeof name)
-			return true;            /* longer than any element name */
+			return true; /* longer than any element name */
 		name[n++] = g_ascii_tolower(*p++);
 	}
 	name[n] = '\0';
@@ -33,7 +34,8 @@ bool art_html_is_unknown_tag(const char *s)
 }
 
 /* The name of the tag at s ("<name", "</name"), as written, or NULL. */
-static char *tag_name(const char *s)
+static char *
+tag_name(const char *s)
 {
 	const char *p = s + 1 + (s[1] == '/');
 	const char *e = p;
@@ -47,12 +49,13 @@ static char *tag_name(const char *s)
  * white space, none an HTML element, each either self-closing, a closing
  * tag, or closed later in the block.  A lone "<emulator>" placeholder is
  * none of these and stays text. */
-bool art_html_is_component_markup(const char *block)
+bool
+art_html_is_component_markup(const char *block)
 {
 	GPtrArray *open = g_ptr_array_new_with_free_func(g_free);
 	GPtrArray *closed = g_ptr_array_new_with_free_func(g_free);
 	bool ok = block != NULL && *block != '\0';
-	for (const char *p = block; ok && *p; ) {
+	for (const char *p = block; ok && *p;) {
 		if (g_ascii_isspace(*p)) {
 			p++;
 			continue;

@@ -1,7 +1,7 @@
 /* output.c - atomic output files: write a temporary file beside the target
  * and rename it into place only when everything succeeded, so a failed
  * conversion never leaves a partial or clobbered file behind. */
-#define _DEFAULT_SOURCE          /* fchmod, fdopen, lstat, realpath under -std=c17 */
+#define _DEFAULT_SOURCE /* fchmod, fdopen, lstat, realpath under -std=c17 */
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -19,7 +19,7 @@
  * async-signal-safe functions, so the paths sit ready in a fixed table. */
 #define TRACKED_MAX 16
 static char *volatile tracked[TRACKED_MAX];
-static const int fatal_signals[] = { SIGINT, SIGTERM, SIGPIPE, SIGHUP };
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGPIPE, SIGHUP};
 
 static void
 on_fatal_signal(int sig)
@@ -41,8 +41,8 @@ install_handlers(void)
 	if (installed)
 		return;
 	installed = true;
-	struct sigaction sa = { .sa_handler = on_fatal_signal,
-	                        .sa_flags = SA_RESETHAND | SA_NODEFER };
+	struct sigaction sa = {.sa_handler = on_fatal_signal,
+	                       .sa_flags = SA_RESETHAND | SA_NODEFER};
 	sigemptyset(&sa.sa_mask);
 	for (size_t i = 0; i < G_N_ELEMENTS(fatal_signals); i++)
 		sigaddset(&sa.sa_mask, fatal_signals[i]);
@@ -197,7 +197,8 @@ art_output_open(const char *path)
 	if (is_special(path)) {
 		out->fp = fopen(path, "wb");
 		if (out->fp == NULL) {
-			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
+			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path,
+			         g_strerror(errno));
 			g_free(out);
 			return NULL;
 		}
@@ -222,7 +223,6 @@ art_output_open(const char *path)
 	return out;
 }
 
-
 /* Rename tmp into path; on failure reports, unlinks tmp and returns 0. */
 static int
 rename_into_place(const char *tmp, const char *path)
@@ -239,13 +239,14 @@ int
 art_output_commit(struct art_output *out)
 {
 	int ok = 1;
-	if (out->tmp_path == NULL) {    /* stdout or a device: written in place */
+	if (out->tmp_path == NULL) { /* stdout or a device: written in place */
 		const char *what = out->path ? out->path : "standard output";
 		bool bad = fflush(out->fp) != 0 || ferror(out->fp);
 		if (out->path != NULL && fclose(out->fp) != 0)
 			bad = true;
 		if (bad) {
-			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, what, g_strerror(errno));
+			art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, what,
+			         g_strerror(errno));
 			ok = 0;
 		}
 		output_free(out);
@@ -255,7 +256,8 @@ art_output_commit(struct art_output *out)
 	 * not durability across power loss, and fsync costs more than md2txt. */
 	bool bad = ferror(out->fp) != 0;
 	if (fclose(out->fp) != 0 || bad) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, out->path, g_strerror(errno));
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, out->path,
+		         g_strerror(errno));
 		unlink(out->tmp_path);
 		ok = 0;
 	} else {
@@ -274,7 +276,7 @@ art_output_abort(struct art_output *out)
 		fclose(out->fp);
 		unlink(out->tmp_path);
 	} else if (out->path != NULL) {
-		fclose(out->fp);        /* a device or pipe: what was written is gone */
+		fclose(out->fp); /* a device or pipe: what was written is gone */
 	} else {
 		fflush(out->fp);
 	}

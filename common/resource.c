@@ -27,8 +27,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-
-void art_resource_free(struct art_resource *res)
+void
+art_resource_free(struct art_resource *res)
 {
 	if (!res)
 		return;
@@ -37,28 +37,42 @@ void art_resource_free(struct art_resource *res)
 	g_free(res);
 }
 
-const char *art_image_type_mime(enum art_image_type type)
+const char *
+art_image_type_mime(enum art_image_type type)
 {
 	switch (type) {
-	case ART_IMG_PNG: return "image/png";
-	case ART_IMG_JPEG: return "image/jpeg";
-	case ART_IMG_GIF: return "image/gif";
-	case ART_IMG_SVG: return "image/svg+xml";
-	case ART_IMG_WEBP: return "image/webp";
-	case ART_IMG_NONE: break;
+	case ART_IMG_PNG:
+		return "image/png";
+	case ART_IMG_JPEG:
+		return "image/jpeg";
+	case ART_IMG_GIF:
+		return "image/gif";
+	case ART_IMG_SVG:
+		return "image/svg+xml";
+	case ART_IMG_WEBP:
+		return "image/webp";
+	case ART_IMG_NONE:
+		break;
 	}
 	return NULL;
 }
 
-static const char *image_type_ext(enum art_image_type type)
+static const char *
+image_type_ext(enum art_image_type type)
 {
 	switch (type) {
-	case ART_IMG_PNG: return "png";
-	case ART_IMG_JPEG: return "jpg";
-	case ART_IMG_GIF: return "gif";
-	case ART_IMG_SVG: return "svg";
-	case ART_IMG_WEBP: return "webp";
-	case ART_IMG_NONE: break;
+	case ART_IMG_PNG:
+		return "png";
+	case ART_IMG_JPEG:
+		return "jpg";
+	case ART_IMG_GIF:
+		return "gif";
+	case ART_IMG_SVG:
+		return "svg";
+	case ART_IMG_WEBP:
+		return "webp";
+	case ART_IMG_NONE:
+		break;
 	}
 	return NULL;
 }
@@ -67,7 +81,8 @@ static const char *image_type_ext(enum art_image_type type)
 
 /* SVG is text: optional BOM and whitespace, then "<?xml", comments or a
  * DOCTYPE, and an <svg element somewhere in the first bytes. */
-static bool looks_like_svg(const unsigned char *b, size_t n)
+static bool
+looks_like_svg(const unsigned char *b, size_t n)
 {
 	size_t i = 0;
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
@@ -79,7 +94,8 @@ static bool looks_like_svg(const unsigned char *b, size_t n)
 	return g_strstr_len((const char *)b + i, n - i, "<svg") != NULL;
 }
 
-static enum art_image_type sniff(const unsigned char *b, size_t n)
+static enum art_image_type
+sniff(const unsigned char *b, size_t n)
 {
 	if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
 		return ART_IMG_PNG;
@@ -102,19 +118,22 @@ struct jpeg_err {
 };
 
 /* libjpeg's default error_exit calls exit(); jump back instead. */
-static void jpeg_error_jump(j_common_ptr cinfo)
+static void
+jpeg_error_jump(j_common_ptr cinfo)
 {
 	struct jpeg_err *e = (struct jpeg_err *)cinfo->err;
 	longjmp(e->jb, 1);
 }
 
-static void jpeg_quiet(j_common_ptr cinfo, int level)
+static void
+jpeg_quiet(j_common_ptr cinfo, int level)
 {
 	(void)cinfo;
 	(void)level;
 }
 
-static void jpeg_size(FILE *fp, int *w, int *h)
+static void
+jpeg_size(FILE *fp, int *w, int *h)
 {
 	struct jpeg_decompress_struct cinfo;
 	struct jpeg_err err;
@@ -135,22 +154,25 @@ static void jpeg_size(FILE *fp, int *w, int *h)
 	jpeg_destroy_decompress(&cinfo);
 }
 
-static void png_error_jump(png_structp png, png_const_charp msg)
+static void
+png_error_jump(png_structp png, png_const_charp msg)
 {
 	(void)msg;
 	png_longjmp(png, 1);
 }
 
-static void png_quiet(png_structp png, png_const_charp msg)
+static void
+png_quiet(png_structp png, png_const_charp msg)
 {
 	(void)png;
 	(void)msg;
 }
 
-static void png_size(FILE *fp, int *w, int *h)
+static void
+png_size(FILE *fp, int *w, int *h)
 {
-	png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL,
-	                                         png_error_jump, png_quiet);
+	png_structp png =
+	    png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_error_jump, png_quiet);
 	if (!png)
 		return;
 	png_infop info = png_create_info_struct(png);
@@ -169,19 +191,28 @@ static void png_size(FILE *fp, int *w, int *h)
 	png_destroy_read_struct(&png, &info, NULL);
 }
 
-static unsigned le16(const unsigned char *p) { return p[0] | (unsigned)p[1] << 8; }
-static unsigned le24(const unsigned char *p) { return le16(p) | (unsigned)p[2] << 16; }
+static unsigned
+le16(const unsigned char *p)
+{
+	return p[0] | (unsigned)p[1] << 8;
+}
+static unsigned
+le24(const unsigned char *p)
+{
+	return le16(p) | (unsigned)p[2] << 16;
+}
 
 /* WebP container: the first chunk says which bitstream follows (RFC 9649). */
-static void webp_size(const unsigned char *b, size_t n, int *w, int *h)
+static void
+webp_size(const unsigned char *b, size_t n, int *w, int *h)
 {
-	if (n >= 30 && memcmp(b + 12, "VP8 ", 4) == 0 &&
-	    b[23] == 0x9d && b[24] == 0x01 && b[25] == 0x2a) {
+	if (n >= 30 && memcmp(b + 12, "VP8 ", 4) == 0 && b[23] == 0x9d && b[24] == 0x01 &&
+	    b[25] == 0x2a) {
 		*w = (int)(le16(b + 26) & 0x3fff);
 		*h = (int)(le16(b + 28) & 0x3fff);
 	} else if (n >= 25 && memcmp(b + 12, "VP8L", 4) == 0 && b[20] == 0x2f) {
-		guint32 bits = b[21] | (guint32)b[22] << 8 | (guint32)b[23] << 16 |
-		               (guint32)b[24] << 24;
+		guint32 bits =
+		    b[21] | (guint32)b[22] << 8 | (guint32)b[23] << 16 | (guint32)b[24] << 24;
 		*w = (int)(bits & 0x3fff) + 1;
 		*h = (int)((bits >> 14) & 0x3fff) + 1;
 	} else if (n >= 30 && memcmp(b + 12, "VP8X", 4) == 0) {
@@ -192,7 +223,8 @@ static void webp_size(const unsigned char *b, size_t n, int *w, int *h)
 
 /* A length in CSS px: plain numbers and "px"; "pt" scaled; other units
  * (%, em) are not absolute and give 0. */
-static double svg_length(const char *v)
+static double
+svg_length(const char *v)
 {
 	char *end;
 	double d = g_ascii_strtod(v, &end);
@@ -208,7 +240,8 @@ static double svg_length(const char *v)
 }
 
 /* Value of attribute name inside the tag [tag, tag_end), or NULL. */
-static const char *svg_attr(const char *tag, const char *tag_end, const char *name)
+static const char *
+svg_attr(const char *tag, const char *tag_end, const char *name)
 {
 	size_t nl = strlen(name);
 	for (const char *p = tag; p + nl + 2 < tag_end; p++) {
@@ -230,7 +263,8 @@ static const char *svg_attr(const char *tag, const char *tag_end, const char *na
 }
 
 /* width/height of the root <svg>, else its viewBox; only the simple cases. */
-static void svg_size(const unsigned char *b, size_t n, int *w, int *h)
+static void
+svg_size(const unsigned char *b, size_t n, int *w, int *h)
 {
 	char *text = g_strndup((const char *)b, n);
 	const char *tag = strstr(text, "<svg");
@@ -272,7 +306,8 @@ static void svg_size(const unsigned char *b, size_t n, int *w, int *h)
 }
 
 /* Open, sniff and measure a local file; fills status/type/size fields. */
-static void probe(struct article *art, struct art_resource *r, struct art_pos pos)
+static void
+probe(struct article *art, struct art_resource *r, struct art_pos pos)
 {
 	GStatBuf st;
 	if (g_stat(r->path, &st) != 0) {
@@ -281,7 +316,8 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 			r->status = ART_RES_MISSING;
 			char *hint = art_resource_suggest(r->path, art->dir);
 			if (hint != NULL)
-				art_diag(ART_W_IMAGE_MISSING_HINT, art->display_name, pos, r->src, hint);
+				art_diag(ART_W_IMAGE_MISSING_HINT, art->display_name, pos,
+				         r->src, hint);
 			else
 				art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);
 			g_free(hint);
@@ -365,7 +401,8 @@ static void probe(struct article *art, struct art_resource *r, struct art_pos po
 /* ------------------------------------------------------------ resolving */
 
 /* "scheme:" of two or more characters (so "C:" is not one), or "//host". */
-static bool is_remote(const char *s)
+static bool
+is_remote(const char *s)
 {
 	if (s[0] == '/' && s[1] == '/')
 		return true;
@@ -378,15 +415,16 @@ static bool is_remote(const char *s)
 }
 
 /* The index keeps articles with thousands of images linear. */
-static struct art_resource *find(struct article *art, const char *key)
+static struct art_resource *
+find(struct article *art, const char *key)
 {
 	if (art->resource_index == NULL)
 		art->resource_index = g_hash_table_new(g_str_hash, g_str_equal);
 	return g_hash_table_lookup(art->resource_index, key);
 }
 
-static struct art_resource *get(struct article *art, const char *src,
-                                struct art_pos pos, bool trusted)
+static struct art_resource *
+get(struct article *art, const char *src, struct art_pos pos, bool trusted)
 {
 	if (!src)
 		src = "";
@@ -399,7 +437,7 @@ static struct art_resource *get(struct article *art, const char *src,
 		file = g_strndup(src, strcspn(src, "?#"));
 		decoded = g_uri_unescape_string(file, NULL);
 		if (decoded && !g_utf8_validate(decoded, -1, NULL)) {
-			g_free(decoded);        /* "%FF": keep the model UTF-8 */
+			g_free(decoded); /* "%FF": keep the model UTF-8 */
 			decoded = NULL;
 		}
 	}
@@ -424,8 +462,8 @@ static struct art_resource *get(struct article *art, const char *src,
 	r->path = path;
 	r->size = -1;
 	if (!art->resources)
-		art->resources = g_ptr_array_new_with_free_func(
-			(GDestroyNotify)art_resource_free);
+		art->resources =
+		    g_ptr_array_new_with_free_func((GDestroyNotify)art_resource_free);
 	r->index = (int)art->resources->len;
 	g_ptr_array_add(art->resources, r);
 	g_hash_table_insert(art->resource_index, r->path ? r->path : r->src, r);
@@ -452,14 +490,14 @@ static struct art_resource *get(struct article *art, const char *src,
 	return r;
 }
 
-struct art_resource *art_resource_get(struct article *art, const char *src,
-                                      struct art_pos pos)
+struct art_resource *
+art_resource_get(struct article *art, const char *src, struct art_pos pos)
 {
 	return get(art, src, pos, false);
 }
 
-struct art_resource *art_resource_get_trusted(struct article *art, const char *path,
-                                              struct art_pos pos)
+struct art_resource *
+art_resource_get_trusted(struct article *art, const char *path, struct art_pos pos)
 {
 	return get(art, path, pos, true);
 }

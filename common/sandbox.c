@@ -9,7 +9,7 @@
  * whose target lies outside them (checked on the real path).  Remote URLs
  * are never fetched anyway (resource.c).  --allow-any-path restores the
  * trusting rules for input you wrote yourself. */
-#define _DEFAULT_SOURCE          /* realpath under -std=c17 */
+#define _DEFAULT_SOURCE /* realpath under -std=c17 */
 #include "article.h"
 #include "internal.h"
 
@@ -17,7 +17,8 @@
 #include <string.h>
 
 /* Canonical real path of an existing folder, else its lexical form. */
-static char *real_dir(const char *dir)
+static char *
+real_dir(const char *dir)
 {
 	char *lex = g_canonicalize_filename(dir && *dir ? dir : ".", NULL);
 	char *real = realpath(lex, NULL);
@@ -29,7 +30,8 @@ static char *real_dir(const char *dir)
 	return r;
 }
 
-void art_sandbox_init(struct article *art, const struct art_load_opts *opts)
+void
+art_sandbox_init(struct article *art, const struct art_load_opts *opts)
 {
 	art->allow_any_path = opts->allow_any_path;
 	if (art->allowed_dirs)
@@ -43,12 +45,14 @@ void art_sandbox_init(struct article *art, const struct art_load_opts *opts)
 	if (art->search_dirs)
 		g_ptr_array_unref(art->search_dirs);
 	art->search_dirs = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(art->search_dirs, g_canonicalize_filename(art->dir && *art->dir ? art->dir : ".", NULL));
+	g_ptr_array_add(art->search_dirs,
+	                g_canonicalize_filename(art->dir && *art->dir ? art->dir : ".", NULL));
 	for (const char *const *d = opts->resource_paths; d && *d; d++)
 		g_ptr_array_add(art->search_dirs, g_canonicalize_filename(*d, NULL));
 }
 
-static bool is_inside(const char *path, const char *dir)
+static bool
+is_inside(const char *path, const char *dir)
 {
 	size_t n = strlen(dir);
 	if (strncmp(path, dir, n) != 0)
@@ -58,7 +62,8 @@ static bool is_inside(const char *path, const char *dir)
 
 /* Whether the file path names, once every symlink is followed, lies in an
  * allowed folder.  A file that does not exist is judged by its folder. */
-static bool real_path_allowed(const struct article *art, const char *path)
+static bool
+real_path_allowed(const struct article *art, const char *path)
 {
 	char *real = realpath(path, NULL);
 	char *check = NULL;
@@ -70,7 +75,7 @@ static bool real_path_allowed(const struct article *art, const char *path)
 		char *rdir = realpath(dir, NULL);
 		g_free(dir);
 		if (!rdir)
-			return true;    /* nothing there: it reads as missing */
+			return true; /* nothing there: it reads as missing */
 		char *base = g_path_get_basename(path);
 		check = g_build_filename(rdir, base, NULL);
 		g_free(base);
@@ -85,7 +90,8 @@ static bool real_path_allowed(const struct article *art, const char *path)
 
 /* The trusting rules of old: relative to the article, "/x" against the
  * root or the article folder, else the literal absolute path. */
-static char *resolve_any(const struct article *art, const char *file, bool file_url)
+static char *
+resolve_any(const struct article *art, const char *file, bool file_url)
 {
 	const char *dir = art->search_dirs->pdata[0];
 	if (file_url)
@@ -108,7 +114,8 @@ static char *resolve_any(const struct article *art, const char *file, bool file_
 }
 
 /* file under base, or NULL when ".." takes it out of base. */
-static char *under(const char *file, const char *base)
+static char *
+under(const char *file, const char *base)
 {
 	char *path = g_canonicalize_filename(file, base);
 	if (is_inside(path, base))
@@ -117,8 +124,8 @@ static char *under(const char *file, const char *base)
 	return NULL;
 }
 
-char *art_sandbox_resolve(struct article *art, const char *file, bool file_url,
-                          bool *refused)
+char *
+art_sandbox_resolve(struct article *art, const char *file, bool file_url, bool *refused)
 {
 	*refused = false;
 	if (!art->search_dirs) {
@@ -133,10 +140,11 @@ char *art_sandbox_resolve(struct article *art, const char *file, bool file_url,
 	} else if (g_path_is_absolute(file)) {
 		/* site-absolute: against --resource-root, else the article folder */
 		const char *root = art->resource_root;
-		char *base = g_canonicalize_filename(root && *root ? root : art->search_dirs->pdata[0], NULL);
+		char *base = g_canonicalize_filename(
+		    root && *root ? root : art->search_dirs->pdata[0], NULL);
 		path = under(file + 1, base);
 		if (path && !g_file_test(path, G_FILE_TEST_EXISTS) && !(root && *root)) {
-			g_free(path);   /* /etc/x, not a site path: say so */
+			g_free(path); /* /etc/x, not a site path: say so */
 			path = NULL;
 		}
 		g_free(base);

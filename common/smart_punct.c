@@ -19,18 +19,21 @@
 
 enum cls { C_SPACE, C_OPEN, C_CLOSE, C_PUNCT, C_LATIN, C_CJK };
 
-static enum cls classify(gunichar c)
+static enum cls
+classify(gunichar c)
 {
 	if (c == 0 || g_unichar_isspace(c))
 		return C_SPACE;
 	switch (g_unichar_type(c)) {
-	case G_UNICODE_OPEN_PUNCTUATION: case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+	case G_UNICODE_INITIAL_PUNCTUATION:
 		return C_OPEN;
-	case G_UNICODE_CLOSE_PUNCTUATION: case G_UNICODE_FINAL_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
 		return C_CLOSE;
 	case G_UNICODE_OTHER_PUNCTUATION:
 		return C_PUNCT;
-	case G_UNICODE_DASH_PUNCTUATION:        /* '-' is quoted like a letter */
+	case G_UNICODE_DASH_PUNCTUATION: /* '-' is quoted like a letter */
 		return c == '-' ? C_LATIN : C_PUNCT;
 	default:
 		break;
@@ -41,10 +44,12 @@ static enum cls classify(gunichar c)
 }
 
 /* The character an inline leaf shows at its start (first) or end. */
-static gunichar leaf_char(const struct art_node *n, bool first)
+static gunichar
+leaf_char(const struct art_node *n, bool first)
 {
 	switch (n->type) {
-	case ART_TEXT: case ART_CODE: {
+	case ART_TEXT:
+	case ART_CODE: {
 		const char *s = n->literal;
 		if (!s || !*s)
 			return 0;
@@ -56,21 +61,24 @@ static gunichar leaf_char(const struct art_node *n, bool first)
 		return 0xFFFC;
 	case ART_FOOTNOTE_REF:
 		return '1';
-	case ART_SOFTBREAK: case ART_LINEBREAK:
+	case ART_SOFTBREAK:
+	case ART_LINEBREAK:
 		return '\n';
 	default:
 		return 0;
 	}
 }
 
-static bool is_leaf(const struct art_node *n)
+static bool
+is_leaf(const struct art_node *n)
 {
 	return leaf_char(n, true) != 0 || n->type == ART_TEXT || n->type == ART_CODE ||
 	       n->type == ART_HTML_INLINE;
 }
 
 /* The first character after leaf n in its block, 0 at the block's end. */
-static gunichar next_char(const struct art_node *n, const struct art_node *root)
+static gunichar
+next_char(const struct art_node *n, const struct art_node *root)
 {
 	for (const struct art_node *m = art_node_next(n, root, n->type != ART_IMAGE); m;
 	     m = art_node_next(m, root, m->type != ART_IMAGE)) {
@@ -83,7 +91,8 @@ static gunichar next_char(const struct art_node *n, const struct art_node *root)
 	return 0;
 }
 
-static int quote_kind(gunichar c)
+static int
+quote_kind(gunichar c)
 {
 	if (c == 0x201C || c == 0x201D)
 		return 0;
@@ -96,24 +105,25 @@ static int quote_kind(gunichar c)
  * of its kind being open in the block.  Where the neighbours say nothing
  * (two Han characters, punctuation on both sides: `如"，"和`), the quotes
  * still open decide. */
-static bool opens(gunichar a, gunichar b, int depth)
+static bool
+opens(gunichar a, gunichar b, int depth)
 {
 	enum cls pa = classify(a), nb = classify(b);
 	if (pa == C_SPACE || pa == C_OPEN)
 		return true;
 	if (nb == C_SPACE || nb == C_CLOSE)
 		return false;
-	if (pa == C_CJK && nb == C_LATIN)         /* 简称"openEuler */
+	if (pa == C_CJK && nb == C_LATIN) /* 简称"openEuler */
 		return true;
-	if (pa == C_LATIN && nb == C_CJK)         /* openEuler"社区 */
+	if (pa == C_LATIN && nb == C_CJK) /* openEuler"社区 */
 		return false;
-	return depth == 0;                        /* 底座"为主题, 你好。"他 */
+	return depth == 0; /* 底座"为主题, 你好。"他 */
 }
 
 /* Decide the quotes of text node n again; prev: the character before it
  * in its block.  Returns the last character of n. */
-static gunichar text_quotes(struct art_node *n, const struct art_node *root, gunichar prev,
-                            int depth[2])
+static gunichar
+text_quotes(struct art_node *n, const struct art_node *root, gunichar prev, int depth[2])
 {
 	char *s = n->literal;
 	for (char *p = s; *p; p = g_utf8_next_char(p)) {
@@ -133,7 +143,8 @@ static gunichar text_quotes(struct art_node *n, const struct art_node *root, gun
 					open = opens(prev, next, depth[k]);
 				/* same length in UTF-8: rewritten in place */
 				g_unichar_to_utf8(k == 0 ? (open ? 0x201C : 0x201D)
-				                         : (open ? 0x2018 : 0x2019), p);
+				                         : (open ? 0x2018 : 0x2019),
+				                  p);
 			}
 			if (open)
 				depth[k]++;
@@ -146,7 +157,8 @@ static gunichar text_quotes(struct art_node *n, const struct art_node *root, gun
 }
 
 /* Whether source has "--" followed by the word at w. */
-static bool typed_option(const char *source, const char *w)
+static bool
+typed_option(const char *source, const char *w)
 {
 	size_t len = 0;
 	while (len < 60 && (g_ascii_isalnum(w[len]) || w[len] == '-' || w[len] == '_'))
@@ -162,7 +174,8 @@ static bool typed_option(const char *source, const char *w)
  * the start, is a command-line option (`添加--cap-add`, `pcs --help`):
  * it is set back where the source has it so (an en dash typed before a
  * letter stays).  prev: the character before n in its block. */
-static void option_dashes(struct art_node *n, gunichar prev, const char *source)
+static void
+option_dashes(struct art_node *n, gunichar prev, const char *source)
 {
 	if (!strstr(n->literal, "\u2013") || !source)
 		return;
@@ -170,8 +183,8 @@ static void option_dashes(struct art_node *n, gunichar prev, const char *source)
 	for (const char *p = n->literal; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		const char *q = g_utf8_next_char(p);
-		if (c == 0x2013 && g_ascii_isalpha(*q) && (!g_unichar_isalnum(prev) || art_is_cjk(prev)) &&
-		    typed_option(source, q))
+		if (c == 0x2013 && g_ascii_isalpha(*q) &&
+		    (!g_unichar_isalnum(prev) || art_is_cjk(prev)) && typed_option(source, q))
 			g_string_append(o, "--");
 		else
 			g_string_append_len(o, p, q - p);
@@ -183,7 +196,8 @@ static void option_dashes(struct art_node *n, gunichar prev, const char *source)
 
 /* A link whose text is its URL (`[https://a/b--c](https://a/b--c)`)
  * shows the URL as written. */
-static void url_text(struct art_node *link)
+static void
+url_text(struct art_node *link)
 {
 	struct art_node *t = link->first_child;
 	const char *url = link->u.link.url;
@@ -192,12 +206,26 @@ static void url_text(struct art_node *link)
 	GString *o = g_string_new(NULL);
 	for (const char *p = t->literal; *p; p = g_utf8_next_char(p)) {
 		switch (g_utf8_get_char(p)) {
-		case 0x2013: g_string_append(o, "--"); break;
-		case 0x2014: g_string_append(o, "---"); break;
-		case 0x2026: g_string_append(o, "..."); break;
-		case 0x201C: case 0x201D: g_string_append_c(o, '"'); break;
-		case 0x2018: case 0x2019: g_string_append_c(o, '\''); break;
-		default: g_string_append_len(o, p, g_utf8_next_char(p) - p); break;
+		case 0x2013:
+			g_string_append(o, "--");
+			break;
+		case 0x2014:
+			g_string_append(o, "---");
+			break;
+		case 0x2026:
+			g_string_append(o, "...");
+			break;
+		case 0x201C:
+		case 0x201D:
+			g_string_append_c(o, '"');
+			break;
+		case 0x2018:
+		case 0x2019:
+			g_string_append_c(o, '\'');
+			break;
+		default:
+			g_string_append_len(o, p, g_utf8_next_char(p) - p);
+			break;
 		}
 	}
 	if (strcmp(o->str, t->literal) && !strcmp(o->str, url)) {
@@ -208,9 +236,10 @@ static void url_text(struct art_node *link)
 	}
 }
 
-void art_cjk_quotes(struct art_node *root, const char *source)
+void
+art_cjk_quotes(struct art_node *root, const char *source)
 {
-	int depth[2] = { 0, 0 };
+	int depth[2] = {0, 0};
 	gunichar prev = 0;
 	for (struct art_node *n = root; n; n = art_node_next(n, root, n->type != ART_IMAGE)) {
 		if (n->type == ART_LINK)
@@ -224,7 +253,8 @@ void art_cjk_quotes(struct art_node *root, const char *source)
 		}
 		if (!is_leaf(n))
 			continue;
-		if (n->type == ART_TEXT && n->literal && g_utf8_validate(n->literal, -1, NULL)) {
+		if (n->type == ART_TEXT && n->literal &&
+		    g_utf8_validate(n->literal, -1, NULL)) {
 			option_dashes(n, prev, source);
 			prev = text_quotes(n, root, prev, depth);
 			continue;
@@ -238,14 +268,15 @@ void art_cjk_quotes(struct art_node *root, const char *source)
 /* Plain text (front matter: title, summary...) has no Markdown for cmark to
  * read: straight quotes, "--", "---" and "..." are set here, quotes by the
  * same rules (an apostrophe between two letters or digits stays one). */
-char *art_smart_text(const char *s)
+char *
+art_smart_text(const char *s)
 {
 	if (!s || !g_utf8_validate(s, -1, NULL))
 		return g_strdup(s);
 	GString *o = g_string_sized_new(strlen(s) + 16);
-	int depth[2] = { 0, 0 };
+	int depth[2] = {0, 0};
 	gunichar prev = 0;
-	for (const char *p = s; *p; ) {
+	for (const char *p = s; *p;) {
 		gunichar c = g_utf8_get_char(p);
 		const char *q = g_utf8_next_char(p);
 		gunichar next = *q ? g_utf8_get_char(q) : 0;
@@ -267,7 +298,7 @@ char *art_smart_text(const char *s)
 			bool open;
 			if (k == 1 && g_unichar_isalnum(prev) && g_unichar_isalnum(next) &&
 			    !art_is_cjk(prev) && !art_is_cjk(next))
-				open = false;   /* China's, 70's */
+				open = false; /* China's, 70's */
 			else
 				open = opens(prev, next, depth[k]);
 			if (open)

@@ -21,13 +21,15 @@
 
 /* CommonMark's classes: white space (0 stands for the start or end of
  * the line) and punctuation (ASCII, or Unicode categories P*). */
-static bool cm_space(gunichar c)
+static bool
+cm_space(gunichar c)
 {
 	return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' ||
 	       g_unichar_type(c) == G_UNICODE_SPACE_SEPARATOR;
 }
 
-static bool cm_punct(gunichar c)
+static bool
+cm_punct(gunichar c)
 {
 	if (c < 0x80)
 		return g_ascii_ispunct((char)c);
@@ -49,7 +51,8 @@ static bool cm_punct(gunichar c)
  * or front (end) side: a text sibling's, white space for a line break or
  * the edge of a block, and ASCII punctuation for any other inline (its
  * source starts or ends with '[', ')', '`', '<', '*'...). */
-static gunichar edge_char(const struct art_node *t, bool back)
+static gunichar
+edge_char(const struct art_node *t, bool back)
 {
 	const struct art_node *s = back ? t->prev : t->next;
 	if (!s)
@@ -60,7 +63,8 @@ static gunichar edge_char(const struct art_node *t, bool back)
 			return '!';
 		if (back) {
 			const char *end = s->literal + strlen(s->literal);
-			return g_utf8_get_char_validated(g_utf8_find_prev_char(s->literal, end), -1);
+			return g_utf8_get_char_validated(g_utf8_find_prev_char(s->literal, end),
+			                                 -1);
 		}
 		return g_utf8_get_char_validated(s->literal, -1);
 	case ART_SOFTBREAK:
@@ -72,14 +76,15 @@ static gunichar edge_char(const struct art_node *t, bool back)
 }
 
 struct run {
-	const char *p;          /* the "**" in its text node's literal */
-	bool cm;                /* CommonMark lets it open (close) */
-	bool cjk;               /* a CJK character on either side */
+	const char *p; /* the "**" in its text node's literal */
+	bool cm;       /* CommonMark lets it open (close) */
+	bool cjk;      /* a CJK character on either side */
 };
 
 /* Whether the "**" at p in text node t may open (opener) or close, and
  * how (r).  Runs of three or more stars are never used. */
-static bool usable(const struct art_node *t, const char *p, bool opener, struct run *r)
+static bool
+usable(const struct art_node *t, const char *p, bool opener, struct run *r)
 {
 	const char *s = t->literal;
 	if ((p > s && p[-1] == '*') || p[2] == '*')
@@ -102,24 +107,27 @@ static bool usable(const struct art_node *t, const char *p, bool opener, struct 
 }
 
 /* The first usable run in t's literal from byte offset from, or false. */
-static bool find_run(const struct art_node *t, size_t from, bool opener, struct run *r)
+static bool
+find_run(const struct art_node *t, size_t from, bool opener, struct run *r)
 {
 	if (t->u.text.verbatim)
-		return false;   /* an escaped '*' (markdown.c) */
+		return false; /* an escaped '*' (markdown.c) */
 	for (const char *p = strstr(t->literal + from, "**"); p; p = strstr(p + 1, "**"))
 		if (usable(t, p, opener, r))
 			return true;
 	return false;
 }
 
-static struct art_node *text_new(const char *s, gssize len, struct art_pos pos)
+static struct art_node *
+text_new(const char *s, gssize len, struct art_pos pos)
 {
 	struct art_node *t = art_node_new(ART_TEXT, pos);
 	t->literal = len < 0 ? g_strdup(s) : g_strndup(s, (gsize)len);
 	return t;
 }
 
-static void insert_after(struct art_node *ref, struct art_node *node)
+static void
+insert_after(struct art_node *ref, struct art_node *node)
 {
 	if (ref->next)
 		art_node_insert_before(ref->next, node);
@@ -130,8 +138,8 @@ static void insert_after(struct art_node *ref, struct art_node *node)
 /* Wraps what lies between the opener in a and the closer in b (a later
  * sibling, or a itself) in ART_STRONG and drops both runs.  Returns the
  * node to go on from (what is left of b), or NULL. */
-static struct art_node *pair(struct art_node *a, const struct run *open,
-                             struct art_node *b, const struct run *close)
+static struct art_node *
+pair(struct art_node *a, const struct run *open, struct art_node *b, const struct run *close)
 {
 	struct art_node *strong = art_node_new(ART_STRONG, a->pos);
 	insert_after(a, strong);
@@ -149,7 +157,8 @@ static struct art_node *pair(struct art_node *a, const struct run *open,
 		while (strong->next != b)
 			art_node_append(strong, strong->next);
 		if (close->p > b->literal)
-			art_node_append(strong, text_new(b->literal, close->p - b->literal, b->pos));
+			art_node_append(strong,
+			                text_new(b->literal, close->p - b->literal, b->pos));
 		memmove(b->literal, close->p + 2, strlen(close->p + 2) + 1);
 	}
 	a->literal[open_off] = '\0';
@@ -166,7 +175,8 @@ static struct art_node *pair(struct art_node *a, const struct run *open,
 /* Pairs leftover literal "**" among the direct children of parent, in
  * order.  Other inline children (code, links) move inside whole; nothing
  * crosses the parent. */
-static void repair_children(struct art_node *parent)
+static void
+repair_children(struct art_node *parent)
 {
 	struct art_node *a = parent->first_child;
 	size_t from = 0;
@@ -181,12 +191,13 @@ static void repair_children(struct art_node *parent)
 		struct art_node *b = a;
 		bool found = find_run(a, (size_t)(open.p - a->literal) + 2, false, &close);
 		while (!found && (b = b->next))
-			found = b->type == ART_TEXT && b->literal && find_run(b, 0, false, &close);
+			found =
+			    b->type == ART_TEXT && b->literal && find_run(b, 0, false, &close);
 		if (!found)
-			return;                 /* unpaired: leave it literal */
+			return; /* unpaired: leave it literal */
 		if (!open.cjk && !close.cjk && !(open.cm && close.cm)) {
 			from = (size_t)(open.p - a->literal) + 2;
-			continue;               /* a Latin pair CommonMark rejects */
+			continue; /* a Latin pair CommonMark rejects */
 		}
 		a = pair(a, &open, b, &close);
 		from = 0;
@@ -194,7 +205,8 @@ static void repair_children(struct art_node *parent)
 }
 
 /* Replaces strong node s by "**", its children, "**". */
-static void unwrap(struct art_node *s)
+static void
+unwrap(struct art_node *s)
 {
 	art_node_insert_before(s, text_new("**", -1, s->pos));
 	while (s->first_child)
@@ -203,7 +215,8 @@ static void unwrap(struct art_node *s)
 	art_node_free(s);
 }
 
-static bool ends_in_cjk_punct(const struct art_node *t)
+static bool
+ends_in_cjk_punct(const struct art_node *t)
 {
 	if (!t || t->type != ART_TEXT || !t->literal || !*t->literal)
 		return false;
@@ -217,7 +230,8 @@ static bool ends_in_cjk_punct(const struct art_node *t)
  * strong inside strong right after CJK punctuation is turned back into
  * literal "**" (with every strong of its outermost strong), for
  * repair_children() to pair in order. */
-static void unnest_strong(struct art_node *root)
+static void
+unnest_strong(struct art_node *root)
 {
 	GPtrArray *outer = g_ptr_array_new();
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {
@@ -236,7 +250,7 @@ static void unnest_strong(struct art_node *root)
 		for (struct art_node *n = o; n; n = art_node_next(n, o, true))
 			if (n->type == ART_STRONG)
 				g_ptr_array_add(strongs, n);
-		for (guint j = strongs->len; j-- > 0; )
+		for (guint j = strongs->len; j-- > 0;)
 			unwrap(strongs->pdata[j]);
 		g_ptr_array_free(strongs, TRUE);
 	}
@@ -246,7 +260,8 @@ static void unnest_strong(struct art_node *root)
 /* One text node for each run of adjacent text siblings under parent, so
  * that the "**" unwrap() made meet the text around them; an escaped '*'
  * stays apart. */
-static void merge_children(struct art_node *parent)
+static void
+merge_children(struct art_node *parent)
 {
 	for (struct art_node *n = parent->first_child; n; n = n->next) {
 		if (n->type != ART_TEXT || n->u.text.verbatim || !n->next ||
@@ -264,7 +279,8 @@ static void merge_children(struct art_node *parent)
 	}
 }
 
-void art_repair_strong(struct art_node *root)
+void
+art_repair_strong(struct art_node *root)
 {
 	unnest_strong(root);
 	for (struct art_node *n = root; n; n = art_node_next(n, root, true)) {

@@ -13,61 +13,72 @@
 
 extern const char art_default_style[];
 
-enum style_kind { K_STRING, K_NUMBER, K_BOOL, K_COLOR, K_PAPER, K_MARGIN, K_FONT, K_PATH, K_START };
+enum style_kind {
+	K_STRING,
+	K_NUMBER,
+	K_BOOL,
+	K_COLOR,
+	K_PAPER,
+	K_MARGIN,
+	K_FONT,
+	K_PATH,
+	K_START
+};
 
 static const struct style_key {
 	const char *name;
 	enum style_kind kind;
 	size_t off;
-	double min, max;        /* K_NUMBER */
+	double min, max; /* K_NUMBER */
 } keys[] = {
 #define F(field) offsetof(struct art_style, field)
-	{ "paper", K_PAPER, 0, 0, 0 },
-	{ "margin", K_MARGIN, 0, 0, 200 },
-	{ "margin-top", K_NUMBER, F(margin[0]), 0, 200 },
-	{ "margin-right", K_NUMBER, F(margin[1]), 0, 200 },
-	{ "margin-bottom", K_NUMBER, F(margin[2]), 0, 200 },
-	{ "margin-left", K_NUMBER, F(margin[3]), 0, 200 },
-	{ "article-start", K_START, F(right_hand), 0, 0 },
-	{ "body-font", K_FONT, F(font[ART_ROLE_BODY][0]), 0, 0 },
-	{ "body-font-cjk", K_FONT, F(font[ART_ROLE_BODY][1]), 0, 0 },
-	{ "heading-font", K_FONT, F(font[ART_ROLE_HEADING][0]), 0, 0 },
-	{ "heading-font-cjk", K_FONT, F(font[ART_ROLE_HEADING][1]), 0, 0 },
-	{ "mono-font", K_FONT, F(font[ART_ROLE_MONO][0]), 0, 0 },
-	{ "mono-font-cjk", K_FONT, F(font[ART_ROLE_MONO][1]), 0, 0 },
-	{ "body-size", K_NUMBER, F(size.body), 4, 72 },
-	{ "h1-size", K_NUMBER, F(size.heading[1]), 4, 96 },
-	{ "h2-size", K_NUMBER, F(size.heading[2]), 4, 96 },
-	{ "h3-size", K_NUMBER, F(size.heading[3]), 4, 96 },
-	{ "h4-size", K_NUMBER, F(size.heading[4]), 4, 96 },
-	{ "h5-size", K_NUMBER, F(size.heading[5]), 4, 96 },
-	{ "h6-size", K_NUMBER, F(size.heading[6]), 4, 96 },
-	{ "title-size", K_NUMBER, F(size.title), 4, 96 },
-	{ "subtitle-size", K_NUMBER, F(size.subtitle), 4, 96 },
-	{ "byline-size", K_NUMBER, F(size.byline), 4, 72 },
-	{ "code-size", K_NUMBER, F(size.code), 4, 72 },
-	{ "table-size", K_NUMBER, F(size.table), 4, 72 },
-	{ "caption-size", K_NUMBER, F(size.caption), 4, 72 },
-	{ "footnote-size", K_NUMBER, F(size.footnote), 4, 72 },
-	{ "footer-size", K_NUMBER, F(size.footer), 4, 72 },
-	{ "line-height", K_NUMBER, F(line_height), 0, 4 },
-	{ "text-color", K_COLOR, F(color.text), 0, 0 },
-	{ "heading-color", K_COLOR, F(color.heading), 0, 0 },
-	{ "link-color", K_COLOR, F(color.link), 0, 0 },
-	{ "header-color", K_COLOR, F(color.header), 0, 0 },
-	{ "paragraph-spacing", K_NUMBER, F(paragraph_spacing), 0, 10 },
-	{ "first-line-indent", K_NUMBER, F(first_line_indent), 0, 10 },
-	{ "heading-numbers", K_BOOL, F(heading_numbers), 0, 0 },
-	{ "header", K_STRING, F(header), 0, 0 },
-	{ "footer", K_STRING, F(footer), 0, 0 },
-	{ "book-header", K_STRING, F(book_header), 0, 0 },
-	{ "book-footer", K_STRING, F(book_footer), 0, 0 },
-	{ "logo", K_PATH, F(logo), 0, 0 },
-	{ "contents-title", K_STRING, F(contents_title), 0, 0 },
+    {"paper", K_PAPER, 0, 0, 0},
+    {"margin", K_MARGIN, 0, 0, 200},
+    {"margin-top", K_NUMBER, F(margin[0]), 0, 200},
+    {"margin-right", K_NUMBER, F(margin[1]), 0, 200},
+    {"margin-bottom", K_NUMBER, F(margin[2]), 0, 200},
+    {"margin-left", K_NUMBER, F(margin[3]), 0, 200},
+    {"article-start", K_START, F(right_hand), 0, 0},
+    {"body-font", K_FONT, F(font[ART_ROLE_BODY][0]), 0, 0},
+    {"body-font-cjk", K_FONT, F(font[ART_ROLE_BODY][1]), 0, 0},
+    {"heading-font", K_FONT, F(font[ART_ROLE_HEADING][0]), 0, 0},
+    {"heading-font-cjk", K_FONT, F(font[ART_ROLE_HEADING][1]), 0, 0},
+    {"mono-font", K_FONT, F(font[ART_ROLE_MONO][0]), 0, 0},
+    {"mono-font-cjk", K_FONT, F(font[ART_ROLE_MONO][1]), 0, 0},
+    {"body-size", K_NUMBER, F(size.body), 4, 72},
+    {"h1-size", K_NUMBER, F(size.heading[1]), 4, 96},
+    {"h2-size", K_NUMBER, F(size.heading[2]), 4, 96},
+    {"h3-size", K_NUMBER, F(size.heading[3]), 4, 96},
+    {"h4-size", K_NUMBER, F(size.heading[4]), 4, 96},
+    {"h5-size", K_NUMBER, F(size.heading[5]), 4, 96},
+    {"h6-size", K_NUMBER, F(size.heading[6]), 4, 96},
+    {"title-size", K_NUMBER, F(size.title), 4, 96},
+    {"subtitle-size", K_NUMBER, F(size.subtitle), 4, 96},
+    {"byline-size", K_NUMBER, F(size.byline), 4, 72},
+    {"code-size", K_NUMBER, F(size.code), 4, 72},
+    {"table-size", K_NUMBER, F(size.table), 4, 72},
+    {"caption-size", K_NUMBER, F(size.caption), 4, 72},
+    {"footnote-size", K_NUMBER, F(size.footnote), 4, 72},
+    {"footer-size", K_NUMBER, F(size.footer), 4, 72},
+    {"line-height", K_NUMBER, F(line_height), 0, 4},
+    {"text-color", K_COLOR, F(color.text), 0, 0},
+    {"heading-color", K_COLOR, F(color.heading), 0, 0},
+    {"link-color", K_COLOR, F(color.link), 0, 0},
+    {"header-color", K_COLOR, F(color.header), 0, 0},
+    {"paragraph-spacing", K_NUMBER, F(paragraph_spacing), 0, 10},
+    {"first-line-indent", K_NUMBER, F(first_line_indent), 0, 10},
+    {"heading-numbers", K_BOOL, F(heading_numbers), 0, 0},
+    {"header", K_STRING, F(header), 0, 0},
+    {"footer", K_STRING, F(footer), 0, 0},
+    {"book-header", K_STRING, F(book_header), 0, 0},
+    {"book-footer", K_STRING, F(book_footer), 0, 0},
+    {"logo", K_PATH, F(logo), 0, 0},
+    {"contents-title", K_STRING, F(contents_title), 0, 0},
 #undef F
 };
 
-static int bad(const char *file, struct art_pos pos, const char *key, const char *want)
+static int
+bad(const char *file, struct art_pos pos, const char *key, const char *want)
 {
 	char *msg = g_strdup_printf("style: '%s' must be %s", key, want);
 	art_diag(ART_E_OUTPUT, file, pos, msg);
@@ -75,7 +86,8 @@ static int bad(const char *file, struct art_pos pos, const char *key, const char
 	return 0;
 }
 
-static bool number(const char *v, double *out)
+static bool
+number(const char *v, double *out)
 {
 	char *end;
 	double d = g_ascii_strtod(v, &end);
@@ -87,7 +99,8 @@ static bool number(const char *v, double *out)
 	return true;
 }
 
-static bool color(const char *v, struct art_rgb *c)
+static bool
+color(const char *v, struct art_rgb *c)
 {
 	size_t n = strlen(v);
 	if (v[0] != '#' || (n != 4 && n != 7))
@@ -104,11 +117,15 @@ static bool color(const char *v, struct art_rgb *c)
 	return true;
 }
 
-int art_style_paper(const char *s, double *w, double *h)
+int
+art_style_paper(const char *s, double *w, double *h)
 {
-	static const struct { const char *name; double w, h; } sizes[] = {
-		{ "a4", 210, 297 }, { "a5", 148, 210 }, { "a3", 297, 420 },
-		{ "letter", 215.9, 279.4 }, { "legal", 215.9, 355.6 },
+	static const struct {
+		const char *name;
+		double w, h;
+	} sizes[] = {
+	    {"a4", 210, 297},         {"a5", 148, 210},        {"a3", 297, 420},
+	    {"letter", 215.9, 279.4}, {"legal", 215.9, 355.6},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(sizes); i++)
 		if (!g_ascii_strcasecmp(s, sizes[i].name)) {
@@ -129,7 +146,8 @@ int art_style_paper(const char *s, double *w, double *h)
 }
 
 /* A path written in the style, relative to its folder; NULL for "". */
-static char *style_path(const struct article *a, const char *v)
+static char *
+style_path(const struct article *a, const char *v)
 {
 	if (!*v)
 		return NULL;
@@ -139,7 +157,8 @@ static char *style_path(const struct article *a, const char *v)
 	return p;
 }
 
-static bool is_font_file(const char *v)
+static bool
+is_font_file(const char *v)
 {
 	char *l = g_ascii_strdown(v, -1);
 	bool f = g_str_has_suffix(l, ".otf") || g_str_has_suffix(l, ".ttf") ||
@@ -148,8 +167,9 @@ static bool is_font_file(const char *v)
 	return f;
 }
 
-static int apply(struct art_style *st, const struct article *a, const struct style_key *k,
-                 const char *v, struct art_pos pos)
+static int
+apply(struct art_style *st, const struct article *a, const struct style_key *k, const char *v,
+      struct art_pos pos)
 {
 	const char *file = a->display_name;
 	char *base = (char *)st;
@@ -187,25 +207,29 @@ static int apply(struct art_style *st, const struct article *a, const struct sty
 		return 1;
 	case K_COLOR:
 		if (!color(v, (struct art_rgb *)(base + k->off)))
-			return bad(file, pos, k->name, "a colour \"#rgb\" or \"#rrggbb\" (quoted)");
+			return bad(file, pos, k->name,
+			           "a colour \"#rgb\" or \"#rrggbb\" (quoted)");
 		return 1;
 	case K_PAPER:
 		if (!art_style_paper(v, &st->paper_w, &st->paper_h))
-			return bad(file, pos, k->name, "a4, a5, a3, letter, legal or WxH in mm");
+			return bad(file, pos, k->name,
+			           "a4, a5, a3, letter, legal or WxH in mm");
 		return 1;
 	case K_START:
 		if (strcmp(v, "any") && strcmp(v, "right"))
 			return bad(file, pos, k->name, "any or right");
 		st->right_hand = !strcmp(v, "right");
 		return 1;
-	case K_FONT: case K_PATH: {
+	case K_FONT:
+	case K_PATH: {
 		char **field = (char **)(base + k->off);
 		g_free(*field);
 		*field = NULL;
 		if (k->kind == K_PATH || is_font_file(v)) {
 			*field = style_path(a, v);
 			if (*field && !g_file_test(*field, G_FILE_TEST_IS_REGULAR)) {
-				char *msg = g_strdup_printf("style: %s: file not found: %s", k->name, *field);
+				char *msg = g_strdup_printf("style: %s: file not found: %s",
+				                            k->name, *field);
 				art_diag(ART_E_OUTPUT, file, pos, msg);
 				g_free(msg);
 				return 0;
@@ -222,12 +246,14 @@ static int apply(struct art_style *st, const struct article *a, const struct sty
 }
 
 /* Read one style document on top of st. */
-static int read_style(struct art_style *st, struct article *a, bool user)
+static int
+read_style(struct art_style *st, struct article *a, bool user)
 {
 	if (a->meta.title || a->meta.date || a->meta.authors->len || a->meta.tags->len ||
 	    a->meta.summary || a->meta.cover || a->meta.lang)
-		art_diag(ART_W_GENERIC, a->display_name, (struct art_pos){ 0, 0 },
-		         "style: book metadata (title, author, date...) belongs in --metadata; ignored");
+		art_diag(ART_W_GENERIC, a->display_name, (struct art_pos){0, 0},
+		         "style: book metadata (title, author, date...) belongs in --metadata; "
+		         "ignored");
 	int ok = 1;
 	for (guint i = 0; i < a->meta.extra->len; i++) {
 		const struct art_meta_extra *e = a->meta.extra->pdata[i];
@@ -249,11 +275,12 @@ static int read_style(struct art_style *st, struct article *a, bool user)
 	return ok;
 }
 
-int art_style_load(struct art_style *st, const char *path)
+int
+art_style_load(struct art_style *st, const char *path)
 {
 	memset(st, 0, sizeof *st);
 	st->set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	struct art_load_opts mo = { .metadata_only = true };
+	struct art_load_opts mo = {.metadata_only = true};
 	struct article *a = art_load_buffer("docs/style.yaml", art_default_style,
 	                                    strlen(art_default_style), &mo);
 	int ok = a && read_style(st, a, false);
@@ -269,15 +296,18 @@ int art_style_load(struct art_style *st, const char *path)
 	return ok;
 }
 
-bool art_style_has(const struct art_style *st, const char *key)
+bool
+art_style_has(const struct art_style *st, const char *key)
 {
 	return st->set && g_hash_table_contains(st->set, key);
 }
 
-void art_style_free(struct art_style *st)
+void
+art_style_free(struct art_style *st)
 {
 	for (size_t j = 0; j < G_N_ELEMENTS(keys); j++)
-		if (keys[j].kind == K_STRING || keys[j].kind == K_FONT || keys[j].kind == K_PATH)
+		if (keys[j].kind == K_STRING || keys[j].kind == K_FONT ||
+		    keys[j].kind == K_PATH)
 			g_free(*(char **)((char *)st + keys[j].off));
 	if (st->set)
 		g_hash_table_destroy(st->set);

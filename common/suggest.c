@@ -82,9 +82,10 @@ art_resource_suggest(const char *missing, const char *base_dir)
 		return NULL;
 	/* Name it as the article would: relative to its folder when inside. */
 	char *base = g_canonicalize_filename(base_dir && *base_dir ? base_dir : ".", NULL);
-	char *prefix = g_str_has_suffix(base, "/") ? g_strdup(base) : g_strconcat(base, "/", NULL);
+	char *prefix =
+	    g_str_has_suffix(base, "/") ? g_strdup(base) : g_strconcat(base, "/", NULL);
 	char *shown = g_str_has_prefix(found, prefix) ? g_strdup(found + strlen(prefix))
-	                                             : g_strdup(found);
+	                                              : g_strdup(found);
 	g_free(prefix);
 	g_free(base);
 	g_free(found);

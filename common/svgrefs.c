@@ -28,7 +28,7 @@ static char *
 local_target(const char *dir, const char *href)
 {
 	if (href[0] == '#' || href[0] == '/' || strchr(href, ':') != NULL)
-		return NULL;    /* fragment, absolute, or a URL scheme (data:, http:) */
+		return NULL; /* fragment, absolute, or a URL scheme (data:, http:) */
 	char *file = g_strndup(href, strcspn(href, "?#"));
 	char *decoded = g_uri_unescape_string(file, NULL);
 	char *path = g_canonicalize_filename(decoded ? decoded : file, dir);
@@ -72,8 +72,9 @@ art_deps_add_svg_refs(const char *svg_path)
 	 * entity loader, which is switched off here. */
 	xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
 	xmlSetExternalEntityLoader(no_external);
-	xmlDocPtr doc = xmlReadMemory(data, (int)MIN(len, (gsize)G_MAXINT), NULL, NULL,
-	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc =
+	    xmlReadMemory(data, (int)MIN(len, (gsize)G_MAXINT), NULL, NULL,
+	                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	xmlSetExternalEntityLoader(old);
 	g_free(data);
 	if (doc == NULL)

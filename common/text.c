@@ -7,7 +7,8 @@
 
 /* Validate with GLib (which also rejects NUL bytes when given a length) and
  * turn the offset of the first bad byte into a 1-based line and byte column. */
-bool art_utf8_check(const char *buf, size_t len, int *line, int *col)
+bool
+art_utf8_check(const char *buf, size_t len, int *line, int *col)
 {
 	const char *end = NULL;
 	if (g_utf8_validate_len(buf, len, &end))
@@ -28,12 +29,13 @@ bool art_utf8_check(const char *buf, size_t len, int *line, int *col)
 }
 
 /* UAX #11 widths as a terminal shows them: GLib's iswide covers W and F. */
-int art_char_width(gunichar c)
+int
+art_char_width(gunichar c)
 {
 	if (c >= 0x20 && c < 0x7f)
-		return 1;       /* printable ASCII and CJK ideographs, most of any */
+		return 1; /* printable ASCII and CJK ideographs, most of any */
 	if (c >= 0x4E00 && c <= 0x9FFF)
-		return 2;       /* text: no table look-ups (UAX #11: W) */
+		return 2; /* text: no table look-ups (UAX #11: W) */
 	if (c == 0 || g_unichar_iszerowidth(c) || g_unichar_ismark(c))
 		return 0;
 	if (g_unichar_iswide(c))
@@ -41,16 +43,17 @@ int art_char_width(gunichar c)
 	return 1;
 }
 
-int art_str_width(const char *s, gssize len)
+int
+art_str_width(const char *s, gssize len)
 {
 	if (!s)
 		return 0;
 	const char *end = len < 0 ? s + strlen(s) : s + len;
 	int w = 0;
-	for (const char *p = s; p < end; ) {
+	for (const char *p = s; p < end;) {
 		gunichar c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
-			w++;            /* a stray byte shows as one replacement cell */
+			w++; /* a stray byte shows as one replacement cell */
 			p++;
 			continue;
 		}
@@ -60,14 +63,16 @@ int art_str_width(const char *s, gssize len)
 	return w;
 }
 
-static bool is_hangul(gunichar c)
+static bool
+is_hangul(gunichar c)
 {
 	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HANGUL;
 }
 
 /* East Asian Width F, W or H.  GLib has no query for H (Halfwidth), so the
  * Halfwidth Forms block is listed (UAX #11: U+FF61..FFDC, U+FFE8..FFEE). */
-static bool is_fwh(gunichar c)
+static bool
+is_fwh(gunichar c)
 {
 	return g_unichar_iswide(c) || (c >= 0xFF61 && c <= 0xFFDC) ||
 	       (c >= 0xFFE8 && c <= 0xFFEE);
@@ -75,12 +80,14 @@ static bool is_fwh(gunichar c)
 
 /* East Asian Ambiguous punctuation such as “ ” ‘ ’ … — ·, which Chinese and
  * Japanese fonts draw full width. */
-static bool is_ambiguous_punct(gunichar c)
+static bool
+is_ambiguous_punct(gunichar c)
 {
 	return g_unichar_iswide_cjk(c) && !g_unichar_iswide(c) && g_unichar_ispunct(c);
 }
 
-static bool lang_is_zh_ja(const char *lang)
+static bool
+lang_is_zh_ja(const char *lang)
 {
 	return lang && (g_ascii_strncasecmp(lang, "zh", 2) == 0 ||
 	                g_ascii_strncasecmp(lang, "ja", 2) == 0);
@@ -90,7 +97,8 @@ static bool lang_is_zh_ja(const char *lang)
  * refinement for zh/ja where East Asian Ambiguous punctuation next to a wide
  * character also drops the break.  A zero width space on either side
  * removes it too. */
-bool art_segment_break_removed(gunichar before, gunichar after, const char *lang)
+bool
+art_segment_break_removed(gunichar before, gunichar after, const char *lang)
 {
 	if (before == 0x200B || after == 0x200B)
 		return true;
@@ -114,13 +122,14 @@ bool art_segment_break_removed(gunichar before, gunichar after, const char *lang
  * product names) have 36% and more, English ones quoting Chinese at most
  * 11%.  Kana above 2% of the CJK letters makes it Japanese; Hangul as the
  * main CJK script, Korean. */
-const char *art_detect_lang(const char *text, gssize len)
+const char *
+art_detect_lang(const char *text, gssize len)
 {
 	if (!text)
 		return "en";
 	const char *end = len < 0 ? text + strlen(text) : text + len;
 	gsize letters = 0, han = 0, kana = 0, hangul = 0;
-	for (const char *p = text; p < end; ) {
+	for (const char *p = text; p < end;) {
 		gunichar c = g_utf8_get_char_validated(p, end - p);
 		if (c == (gunichar)-1 || c == (gunichar)-2) {
 			p++;
@@ -131,11 +140,18 @@ const char *art_detect_lang(const char *text, gssize len)
 			continue;
 		letters++;
 		switch (g_unichar_get_script(c)) {
-		case G_UNICODE_SCRIPT_HAN: han++; break;
+		case G_UNICODE_SCRIPT_HAN:
+			han++;
+			break;
 		case G_UNICODE_SCRIPT_HIRAGANA:
-		case G_UNICODE_SCRIPT_KATAKANA: kana++; break;
-		case G_UNICODE_SCRIPT_HANGUL: hangul++; break;
-		default: break;
+		case G_UNICODE_SCRIPT_KATAKANA:
+			kana++;
+			break;
+		case G_UNICODE_SCRIPT_HANGUL:
+			hangul++;
+			break;
+		default:
+			break;
 		}
 	}
 	gsize cjk = han + kana + hangul;
@@ -150,7 +166,8 @@ const char *art_detect_lang(const char *text, gssize len)
 
 /* GitHub's anchor rule: lower-case, drop everything but letters, digits,
  * marks, '-' and '_' (of any script), spaces become '-'. */
-char *art_slugify(const char *text)
+char *
+art_slugify(const char *text)
 {
 	if (!text)
 		return g_strdup("");
@@ -169,23 +186,28 @@ char *art_slugify(const char *text)
 	return g_string_free(out, FALSE);
 }
 
-char *art_collapse_space(const char *s)
+char *
+art_collapse_space(const char *s)
 {
 	GString *o = g_string_new(NULL);
 	for (const char *p = s; *p; p++) {
 		if (!is_html_space(*p))
 			g_string_append_c(o, *p);
-		else if (o->len && !is_html_space(o->str[o->len - 1]) && p[1] && !is_html_space(p[1]))
+		else if (o->len && !is_html_space(o->str[o->len - 1]) && p[1] &&
+		         !is_html_space(p[1]))
 			g_string_append_c(o, ' ');
 	}
 	return g_string_free(o, FALSE);
 }
 
-bool art_is_cjk_letter(gunichar c)
+bool
+art_is_cjk_letter(gunichar c)
 {
 	switch (g_unichar_get_script(c)) {
-	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_HAN:
+	case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA:
+	case G_UNICODE_SCRIPT_HANGUL:
 	case G_UNICODE_SCRIPT_BOPOMOFO:
 		return true;
 	default:
@@ -193,7 +215,8 @@ bool art_is_cjk_letter(gunichar c)
 	}
 }
 
-bool art_is_cjk(gunichar c)
+bool
+art_is_cjk(gunichar c)
 {
 	return art_is_cjk_letter(c) || (c >= 0x3000 && c <= 0x303F) ||
 	       (c >= 0xFE10 && c <= 0xFE1F) || (c >= 0xFE30 && c <= 0xFE4F) ||
@@ -201,14 +224,16 @@ bool art_is_cjk(gunichar c)
 }
 
 /* Chinese number units and signs that belong to the number before them. */
-static bool number_unit(gunichar c)
+static bool
+number_unit(gunichar c)
 {
 	return c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */ || c == 0x5343 /* 千 */ ||
 	       c == 0x767E /* 百 */ || c == 0x5146 /* 兆 */ || c == '%' || c == 0x2030 ||
 	       c == 0xFF05 /* ％ */ || c == '+' || c == 0x2103 /* ℃ */;
 }
 
-bool art_no_break_between(gunichar before, gunichar after)
+bool
+art_no_break_between(gunichar before, gunichar after)
 {
 	if ((before == 0x2014 && after == 0x2014) || (before == 0x2026 && after == 0x2026))
 		return true;
@@ -216,15 +241,17 @@ bool art_no_break_between(gunichar before, gunichar after)
 	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
 }
 
-static bool latin_alnum(gunichar c)
+static bool
+latin_alnum(gunichar c)
 {
 	return c < 0x250 && g_unichar_isalnum(c);
 }
 
-bool art_autospace_between(gunichar a, gunichar b)
+bool
+art_autospace_between(gunichar a, gunichar b)
 {
 	if (art_no_break_between(a, b))
-		return false;   /* 850万 is one token */
+		return false; /* 850万 is one token */
 	bool ha = g_unichar_get_script(a) == G_UNICODE_SCRIPT_HAN;
 	bool hb = g_unichar_get_script(b) == G_UNICODE_SCRIPT_HAN;
 	return (ha && latin_alnum(b)) || (latin_alnum(a) && hb);

@@ -14,8 +14,8 @@
 
 #include <glib.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define MDPRESS_VERSION "0.1.0"
 
@@ -25,37 +25,37 @@ enum art_node_type {
 	/* blocks */
 	ART_DOCUMENT,
 	ART_PARAGRAPH,
-	ART_HEADING,       /* u.heading */
+	ART_HEADING, /* u.heading */
 	ART_BLOCKQUOTE,
-	ART_LIST,          /* u.list */
-	ART_ITEM,          /* u.item */
-	ART_CODE_BLOCK,    /* u.code */
-	ART_HTML_BLOCK,    /* literal: raw HTML source */
+	ART_LIST,       /* u.list */
+	ART_ITEM,       /* u.item */
+	ART_CODE_BLOCK, /* u.code */
+	ART_HTML_BLOCK, /* literal: raw HTML source */
 	ART_THEMATIC_BREAK,
-	ART_TABLE,         /* u.table; children are ART_TABLE_ROW */
-	ART_TABLE_ROW,     /* u.row; children are ART_TABLE_CELL */
-	ART_TABLE_CELL,    /* u.cell; inline children; alignment is the table's */
-	ART_FIGURE,        /* children: one ART_IMAGE, then optional ART_CAPTION */
-	ART_CAPTION,       /* inline children */
-	ART_FOOTNOTE_DEF,  /* u.footnote; block children */
-	ART_DEF_LIST,      /* <dl>: children are ART_DEF_TERM and ART_DEF_DESC */
-	ART_DEF_TERM,      /* <dt>: inline children */
-	ART_DEF_DESC,      /* <dd>: block children */
+	ART_TABLE,        /* u.table; children are ART_TABLE_ROW */
+	ART_TABLE_ROW,    /* u.row; children are ART_TABLE_CELL */
+	ART_TABLE_CELL,   /* u.cell; inline children; alignment is the table's */
+	ART_FIGURE,       /* children: one ART_IMAGE, then optional ART_CAPTION */
+	ART_CAPTION,      /* inline children */
+	ART_FOOTNOTE_DEF, /* u.footnote; block children */
+	ART_DEF_LIST,     /* <dl>: children are ART_DEF_TERM and ART_DEF_DESC */
+	ART_DEF_TERM,     /* <dt>: inline children */
+	ART_DEF_DESC,     /* <dd>: block children */
 	/* inlines */
-	ART_TEXT,          /* literal */
-	ART_SOFTBREAK,     /* only before normalisation: art_normalize() turns
-	                      each into a space or removes it */
+	ART_TEXT,      /* literal */
+	ART_SOFTBREAK, /* only before normalisation: art_normalize() turns
+	                  each into a space or removes it */
 	ART_LINEBREAK,
-	ART_CODE,          /* literal */
-	ART_HTML_INLINE,   /* literal: raw inline HTML tag, e.g. "<br>" */
+	ART_CODE,        /* literal */
+	ART_HTML_INLINE, /* literal: raw inline HTML tag, e.g. "<br>" */
 	ART_EMPH,
 	ART_STRONG,
 	ART_STRIKE,
-	ART_SUPERSCRIPT,   /* <sup> in raw HTML */
-	ART_SUBSCRIPT,     /* <sub> in raw HTML */
-	ART_LINK,          /* u.link */
-	ART_IMAGE,         /* u.image; children are the alt text inlines */
-	ART_FOOTNOTE_REF,  /* u.footnote */
+	ART_SUPERSCRIPT,  /* <sup> in raw HTML */
+	ART_SUBSCRIPT,    /* <sub> in raw HTML */
+	ART_LINK,         /* u.link */
+	ART_IMAGE,        /* u.image; children are the alt text inlines */
+	ART_FOOTNOTE_REF, /* u.footnote */
 	ART_NODE__MAX
 };
 
@@ -75,37 +75,59 @@ struct art_node {
 	enum art_node_type type;
 	struct art_pos pos;
 	struct art_node *parent, *first_child, *last_child, *next, *prev;
-	char *literal;          /* TEXT, CODE, HTML_*, CODE_BLOCK: owned */
+	char *literal; /* TEXT, CODE, HTML_*, CODE_BLOCK: owned */
 	union {
 		/* TEXT: one character the source escaped ("\\*", "&ast;"), which
 		 * is never markup; set only before normalisation merges text */
-		struct { bool verbatim; } text;
-		struct { int level; char *id; } heading;           /* id: unique slug */
+		struct {
+			bool verbatim;
+		} text;
+		struct {
+			int level;
+			char *id;
+		} heading; /* id: unique slug */
 		struct {
 			bool ordered;
 			bool tight;
-			int start;                                  /* ordered lists */
-			char delim;                                 /* '.' or ')' */
-			char bullet;                                /* '-', '*', '+' */
+			int start;   /* ordered lists */
+			char delim;  /* '.' or ')' */
+			char bullet; /* '-', '*', '+' */
 		} list;
-		struct { int task; } item;                          /* -1 none, 0 [ ], 1 [x] */
-		struct { char *info; char fence; } code;            /* info string or NULL */
-		struct { int ncols; enum art_align *aligns; } table;/* aligns[ncols] */
-		struct { bool header; } row;
+		struct {
+			int task;
+		} item; /* -1 none, 0 [ ], 1 [x] */
+		struct {
+			char *info;
+			char fence;
+		} code; /* info string or NULL */
+		struct {
+			int ncols;
+			enum art_align *aligns;
+		} table; /* aligns[ncols] */
+		struct {
+			bool header;
+		} row;
 		/* colspan/rowspan >= 1 (1 for Markdown cells; raw HTML tables
 		 * may span); a row's cells leave out the columns that spans
 		 * from rows above cover.  header: a <th> cell. */
-		struct { int colspan, rowspan; bool header; } cell;
-		struct { char *url; char *title; } link;            /* title may be NULL */
 		struct {
-			char *url;                                  /* as written */
-			char *title;                                /* may be NULL */
-			struct art_resource *res;                   /* set by normalise; not owned */
+			int colspan, rowspan;
+			bool header;
+		} cell;
+		struct {
+			char *url;
+			char *title;
+		} link; /* title may be NULL */
+		struct {
+			char *url;                /* as written */
+			char *title;              /* may be NULL */
+			struct art_resource *res; /* set by normalise; not owned */
 		} image;
 		struct {
-			char *label;                                /* [^label] */
-			int number;                                 /* 1-based in order of first reference; 0 = never referenced */
-			struct art_node *def;                       /* REF: its DEF, or NULL */
+			char *label; /* [^label] */
+			/* 1-based in order of first reference; 0 = never referenced */
+			int number;
+			struct art_node *def; /* REF: its DEF, or NULL */
 		} footnote;
 	} u;
 };
@@ -146,46 +168,51 @@ char *art_check(const struct article *art);
 
 struct art_meta_extra {
 	char *key;
-	char *value;            /* scalars as written; sequences joined with ", " */
-	struct art_pos pos;     /* of the value, for diagnostics */
+	char *value;        /* scalars as written; sequences joined with ", " */
+	struct art_pos pos; /* of the value, for diagnostics */
 };
 
 struct art_meta {
 	char *title, *subtitle, *date, *category, *summary, *cover, *lang, *identifier;
-	GPtrArray *authors;     /* char *; never NULL, may be empty */
-	GPtrArray *tags;        /* char *; tags and keywords merged, never NULL */
-	GPtrArray *extra;       /* struct art_meta_extra *; other keys, in order */
-	struct art_pos cover_pos;    /* where banner/cover was given, for diagnostics */
-	struct art_pos date_pos, lang_pos;  /* where date and lang were given */
+	GPtrArray *authors;                /* char *; never NULL, may be empty */
+	GPtrArray *tags;                   /* char *; tags and keywords merged, never NULL */
+	GPtrArray *extra;                  /* struct art_meta_extra *; other keys, in order */
+	struct art_pos cover_pos;          /* where banner/cover was given, for diagnostics */
+	struct art_pos date_pos, lang_pos; /* where date and lang were given */
 };
 
 /* ---------------------------------------------------------------- resources */
 
 enum art_res_status {
-	ART_RES_OK,             /* exists, readable, known type */
-	ART_RES_MISSING,        /* no such file */
-	ART_RES_UNREADABLE,     /* exists but cannot be read / is not a file */
-	ART_RES_UNKNOWN_TYPE,   /* readable, bytes are no image type we know */
-	ART_RES_REMOTE,         /* http(s):// or other URL scheme: never fetched */
-	ART_RES_REFUSED,        /* outside the folders the sandbox allows: not read */
+	ART_RES_OK,           /* exists, readable, known type */
+	ART_RES_MISSING,      /* no such file */
+	ART_RES_UNREADABLE,   /* exists but cannot be read / is not a file */
+	ART_RES_UNKNOWN_TYPE, /* readable, bytes are no image type we know */
+	ART_RES_REMOTE,       /* http(s):// or other URL scheme: never fetched */
+	ART_RES_REFUSED,      /* outside the folders the sandbox allows: not read */
 };
 
 enum art_image_type {
-	ART_IMG_NONE, ART_IMG_PNG, ART_IMG_JPEG, ART_IMG_GIF, ART_IMG_SVG, ART_IMG_WEBP
+	ART_IMG_NONE,
+	ART_IMG_PNG,
+	ART_IMG_JPEG,
+	ART_IMG_GIF,
+	ART_IMG_SVG,
+	ART_IMG_WEBP
 };
 
 /* One local (or remote) image, shared by every node that names the same
  * file.  Owned by the article. */
 struct art_resource {
-	char *src;              /* as first written in the article (URL-decoded) */
-	char *path;             /* resolved filesystem path, NULL for remote */
+	char *src;  /* as first written in the article (URL-decoded) */
+	char *path; /* resolved filesystem path, NULL for remote */
 	enum art_res_status status;
 	enum art_image_type type;
-	const char *mime;       /* "image/png"...; NULL unless type known */
-	const char *ext;        /* "png", "jpg", ...; NULL unless type known */
-	int width, height;      /* pixels, 0 if unknown (e.g. some SVG) */
-	gint64 size;            /* bytes on disk, -1 if unknown */
-	int index;              /* 0-based position in article->resources */
+	const char *mime;  /* "image/png"...; NULL unless type known */
+	const char *ext;   /* "png", "jpg", ...; NULL unless type known */
+	int width, height; /* pixels, 0 if unknown (e.g. some SVG) */
+	gint64 size;       /* bytes on disk, -1 if unknown */
+	int index;         /* 0-based position in article->resources */
 };
 
 const char *art_image_type_mime(enum art_image_type type);
@@ -193,55 +220,55 @@ const char *art_image_type_mime(enum art_image_type type);
 /* ---------------------------------------------------------------- article */
 
 struct article {
-	char *path;             /* as given on the command line; "-" for stdin */
-	char *display_name;     /* for diagnostics: path, or "<stdin>" */
-	char *dir;              /* folder that relative resources resolve against */
-	char *source;           /* whole input, BOM stripped, line ends -> '\n'; owned */
+	char *path;         /* as given on the command line; "-" for stdin */
+	char *display_name; /* for diagnostics: path, or "<stdin>" */
+	char *dir;          /* folder that relative resources resolve against */
+	char *source;       /* whole input, BOM stripped, line ends -> '\n'; owned */
 	size_t source_len;
-	int body_line;          /* 1-based line of the .md where Markdown begins */
+	int body_line; /* 1-based line of the .md where Markdown begins */
 	struct art_meta meta;
-	char *lang;             /* effective BCP 47 tag: --lang, meta lang, or detected */
-	bool lang_detected;     /* lang came from detection, not given */
-	char *date;             /* meta.date in W3C form (YYYY, YYYY-MM, YYYY-MM-DD),
-	                           NULL when absent or no date (then warned) */
+	char *lang;                 /* effective BCP 47 tag: --lang, meta lang, or detected */
+	bool lang_detected;         /* lang came from detection, not given */
+	char *date;                 /* meta.date in W3C form (YYYY, YYYY-MM, YYYY-MM-DD),
+	                               NULL when absent or no date (then warned) */
 	struct art_resource *cover; /* meta.cover resolved, or NULL; not owned */
-	struct art_node *root;  /* ART_DOCUMENT */
-	const struct art_node *title_heading;   /* art_title_heading(), found by
-	                           art_normalize(); renderers show it once */
-	GPtrArray *resources;   /* struct art_resource *, in first-use order */
-	GPtrArray *footnotes;   /* struct art_node * (ART_FOOTNOTE_DEF), by number;
-	                           borrowed pointers into root */
-	GHashTable *ids;        /* heading/anchor id -> struct art_node *, borrowed */
+	struct art_node *root;      /* ART_DOCUMENT */
+	const struct art_node *title_heading; /* art_title_heading(), found by
+	                         art_normalize(); renderers show it once */
+	GPtrArray *resources;                 /* struct art_resource *, in first-use order */
+	GPtrArray *footnotes;       /* struct art_node * (ART_FOOTNOTE_DEF), by number;
+	                               borrowed pointers into root */
+	GHashTable *ids;            /* heading/anchor id -> struct art_node *, borrowed */
 	GHashTable *links_warned;   /* art_warn_link_outside(): files reported */
-	GHashTable *anchors;    /* the other way: block -> GPtrArray of the ids
-	                           (keys of ids, sorted) that name it, a heading's
-	                           own id left out; renderers put them on the
-	                           block.  Set by art_normalize(). */
-	char *resource_root;    /* --resource-root, or NULL; owned */
+	GHashTable *anchors;        /* the other way: block -> GPtrArray of the ids
+	                               (keys of ids, sorted) that name it, a heading's
+	                               own id left out; renderers put them on the
+	                               block.  Set by art_normalize(). */
+	char *resource_root;        /* --resource-root, or NULL; owned */
 	GHashTable *resource_index; /* resolved path (or URL) -> resource, borrowed */
-	bool nesting_warned;    /* art_limit_nesting() has warned once */
+	bool nesting_warned;        /* art_limit_nesting() has warned once */
 	/* the resource sandbox (common/sandbox.c) */
-	bool allow_any_path;    /* --allow-any-path: no sandbox */
-	gint64 max_image_pixels, max_image_bytes;   /* limits for probing images */
-	GPtrArray *allowed_dirs;    /* char *: real paths files must lie in */
-	GPtrArray *search_dirs;     /* char *: article folder, then --resource-path */
+	bool allow_any_path;                      /* --allow-any-path: no sandbox */
+	gint64 max_image_pixels, max_image_bytes; /* limits for probing images */
+	GPtrArray *allowed_dirs;                  /* char *: real paths files must lie in */
+	GPtrArray *search_dirs; /* char *: article folder, then --resource-path */
 };
 
 struct art_load_opts {
-	const char *lang;       /* --lang override, or NULL */
-	bool no_normalize;      /* for --dump-tree of the raw parse */
-	bool no_smart;          /* --no-smart: keep straight quotes, "--", "..." */
-	const char *resource_root;  /* where "/img/x.png" resolves; NULL = article dir */
-	bool metadata_only;     /* the file is plain YAML metadata (a book.yaml),
-	                           read with the front matter rules; no Markdown */
-	int max_nesting;        /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
-	int max_input_mb;       /* --max-input-size; 0 = default */
-	int max_image_mpx;      /* --max-image-pixels; 0 = default */
-	int max_image_mb;       /* --max-image-size; 0 = default */
+	const char *lang;          /* --lang override, or NULL */
+	bool no_normalize;         /* for --dump-tree of the raw parse */
+	bool no_smart;             /* --no-smart: keep straight quotes, "--", "..." */
+	const char *resource_root; /* where "/img/x.png" resolves; NULL = article dir */
+	bool metadata_only;        /* the file is plain YAML metadata (a book.yaml),
+	                              read with the front matter rules; no Markdown */
+	int max_nesting;           /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
+	int max_input_mb;          /* --max-input-size; 0 = default */
+	int max_image_mpx;         /* --max-image-pixels; 0 = default */
+	int max_image_mb;          /* --max-image-size; 0 = default */
 	/* Resource sandbox: images are read only from the article's folder,
 	 * these folders (NULL-terminated, may be NULL) and resource_root. */
-	const char *const *resource_paths;  /* --resource-path DIR, repeatable */
-	bool allow_any_path;    /* --allow-any-path: read any file named */
+	const char *const *resource_paths; /* --resource-path DIR, repeatable */
+	bool allow_any_path;               /* --allow-any-path: read any file named */
 };
 
 /* The first block when it is a level-1 heading repeating the front matter
@@ -271,29 +298,28 @@ int art_frontmatter_parse_plain(struct article *art);
 int art_markdown_parse(struct article *art, const struct art_load_opts *opts);
 /* The shared normalisation pass (see common/normalize.c). */
 void art_normalize(struct article *art, const struct art_load_opts *opts);
-/* Raw HTML to model nodes (common/html.c, part of art_normalize): each ART_HTML_BLOCK, and the ART_HTML_INLINE tags of a
- * paragraph that pair up, become tables, paragraphs, emphasis, links,
+/* Raw HTML to model nodes (common/html.c, part of art_normalize): each ART_HTML_BLOCK, and the
+ * ART_HTML_INLINE tags of a paragraph that pair up, become tables, paragraphs, emphasis, links,
  * images...; <a name>/<a id> anchors go into art->ids; scripts and other
  * active content are dropped with a warning.  Leaves no ART_HTML_* node. */
 void art_html_to_model(struct article *art);
 /* Resolve an image reference (Markdown or raw <img src>) to a shared resource:
  * found, sniffed and measured once per distinct path.  pos is for the
  * warning when it is missing.  Never NULL. */
-struct art_resource *art_resource_get(struct article *art, const char *src,
-                                      struct art_pos pos);
+struct art_resource *art_resource_get(struct article *art, const char *src, struct art_pos pos);
 
 /* ---------------------------------------------------------------- limits */
 
 /* Limits on hostile input.  Each has a documented default and an option;
  * 0 in the options means the default. */
-#define ART_DEFAULT_MAX_NESTING 64     /* levels of quotes, lists, emphasis */
-#define ART_MAX_NESTING_CEILING 1000   /* renderers are tested this deep */
-#define ART_DEFAULT_MAX_PAGES   2000   /* md2pdf --max-pages */
-#define ART_MAX_TABLE_CELLS     200000 /* columns x rows of one Markdown table */
-#define ART_MAX_META_BYTES      65536  /* one front matter value (title...) */
-#define ART_DEFAULT_MAX_INPUT_MB 16    /* --max-input-size, MiB per article */
-#define ART_DEFAULT_MAX_IMAGE_MPX 50   /* --max-image-pixels, million pixels */
-#define ART_DEFAULT_MAX_IMAGE_MB 32    /* --max-image-size, MiB per image */
+#define ART_DEFAULT_MAX_NESTING 64   /* levels of quotes, lists, emphasis */
+#define ART_MAX_NESTING_CEILING 1000 /* renderers are tested this deep */
+#define ART_DEFAULT_MAX_PAGES 2000   /* md2pdf --max-pages */
+#define ART_MAX_TABLE_CELLS 200000   /* columns x rows of one Markdown table */
+#define ART_MAX_META_BYTES 65536     /* one front matter value (title...) */
+#define ART_DEFAULT_MAX_INPUT_MB 16  /* --max-input-size, MiB per article */
+#define ART_DEFAULT_MAX_IMAGE_MPX 50 /* --max-image-pixels, million pixels */
+#define ART_DEFAULT_MAX_IMAGE_MB 32  /* --max-image-size, MiB per image */
 
 /* src with the delimiter row of every table wider than ART_MAX_TABLE_CELLS
  * escaped (so it reads as text), warning for each; NULL when there is none.
@@ -324,8 +350,7 @@ void art_sandbox_init(struct article *art, const struct art_load_opts *opts);
 /* A local file name (decoded; file_url: from a file: URL) as the path to
  * read, or NULL: missing name, or *refused when the sandbox says no.
  * Returns a new string. */
-char *art_sandbox_resolve(struct article *art, const char *file, bool file_url,
-                          bool *refused);
+char *art_sandbox_resolve(struct article *art, const char *file, bool file_url, bool *refused);
 
 /* ---------------------------------------------------------------- facts
  * What an article is, the same in every format (common/facts.c). */
@@ -392,43 +417,43 @@ enum art_level { ART_NOTE, ART_WARNING, ART_ERROR };
 
 /* Every message mdpress prints comes from this table (common/diag.c). */
 enum art_diag_code {
-	ART_E_OPEN,             /* cannot open %s: %s */
-	ART_E_READ,             /* read error: %s */
-	ART_E_UTF8,             /* invalid UTF-8 */
-	ART_E_YAML_SYNTAX,      /* front matter: %s */
-	ART_E_YAML_TYPE,        /* front matter: '%s' must be %s */
-	ART_E_YAML_UNCLOSED,    /* front matter not closed by '---' or '...' */
-	ART_E_MARKDOWN,         /* Markdown parser failed */
-	ART_E_WRITE,            /* cannot write %s: %s */
-	ART_E_OUTPUT,           /* %s (converter-specific failure) */
-	ART_E_INPUT_SIZE,       /* input larger than --max-input-size */
-	ART_E_PAGES,            /* output longer than %d pages (--max-pages) */
-	ART_W_IMAGE_MISSING,    /* image not found: %s */
+	ART_E_OPEN,               /* cannot open %s: %s */
+	ART_E_READ,               /* read error: %s */
+	ART_E_UTF8,               /* invalid UTF-8 */
+	ART_E_YAML_SYNTAX,        /* front matter: %s */
+	ART_E_YAML_TYPE,          /* front matter: '%s' must be %s */
+	ART_E_YAML_UNCLOSED,      /* front matter not closed by '---' or '...' */
+	ART_E_MARKDOWN,           /* Markdown parser failed */
+	ART_E_WRITE,              /* cannot write %s: %s */
+	ART_E_OUTPUT,             /* %s (converter-specific failure) */
+	ART_E_INPUT_SIZE,         /* input larger than --max-input-size */
+	ART_E_PAGES,              /* output longer than %d pages (--max-pages) */
+	ART_W_IMAGE_MISSING,      /* image not found: %s */
 	ART_W_IMAGE_MISSING_HINT, /* image not found: %s (did you mean %s?) */
-	ART_W_IMAGE_UNREADABLE, /* image unreadable: %s: %s */
-	ART_W_IMAGE_TYPE,       /* not an image mdpress can use: %s */
-	ART_W_IMAGE_REMOTE,     /* remote image not fetched: %s */
-	ART_W_IMAGE_REFUSED,    /* image outside the article's folder not read: %s */
-	ART_W_FONTS_CONF,       /* font configuration %s: using the system's default fonts */
-	ART_W_YAML_KEY,         /* front matter: duplicate key '%s' */
-	ART_W_YAML_KEY_TYPE,    /* front matter: key that is not a string skipped */
-	ART_W_YAML_DEPTH,       /* front matter: part of '%s' is nested too deep; skipped */
-	ART_W_LINK_TARGET,      /* link to unknown anchor: #%s */
-	ART_W_FOOTNOTE,         /* footnote [^%s] is never defined */
-	ART_W_FOOTNOTE_UNUSED,  /* footnote [^%s] is never referenced: its text is left out */
-	ART_W_HTML_DROPPED,     /* raw HTML element dropped: <%s> */
-	ART_W_HTML_COMPONENT,   /* component markup with no text dropped: %s */
-	ART_W_META_LONG,        /* front matter: '%s' longer than %d bytes; cut */
-	ART_W_TABLE_SIZE,       /* table of %d columns x %lld rows shown as text */
-	ART_W_IMAGE_SIZE,       /* image too large: %s: ... */
-	ART_W_NESTING,          /* nesting deeper than %d levels flattened (--max-nesting) */
-	ART_W_OUTPUT_EXT,       /* output file %s does not end in %s */
-	ART_W_EPUB_IMAGE,       /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
-	ART_W_EPUB_COVER,       /* cover image type cannot be used in EPUB; no cover page */
-	ART_W_DATE,             /* front matter: date '%s' is no date (YYYY-MM-DD); left out */
-	ART_W_LANG,             /* language '%s' is no BCP 47 tag (like zh-CN); using '%s' */
-	ART_W_LINK_OUTSIDE,     /* link to %s, which is not in the output: kept as text */
-	ART_W_GENERIC,          /* %s  (named "other": give new messages a code of their own) */
+	ART_W_IMAGE_UNREADABLE,   /* image unreadable: %s: %s */
+	ART_W_IMAGE_TYPE,         /* not an image mdpress can use: %s */
+	ART_W_IMAGE_REMOTE,       /* remote image not fetched: %s */
+	ART_W_IMAGE_REFUSED,      /* image outside the article's folder not read: %s */
+	ART_W_FONTS_CONF,         /* font configuration %s: using the system's default fonts */
+	ART_W_YAML_KEY,           /* front matter: duplicate key '%s' */
+	ART_W_YAML_KEY_TYPE,      /* front matter: key that is not a string skipped */
+	ART_W_YAML_DEPTH,         /* front matter: part of '%s' is nested too deep; skipped */
+	ART_W_LINK_TARGET,        /* link to unknown anchor: #%s */
+	ART_W_FOOTNOTE,           /* footnote [^%s] is never defined */
+	ART_W_FOOTNOTE_UNUSED,    /* footnote [^%s] is never referenced: its text is left out */
+	ART_W_HTML_DROPPED,       /* raw HTML element dropped: <%s> */
+	ART_W_HTML_COMPONENT,     /* component markup with no text dropped: %s */
+	ART_W_META_LONG,          /* front matter: '%s' longer than %d bytes; cut */
+	ART_W_TABLE_SIZE,         /* table of %d columns x %lld rows shown as text */
+	ART_W_IMAGE_SIZE,         /* image too large: %s: ... */
+	ART_W_NESTING,            /* nesting deeper than %d levels flattened (--max-nesting) */
+	ART_W_OUTPUT_EXT,         /* output file %s does not end in %s */
+	ART_W_EPUB_IMAGE, /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
+	ART_W_EPUB_COVER, /* cover image type cannot be used in EPUB; no cover page */
+	ART_W_DATE,       /* front matter: date '%s' is no date (YYYY-MM-DD); left out */
+	ART_W_LANG,       /* language '%s' is no BCP 47 tag (like zh-CN); using '%s' */
+	ART_W_LINK_OUTSIDE, /* link to %s, which is not in the output: kept as text */
+	ART_W_GENERIC,      /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };
 
@@ -438,7 +463,7 @@ enum art_diag_code {
 void art_diag(enum art_diag_code code, const char *file, struct art_pos pos, ...);
 void art_diag_set_program(const char *name);
 void art_diag_set_quiet(bool quiet);
-void art_diag_set_strict(bool strict);        /* warnings count as errors */
+void art_diag_set_strict(bool strict); /* warnings count as errors */
 /* One -W option without the "-W": "no-NAME", "error", "error=NAME",
  * "no-error=NAME", "NAME".  False for an unknown warning name. */
 bool art_diag_option(const char *spec);
@@ -465,26 +490,26 @@ void art_diag_capture(GString *into);
 /* Options every converter shares.  Converters add their own GOptionEntry
  * arrays; art_cli_parse() handles --help/--version and usage errors. */
 struct art_cli {
-	const char *program;    /* "md2txt" */
-	char *output;           /* -o FILE, or NULL */
-	char *lang;             /* --lang */
-	char *resource_root;    /* --resource-root DIR */
-	gboolean quiet;         /* -q */
-	gboolean strict;        /* --strict */
-	gboolean dump_tree;     /* --dump-tree (hidden) */
-	char **resource_paths;  /* --resource-path DIR, repeatable; owned */
-	gboolean allow_any_path;    /* --allow-any-path */
-	char *output_dir;       /* -O/--output-dir DIR: one output per input in DIR */
-	char **warnings;        /* -W options (--warning=SPEC), in order */
-	gboolean no_smart;      /* --no-smart */
-	char *deps;             /* -M/--deps FILE: write a make dependency file */
-	gboolean deps_phony;    /* -MP: a phony target per dependency */
-	char *deps_target;      /* -MT TARGET: the rule's target instead of the output */
-	char **argv_copy;       /* argv with gcc-style options spelt long; owned */
-	char **argv_view;       /* the array GOption rearranges; owned */
-	int max_nesting;        /* --max-nesting N (0 = default) */
-	int max_input_mb, max_image_mpx, max_image_mb;  /* limits, 0 = default */
-	char **inputs;          /* remaining arguments, NULL-terminated; owned */
+	const char *program;     /* "md2txt" */
+	char *output;            /* -o FILE, or NULL */
+	char *lang;              /* --lang */
+	char *resource_root;     /* --resource-root DIR */
+	gboolean quiet;          /* -q */
+	gboolean strict;         /* --strict */
+	gboolean dump_tree;      /* --dump-tree (hidden) */
+	char **resource_paths;   /* --resource-path DIR, repeatable; owned */
+	gboolean allow_any_path; /* --allow-any-path */
+	char *output_dir;        /* -O/--output-dir DIR: one output per input in DIR */
+	char **warnings;         /* -W options (--warning=SPEC), in order */
+	gboolean no_smart;       /* --no-smart */
+	char *deps;              /* -M/--deps FILE: write a make dependency file */
+	gboolean deps_phony;     /* -MP: a phony target per dependency */
+	char *deps_target;       /* -MT TARGET: the rule's target instead of the output */
+	char **argv_copy;        /* argv with gcc-style options spelt long; owned */
+	char **argv_view;        /* the array GOption rearranges; owned */
+	int max_nesting;         /* --max-nesting N (0 = default) */
+	int max_input_mb, max_image_mpx, max_image_mb; /* limits, 0 = default */
+	char **inputs; /* remaining arguments, NULL-terminated; owned */
 	int ninputs;
 };
 
@@ -494,17 +519,17 @@ enum { ART_EXIT_OK = 0, ART_EXIT_FAIL = 1, ART_EXIT_USAGE = 2 };
  * entries (either may be NULL).  summary:
  * one line for --help.  Returns ART_EXIT_OK to go on, or an exit code
  * (-1 for "exit 0 now", after --help or --version). */
-int art_cli_parse(struct art_cli *cli, int *argc, char ***argv,
-                  const GOptionEntry *book, const GOptionEntry *extra,
-                  const char *params, const char *summary, const char *description);
+int art_cli_parse(struct art_cli *cli, int *argc, char ***argv, const GOptionEntry *book,
+                  const GOptionEntry *extra, const char *params, const char *summary,
+                  const char *description);
 void art_cli_free(struct art_cli *cli);
 /* Write the -M dependency file when one was asked for and some output was
  * written.  Returns 1, or 0 after an error diagnostic. */
 int art_cli_write_deps(const struct art_cli *cli);
 /* The target a dependency rule names for output path (NULL = stdout):
  * -MT's, else the path, else the default name beside input. */
-char *art_cli_deps_target(const struct art_cli *cli, const char *path,
-                          const char *input, const char *ext);
+char *art_cli_deps_target(const struct art_cli *cli, const char *path, const char *input,
+                          const char *ext);
 /* Load options derived from the shared CLI flags. */
 struct art_load_opts art_cli_load_opts(const struct art_cli *cli);
 /* Exit code for the diagnostics seen so far. */
@@ -516,8 +541,8 @@ int art_cli_exit_code(void);
  * FIFO or socket (/dev/null, a named pipe) is written in place. */
 struct art_output {
 	FILE *fp;
-	char *path;             /* final path (a symlink's target), NULL for stdout */
-	char *tmp_path;         /* temporary path, NULL for stdout and devices */
+	char *path;     /* final path (a symlink's target), NULL for stdout */
+	char *tmp_path; /* temporary path, NULL for stdout and devices */
 };
 /* Returns NULL after an ART_E_WRITE diagnostic. */
 struct art_output *art_output_open(const char *path);
@@ -539,13 +564,13 @@ void art_output_abort(struct art_output *out);
  *  - an input file is never overwritten; the exit status is 1 when any
  *    output failed. */
 struct art_driver {
-	const char *program;            /* "md2pdf" */
-	const char *ext;                /* ".pdf" */
-	bool binary;                    /* output is not text */
-	const char *params, *summary, *description;     /* for --help */
-	const GOptionEntry *book_entries;   /* art_book_entries(), or NULL */
-	const GOptionEntry *entries;    /* the converter's own options, or NULL */
-	void *ctx;                      /* passed to the callbacks */
+	const char *program;                        /* "md2pdf" */
+	const char *ext;                            /* ".pdf" */
+	bool binary;                                /* output is not text */
+	const char *params, *summary, *description; /* for --help */
+	const GOptionEntry *book_entries;           /* art_book_entries(), or NULL */
+	const GOptionEntry *entries;                /* the converter's own options, or NULL */
+	void *ctx;                                  /* passed to the callbacks */
 	/* After parsing: check the converter's options (usage error: return
 	 * ART_EXIT_USAGE after printing why), set up what every output shares,
 	 * adjust the load options.  Returns ART_EXIT_OK to go on.  May be NULL. */
@@ -601,11 +626,11 @@ char *art_default_output(const char *input, const char *ext);
 
 /* The book options md2epub and md2pdf share (common/book.c). */
 struct art_book_cli {
-	char *title;            /* --title */
-	char **authors;         /* --author, repeatable; NULL-terminated */
-	char *metadata;         /* --metadata book.yaml */
-	char *cover;            /* --cover IMAGE */
-	char *style;            /* --style FILE */
+	char *title;    /* --title */
+	char **authors; /* --author, repeatable; NULL-terminated */
+	char *metadata; /* --metadata book.yaml */
+	char *cover;    /* --cover IMAGE */
+	char *style;    /* --style FILE */
 };
 /* GOptionEntry array pointing into *bc; g_free() it after parsing. */
 GOptionEntry *art_book_entries(struct art_book_cli *bc);
@@ -635,29 +660,33 @@ char *art_article_title(const struct article *art);
 /* The style file md2pdf and md2epub share (common/style.c; the keys and
  * their defaults are docs/style.yaml). */
 enum art_style_role { ART_ROLE_BODY, ART_ROLE_HEADING, ART_ROLE_MONO };
-struct art_rgb { double r, g, b; };     /* 0..1 */
-struct art_style_sizes {                /* points */
+struct art_rgb {
+	double r, g, b;
+};                       /* 0..1 */
+struct art_style_sizes { /* points */
 	double body;
-	double heading[7];                  /* [1..6] */
+	double heading[7]; /* [1..6] */
 	double title, subtitle, byline;
 	double code, table, caption, footnote, footer;
 };
 struct art_style {
-	double paper_w, paper_h;            /* mm */
-	double margin[4];                   /* mm: top, right, bottom, left */
-	bool right_hand;                    /* each article starts on an odd page */
+	double paper_w, paper_h; /* mm */
+	double margin[4];        /* mm: top, right, bottom, left */
+	bool right_hand;         /* each article starts on an odd page */
 	/* per role and script ([0] Latin, [1] CJK): a family name, or the
 	 * absolute path of a font file; NULL: the built-in faces */
 	char *font[3][2];
 	struct art_style_sizes size;
-	double line_height;                 /* times the font's; 0 = the font's */
-	struct { struct art_rgb text, heading, link, header; } color;
-	double paragraph_spacing, first_line_indent;    /* em */
+	double line_height; /* times the font's; 0 = the font's */
+	struct {
+		struct art_rgb text, heading, link, header;
+	} color;
+	double paragraph_spacing, first_line_indent; /* em */
 	bool heading_numbers;
-	char *header, *footer, *book_header, *book_footer;  /* with {fields} */
-	char *logo;                         /* absolute path, or NULL */
+	char *header, *footer, *book_header, *book_footer; /* with {fields} */
+	char *logo;                                        /* absolute path, or NULL */
 	char *contents_title;
-	GHashTable *set;                    /* keys the --style file gave */
+	GHashTable *set; /* keys the --style file gave */
 };
 /* The default style, then path (may be NULL) on top.  Returns 1, or 0
  * after error diagnostics at path:line.  Free with art_style_free(). */

@@ -137,7 +137,7 @@ epub_book_image(struct epub_book *b, const struct art_resource *res, const char 
 		return NULL;
 	gpointer key, val;
 	if (g_hash_table_lookup_extended(b->item_by_path, res->path, &key, &val))
-		return val;     /* NULL for an image found unusable before */
+		return val; /* NULL for an image found unusable before */
 	if (!packable(res->type)) {
 		art_diag(ART_W_EPUB_IMAGE, file, pos, res->mime ? res->mime : "this", res->src);
 		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
@@ -146,7 +146,8 @@ epub_book_image(struct epub_book *b, const struct art_resource *res, const char 
 	struct epub_item *it;
 	char *svg = NULL, *why = NULL;
 	size_t svglen = 0;
-	if (res->type == ART_IMG_SVG && (svg = epub_svg_clean(res->path, &svglen, &why)) == NULL) {
+	if (res->type == ART_IMG_SVG &&
+	    (svg = epub_svg_clean(res->path, &svglen, &why)) == NULL) {
 		art_diag(ART_W_IMAGE_UNREADABLE, file, pos, res->src, why);
 		g_free(why);
 		g_hash_table_insert(b->item_by_path, g_strdup(res->path), NULL);
@@ -173,7 +174,8 @@ content_uuid(const struct epub_book *b)
 	g_checksum_update(ck, (const guchar *)"mdpress-epub", 12);
 	for (guint i = 0; i < b->chapters->len; i++) {
 		const struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
-		g_checksum_update(ck, (const guchar *)ch->art->source, (gssize)ch->art->source_len);
+		g_checksum_update(ck, (const guchar *)ch->art->source,
+		                  (gssize)ch->art->source_len);
 		g_checksum_update(ck, (const guchar *)"\0", 1);
 	}
 	guint8 d[20];
@@ -291,8 +293,10 @@ epub_href(struct epub_book *b, struct epub_chapter *ch, const char *url)
 	if (scheme) {
 		char *r = NULL;
 		if (!g_ascii_strcasecmp(scheme, "mailto") ||
-		    ((!g_ascii_strcasecmp(scheme, "http") || !g_ascii_strcasecmp(scheme, "https") ||
-		      !g_ascii_strcasecmp(scheme, "ftp")) && host_ok(url)))
+		    ((!g_ascii_strcasecmp(scheme, "http") ||
+		      !g_ascii_strcasecmp(scheme, "https") ||
+		      !g_ascii_strcasecmp(scheme, "ftp")) &&
+		     host_ok(url)))
 			r = iri_escape(url);
 		g_free(scheme);
 		return r;
@@ -322,8 +326,8 @@ fix_links(struct epub_book *b, struct epub_chapter *ch, xmlNodePtr n)
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		xmlChar *href = strcmp((const char *)n->name, "a") ? NULL
-		                : xmlGetProp(n, BAD_CAST "href");
+		xmlChar *href =
+		    strcmp((const char *)n->name, "a") ? NULL : xmlGetProp(n, BAD_CAST "href");
 		if (href) {
 			const char *h = (const char *)href;
 			const char *hash = strchr(h, '#');
@@ -332,11 +336,14 @@ fix_links(struct epub_book *b, struct epub_chapter *ch, xmlNodePtr n)
 				to = ch;
 			else if (hash && g_str_has_prefix(h, "chapter-"))
 				for (guint i = 0; i < b->chapters->len && !to; i++) {
-					struct epub_chapter *c = g_ptr_array_index(b->chapters, i);
-					if (!strncmp(c->file, h, (size_t)(hash - h)) && c->file[hash - h] == '\0')
+					struct epub_chapter *c =
+					    g_ptr_array_index(b->chapters, i);
+					if (!strncmp(c->file, h, (size_t)(hash - h)) &&
+					    c->file[hash - h] == '\0')
 						to = c;
 				}
-			if (to && hash && GPOINTER_TO_INT(g_hash_table_lookup(to->ids, hash + 1)) != 2) {
+			if (to && hash &&
+			    GPOINTER_TO_INT(g_hash_table_lookup(to->ids, hash + 1)) != 2) {
 				if (to == ch && h[0] == '#') {
 					xmlUnsetProp(n, BAD_CAST "href");
 				} else {
@@ -365,14 +372,18 @@ epub_book_render(struct epub_book *b)
 	const char *cover = b->cover_src ? b->cover_src : first->art->meta.cover;
 	if (cover && *cover) {
 		/* --cover (or a metadata file's) was named by the user: trusted */
-		struct art_resource *r = b->cover_src
-			? art_resource_get_trusted(first->art, cover, first->art->meta.cover_pos)
-			: art_resource_get(first->art, cover, first->art->meta.cover_pos);
-		b->cover = epub_book_image(b, r, first->art->display_name, first->art->meta.cover_pos);
+		struct art_resource *r =
+		    b->cover_src
+		        ? art_resource_get_trusted(first->art, cover,
+		                                   first->art->meta.cover_pos)
+		        : art_resource_get(first->art, cover, first->art->meta.cover_pos);
+		b->cover =
+		    epub_book_image(b, r, first->art->display_name, first->art->meta.cover_pos);
 		if (b->cover)
 			b->cover->cover = true;
 		else if (r->status == ART_RES_OK)
-			art_diag(ART_W_EPUB_COVER, first->art->display_name, first->art->meta.cover_pos);
+			art_diag(ART_W_EPUB_COVER, first->art->display_name,
+			         first->art->meta.cover_pos);
 	}
 	return 1;
 }

@@ -19,7 +19,7 @@
 struct zw {
 	zip_t *z;
 	zip_uint16_t dtime, ddate;
-	const char *target;     /* for messages */
+	const char *target; /* for messages */
 	bool ok;
 };
 
@@ -41,7 +41,8 @@ finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
 		zfail(w, name);
 		return;
 	}
-	if (zip_set_file_compression(w->z, (zip_uint64_t)idx, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
+	if (zip_set_file_compression(w->z, (zip_uint64_t)idx,
+	                             store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
 	                             store ? 0 : 9) < 0 ||
 	    zip_file_set_dostime(w->z, (zip_uint64_t)idx, w->dtime, w->ddate, 0) < 0 ||
 	    zip_file_set_external_attributes(w->z, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
@@ -101,7 +102,8 @@ container_xml(size_t *len)
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr c = xmlNewDocNode(doc, NULL, BAD_CAST "container", NULL);
 	xmlDocSetRootElement(doc, c);
-	xmlSetNs(c, xmlNewNs(c, BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:container", NULL));
+	xmlSetNs(c,
+	         xmlNewNs(c, BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:container", NULL));
 	xmlNewProp(c, BAD_CAST "version", BAD_CAST "1.0");
 	xmlNodePtr rfs = xmlNewChild(c, NULL, BAD_CAST "rootfiles", NULL);
 	xmlNodePtr rf = xmlNewChild(rfs, NULL, BAD_CAST "rootfile", NULL);
@@ -198,7 +200,7 @@ source_bytes(zip_source_t *src, char **data, zip_int64_t *len)
 int
 epub_write(const struct epub_book *b, FILE *fp, const char *name)
 {
-	struct zw w = { NULL, 0, 0, name, true };
+	struct zw w = {NULL, 0, 0, name, true};
 	dos_time(b->epoch, &w.dtime, &w.ddate);
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -206,13 +208,14 @@ epub_write(const struct epub_book *b, FILE *fp, const char *name)
 	if (mem != NULL)
 		w.z = zip_open_from_source(mem, ZIP_TRUNCATE, &ze);
 	if (w.z == NULL) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target, zip_error_strerror(&ze));
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target,
+		         zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		zip_source_free(mem);
 		return 0;
 	}
 	zip_error_fini(&ze);
-	zip_source_keep(mem);   /* survive zip_close, which writes into it */
+	zip_source_keep(mem); /* survive zip_close, which writes into it */
 	add_contents(&w, b);
 	if (w.ok && zip_close(w.z) < 0)
 		zfail(&w, "writing the archive");
@@ -228,7 +231,8 @@ epub_write(const struct epub_book *b, FILE *fp, const char *name)
 	}
 	zip_source_free(mem);
 	if (ok && fwrite(data, 1, (size_t)len, fp) != (size_t)len) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target, g_strerror(errno));
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, w.target,
+		         g_strerror(errno));
 		ok = 0;
 	}
 	g_free(data);

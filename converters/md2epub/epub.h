@@ -11,57 +11,57 @@
 #include "article.h"
 
 #define EPUB_NS_XHTML "http://www.w3.org/1999/xhtml"
-#define EPUB_NS_OPS   "http://www.idpf.org/2007/ops"
+#define EPUB_NS_OPS "http://www.idpf.org/2007/ops"
 
 /* One file packed into the book besides the chapters (images). */
 struct epub_item {
-	char *id;               /* manifest id: "img-001" */
-	char *href;             /* relative to the package folder: "images/img-001.png" */
+	char *id;   /* manifest id: "img-001" */
+	char *href; /* relative to the package folder: "images/img-001.png" */
 	const char *mime;
-	char *path;             /* file to copy in */
-	char *data;             /* or these bytes (repaired SVG) */
+	char *path; /* file to copy in */
+	char *data; /* or these bytes (repaired SVG) */
 	size_t len;
-	bool cover;             /* properties="cover-image" */
+	bool cover; /* properties="cover-image" */
 };
 
 /* One heading listed in the nav / NCX. */
 struct epub_toc_entry {
-	int level;              /* 1-3; 0 = chapter title entry */
+	int level; /* 1-3; 0 = chapter title entry */
 	char *text;
-	char *href;             /* "chapter-001.xhtml#id" */
+	char *href; /* "chapter-001.xhtml#id" */
 };
 
 struct epub_chapter {
 	struct article *art;
-	char *canon;            /* canonical path of the source, for cross links */
-	char *file;             /* "chapter-001.xhtml" */
-	char *id;               /* "chapter-001" */
-	char *title;            /* for the nav */
-	xmlDocPtr doc;          /* the rendered chapter */
-	GHashTable *ids;        /* ids present in doc (owned keys) */
-	GPtrArray *toc;         /* struct epub_toc_entry * */
-	GPtrArray *fn_ids;      /* [number] -> id of its <aside>, or NULL */
-	GPtrArray *fnref_ids;   /* [number] -> id of its first noteref, or NULL */
+	char *canon;          /* canonical path of the source, for cross links */
+	char *file;           /* "chapter-001.xhtml" */
+	char *id;             /* "chapter-001" */
+	char *title;          /* for the nav */
+	xmlDocPtr doc;        /* the rendered chapter */
+	GHashTable *ids;      /* ids present in doc (owned keys) */
+	GPtrArray *toc;       /* struct epub_toc_entry * */
+	GPtrArray *fn_ids;    /* [number] -> id of its <aside>, or NULL */
+	GPtrArray *fnref_ids; /* [number] -> id of its first noteref, or NULL */
 };
 
 struct epub_book {
 	/* metadata */
 	char *title;
-	GPtrArray *authors;     /* char * */
+	GPtrArray *authors; /* char * */
 	char *lang;
-	char *date;             /* W3C date or NULL */
-	char *modified;         /* CCYY-MM-DDThh:mm:ssZ */
+	char *date;     /* W3C date or NULL */
+	char *modified; /* CCYY-MM-DDThh:mm:ssZ */
 	char *identifier;
 	char *description;
-	GPtrArray *subjects;    /* char * */
-	gint64 epoch;           /* for zip mtimes and dcterms:modified */
+	GPtrArray *subjects; /* char * */
+	gint64 epoch;        /* for zip mtimes and dcterms:modified */
 	/* content */
-	GPtrArray *chapters;    /* struct epub_chapter * */
-	GPtrArray *items;       /* struct epub_item * */
-	GHashTable *item_by_path;   /* resolved path -> struct epub_item * */
-	struct epub_item *cover;    /* or NULL */
-	char *css;              /* the stylesheet text */
-	char *cover_src;        /* --cover override, or NULL */
+	GPtrArray *chapters;      /* struct epub_chapter * */
+	GPtrArray *items;         /* struct epub_item * */
+	GHashTable *item_by_path; /* resolved path -> struct epub_item * */
+	struct epub_item *cover;  /* or NULL */
+	char *css;                /* the stylesheet text */
+	char *cover_src;          /* --cover override, or NULL */
 };
 
 /* book.c */
@@ -112,7 +112,7 @@ char *epub_clean(const char *s);
 /* Values of epub_chapter.ids: an id reserved for a heading not yet
  * rendered, and one present in the document. */
 #define EPUB_ID_RESERVED GINT_TO_POINTER(1)
-#define EPUB_ID_PRESENT  GINT_TO_POINTER(2)
+#define EPUB_ID_PRESENT GINT_TO_POINTER(2)
 /* Put the ids that name n (art->anchors) on e, the element rendered for
  * n, each unless the chapter has it already. */
 void epub_anchor_ids(struct epub_chapter *ch, xmlNodePtr e, const struct art_node *n);

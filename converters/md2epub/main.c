@@ -21,11 +21,11 @@ struct md2epub {
 };
 
 static const GOptionEntry css_entries[] = {
-	{ "css", 0, 0, G_OPTION_ARG_FILENAME, &opt_css,
-	  "Use this stylesheet instead of the built-in one", "FILE" },
-	{ "css-append", 0, 0, G_OPTION_ARG_FILENAME, &opt_css_append,
-	  "Append this stylesheet to the built-in one (or to --css)", "FILE" },
-	{ NULL, 0, 0, 0, NULL, NULL, NULL },
+    {"css", 0, 0, G_OPTION_ARG_FILENAME, &opt_css,
+     "Use this stylesheet instead of the built-in one", "FILE"},
+    {"css-append", 0, 0, G_OPTION_ARG_FILENAME, &opt_css_append,
+     "Append this stylesheet to the built-in one (or to --css)", "FILE"},
+    {NULL, 0, 0, 0, NULL, NULL, NULL},
 };
 
 static char *
@@ -108,7 +108,7 @@ convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 	int ok = epub_book_render(b);
 	if (ok)
 		ok = epub_write(b, out, name);
-	epub_book_release_articles(b);  /* the driver owns them */
+	epub_book_release_articles(b); /* the driver owns them */
 	epub_book_free(b);
 	return ok;
 }
@@ -126,24 +126,25 @@ teardown(void *ctx)
 int
 main(int argc, char **argv)
 {
-	struct md2epub m = { 0 };
+	struct md2epub m = {0};
 	GOptionEntry *book_entries = art_book_entries(&m.bc);
 	const struct art_driver d = {
-		.program = "md2epub",
-		.ext = ".epub",
-		.binary = true,
-		.params = "FILE...",
-		.summary = "Convert Markdown articles to an EPUB 3 book.",
-		.description = "One input, or several with -o, make one book (one chapter per\n"
-		               "article); several inputs without -o make one EPUB beside each\n"
-		               "(or in -O DIR).\n"
-		               "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.",
-		.book_entries = book_entries,
-		.entries = css_entries,
-		.ctx = &m,
-		.setup = setup,
-		.convert = convert,
-		.teardown = teardown,
+	    .program = "md2epub",
+	    .ext = ".epub",
+	    .binary = true,
+	    .params = "FILE...",
+	    .summary = "Convert Markdown articles to an EPUB 3 book.",
+	    .description =
+	        "One input, or several with -o, make one book (one chapter per\n"
+	        "article); several inputs without -o make one EPUB beside each\n"
+	        "(or in -O DIR).\n"
+	        "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.",
+	    .book_entries = book_entries,
+	    .entries = css_entries,
+	    .ctx = &m,
+	    .setup = setup,
+	    .convert = convert,
+	    .teardown = teardown,
 	};
 	int rc = art_driver_main(&d, argc, argv);
 	g_free(book_entries);

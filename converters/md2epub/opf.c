@@ -5,7 +5,7 @@
 #include "epub.h"
 
 #define NS_OPF "http://www.idpf.org/2007/opf"
-#define NS_DC  "http://purl.org/dc/elements/1.1/"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_NCX "http://www.daisy.org/z3986/2005/ncx/"
 
 char *
@@ -37,8 +37,7 @@ nl(xmlNodePtr parent, int depth)
 }
 
 static void
-item(xmlNodePtr manifest, const char *id, const char *href, const char *mime,
-     const char *props)
+item(xmlNodePtr manifest, const char *id, const char *href, const char *mime, const char *props)
 {
 	nl(manifest, 4);
 	xmlNodePtr it = child(manifest, NULL, "item", NULL);
@@ -157,12 +156,12 @@ toc_entries(const struct epub_book *b)
 	for (guint i = 0; i < b->chapters->len; i++) {
 		const struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
 		if (!single || ch->toc->len == 0) {
-			struct flat f = { 0, ch->title, ch->file };
+			struct flat f = {0, ch->title, ch->file};
 			g_array_append_val(a, f);
 		}
 		for (guint j = 0; j < ch->toc->len; j++) {
 			const struct epub_toc_entry *e = g_ptr_array_index(ch->toc, j);
-			struct flat f = { e->level, *e->text ? e->text : ch->title, e->href };
+			struct flat f = {e->level, *e->text ? e->text : ch->title, e->href};
 			g_array_append_val(a, f);
 		}
 	}
@@ -178,7 +177,10 @@ typedef xmlNodePtr (*sub_fn)(xmlNodePtr entry, int depth);
 static void
 nest(xmlNodePtr root, GArray *a, add_fn add, sub_fn sub)
 {
-	struct { xmlNodePtr list, last; int level; } st[64];
+	struct {
+		xmlNodePtr list, last;
+		int level;
+	} st[64];
 	int depth = 0, order = 0;
 	st[0].list = root;
 	st[0].last = NULL;
@@ -187,7 +189,8 @@ nest(xmlNodePtr root, GArray *a, add_fn add, sub_fn sub)
 		const struct flat *f = &g_array_index(a, struct flat, i);
 		/* Pop only to a list whose parent level is not deeper: an h2
 		 * after an h3 under a chapter entry stays in that chapter. */
-		while (depth > 0 && st[depth].level > f->level && st[depth - 1].level >= f->level)
+		while (depth > 0 && st[depth].level > f->level &&
+		       st[depth - 1].level >= f->level)
 			depth--;
 		if (st[depth].level == -1 || f->level < st[depth].level)
 			st[depth].level = f->level;
@@ -256,9 +259,11 @@ epub_nav(const struct epub_book *b, size_t *len)
 	child(lm, NULL, "h1", label(b, "\u5bfc\u822a", "Landmarks"));
 	nl(lm, 2);
 	xmlNodePtr lol = child(lm, NULL, "ol", NULL);
-	struct { const char *type, *href, *zh, *en; } marks[] = {
-		{ "cover", "cover.xhtml", "\u5c01\u9762", "Cover" },
-		{ "bodymatter", NULL, "\u6b63\u6587", "Start" },
+	struct {
+		const char *type, *href, *zh, *en;
+	} marks[] = {
+	    {"cover", "cover.xhtml", "\u5c01\u9762", "Cover"},
+	    {"bodymatter", NULL, "\u6b63\u6587", "Start"},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++) {
 		if (i == 0 && !b->cover)
@@ -268,7 +273,8 @@ epub_nav(const struct epub_book *b, size_t *len)
 		xmlNodePtr li = child(lol, NULL, "li", NULL);
 		xmlNodePtr l = child(li, NULL, "a", label(b, marks[i].zh, marks[i].en));
 		xmlNewNsProp(l, ops, BAD_CAST "type", BAD_CAST marks[i].type);
-		xmlNewProp(l, BAD_CAST "href", BAD_CAST (marks[i].href ? marks[i].href : first->file));
+		xmlNewProp(l, BAD_CAST "href",
+		           BAD_CAST(marks[i].href ? marks[i].href : first->file));
 	}
 	nl(lol, 2);
 	nl(lm, 0);
@@ -300,7 +306,7 @@ static xmlNodePtr
 ncx_sub(xmlNodePtr np, int depth)
 {
 	(void)depth;
-	return np;   /* NCX nests navPoints directly */
+	return np; /* NCX nests navPoints directly */
 }
 
 static int
@@ -330,9 +336,13 @@ epub_ncx(const struct epub_book *b, size_t *len)
 
 	nl(ncx, 2);
 	xmlNodePtr head = child(ncx, NULL, "head", NULL);
-	struct { const char *name, *content; } metas[] = {
-		{ "dtb:uid", b->identifier }, { "dtb:depth", depth },
-		{ "dtb:totalPageCount", "0" }, { "dtb:maxPageNumber", "0" },
+	struct {
+		const char *name, *content;
+	} metas[] = {
+	    {"dtb:uid", b->identifier},
+	    {"dtb:depth", depth},
+	    {"dtb:totalPageCount", "0"},
+	    {"dtb:maxPageNumber", "0"},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(metas); i++) {
 		nl(head, 4);

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+/* One CSS rule a line, as in a stylesheet file. */
+/* clang-format off */
 const char epub_default_css[] =
 "/* mdpress default EPUB stylesheet */\n"
 "body {\n"
@@ -89,10 +91,12 @@ const char epub_default_css[] =
 "section.cover { text-align: center; }\n"
 "section.cover img { max-height: 95%; }\n"
 "nav ol { list-style-type: none; padding-left: 1em; }\n";
+/* clang-format on */
 
 /* A font-family list for a role: the style's Latin then CJK family (font
  * files are not embedded: their family name stands), then generic. */
-static void families(GString *css, const struct art_style *st, int role, const char *generic)
+static void
+families(GString *css, const struct art_style *st, int role, const char *generic)
 {
 	for (int s = 0; s < 2; s++) {
 		const char *f = st->font[role][s];
@@ -110,18 +114,21 @@ static void families(GString *css, const struct art_style *st, int role, const c
 	g_string_append(css, generic);
 }
 
-static void rgb(GString *css, const char *prop, const struct art_rgb *c)
+static void
+rgb(GString *css, const char *prop, const struct art_rgb *c)
 {
 	g_string_append_printf(css, "%s: #%02x%02x%02x; ", prop, (int)(c->r * 255 + 0.5),
 	                       (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
 }
 
-char *epub_style_css(const struct art_style *st)
+char *
+epub_style_css(const struct art_style *st)
 {
 	GString *css = g_string_new("\n/* from the --style file */\n");
 	bool any = false;
 #define HAS(k) art_style_has(st, k)
-	if (HAS("body-font") || HAS("body-font-cjk") || HAS("text-color") || HAS("line-height")) {
+	if (HAS("body-font") || HAS("body-font-cjk") || HAS("text-color") ||
+	    HAS("line-height")) {
 		g_string_append(css, "body { ");
 		if (HAS("body-font") || HAS("body-font-cjk")) {
 			g_string_append(css, "font-family: ");
@@ -130,15 +137,17 @@ char *epub_style_css(const struct art_style *st)
 		if (HAS("text-color"))
 			rgb(css, "color", &st->color.text);
 		if (HAS("line-height") && st->line_height > 0)
-			g_string_append_printf(css, "line-height: %.2f; ", st->line_height * 1.2);
+			g_string_append_printf(css, "line-height: %.2f; ",
+			                       st->line_height * 1.2);
 		g_string_append(css, "}\n");
 		any = true;
 	}
 	/* the language rules of the built-in sheet pick CJK faces: the style's
 	 * CJK family overrides them */
 	if (HAS("body-font-cjk")) {
-		g_string_append(css, ":lang(zh), :lang(zh-CN), :lang(zh-Hans), :lang(zh-TW), :lang(ja) "
-		                     "{ font-family: ");
+		g_string_append(
+		    css, ":lang(zh), :lang(zh-CN), :lang(zh-Hans), :lang(zh-TW), :lang(ja) "
+		         "{ font-family: ");
 		families(css, st, ART_ROLE_BODY, "serif; }\n");
 		any = true;
 	}
@@ -175,7 +184,8 @@ char *epub_style_css(const struct art_style *st)
 		any = true;
 	}
 	if (HAS("paragraph-spacing") || HAS("first-line-indent")) {
-		g_string_append_printf(css, "p { margin: 0 0 %.2fem 0; text-indent: %.2fem; }\n"
+		g_string_append_printf(css,
+		                       "p { margin: 0 0 %.2fem 0; text-indent: %.2fem; }\n"
 		                       "li p, td p, th p, figcaption, p.byline, p.subtitle "
 		                       "{ text-indent: 0; }\n",
 		                       st->paragraph_spacing, st->first_line_indent);
@@ -183,13 +193,14 @@ char *epub_style_css(const struct art_style *st)
 	}
 	if (HAS("heading-numbers") && st->heading_numbers) {
 		/* levels 2-4, as md2pdf numbers them */
-		g_string_append(css, "body { counter-reset: h2; }\nh2 { counter-reset: h3; }\n"
-		                     "h3 { counter-reset: h4; }\n"
-		                     "h2::before { counter-increment: h2; content: counter(h2) \" \"; }\n"
-		                     "h3::before { counter-increment: h3; "
-		                     "content: counter(h2) \".\" counter(h3) \" \"; }\n"
-		                     "h4::before { counter-increment: h4; "
-		                     "content: counter(h2) \".\" counter(h3) \".\" counter(h4) \" \"; }\n");
+		g_string_append(
+		    css, "body { counter-reset: h2; }\nh2 { counter-reset: h3; }\n"
+		         "h3 { counter-reset: h4; }\n"
+		         "h2::before { counter-increment: h2; content: counter(h2) \" \"; }\n"
+		         "h3::before { counter-increment: h3; "
+		         "content: counter(h2) \".\" counter(h3) \" \"; }\n"
+		         "h4::before { counter-increment: h4; "
+		         "content: counter(h2) \".\" counter(h3) \".\" counter(h4) \" \"; }\n");
 		any = true;
 	}
 #undef HAS

@@ -60,9 +60,9 @@ fix_tree(xmlNodePtr n, GHashTable *ids)
 						xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
 					g_hash_table_add(ids, id);
 				}
-			} else if (!strcmp(name, "stroke-linejoin") &&
-			           strcmp(val, "bevel") && strcmp(val, "inherit") &&
-			           strcmp(val, "miter") && strcmp(val, "round")) {
+			} else if (!strcmp(name, "stroke-linejoin") && strcmp(val, "bevel") &&
+			           strcmp(val, "inherit") && strcmp(val, "miter") &&
+			           strcmp(val, "round")) {
 				xmlSetProp(n, BAD_CAST "stroke-linejoin", BAD_CAST "miter");
 			}
 			xmlFree(v);
@@ -93,14 +93,16 @@ epub_svg_clean(const char *path, size_t *len, char **why)
 	xmlSetExternalEntityLoader(no_external);
 	/* NOENT expands the internal entities editors define (Illustrator's
 	 * &ns_svg;); external ones still go through no_external. */
-	xmlDocPtr doc = xmlReadMemory(src, (int)srclen, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOENT |
-	                              XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDocPtr doc = xmlReadMemory(src, (int)srclen, NULL, NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR |
+	                                  XML_PARSE_NOWARNING);
 	xmlSetExternalEntityLoader(old);
 	g_free(src);
 	if (doc == NULL) {
 		const xmlError *e = xmlGetLastError();
-		*why = e && e->message ? g_strstrip(g_strdup_printf("line %d: %s", e->line, e->message))
-		                       : g_strdup("not well-formed XML");
+		*why = e && e->message
+		           ? g_strstrip(g_strdup_printf("line %d: %s", e->line, e->message))
+		           : g_strdup("not well-formed XML");
 		return NULL;
 	}
 	char *r = NULL;

@@ -7,7 +7,6 @@
 
 #include "epub.h"
 
-
 /* Nesting deeper than this (50000 '>' or '*' in hostile input) is
  * flattened without recursion, so the stack stays small. */
 #define MAX_DEPTH 48
@@ -16,8 +15,8 @@ struct xr {
 	struct epub_book *book;
 	struct epub_chapter *ch;
 	xmlNsPtr ops;
-	int depth;              /* block nesting */
-	int idepth;             /* inline nesting */
+	int depth;  /* block nesting */
+	int idepth; /* inline nesting */
 };
 
 static void render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first);
@@ -129,7 +128,8 @@ heading_id(struct xr *x, const char *raw)
 	if (g_hash_table_lookup_extended(x->ch->ids, id, &key, &val)) {
 		if (val == EPUB_ID_RESERVED) {
 			g_hash_table_insert(x->ch->ids, g_strdup(id), EPUB_ID_PRESENT);
-			res = g_hash_table_lookup_extended(x->ch->ids, id, &key, &val) ? key : NULL;
+			res = g_hash_table_lookup_extended(x->ch->ids, id, &key, &val) ? key
+			                                                               : NULL;
 		}
 	} else {
 		g_hash_table_insert(x->ch->ids, g_strdup(id), EPUB_ID_PRESENT);
@@ -152,9 +152,10 @@ static void
 render_image(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	char *alt = art_node_plain_text(n);
-	struct epub_item *it = n->u.image.res ? epub_book_image(x->book, n->u.image.res,
-	                                                        x->ch->art->display_name, n->pos)
-	                                      : NULL;
+	struct epub_item *it =
+	    n->u.image.res
+	        ? epub_book_image(x->book, n->u.image.res, x->ch->art->display_name, n->pos)
+	        : NULL;
 	if (it == NULL) {
 		epub_missing_image(parent, alt);
 	} else {
@@ -193,8 +194,8 @@ void
 epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent, int n)
 {
 	(void)book;
-	if (n <= 0 || footnote_def(ch->art, n) == NULL ||
-	    (guint)n >= ch->fn_ids->len || ch->fn_ids->pdata[n] == NULL)
+	if (n <= 0 || footnote_def(ch->art, n) == NULL || (guint)n >= ch->fn_ids->len ||
+	    ch->fn_ids->pdata[n] == NULL)
 		return;
 	char base[32], num[16];
 	g_snprintf(base, sizeof base, "fnref-%d", n);
@@ -247,18 +248,35 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr e;
 	switch (n->type) {
-	case ART_TEXT: epub_text(parent, n->literal); break;
-	case ART_SOFTBREAK: epub_text(parent, " "); break;
-	case ART_LINEBREAK: el(parent, "br"); epub_nl(parent); break;
+	case ART_TEXT:
+		epub_text(parent, n->literal);
+		break;
+	case ART_SOFTBREAK:
+		epub_text(parent, " ");
+		break;
+	case ART_LINEBREAK:
+		el(parent, "br");
+		epub_nl(parent);
+		break;
 	case ART_CODE:
 		e = el(parent, "code");
 		epub_text(e, n->literal);
 		break;
-	case ART_EMPH: render_inline_list(x, el(parent, "em"), n->first_child); break;
-	case ART_STRONG: render_inline_list(x, el(parent, "strong"), n->first_child); break;
-	case ART_STRIKE: render_inline_list(x, el(parent, "del"), n->first_child); break;
-	case ART_SUPERSCRIPT: render_inline_list(x, el(parent, "sup"), n->first_child); break;
-	case ART_SUBSCRIPT: render_inline_list(x, el(parent, "sub"), n->first_child); break;
+	case ART_EMPH:
+		render_inline_list(x, el(parent, "em"), n->first_child);
+		break;
+	case ART_STRONG:
+		render_inline_list(x, el(parent, "strong"), n->first_child);
+		break;
+	case ART_STRIKE:
+		render_inline_list(x, el(parent, "del"), n->first_child);
+		break;
+	case ART_SUPERSCRIPT:
+		render_inline_list(x, el(parent, "sup"), n->first_child);
+		break;
+	case ART_SUBSCRIPT:
+		render_inline_list(x, el(parent, "sub"), n->first_child);
+		break;
 	case ART_LINK: {
 		char *href = epub_href(x->book, x->ch, n->u.link.url);
 		if (href) {
@@ -270,7 +288,7 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 			e = el(parent, "span");
 			prop(e, "class", "link");
 			char *file = art_link_file(x->ch->art, n->u.link.url, NULL);
-			if (file)   /* a file that is no chapter of this book */
+			if (file) /* a file that is no chapter of this book */
 				art_warn_link_outside(x->ch->art, n->pos, n->u.link.url);
 			g_free(file);
 		}
@@ -278,22 +296,39 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		render_inline_list(x, e, n->first_child);
 		break;
 	}
-	case ART_IMAGE: render_image(x, parent, n); break;
+	case ART_IMAGE:
+		render_image(x, parent, n);
+		break;
 	case ART_FOOTNOTE_REF:
 		if (n->u.footnote.def)
 			epub_noteref(x->book, x->ch, parent, n->u.footnote.number);
 		else {
-			char *t = g_strdup_printf("[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
+			char *t = g_strdup_printf(
+			    "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
 			epub_text(parent, t);
 			g_free(t);
 		}
 		break;
-	case ART_HTML_INLINE:   /* art_normalize() made model nodes of it */
-	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
-	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
-	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
-	case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
+	case ART_HTML_INLINE: /* art_normalize() made model nodes of it */
+	case ART_DOCUMENT:
+	case ART_PARAGRAPH:
+	case ART_HEADING:
+	case ART_BLOCKQUOTE:
+	case ART_LIST:
+	case ART_ITEM:
+	case ART_CODE_BLOCK:
+	case ART_HTML_BLOCK:
+	case ART_THEMATIC_BREAK:
+	case ART_TABLE:
+	case ART_TABLE_ROW:
+	case ART_TABLE_CELL:
+	case ART_FIGURE:
+	case ART_CAPTION:
+	case ART_FOOTNOTE_DEF:
+	case ART_DEF_LIST:
+	case ART_DEF_TERM:
+	case ART_DEF_DESC:
+	case ART_NODE__MAX:
 		break;
 	}
 }
@@ -309,10 +344,14 @@ static const char *
 align_class(enum art_align a)
 {
 	switch (a) {
-	case ART_ALIGN_LEFT: return "align-left";
-	case ART_ALIGN_CENTER: return "align-center";
-	case ART_ALIGN_RIGHT: return "align-right";
-	case ART_ALIGN_NONE: return NULL;
+	case ART_ALIGN_LEFT:
+		return "align-left";
+	case ART_ALIGN_CENTER:
+		return "align-center";
+	case ART_ALIGN_RIGHT:
+		return "align-right";
+	case ART_ALIGN_NONE:
+		return NULL;
 	}
 	return NULL;
 }
@@ -352,9 +391,11 @@ render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
 		epub_anchor_ids(x->ch, tr, row);
 		int col = 0;
 		for (const struct art_node *c = row->first_child; c; c = c->next, col++) {
-			xmlNodePtr td = el(tr, row->u.row.header || c->u.cell.header ? "th" : "td");
+			xmlNodePtr td =
+			    el(tr, row->u.row.header || c->u.cell.header ? "th" : "td");
 			const char *cls = col < t->u.table.ncols && t->u.table.aligns
-			                  ? align_class(t->u.table.aligns[col]) : NULL;
+			                      ? align_class(t->u.table.aligns[col])
+			                      : NULL;
 			if (cls)
 				prop(td, "class", cls);
 			span_attr(td, "colspan", c->u.cell.colspan);
@@ -392,8 +433,10 @@ render_code_block(xmlNodePtr parent, const struct art_node *n)
 static xmlNodePtr
 render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
-	int level = n->u.heading.level < 1 ? 1 : n->u.heading.level > 6 ? 6 : n->u.heading.level;
-	char name[4] = { 'h', (char)('0' + level), 0, 0 };
+	int level = n->u.heading.level < 1   ? 1
+	            : n->u.heading.level > 6 ? 6
+	                                     : n->u.heading.level;
+	char name[4] = {'h', (char)('0' + level), 0, 0};
 	xmlNodePtr h = el(parent, name);
 	const char *id = heading_id(x, n->u.heading.id);
 	if (id)
@@ -513,35 +556,50 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr e;
 	switch (n->type) {
-	case ART_DOCUMENT: render_blocks(x, parent, n->first_child); return;
+	case ART_DOCUMENT:
+		render_blocks(x, parent, n->first_child);
+		return;
 	case ART_PARAGRAPH:
 		e = el(parent, "p");
 		render_inline_list(x, e, n->first_child);
 		break;
-	case ART_HEADING: render_heading(x, parent, n); break;
+	case ART_HEADING:
+		render_heading(x, parent, n);
+		break;
 	case ART_BLOCKQUOTE:
 		e = el(parent, "blockquote");
 		epub_nl(e);
 		render_blocks(x, e, n->first_child);
 		break;
-	case ART_LIST: render_list(x, parent, n); break;
+	case ART_LIST:
+		render_list(x, parent, n);
+		break;
 	case ART_ITEM:
 		e = el(parent, "div");
 		render_blocks(x, e, n->first_child);
 		break;
-	case ART_CODE_BLOCK: render_code_block(parent, n); break;
-	case ART_HTML_BLOCK:        /* art_normalize() made model nodes of it */
+	case ART_CODE_BLOCK:
+		render_code_block(parent, n);
+		break;
+	case ART_HTML_BLOCK: /* art_normalize() made model nodes of it */
 		return;
-	case ART_THEMATIC_BREAK: el(parent, "hr"); break;
-	case ART_TABLE: render_table(x, parent, n); break;
-	case ART_FIGURE: render_figure(x, parent, n); break;
+	case ART_THEMATIC_BREAK:
+		el(parent, "hr");
+		break;
+	case ART_TABLE:
+		render_table(x, parent, n);
+		break;
+	case ART_FIGURE:
+		render_figure(x, parent, n);
+		break;
 	case ART_CAPTION:
 	case ART_TABLE_ROW:
 	case ART_TABLE_CELL:
 		e = el(parent, "div");
 		render_inline_list(x, e, n->first_child);
 		break;
-	case ART_FOOTNOTE_DEF: return;   /* collected at the chapter's end */
+	case ART_FOOTNOTE_DEF:
+		return; /* collected at the chapter's end */
 	case ART_DEF_LIST:
 		e = el(parent, "dl");
 		epub_nl(e);
@@ -554,12 +612,21 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 		e = el(parent, "dd");
 		render_blocks(x, e, n->first_child);
 		break;
-	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
-	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
-	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
-	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF:
+	case ART_TEXT:
+	case ART_SOFTBREAK:
+	case ART_LINEBREAK:
+	case ART_CODE:
+	case ART_HTML_INLINE:
+	case ART_EMPH:
+	case ART_STRONG:
+	case ART_STRIKE:
+	case ART_SUPERSCRIPT:
+	case ART_SUBSCRIPT:
+	case ART_LINK:
+	case ART_IMAGE:
+	case ART_FOOTNOTE_REF:
 	case ART_NODE__MAX:
-		return;         /* no inline stands among blocks (art_check()) */
+		return; /* no inline stands among blocks (art_check()) */
 	}
 	epub_nl(parent);
 }
@@ -602,7 +669,8 @@ render_footnotes(struct xr *x, xmlNodePtr body)
 		prop(p, "class", "footnote-number");
 		char num[16];
 		g_snprintf(num, sizeof num, "%d.", n);
-		const char *back = (guint)n < x->ch->fnref_ids->len ? x->ch->fnref_ids->pdata[n] : NULL;
+		const char *back =
+		    (guint)n < x->ch->fnref_ids->len ? x->ch->fnref_ids->pdata[n] : NULL;
 		if (back) {
 			xmlNodePtr a = el(p, "a");
 			char *href = g_strconcat("#", back, NULL);
@@ -746,7 +814,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xr x = { book, ch, NULL, 0, 0 };
+	struct xr x = {book, ch, NULL, 0, 0};
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");

@@ -7,10 +7,11 @@
  */
 #include "pdf.h"
 
-void pdf_anchors_at(struct pdf *p, const struct art_node *n)
+void
+pdf_anchors_at(struct pdf *p, const struct art_node *n)
 {
-	GPtrArray *ids = p->art && p->art->anchors ? g_hash_table_lookup(p->art->anchors, n)
-	                                           : NULL;
+	GPtrArray *ids =
+	    p->art && p->art->anchors ? g_hash_table_lookup(p->art->anchors, n) : NULL;
 	if (!ids)
 		return;
 	if (!p->anchor_pending)
@@ -20,7 +21,8 @@ void pdf_anchors_at(struct pdf *p, const struct art_node *n)
 		g_ptr_array_add(p->anchor_pending, pdf_dest_name(p, ids->pdata[i]));
 }
 
-void pdf_anchors_flush(struct pdf *p, double y)
+void
+pdf_anchors_flush(struct pdf *p, double y)
 {
 	if (!p->anchor_pending || !p->anchor_pending->len)
 		return;
@@ -29,7 +31,8 @@ void pdf_anchors_flush(struct pdf *p, double y)
 	g_ptr_array_set_size(p->anchor_pending, 0);
 }
 
-void pdf_anchors_free(struct pdf *p)
+void
+pdf_anchors_free(struct pdf *p)
 {
 	if (p->anchor_pending)
 		g_ptr_array_free(p->anchor_pending, TRUE);

@@ -7,12 +7,14 @@
 
 static void render_block(struct pdf *p, const struct art_node *n);
 
-static double para_gap(const struct pdf *p)
+static double
+para_gap(const struct pdf *p)
 {
 	return p->tight ? 2.0 : p->body_size * p->style->paragraph_spacing;
 }
 
-void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
+void
+pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
 {
 	if (level < 1)
 		level = 1;
@@ -40,9 +42,9 @@ void pdf_outline_add(struct pdf *p, int level, const char *text, const char *des
 
 /* A paragraph of inline content in role f, with images met inline drawn
  * after it as blocks. */
-static void render_inline_block(struct pdf *p, const struct art_node *first,
-                                enum pdf_font f, double pt, bool bold, bool justify,
-                                PangoAlignment align, double space_after)
+static void
+render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f, double pt,
+                    bool bold, bool justify, PangoAlignment align, double space_after)
 {
 	struct pdf_inline in;
 	pdf_inline_init(&in);
@@ -54,13 +56,13 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
 		pango_layout_set_alignment(lay, align);
 		if (p->indent_next)
-			pango_layout_set_indent(lay, (int)(p->style->first_line_indent * p->body_size *
-			                                   PANGO_SCALE));
+			pango_layout_set_indent(lay, (int)(p->style->first_line_indent *
+			                                   p->body_size * PANGO_SCALE));
 		p->indent_next = false;
 		pdf_inline_apply(p, &in, lay);
-		struct pdf_block_style st = { .justify = justify && align == PANGO_ALIGN_LEFT,
-		                              .space_after = space_after,
-		                              .keep_next = p->keep_next };
+		struct pdf_block_style st = {.justify = justify && align == PANGO_ALIGN_LEFT,
+		                             .space_after = space_after,
+		                             .keep_next = p->keep_next};
 		p->keep_next = 0;
 		pdf_place_chunked(p, lay, &st, in.links);
 		g_object_unref(lay);
@@ -77,7 +79,8 @@ static void render_inline_block(struct pdf *p, const struct art_node *first,
 
 /* A paragraph that ends with a colon introduces the block after it
  * ("存储检查：" before its code): it stays on that block's page. */
-static bool lead_in(const struct art_node *n)
+static bool
+lead_in(const struct art_node *n)
 {
 	if (!n->next || !art_node_is_block(n->next))
 		return false;
@@ -89,7 +92,8 @@ static bool lead_in(const struct art_node *n)
 
 /* The height the first lines of block n take: two lines of text or code,
  * or an image as pdf_render_image() scales it. */
-static double block_lead(struct pdf *p, const struct art_node *n)
+static double
+block_lead(struct pdf *p, const struct art_node *n)
 {
 	const struct art_node *img = n->type == ART_IMAGE ? n : NULL;
 	if (n->type == ART_FIGURE)
@@ -99,8 +103,8 @@ static double block_lead(struct pdf *p, const struct art_node *n)
 	if (img) {
 		const struct art_resource *r = img->u.image.res;
 		if (!r || r->status != ART_RES_OK || r->width <= 0 || r->height <= 0)
-			return 70;      /* a placeholder's frame */
-		double w = r->width * 0.75, h = r->height * 0.75;     /* 96 dpi */
+			return 70;                                /* a placeholder's frame */
+		double w = r->width * 0.75, h = r->height * 0.75; /* 96 dpi */
 		if (w > p->width) {
 			h *= p->width / w;
 			w = p->width;
@@ -112,18 +116,20 @@ static double block_lead(struct pdf *p, const struct art_node *n)
 	return 2 * p->body_size * 1.5;
 }
 
-static void render_paragraph(struct pdf *p, const struct art_node *n)
+static void
+render_paragraph(struct pdf *p, const struct art_node *n)
 {
 	/* a first-line indent is for running text, not list items or cells */
-	p->indent_next = n->parent && (n->parent->type == ART_DOCUMENT ||
-	                               n->parent->type == ART_BLOCKQUOTE);
+	p->indent_next =
+	    n->parent && (n->parent->type == ART_DOCUMENT || n->parent->type == ART_BLOCKQUOTE);
 	render_inline_block(p, n->first_child, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT,
 	                    para_gap(p));
 }
 
 /* "1.2 " for a heading when the style numbers them (levels 2-4; level 1
  * is the article's title), else NULL. */
-static char *heading_number(struct pdf *p, int level)
+static char *
+heading_number(struct pdf *p, int level)
 {
 	if (!p->style->heading_numbers || level < 2 || level > 4)
 		return NULL;
@@ -137,7 +143,8 @@ static char *heading_number(struct pdf *p, int level)
 	return g_string_free(g, FALSE);
 }
 
-static void render_heading(struct pdf *p, const struct art_node *n)
+static void
+render_heading(struct pdf *p, const struct art_node *n)
 {
 	int level = CLAMP(n->u.heading.level, 1, 6);
 	double pt = pdf_pt(p, p->size.heading[level]);
@@ -160,7 +167,8 @@ static void render_heading(struct pdf *p, const struct art_node *n)
 		p->y += p->pending_space;
 	p->pending_space = 0;
 	char *dest = n->u.heading.id && *n->u.heading.id
-	             ? g_strdup(n->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
+	                 ? g_strdup(n->u.heading.id)
+	                 : g_strdup_printf("h-%d", ++p->dest_seq);
 	pdf_dest(p, dest, p->x, p->y);
 	char *plain = art_node_plain_text(n);
 	char *text = number ? g_strconcat(number, plain, NULL) : g_strdup(plain);
@@ -169,19 +177,21 @@ static void render_heading(struct pdf *p, const struct art_node *n)
 	g_free(plain);
 	g_free(number);
 	g_free(dest);
-	struct pdf_block_style st = { .keep_together = true, .space_after = 4 };
+	struct pdf_block_style st = {.keep_together = true, .space_after = 4};
 	pdf_place_layout(p, lay, &st, in.links);
 	g_object_unref(lay);
 	pdf_inline_clear(&in);
 }
 
-static void render_code(struct pdf *p, const struct art_node *n)
+static void
+render_code(struct pdf *p, const struct art_node *n)
 {
 	const char *src = n->literal ? n->literal : "";
 	size_t len = strlen(src);
 	while (len > 0 && src[len - 1] == '\n')
 		len--;
-	PangoLayout *lay = pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->size.code), false, p->width);
+	PangoLayout *lay =
+	    pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->size.code), false, p->width);
 	pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
 	char *text = g_utf8_make_valid(src, (gssize)len);
 	pango_layout_set_text(lay, text, -1);
@@ -191,14 +201,15 @@ static void render_code(struct pdf *p, const struct art_node *n)
 	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
-	struct pdf_block_style st = { .code = true, .space_before = 2,
-	                              .space_after = para_gap(p) + 3 };
+	struct pdf_block_style st = {
+	    .code = true, .space_before = 2, .space_after = para_gap(p) + 3};
 	pdf_place_layout(p, lay, &st, NULL);
 	g_object_unref(lay);
 	g_free(text);
 }
 
-static void render_quote(struct pdf *p, const struct art_node *n)
+static void
+render_quote(struct pdf *p, const struct art_node *n)
 {
 	pdf_space(p, 2);
 	pdf_quote_begin(p);
@@ -208,18 +219,20 @@ static void render_quote(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p));
 }
 
-static char *marker_text(const struct art_node *list, const struct art_node *item,
-                         int number, int depth)
+static char *
+marker_text(const struct art_node *list, const struct art_node *item, int number, int depth)
 {
-	static const char *const bullets[] = { "\u2022", "\u25e6", "\u25aa" };
+	static const char *const bullets[] = {"\u2022", "\u25e6", "\u25aa"};
 	if (item->u.item.task >= 0)
 		return g_strdup(item->u.item.task ? "\u2611" : "\u2610");
 	if (list->u.list.ordered)
-		return g_strdup_printf("%d%c", number, list->u.list.delim ? list->u.list.delim : '.');
+		return g_strdup_printf("%d%c", number,
+		                       list->u.list.delim ? list->u.list.delim : '.');
 	return g_strdup(bullets[depth % 3]);
 }
 
-static int list_depth(const struct art_node *n)
+static int
+list_depth(const struct art_node *n)
 {
 	int d = 0;
 	for (const struct art_node *a = n->parent; a; a = a->parent)
@@ -228,7 +241,8 @@ static int list_depth(const struct art_node *n)
 	return d;
 }
 
-static void render_list(struct pdf *p, const struct art_node *n)
+static void
+render_list(struct pdf *p, const struct art_node *n)
 {
 	int number = n->u.list.start;
 	int depth = list_depth(n);
@@ -265,7 +279,7 @@ static void render_list(struct pdf *p, const struct art_node *n)
 		p->width -= indent;
 		pdf_anchors_at(p, it);
 		pdf_render_blocks(p, it->first_child);
-		if (p->marker) {    /* empty item: the marker alone on its line */
+		if (p->marker) { /* empty item: the marker alone on its line */
 			PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
 			pango_layout_set_text(lay, "\u200b", -1);
 			pdf_place_layout(p, lay, NULL, NULL);
@@ -279,7 +293,8 @@ static void render_list(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p));
 }
 
-static void render_figure(struct pdf *p, const struct art_node *n)
+static void
+render_figure(struct pdf *p, const struct art_node *n)
 {
 	const struct art_node *img = NULL, *cap = NULL;
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
@@ -312,7 +327,7 @@ static void render_figure(struct pdf *p, const struct art_node *n)
 		PangoAttribute *gray = pango_attr_foreground_new(0x5555, 0x5555, 0x5555);
 		pango_attr_list_insert_before(al, gray);
 		pango_layout_context_changed(cl);
-		struct pdf_block_style st = { .space_before = 6 };
+		struct pdf_block_style st = {.space_before = 6};
 		pdf_place_layout(p, cl, &st, in.links);
 		g_object_unref(cl);
 	}
@@ -320,7 +335,8 @@ static void render_figure(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p) + 4);
 }
 
-static void render_block(struct pdf *p, const struct art_node *n)
+static void
+render_block(struct pdf *p, const struct art_node *n)
 {
 	pdf_anchors_at(p, n);
 	switch (n->type) {
@@ -331,7 +347,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 			char *t = art_node_plain_text(n);
 			if (g_utf8_strlen(t, -1) <= 40)
 				pdf_need(p, p->body_size * 1.6 + para_gap(p) +
-				            pdf_table_lead(p, n->next));
+				                pdf_table_lead(p, n->next));
 			g_free(t);
 		}
 		p->keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
@@ -350,7 +366,7 @@ static void render_block(struct pdf *p, const struct art_node *n)
 	case ART_CODE_BLOCK:
 		render_code(p, n);
 		break;
-	case ART_HTML_BLOCK:        /* art_normalize() made model nodes of it */
+	case ART_HTML_BLOCK: /* art_normalize() made model nodes of it */
 		break;
 	case ART_THEMATIC_BREAK:
 		pdf_space(p, 10);
@@ -364,8 +380,8 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		render_figure(p, n);
 		break;
 	case ART_CAPTION:
-		render_inline_block(p, n->first_child, PDF_SERIF, pdf_pt(p, p->size.caption), false, false,
-		                    PANGO_ALIGN_CENTER, para_gap(p));
+		render_inline_block(p, n->first_child, PDF_SERIF, pdf_pt(p, p->size.caption),
+		                    false, false, PANGO_ALIGN_CENTER, para_gap(p));
 		break;
 	case ART_IMAGE: {
 		char *alt = art_node_plain_text(n);
@@ -373,13 +389,13 @@ static void render_block(struct pdf *p, const struct art_node *n)
 		g_free(alt);
 		break;
 	}
-	case ART_FOOTNOTE_DEF:      /* collected at the end of the article */
+	case ART_FOOTNOTE_DEF: /* collected at the end of the article */
 		break;
 	case ART_DEF_TERM:
 		render_inline_block(p, n->first_child, PDF_SERIF, 0, false, false,
 		                    PANGO_ALIGN_LEFT, para_gap(p) / 3);
 		break;
-	case ART_DEF_DESC: {        /* under its term, indented */
+	case ART_DEF_DESC: { /* under its term, indented */
 		double indent = p->body_size * 2;
 		p->x += indent;
 		p->width -= indent;
@@ -395,25 +411,34 @@ static void render_block(struct pdf *p, const struct art_node *n)
 	case ART_DOCUMENT:
 		pdf_render_blocks(p, n->first_child);
 		break;
-	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
-	case ART_EMPH: case ART_STRONG: case ART_STRIKE:
-	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
-	case ART_LINK: case ART_FOOTNOTE_REF:
-		break;          /* no inline stands among blocks (art_check()) */
-	case ART_HTML_INLINE:       /* art_normalize() made model nodes of it */
+	case ART_TEXT:
+	case ART_SOFTBREAK:
+	case ART_LINEBREAK:
+	case ART_CODE:
+	case ART_EMPH:
+	case ART_STRONG:
+	case ART_STRIKE:
+	case ART_SUPERSCRIPT:
+	case ART_SUBSCRIPT:
+	case ART_LINK:
+	case ART_FOOTNOTE_REF:
+		break;        /* no inline stands among blocks (art_check()) */
+	case ART_HTML_INLINE: /* art_normalize() made model nodes of it */
 	case ART_NODE__MAX:
 		break;
 	}
 }
 
-void pdf_render_blocks(struct pdf *p, const struct art_node *first)
+void
+pdf_render_blocks(struct pdf *p, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n && !p->over_pages; n = n->next)
 		render_block(p, n);
 }
 
-static void title_line(struct pdf *p, const char *text, enum pdf_font f, double pt,
-                       bool bold, double gray, double space_after)
+static void
+title_line(struct pdf *p, const char *text, enum pdf_font f, double pt, bool bold, double gray,
+           double space_after)
 {
 	char *t = g_strstrip(g_strdup(text));
 	if (*t) {
@@ -421,14 +446,13 @@ static void title_line(struct pdf *p, const char *text, enum pdf_font f, double 
 		struct pdf_inline in;
 		pdf_inline_init(&in);
 		pdf_inline_text(p, &in, t);
-		PangoAttribute *c = pango_attr_foreground_new((guint16)(gray * 65535),
-		                                              (guint16)(gray * 65535),
-		                                              (guint16)(gray * 65535));
+		PangoAttribute *c = pango_attr_foreground_new(
+		    (guint16)(gray * 65535), (guint16)(gray * 65535), (guint16)(gray * 65535));
 		c->start_index = 0;
 		c->end_index = G_MAXUINT;
 		pango_attr_list_insert(in.attrs, c);
 		pdf_inline_apply(p, &in, lay);
-		struct pdf_block_style st = { .space_after = space_after };
+		struct pdf_block_style st = {.space_after = space_after};
 		pdf_place_layout(p, lay, &st, NULL);
 		pdf_inline_clear(&in);
 		g_object_unref(lay);
@@ -436,7 +460,8 @@ static void title_line(struct pdf *p, const char *text, enum pdf_font f, double 
 	g_free(t);
 }
 
-void pdf_render_title(struct pdf *p, const struct article *art)
+void
+pdf_render_title(struct pdf *p, const struct article *art)
 {
 	const struct art_meta *m = &art->meta;
 	bool any = false;
@@ -447,7 +472,8 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 			/* the heading is not repeated below: its anchor and its
 			 * bookmark belong to the title */
 			char *dest = h->u.heading.id && *h->u.heading.id
-			             ? g_strdup(h->u.heading.id) : g_strdup_printf("h-%d", ++p->dest_seq);
+			                 ? g_strdup(h->u.heading.id)
+			                 : g_strdup_printf("h-%d", ++p->dest_seq);
 			pdf_dest(p, dest, p->x, p->y);
 			pdf_anchors_at(p, h);
 			pdf_outline_add(p, 1, m->title, dest);
@@ -463,7 +489,7 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	GString *by = g_string_new(NULL);
 	for (guint i = 0; i < m->authors->len; i++)
 		g_string_append_printf(by, "%s%s", i ? ", " : "", (char *)m->authors->pdata[i]);
-	if (art->date)      /* the model's reading of it: the same in every format */
+	if (art->date) /* the model's reading of it: the same in every format */
 		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", art->date);
 	if (by->len) {
 		title_line(p, by->str, PDF_SERIF, p->size.byline, false, 0.4, 8);
@@ -471,8 +497,8 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	}
 	g_string_free(by, TRUE);
 	if (m->cover && *m->cover) {
-		struct art_resource *res = art_resource_get((struct article *)art, m->cover,
-		                                            m->cover_pos);
+		struct art_resource *res =
+		    art_resource_get((struct article *)art, m->cover, m->cover_pos);
 		pdf_space(p, 4);
 		pdf_render_image(p, res, m->cover, m->title, 0);
 		pdf_space(p, 10);
@@ -489,7 +515,8 @@ void pdf_render_title(struct pdf *p, const struct article *art)
 	}
 }
 
-void pdf_render_footnotes(struct pdf *p, const struct article *art)
+void
+pdf_render_footnotes(struct pdf *p, const struct article *art)
 {
 	if (!art->footnotes || !art->footnotes->len)
 		return;

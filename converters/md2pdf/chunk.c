@@ -13,7 +13,8 @@
 
 /* End of the piece starting at from: after a space in its last quarter,
  * else at a character boundary. */
-static size_t piece_end(const char *t, size_t from, size_t len)
+static size_t
+piece_end(const char *t, size_t from, size_t len)
 {
 	if (len - from <= PDF_CHUNK)
 		return len;
@@ -26,7 +27,8 @@ static size_t piece_end(const char *t, size_t from, size_t len)
 	return e;
 }
 
-static PangoAttrList *attrs_between(GSList *all, size_t a, size_t b)
+static PangoAttrList *
+attrs_between(GSList *all, size_t a, size_t b)
 {
 	PangoAttrList *l = pango_attr_list_new();
 	for (GSList *it = all; it; it = it->next) {
@@ -35,13 +37,15 @@ static PangoAttrList *attrs_between(GSList *all, size_t a, size_t b)
 			continue;
 		PangoAttribute *c = pango_attribute_copy(src);
 		c->start_index = src->start_index > a ? (guint)(src->start_index - a) : 0;
-		c->end_index = src->end_index >= b ? (guint)(b - a) : (guint)(src->end_index - a);
+		c->end_index =
+		    src->end_index >= b ? (guint)(b - a) : (guint)(src->end_index - a);
 		pango_attr_list_insert(l, c);
 	}
 	return l;
 }
 
-static GArray *links_between(GArray *links, size_t a, size_t b)
+static GArray *
+links_between(GArray *links, size_t a, size_t b)
 {
 	GArray *out = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
 	for (guint i = 0; links && i < links->len; i++) {
@@ -57,7 +61,8 @@ static GArray *links_between(GArray *links, size_t a, size_t b)
 	return out;
 }
 
-static void dots_between(PangoLayout *from, PangoLayout *to, size_t a, size_t b)
+static void
+dots_between(PangoLayout *from, PangoLayout *to, size_t a, size_t b)
 {
 	GArray *r = g_object_get_data(G_OBJECT(from), "mdpress-dots");
 	if (!r)
@@ -67,15 +72,17 @@ static void dots_between(PangoLayout *from, PangoLayout *to, size_t a, size_t b)
 		int s = g_array_index(r, int, i), e = g_array_index(r, int, i + 1);
 		if ((size_t)e <= a || (size_t)s >= b)
 			continue;
-		int range[2] = { (size_t)s > a ? s - (int)a : 0,
-		                 (size_t)e >= b ? (int)(b - a) : e - (int)a };
+		int range[2] = {(size_t)s > a ? s - (int)a : 0,
+		                (size_t)e >= b ? (int)(b - a) : e - (int)a};
 		g_array_append_vals(out, range, 2);
 	}
-	g_object_set_data_full(G_OBJECT(to), "mdpress-dots", out, (GDestroyNotify)g_array_unref);
+	g_object_set_data_full(G_OBJECT(to), "mdpress-dots", out,
+	                       (GDestroyNotify)g_array_unref);
 }
 
-void pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
-                       GArray *links)
+void
+pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
+                  GArray *links)
 {
 	const char *text = pango_layout_get_text(lay);
 	size_t len = strlen(text);
@@ -84,7 +91,7 @@ void pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_s
 		return;
 	}
 	GSList *all = pango_attr_list_get_attributes(pango_layout_get_attributes(lay));
-	for (size_t a = 0; a < len && !p->over_pages; ) {
+	for (size_t a = 0; a < len && !p->over_pages;) {
 		size_t b = piece_end(text, a, len);
 		PangoLayout *piece = pango_layout_copy(lay);
 		g_object_set_data(G_OBJECT(piece), "mdpress-role",

@@ -7,37 +7,50 @@
  * subset.c puts per-document subsets of the CJK faces in front of the
  * roles (only with fonts.conf loaded).
  */
+#include "mdpress-datadir.h" /* MDPRESS_DATADIR, generated from PREFIX */
 #include "pdf.h"
-#include "mdpress-datadir.h"   /* MDPRESS_DATADIR, generated from PREFIX */
 
 #include <fontconfig/fontconfig.h>
 #include <string.h>
 
 static const char *const role_alias[] = {
-	[PDF_SERIF] = "mdpress serif",
-	[PDF_SANS] = "mdpress sans",
-	[PDF_MONO] = "mdpress mono",
+    [PDF_SERIF] = "mdpress serif",
+    [PDF_SANS] = "mdpress sans",
+    [PDF_MONO] = "mdpress mono",
 };
 static const char *const role_fallback[] = {
-	[PDF_SERIF] = "Noto Serif CJK SC, Noto Sans CJK SC, serif",
-	[PDF_SANS] = "Noto Sans CJK SC, sans-serif",
-	[PDF_MONO] = "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace",
+    [PDF_SERIF] = "Noto Serif CJK SC, Noto Sans CJK SC, serif",
+    [PDF_SANS] = "Noto Sans CJK SC, sans-serif",
+    [PDF_MONO] = "DejaVu Sans Mono, Noto Sans Mono CJK SC, monospace",
 };
 
 const struct pdf_sizes pdf_default_sizes = {
-	.body = 10.5,
-	.heading = { 0, 18, 15, 13, 11.5, 10.5, 10.5 },
-	.title = 21, .subtitle = 13, .byline = 9.5,
-	.code = 8.5, .table = 9.5, .caption = 9, .footnote = 9, .footer = 9,
+    .body = 10.5,
+    .heading = {0, 18, 15, 13, 11.5, 10.5, 10.5},
+    .title = 21,
+    .subtitle = 13,
+    .byline = 9.5,
+    .code = 8.5,
+    .table = 9.5,
+    .caption = 9,
+    .footnote = 9,
+    .footer = 9,
 };
 
-void pdf_style_sizes(struct pdf *p, const struct art_style *st)
+void
+pdf_style_sizes(struct pdf *p, const struct art_style *st)
 {
 	const struct art_style_sizes *z = &st->size;
 	struct pdf_sizes s = {
-		.body = z->body, .title = z->title, .subtitle = z->subtitle, .byline = z->byline,
-		.code = z->code, .table = z->table, .caption = z->caption,
-		.footnote = z->footnote, .footer = z->footer,
+	    .body = z->body,
+	    .title = z->title,
+	    .subtitle = z->subtitle,
+	    .byline = z->byline,
+	    .code = z->code,
+	    .table = z->table,
+	    .caption = z->caption,
+	    .footnote = z->footnote,
+	    .footer = z->footer,
 	};
 	for (int i = 1; i <= 6; i++)
 		s.heading[i] = z->heading[i];
@@ -45,13 +58,16 @@ void pdf_style_sizes(struct pdf *p, const struct art_style *st)
 	p->body_size = s.body;
 }
 
-PangoAttribute *pdf_color_attr(const struct art_rgb *c)
+PangoAttribute *
+pdf_color_attr(const struct art_rgb *c)
 {
-	return pango_attr_foreground_new((guint16)(c->r * 65535 + 0.5), (guint16)(c->g * 65535 + 0.5),
+	return pango_attr_foreground_new((guint16)(c->r * 65535 + 0.5),
+	                                 (guint16)(c->g * 65535 + 0.5),
 	                                 (guint16)(c->b * 65535 + 0.5));
 }
 
-double pdf_pt(const struct pdf *p, double size)
+double
+pdf_pt(const struct pdf *p, double size)
 {
 	return size * p->body_size / p->size.body;
 }
@@ -59,18 +75,20 @@ double pdf_pt(const struct pdf *p, double size)
 /* Without its fonts.conf md2pdf sets other faces (no SC forms chosen per
  * language, no subsetting): say so, once per process however many
  * documents it makes. */
-static void fonts_conf_warn(const char *why)
+static void
+fonts_conf_warn(const char *why)
 {
 	static bool warned;
 	if (warned)
 		return;
 	warned = true;
-	art_diag(ART_W_FONTS_CONF, NULL, (struct art_pos){ 0, 0 }, why);
+	art_diag(ART_W_FONTS_CONF, NULL, (struct art_pos){0, 0}, why);
 }
 
 /* First readable fonts.conf among the usual places, or NULL after a
  * warning.  MDPRESS_FONTS_CONF, when set, is the only place looked at. */
-static char *find_fonts_conf(void)
+static char *
+find_fonts_conf(void)
 {
 	const char *env = g_getenv("MDPRESS_FONTS_CONF");
 	if (env && *env) {
@@ -84,10 +102,11 @@ static char *find_fonts_conf(void)
 	char *exe = g_file_read_link("/proc/self/exe", NULL);
 	if (exe) {
 		char *dir = g_path_get_dirname(exe);
-		static const char *const up[] = { "..", "../..", "../../..", "../share/mdpress" };
+		static const char *const up[] = {"..", "../..", "../../..", "../share/mdpress"};
 		for (size_t i = 0; i < G_N_ELEMENTS(up); i++) {
-			char *c = g_build_filename(dir, up[i], strstr(up[i], "share") ? "" : "fonts",
-			                           "fonts.conf", NULL);
+			char *c =
+			    g_build_filename(dir, up[i], strstr(up[i], "share") ? "" : "fonts",
+			                     "fonts.conf", NULL);
 			if (g_file_test(c, G_FILE_TEST_IS_REGULAR)) {
 				g_free(dir);
 				g_free(exe);
@@ -101,7 +120,8 @@ static char *find_fonts_conf(void)
 	char *c = g_build_filename(MDPRESS_DATADIR, "fonts.conf", NULL);
 	if (g_file_test(c, G_FILE_TEST_IS_REGULAR))
 		return c;
-	char *why = g_strdup_printf("not found (no fonts/fonts.conf near the program, no %s)", c);
+	char *why =
+	    g_strdup_printf("not found (no fonts/fonts.conf near the program, no %s)", c);
 	fonts_conf_warn(why);
 	g_free(why);
 	g_free(c);
@@ -111,7 +131,8 @@ static char *find_fonts_conf(void)
 /* The family a style names for a role and script: a family name as it is,
  * a font file added to fontconfig and asked for by its own family name.
  * NULL when the style leaves it to fonts.conf. */
-static char *style_family(const char *font)
+static char *
+style_family(const char *font)
 {
 	if (!font)
 		return NULL;
@@ -131,7 +152,8 @@ static char *style_family(const char *font)
 	    FcConfigAppFontAddFile(NULL, (const FcChar8 *)font))
 		family = g_strdup((const char *)f);
 	else
-		art_diag(ART_E_OUTPUT, font, (struct art_pos){ 0, 0 }, "not a font file fontconfig can read");
+		art_diag(ART_E_OUTPUT, font, (struct art_pos){0, 0},
+		         "not a font file fontconfig can read");
 	if (pat)
 		FcPatternDestroy(pat);
 	return family;
@@ -139,10 +161,13 @@ static char *style_family(const char *font)
 
 /* A role's family list: the style's Latin and CJK families (kit fonts
  * first), then the role's usual faces for anything they lack. */
-static char *style_families(struct pdf *p, enum pdf_font role, const char *usual)
+static char *
+style_families(struct pdf *p, enum pdf_font role, const char *usual)
 {
 	static const enum art_style_role style_role[] = {
-		[PDF_SERIF] = ART_ROLE_BODY, [PDF_SANS] = ART_ROLE_HEADING, [PDF_MONO] = ART_ROLE_MONO,
+	    [PDF_SERIF] = ART_ROLE_BODY,
+	    [PDF_SANS] = ART_ROLE_HEADING,
+	    [PDF_MONO] = ART_ROLE_MONO,
 	};
 	GString *g = g_string_new(NULL);
 	for (int s = 0; p->style && s < 2; s++) {
@@ -157,7 +182,8 @@ static char *style_families(struct pdf *p, enum pdf_font role, const char *usual
 	return g_string_free(g, FALSE);
 }
 
-int pdf_fonts_init(struct pdf *p)
+int
+pdf_fonts_init(struct pdf *p)
 {
 	bool custom = false;
 	char *conf = find_fonts_conf();
@@ -175,7 +201,7 @@ int pdf_fonts_init(struct pdf *p)
 			fonts_conf_warn(why);
 			g_free(why);
 		}
-		FcConfigDestroy(fc);   /* fontconfig keeps its own reference */
+		FcConfigDestroy(fc); /* fontconfig keeps its own reference */
 		g_free(conf);
 	}
 	p->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
@@ -194,19 +220,22 @@ int pdf_fonts_init(struct pdf *p)
 	pango_cairo_context_set_resolution(p->ctx, 72);
 	for (int i = 0; i < 3; i++) {
 		p->font[i] = pango_font_description_new();
-		char *fam = style_families(p, (enum pdf_font)i, custom ? role_alias[i] : role_fallback[i]);
+		char *fam = style_families(p, (enum pdf_font)i,
+		                           custom ? role_alias[i] : role_fallback[i]);
 		pango_font_description_set_family(p->font[i], fam);
 		g_free(fam);
 	}
 	return 1;
 }
 
-const char *pdf_role_alias(enum pdf_font f)
+const char *
+pdf_role_alias(enum pdf_font f)
 {
 	return role_alias[f];
 }
 
-void pdf_fonts_free(struct pdf *p)
+void
+pdf_fonts_free(struct pdf *p)
 {
 	pdf_fonts_unsubset(p);
 	for (int i = 0; i < 3; i++)
@@ -222,7 +251,8 @@ void pdf_fonts_free(struct pdf *p)
 		 * fontconfig and cairo under them aborts (FcCacheFini and
 		 * cairo hash assertions), so wait until ours is the last
 		 * reference (bounded: 2 s). */
-		for (int i = 0; i < 2000 && g_atomic_int_get(&G_OBJECT(p->fontmap)->ref_count) > 1; i++)
+		for (int i = 0;
+		     i < 2000 && g_atomic_int_get(&G_OBJECT(p->fontmap)->ref_count) > 1; i++)
 			g_usleep(1000);
 		g_object_unref(p->fontmap);
 	}
@@ -237,7 +267,8 @@ void pdf_fonts_free(struct pdf *p)
 
 /* Map the article's BCP 47 tag to the form pango and fontconfig match on:
  * Han characters take regional forms from it (zh-cn SC, zh-tw TC, ja JP). */
-const char *pdf_lang_tag_for(const char *art_lang)
+const char *
+pdf_lang_tag_for(const char *art_lang)
 {
 	char *l = g_ascii_strdown(art_lang && *art_lang ? art_lang : "en", -1);
 	const char *tag = l;
@@ -255,7 +286,8 @@ const char *pdf_lang_tag_for(const char *art_lang)
 	return r;
 }
 
-void pdf_set_language(struct pdf *p, const char *art_lang)
+void
+pdf_set_language(struct pdf *p, const char *art_lang)
 {
 	p->lang = pango_language_from_string(pdf_lang_tag_for(art_lang));
 	p->lang_tag = pango_language_to_string(p->lang);
@@ -263,19 +295,21 @@ void pdf_set_language(struct pdf *p, const char *art_lang)
 	pango_context_set_language(p->ctx, p->lang);
 }
 
-const char *pdf_family(const struct pdf *p, enum pdf_font f, bool bold)
+const char *
+pdf_family(const struct pdf *p, enum pdf_font f, bool bold)
 {
 	const char *sub = p->subset_family[f][bold];
 	return sub ? sub : pango_font_description_get_family(p->font[f]);
 }
 
-enum pdf_font pdf_layout_role(PangoLayout *lay)
+enum pdf_font
+pdf_layout_role(PangoLayout *lay)
 {
 	return (enum pdf_font)GPOINTER_TO_INT(g_object_get_data(G_OBJECT(lay), "mdpress-role"));
 }
 
-PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
-                            double width)
+PangoLayout *
+pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width)
 {
 	PangoLayout *lay = pango_layout_new(p->ctx);
 	g_object_set_data(G_OBJECT(lay), "mdpress-role", GINT_TO_POINTER(f));

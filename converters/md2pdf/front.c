@@ -9,19 +9,23 @@
  * pages are drawn: cairo numbers labels by final position, i, ii... for the
  * front pages and 1, 2... for the body.
  */
-#define _GNU_SOURCE     /* memmem */
+#define _GNU_SOURCE /* memmem */
 #include "pdf.h"
 
 #include <string.h>
 
-#define TOC_NUM_W 36.0          /* points: the page number column */
+#define TOC_NUM_W 36.0 /* points: the page number column */
 
-static char *roman(int n)
+static char *
+roman(int n)
 {
-	static const struct { int v; const char *s; } r[] = {
-		{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" },
-		{ 90, "xc" }, { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" },
-		{ 5, "v" }, { 4, "iv" }, { 1, "i" },
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {
+	    {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+	    {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+	    {5, "v"},    {4, "iv"},   {1, "i"},
 	};
 	GString *g = g_string_new(NULL);
 	for (size_t i = 0; i < G_N_ELEMENTS(r); i++)
@@ -30,30 +34,34 @@ static char *roman(int n)
 	return g_string_free(g, FALSE);
 }
 
-void pdf_front_label_page(struct pdf *p)
+void
+pdf_front_label_page(struct pdf *p)
 {
 	if (!p->front || p->front->npages == 0)
 		return;
-	int k = p->front->npages, j = p->page - 1;  /* final position of this label */
+	int k = p->front->npages, j = p->page - 1; /* final position of this label */
 	char *label = j < k ? roman(j + 1) : g_strdup_printf("%d", j - k + 1);
 	cairo_pdf_surface_set_page_label(p->surface, label);
 	g_free(label);
 }
 
-int pdf_body_page(const struct pdf *p)
+int
+pdf_body_page(const struct pdf *p)
 {
-	return p->page;     /* body pages are drawn first, numbered from 1 */
+	return p->page; /* body pages are drawn first, numbered from 1 */
 }
 
-static const char *contents_heading(const struct pdf_front *f)
+static const char *
+contents_heading(const struct pdf_front *f)
 {
 	if (f->contents_title && *f->contents_title)
 		return f->contents_title;
 	return g_str_has_prefix(f->lang ? f->lang : "", "zh") ? "\u76ee\u5f55" : "Contents";
 }
 
-static PangoLayout *text_layout(struct pdf *p, const char *text, enum pdf_font font, double pt,
-                                bool bold, double width, PangoAlignment align)
+static PangoLayout *
+text_layout(struct pdf *p, const char *text, enum pdf_font font, double pt, bool bold,
+            double width, PangoAlignment align)
 {
 	PangoLayout *lay = pdf_layout_new(p, font, pt, bold, width);
 	pango_layout_set_text(lay, text, -1);
@@ -61,14 +69,16 @@ static PangoLayout *text_layout(struct pdf *p, const char *text, enum pdf_font f
 	return lay;
 }
 
-static double layout_h(PangoLayout *lay)
+static double
+layout_h(PangoLayout *lay)
 {
 	int h;
 	pango_layout_get_size(lay, NULL, &h);
 	return (double)h / PANGO_SCALE;
 }
 
-static void show_at(struct pdf *p, PangoLayout *lay, double x, double y, double gray)
+static void
+show_at(struct pdf *p, PangoLayout *lay, double x, double y, double gray)
 {
 	cairo_save(p->cr);
 	cairo_set_source_rgb(p->cr, gray, gray, gray);
@@ -79,7 +89,8 @@ static void show_at(struct pdf *p, PangoLayout *lay, double x, double y, double 
 
 /* The contents, laid out (draw false: only counted) page by page from the
  * top of the content area; returns the number of pages it takes. */
-static int contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
+static int
+contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 {
 	double w = p->right - p->left;
 	int pages = 1;
@@ -91,8 +102,8 @@ static int contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 	y += layout_h(head) + p->size.body * 1.5;
 	g_object_unref(head);
 	for (int i = 0; i < f->n; i++) {
-		PangoLayout *lay = text_layout(p, f->titles[i], PDF_SERIF, p->size.body * 1.05, false,
-		                               w - TOC_NUM_W, PANGO_ALIGN_LEFT);
+		PangoLayout *lay = text_layout(p, f->titles[i], PDF_SERIF, p->size.body * 1.05,
+		                               false, w - TOC_NUM_W, PANGO_ALIGN_LEFT);
 		double h = layout_h(lay), gap = p->size.body * 0.7;
 		if (y + h > p->bottom && y > p->top) {
 			pages++;
@@ -107,15 +118,15 @@ static int contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 			show_at(p, lay, p->left, y, 0.1);
 			char num[16];
 			g_snprintf(num, sizeof num, "%d", f->start_page[i]);
-			PangoLayout *nl = text_layout(p, num, PDF_SERIF, p->size.body * 1.05, false,
-			                              TOC_NUM_W, PANGO_ALIGN_RIGHT);
+			PangoLayout *nl = text_layout(p, num, PDF_SERIF, p->size.body * 1.05,
+			                              false, TOC_NUM_W, PANGO_ALIGN_RIGHT);
 			show_at(p, nl, p->right - TOC_NUM_W, y, 0.1);
 			g_object_unref(nl);
 			/* the whole line, title and number, links to the article */
 			char *dest = g_strdup_printf("a%d-start", i + 1);
 			char *q = pdf_attr_quote(dest);
-			char *attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest=%s", p->left, y, w,
-			                             h, q);
+			char *attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest=%s",
+			                             p->left, y, w, h, q);
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 			g_free(attr);
@@ -130,7 +141,8 @@ static int contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 
 /* The cover: image (or nothing) at the top, then title, subtitle, authors
  * and date; the logo at the foot. */
-static void draw_cover(struct pdf *p, const struct pdf_front *f)
+static void
+draw_cover(struct pdf *p, const struct pdf_front *f)
 {
 	double w = p->right - p->left;
 	p->x = p->left;
@@ -147,19 +159,24 @@ static void draw_cover(struct pdf *p, const struct pdf_front *f)
 	} else {
 		p->y = p->top + (p->bottom - p->top) * 0.3;
 	}
-	struct { const char *text; enum pdf_font font; double scale; bool bold; double gray; }
-	lines[] = {
-		{ f->title, PDF_SANS, 2.6, true, 0.05 },
-		{ f->subtitle, PDF_SERIF, 1.5, false, 0.3 },
-		{ f->authors, PDF_SERIF, 1.15, false, 0.3 },
-		{ f->date, PDF_SERIF, 1.0, false, 0.4 },
+	struct {
+		const char *text;
+		enum pdf_font font;
+		double scale;
+		bool bold;
+		double gray;
+	} lines[] = {
+	    {f->title, PDF_SANS, 2.6, true, 0.05},
+	    {f->subtitle, PDF_SERIF, 1.5, false, 0.3},
+	    {f->authors, PDF_SERIF, 1.15, false, 0.3},
+	    {f->date, PDF_SERIF, 1.0, false, 0.4},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(lines); i++) {
 		if (!lines[i].text || !*lines[i].text)
 			continue;
-		PangoLayout *lay = text_layout(p, lines[i].text, lines[i].font,
-		                               p->size.body * lines[i].scale, lines[i].bold, w,
-		                               PANGO_ALIGN_CENTER);
+		PangoLayout *lay =
+		    text_layout(p, lines[i].text, lines[i].font, p->size.body * lines[i].scale,
+		                lines[i].bold, w, PANGO_ALIGN_CENTER);
 		show_at(p, lay, p->left, p->y, lines[i].gray);
 		p->y += layout_h(lay) + p->size.body * (i == 0 ? 1.2 : 0.6);
 		g_object_unref(lay);
@@ -176,8 +193,9 @@ static void draw_cover(struct pdf *p, const struct pdf_front *f)
 	p->page_used = true;
 }
 
-struct pdf_front *pdf_front_new(struct article *const *arts, int n, const struct art_book *book,
-                                bool cover, bool toc)
+struct pdf_front *
+pdf_front_new(struct article *const *arts, int n, const struct art_book *book, bool cover,
+              bool toc)
 {
 	if (!cover && !toc)
 		return NULL;
@@ -203,11 +221,13 @@ struct pdf_front *pdf_front_new(struct article *const *arts, int n, const struct
 		g_string_append_printf(g, "%s%s", i ? ", " : "", (const char *)au->pdata[i]);
 	f->authors = g_string_free(g, FALSE);
 	if (cover && book && book->cover)
-		f->cover_res = art_resource_get_trusted(arts[0], book->cover, (struct art_pos){ 0, 0 });
+		f->cover_res =
+		    art_resource_get_trusted(arts[0], book->cover, (struct art_pos){0, 0});
 	return f;
 }
 
-void pdf_front_free(struct pdf_front *f)
+void
+pdf_front_free(struct pdf_front *f)
 {
 	if (!f)
 		return;
@@ -217,13 +237,15 @@ void pdf_front_free(struct pdf_front *f)
 	g_free(f);
 }
 
-int pdf_front_measure(struct pdf *p, struct pdf_front *f)
+int
+pdf_front_measure(struct pdf *p, struct pdf_front *f)
 {
 	f->npages = (f->cover ? 1 : 0) + (f->toc ? contents_pass(p, f, false) : 0);
 	return f->npages;
 }
 
-void pdf_front_render(struct pdf *p, struct pdf_front *f)
+void
+pdf_front_render(struct pdf *p, struct pdf_front *f)
 {
 	if (f->npages == 0)
 		return;
@@ -247,7 +269,8 @@ void pdf_front_render(struct pdf *p, struct pdf_front *f)
 /* Rotate the last k page objects of the page tree to its front.  cairo
  * 1.16 writes one flat /Kids array; permuting its "N 0 R" entries keeps its
  * length, so no offset in the file moves. */
-int pdf_front_move_first(GByteArray *b, int k)
+int
+pdf_front_move_first(GByteArray *b, int k)
 {
 	static const char key[] = "/Type /Pages\n   /Kids [ ";
 	const char *d = (const char *)b->data;

@@ -15,7 +15,8 @@
 
 #define PX_TO_PT (72.0 / 96.0)
 
-static cairo_surface_t *load_jpeg(const struct art_resource *res)
+static cairo_surface_t *
+load_jpeg(const struct art_resource *res)
 {
 	if (res->width <= 0 || res->height <= 0 || res->width > 30000 || res->height > 30000)
 		return NULL;
@@ -23,21 +24,23 @@ static cairo_surface_t *load_jpeg(const struct art_resource *res)
 	gsize len;
 	if (!g_file_get_contents(res->path, &data, &len, NULL))
 		return NULL;
-	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, res->width, res->height);
+	cairo_surface_t *s =
+	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, res->width, res->height);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
 		g_free(data);
 		return NULL;
 	}
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len,
-	                            g_free, data);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len, g_free,
+	                            data);
 	char *uid = g_strdup(res->path);
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
 	                            strlen(uid), g_free, uid);
 	return s;
 }
 
-static cairo_surface_t *load_png(const struct art_resource *res)
+static cairo_surface_t *
+load_png(const struct art_resource *res)
 {
 	cairo_surface_t *s = cairo_image_surface_create_from_png(res->path);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
@@ -51,13 +54,14 @@ static cairo_surface_t *load_png(const struct art_resource *res)
 }
 
 /* A pixbuf premultiplied into a new cairo surface (pb is released). */
-static cairo_surface_t *pixbuf_surface(GdkPixbuf *pb)
+static cairo_surface_t *
+pixbuf_surface(GdkPixbuf *pb)
 {
 	int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
 	int nch = gdk_pixbuf_get_n_channels(pb), rs = gdk_pixbuf_get_rowstride(pb);
 	bool alpha = gdk_pixbuf_get_has_alpha(pb);
-	cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32
-	                                                      : CAIRO_FORMAT_RGB24, w, h);
+	cairo_surface_t *s =
+	    cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, w, h);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS || nch < 3) {
 		cairo_surface_destroy(s);
 		g_object_unref(pb);
@@ -82,7 +86,8 @@ static cairo_surface_t *pixbuf_surface(GdkPixbuf *pb)
 }
 
 /* First frame through gdk-pixbuf, premultiplied into a cairo surface. */
-static cairo_surface_t *load_pixbuf(const struct art_resource *res)
+static cairo_surface_t *
+load_pixbuf(const struct art_resource *res)
 {
 	GdkPixbuf *pb = gdk_pixbuf_new_from_file(res->path, NULL);
 	return pb ? pixbuf_surface(pb) : NULL;
@@ -91,7 +96,8 @@ static cairo_surface_t *load_pixbuf(const struct art_resource *res)
 /* --image-dpi: the image resampled to tw x th pixels, a JPEG again as a
  * JPEG (re-encoded, attached as mime data like load_jpeg's), anything
  * else as pixels cairo compresses losslessly.  NULL: keep the original. */
-static cairo_surface_t *resample(const struct art_resource *res, int tw, int th)
+static cairo_surface_t *
+resample(const struct art_resource *res, int tw, int th)
 {
 	GdkPixbuf *pb = gdk_pixbuf_new_from_file_at_scale(res->path, tw, th, FALSE, NULL);
 	if (!pb)
@@ -101,11 +107,13 @@ static cairo_surface_t *resample(const struct art_resource *res, int tw, int th)
 	if (res->type == ART_IMG_JPEG) {
 		gchar *buf = NULL;
 		gsize len = 0;
-		if (gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", NULL, "quality", "85", NULL)) {
-			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, gdk_pixbuf_get_width(pb),
+		if (gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", NULL, "quality", "85",
+		                              NULL)) {
+			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+			                               gdk_pixbuf_get_width(pb),
 			                               gdk_pixbuf_get_height(pb));
-			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)buf, len,
-			                            g_free, buf);
+			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
+			                            (unsigned char *)buf, len, g_free, buf);
 		}
 		g_object_unref(pb);
 	} else {
@@ -119,10 +127,12 @@ static cairo_surface_t *resample(const struct art_resource *res, int tw, int th)
 	return s;
 }
 
-static void placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
+static void
+placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 {
 	double w = MIN(p->width, 300.0);
-	PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, w - 16);
+	PangoLayout *lay =
+	    pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, w - 16);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	GString *t = g_string_new(NULL);
 	if (alt && *alt)
@@ -147,7 +157,7 @@ static void placeholder(struct pdf *p, const char *src, const char *alt, double 
 	cairo_fill_preserve(cr);
 	cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
 	cairo_set_line_width(cr, 0.75);
-	double dash[] = { 3, 2 };
+	double dash[] = {3, 2};
 	cairo_set_dash(cr, dash, 2, 0);
 	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
@@ -160,7 +170,8 @@ static void placeholder(struct pdf *p, const char *src, const char *alt, double 
 }
 
 /* Scale (w, h) points to the column and page, never up. */
-static double fit(const struct pdf *p, double w, double h, double reserve)
+static double
+fit(const struct pdf *p, double w, double h, double reserve)
 {
 	double s = 1.0;
 	if (w > p->width)
@@ -173,7 +184,8 @@ static double fit(const struct pdf *p, double w, double h, double reserve)
 	return s;
 }
 
-static void start_box(struct pdf *p, double h, double reserve)
+static void
+start_box(struct pdf *p, double h, double reserve)
 {
 	pdf_need(p, h + reserve);
 	if (p->page_used)
@@ -181,7 +193,8 @@ static void start_box(struct pdf *p, double h, double reserve)
 	p->pending_space = 0;
 }
 
-static int draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
+static int
+draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
 {
 	RsvgHandle *h = rsvg_handle_new_from_file(res->path, NULL);
 	if (!h)
@@ -200,7 +213,7 @@ static int draw_svg(struct pdf *p, const struct art_resource *res, double reserv
 	ht *= PX_TO_PT;
 	double s = fit(p, w, ht, reserve);
 	start_box(p, ht * s, reserve);
-	RsvgRectangle vp = { p->x + (p->width - w * s) / 2, p->y, w * s, ht * s };
+	RsvgRectangle vp = {p->x + (p->width - w * s) / 2, p->y, w * s, ht * s};
 	cairo_save(p->cr);
 	int ok = rsvg_handle_render_document(h, p->cr, &vp, NULL);
 	cairo_restore(p->cr);
@@ -212,8 +225,9 @@ static int draw_svg(struct pdf *p, const struct art_resource *res, double reserv
 	return ok;
 }
 
-void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
-                      const char *alt, double reserve)
+void
+pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
+                 double reserve)
 {
 	cairo_surface_t *s = NULL;
 	if (res && res->status == ART_RES_OK && res->path) {

@@ -5,7 +5,8 @@
 
 #include <string.h>
 
-void pdf_inline_init(struct pdf_inline *in)
+void
+pdf_inline_init(struct pdf_inline *in)
 {
 	in->text = g_string_new(NULL);
 	in->attrs = pango_attr_list_new();
@@ -15,7 +16,8 @@ void pdf_inline_init(struct pdf_inline *in)
 	in->autospace = g_array_new(FALSE, FALSE, sizeof(int));
 }
 
-void pdf_links_free(GArray *links)
+void
+pdf_links_free(GArray *links)
 {
 	if (!links)
 		return;
@@ -27,7 +29,8 @@ void pdf_links_free(GArray *links)
 	g_array_free(links, TRUE);
 }
 
-void pdf_inline_clear(struct pdf_inline *in)
+void
+pdf_inline_clear(struct pdf_inline *in)
 {
 	g_string_free(in->text, TRUE);
 	pango_attr_list_unref(in->attrs);
@@ -40,15 +43,17 @@ void pdf_inline_clear(struct pdf_inline *in)
 
 static void append_spaced(struct pdf_inline *in, const char *s);
 
-void pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s)
+void
+pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s)
 {
 	if (p->autospace)
-		append_spaced(in, s);   /* the title's "大会2024" as the body's */
+		append_spaced(in, s); /* the title's "大会2024" as the body's */
 	else
 		g_string_append(in->text, s);
 }
 
-static void add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)
+static void
+add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)
 {
 	a->start_index = (guint)start;
 	a->end_index = (guint)in->text->len;
@@ -61,7 +66,8 @@ static void add_attr(struct pdf_inline *in, PangoAttribute *a, size_t start)
 /* Append text as a browser shows it: a run of spaces is one space (two
  * spaces typed after a word would otherwise open a double gap, which
  * justification widens further). */
-static void append_collapsed(GString *t, const char *s)
+static void
+append_collapsed(GString *t, const char *s)
 {
 	for (; *s; s++) {
 		if ((*s == ' ' || *s == '\t') && t->len && t->str[t->len - 1] == ' ')
@@ -74,13 +80,15 @@ static void append_collapsed(GString *t, const char *s)
  * a Han character and a Latin letter or digit where the author typed no
  * space.  Each gap is a zero-width space that pdf_inline_apply() makes a
  * quarter-em wide invisible box: nothing of it is drawn or extracted. */
-static gunichar last_char(const GString *t)
+static gunichar
+last_char(const GString *t)
 {
 	const char *q = t->len ? g_utf8_find_prev_char(t->str, t->str + t->len) : NULL;
 	return q ? g_utf8_get_char(q) : 0;
 }
 
-static void autospace_mark(struct pdf_inline *in)
+static void
+autospace_mark(struct pdf_inline *in)
 {
 	int at = (int)in->text->len;
 	g_array_append_val(in->autospace, at);
@@ -88,7 +96,8 @@ static void autospace_mark(struct pdf_inline *in)
 }
 
 /* The first character an inline node shows. */
-static gunichar first_char(const struct art_node *n)
+static gunichar
+first_char(const struct art_node *n)
 {
 	while (n && !n->literal && n->first_child && n->type != ART_IMAGE)
 		n = n->first_child;
@@ -96,9 +105,10 @@ static gunichar first_char(const struct art_node *n)
 }
 
 /* Text appended as append_collapsed() does, with the gap marks. */
-static void append_spaced(struct pdf_inline *in, const char *s)
+static void
+append_spaced(struct pdf_inline *in, const char *s)
 {
-	for (const char *q = s; *q; ) {
+	for (const char *q = s; *q;) {
 		const char *e = g_utf8_next_char(q);
 		gunichar c = g_utf8_get_char(q);
 		if (art_autospace_between(last_char(in->text), c))
@@ -114,7 +124,8 @@ static void append_spaced(struct pdf_inline *in, const char *s)
 /* A long code span or URL may break after "/", "-", "_" or "." (with no
  * hyphen added) rather than stretch its line: a zero-width space there
  * gives pango the chance.  Short ones stay whole. */
-static void append_breakable(GString *t, const char *s)
+static void
+append_breakable(GString *t, const char *s)
 {
 	size_t len = strlen(s);
 	if (len < 16) {
@@ -128,20 +139,23 @@ static void append_breakable(GString *t, const char *s)
 	}
 }
 
-static void render_children(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
+static void
+render_children(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 {
 	pdf_inline_render(p, in, n->first_child);
 }
 
 /* The id a fragment names in art (as written, percent-decoded or as a
  * heading slug, like the model's own #links), or NULL. */
-static const char *target_id(const struct article *art, const char *frag, char **tmp)
+static const char *
+target_id(const struct article *art, const char *frag, char **tmp)
 {
 	char *dec = g_uri_unescape_string(frag, NULL);
 	char *slug = art_slugify(dec ? dec : frag);
-	const char *id = g_hash_table_contains(art->ids, frag) ? frag
-	               : dec && g_hash_table_contains(art->ids, dec) ? dec
-	               : g_hash_table_contains(art->ids, slug) ? slug : NULL;
+	const char *id = g_hash_table_contains(art->ids, frag)         ? frag
+	                 : dec && g_hash_table_contains(art->ids, dec) ? dec
+	                 : g_hash_table_contains(art->ids, slug)       ? slug
+	                                                               : NULL;
 	*tmp = g_strdup(id);
 	g_free(dec);
 	g_free(slug);
@@ -152,8 +166,8 @@ static const char *target_id(const struct article *art, const char *frag, char *
  * (its "start", or the id its fragment names), else plain text and a
  * warning.  Returns 1 when l now has a destination, 0 for plain text, -1
  * when url names no file (a URI). */
-static int file_link(struct pdf *p, const char *url, const struct art_node *n,
-                     struct pdf_link *l)
+static int
+file_link(struct pdf *p, const char *url, const struct art_node *n, struct pdf_link *l)
 {
 	const char *frag = NULL;
 	char *file = art_link_file(p->art, url, &frag);
@@ -162,7 +176,8 @@ static int file_link(struct pdf *p, const char *url, const struct art_node *n,
 	int k = -1;
 	for (int i = 0; i < p->doc_narts && k < 0; i++) {
 		char *canon = strcmp(p->doc_arts[i]->path, "-")
-		              ? g_canonicalize_filename(p->doc_arts[i]->path, NULL) : NULL;
+		                  ? g_canonicalize_filename(p->doc_arts[i]->path, NULL)
+		                  : NULL;
 		if (canon && !strcmp(canon, file))
 			k = i;
 		g_free(canon);
@@ -185,16 +200,16 @@ static int file_link(struct pdf *p, const char *url, const struct art_node *n,
 	return 1;
 }
 
-static void add_link(struct pdf *p, struct pdf_inline *in, const struct art_node *n,
-                     size_t start)
+static void
+add_link(struct pdf *p, struct pdf_inline *in, const struct art_node *n, size_t start)
 {
 	const char *url = n->u.link.url;
 	if (!url || !*url || in->text->len == start)
 		return;
-	struct pdf_link l = { (int)start, (int)in->text->len, NULL, NULL, false };
+	struct pdf_link l = {(int)start, (int)in->text->len, NULL, NULL, false};
 	if (url[0] == '#') {
 		if (!p->art || !p->art->ids || !g_hash_table_contains(p->art->ids, url + 1))
-			return;     /* unknown anchor: the model warned; plain text */
+			return; /* unknown anchor: the model warned; plain text */
 		l.dest = g_strdup(url + 1);
 	} else {
 		int r = file_link(p, url, n, &l);
@@ -207,23 +222,26 @@ static void add_link(struct pdf *p, struct pdf_inline *in, const struct art_node
 	add_attr(in, pdf_color_attr(&p->style->color.link), start);
 }
 
-static void footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
+static void
+footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 {
 	size_t start = in->text->len;
 	if (n->u.footnote.number <= 0 || !n->u.footnote.def) {
-		g_string_append_printf(in->text, "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
+		g_string_append_printf(in->text, "[^%s]",
+		                       n->u.footnote.label ? n->u.footnote.label : "");
 		return;
 	}
 	g_string_append_printf(in->text, "%d", n->u.footnote.number);
 	add_attr(in, pango_attr_rise_new((int)(p->body_size * 0.35 * PANGO_SCALE)), start);
 	add_attr(in, pango_attr_scale_new(0.7), start);
 	char *dest = g_strdup_printf("fn-%d", n->u.footnote.number);
-	struct pdf_link l = { (int)start, (int)in->text->len, NULL, dest, false };
+	struct pdf_link l = {(int)start, (int)in->text->len, NULL, dest, false};
 	g_array_append_val(in->links, l);
 	add_attr(in, pdf_color_attr(&p->style->color.link), start);
 }
 
-void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
+void
+pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n; n = n->next) {
 		/* the gap where one node's text meets the next's goes before
@@ -235,7 +253,7 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		case ART_TEXT:
 			if (n->literal && n->parent && n->parent->type == ART_LINK &&
 			    n->parent->u.link.url && strstr(n->parent->u.link.url, n->literal))
-				append_breakable(in->text, n->literal);    /* a URL shown */
+				append_breakable(in->text, n->literal); /* a URL shown */
 			else if (n->literal && p->autospace)
 				append_spaced(in, n->literal);
 			else if (n->literal)
@@ -251,7 +269,8 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			if (n->literal)
 				append_breakable(in->text, n->literal);
 			PangoFontDescription *fd = pango_font_description_new();
-			pango_font_description_set_family(fd, pango_font_description_get_family(p->font[PDF_MONO]));
+			pango_font_description_set_family(
+			    fd, pango_font_description_get_family(p->font[PDF_MONO]));
 			add_attr(in, pango_attr_font_desc_new(fd), start);
 			pango_font_description_free(fd);
 			add_attr(in, pango_attr_scale_new(0.9), start);
@@ -261,7 +280,8 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		case ART_EMPH:
 		case ART_STRONG: {
 			render_children(p, in, n);
-			struct pdf_span sp = { (int)start, (int)in->text->len, n->type == ART_STRONG };
+			struct pdf_span sp = {(int)start, (int)in->text->len,
+			                      n->type == ART_STRONG};
 			if (sp.end > sp.start)
 				g_array_append_val(in->spans, sp);
 			break;
@@ -272,13 +292,19 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 			break;
 		case ART_SUPERSCRIPT:
 			render_children(p, in, n);
-			add_attr(in, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT), start);
-			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT), start);
+			add_attr(
+			    in, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUPERSCRIPT),
+			    start);
+			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUPERSCRIPT),
+			         start);
 			break;
 		case ART_SUBSCRIPT:
 			render_children(p, in, n);
-			add_attr(in, pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUBSCRIPT), start);
-			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUBSCRIPT), start);
+			add_attr(in,
+			         pango_attr_baseline_shift_new(PANGO_BASELINE_SHIFT_SUBSCRIPT),
+			         start);
+			add_attr(in, pango_attr_font_scale_new(PANGO_FONT_SCALE_SUBSCRIPT),
+			         start);
 			break;
 		case ART_LINK:
 			render_children(p, in, n);
@@ -291,12 +317,26 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
 		case ART_FOOTNOTE_REF:
 			footnote_ref(p, in, n);
 			break;
-		case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
-		case ART_HTML_INLINE:   /* art_normalize() made model nodes of it */
-		case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
-		case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-		case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
-		case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
+		case ART_DOCUMENT:
+		case ART_PARAGRAPH:
+		case ART_HEADING:
+		case ART_BLOCKQUOTE:
+		case ART_HTML_INLINE: /* art_normalize() made model nodes of it */
+		case ART_LIST:
+		case ART_ITEM:
+		case ART_CODE_BLOCK:
+		case ART_HTML_BLOCK:
+		case ART_THEMATIC_BREAK:
+		case ART_TABLE:
+		case ART_TABLE_ROW:
+		case ART_TABLE_CELL:
+		case ART_FIGURE:
+		case ART_CAPTION:
+		case ART_FOOTNOTE_DEF:
+		case ART_DEF_LIST:
+		case ART_DEF_TERM:
+		case ART_DEF_DESC:
+		case ART_NODE__MAX:
 			break;
 		}
 	}
@@ -307,7 +347,8 @@ void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_no
  * (pdf_emphasis_dots() draws the dots from the ranges left on the layout).
  * Inserted before attributes that start at the same byte, so that a code
  * span inside keeps its mono face. */
-static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
+static void
+apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 {
 	enum pdf_font role = pdf_layout_role(lay);
 	GArray *dots = NULL;
@@ -339,7 +380,7 @@ static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 			if (cjk) {
 				if (!dots)
 					dots = g_array_new(FALSE, FALSE, sizeof(int));
-				int range[2] = { (int)(q - s), (int)(r - s) };
+				int range[2] = {(int)(q - s), (int)(r - s)};
 				g_array_append_vals(dots, range, 2);
 			} else {
 				PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_ITALIC);
@@ -355,8 +396,8 @@ static void apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		                       (GDestroyNotify)g_array_unref);
 }
 
-
-void pdf_inline_prefix(struct pdf_inline *in, const char *s)
+void
+pdf_inline_prefix(struct pdf_inline *in, const char *s)
 {
 	size_t n = strlen(s);
 	g_string_prepend(in->text, s);
@@ -375,7 +416,8 @@ void pdf_inline_prefix(struct pdf_inline *in, const char *s)
 
 /* Pairs that must not be split at a line end (art_no_break_between):
  * pango may break there by UAX #14, so breaks are turned off over them. */
-static void no_splits(struct pdf_inline *in)
+static void
+no_splits(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
 	gunichar prev = 0;
@@ -383,7 +425,7 @@ static void no_splits(struct pdf_inline *in)
 	for (const char *q = s; q < end; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
 		if (c == 0x200B)
-			continue;       /* a gap mark or a code break: look past it */
+			continue; /* a gap mark or a code break: look past it */
 		if (pp && art_no_break_between(prev, c)) {
 			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
 			a->start_index = (guint)(pp - s);
@@ -395,7 +437,8 @@ static void no_splits(struct pdf_inline *in)
 	}
 }
 
-void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
+void
+pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 {
 	/* Trailing hard breaks would leave empty lines. */
 	while (in->text->len >= 3 && !strcmp(in->text->str + in->text->len - 3, "\u2028"))
@@ -416,7 +459,7 @@ void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		int at = g_array_index(in->autospace, int, i);
 		if (at + 3 > (int)in->text->len)
 			continue;
-		PangoRectangle ink = { 0, 0, 0, 0 }, logical = { 0, 0, em / 4, 0 };
+		PangoRectangle ink = {0, 0, 0, 0}, logical = {0, 0, em / 4, 0};
 		PangoAttribute *s = pango_attr_shape_new(&ink, &logical);
 		s->start_index = (guint)at;
 		s->end_index = (guint)at + 3;

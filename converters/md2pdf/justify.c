@@ -17,14 +17,15 @@
 
 enum gap { GAP_NONE, GAP_SPACE, GAP_LOOSE, GAP_HAN };
 
-#define SPACE_MAX 0.75    /* extra on a word space (~0.25 em): 1 em in all */
+#define SPACE_MAX 0.75 /* extra on a word space (~0.25 em): 1 em in all */
 #define LOOSE_MAX 0.25
 #define HAN_SOFT 0.06
 #define HAN_MAX 0.25
 
 /* The opportunity after character c when d follows: CJK text has one
  * between any two characters, Latin text only at spaces. */
-static enum gap gap_after(gunichar c, gunichar d)
+static enum gap
+gap_after(gunichar c, gunichar d)
 {
 	if (c == ' ' || c == 0x3000)
 		return GAP_SPACE;
@@ -37,16 +38,17 @@ static enum gap gap_after(gunichar c, gunichar d)
 }
 
 struct cluster {
-	PangoGlyphInfo *last;   /* last glyph of the cluster: gets the extra space */
+	PangoGlyphInfo *last; /* last glyph of the cluster: gets the extra space */
 	gunichar c;
 	enum gap gap;
 };
 
 /* Extra space per gap of each kind for slack (pango units), or false when
  * the limits do not allow it.  n[]: the number of gaps of each kind. */
-static bool share(int slack, const int n[4], int em, double extra[4])
+static bool
+share(int slack, const int n[4], int em, double extra[4])
 {
-	double cap[4] = { 0, SPACE_MAX * em, LOOSE_MAX * em, HAN_MAX * em };
+	double cap[4] = {0, SPACE_MAX * em, LOOSE_MAX * em, HAN_MAX * em};
 	int all = n[GAP_SPACE] + n[GAP_LOOSE] + n[GAP_HAN];
 	if (all == 0)
 		return false;
@@ -81,7 +83,8 @@ static bool share(int slack, const int n[4], int em, double extra[4])
 	return left <= 0.5 * all + 1;
 }
 
-int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
+int
+pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 {
 	PangoRectangle log;
 	pango_layout_line_get_extents(line, NULL, &log);
@@ -92,15 +95,18 @@ int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 	for (GSList *r = line->runs; r; r = r->next) {
 		PangoGlyphItem *run = r->data;
 		if (run->item->analysis.level & 1) {
-			g_array_set_size(cl, 0);    /* right-to-left: leave the line alone */
+			g_array_set_size(cl, 0); /* right-to-left: leave the line alone */
 			break;
 		}
 		PangoGlyphString *gs = run->glyphs;
 		for (int g = 0; g < gs->num_glyphs; g++) {
-			if (g + 1 < gs->num_glyphs && gs->log_clusters[g + 1] == gs->log_clusters[g])
+			if (g + 1 < gs->num_glyphs &&
+			    gs->log_clusters[g + 1] == gs->log_clusters[g])
 				continue;
-			struct cluster c = { &gs->glyphs[g],
-				g_utf8_get_char(text + run->item->offset + gs->log_clusters[g]), GAP_NONE };
+			struct cluster c = {
+			    &gs->glyphs[g],
+			    g_utf8_get_char(text + run->item->offset + gs->log_clusters[g]),
+			    GAP_NONE};
 			g_array_append_val(cl, c);
 		}
 	}
@@ -108,7 +114,8 @@ int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 	 * CJK-Latin gap (a zero-width space made wide) ending the line goes */
 	guint len = cl->len;
 	for (;;) {
-		struct cluster *z = len > 0 ? &g_array_index(cl, struct cluster, len - 1) : NULL;
+		struct cluster *z =
+		    len > 0 ? &g_array_index(cl, struct cluster, len - 1) : NULL;
 		if (z && z->c == 0x200B) {
 			slack += z->last->geometry.width;
 			z->last->geometry.width = 0;
@@ -117,7 +124,7 @@ int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 		}
 		len--;
 	}
-	int n[4] = { 0 };
+	int n[4] = {0};
 	for (guint i = 0; i + 1 < len; i++) {
 		struct cluster *a = &g_array_index(cl, struct cluster, i);
 		a->gap = gap_after(a->c, g_array_index(cl, struct cluster, i + 1).c);

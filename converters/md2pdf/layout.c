@@ -9,7 +9,8 @@
 
 #include <string.h>
 
-static cairo_status_t write_mem(void *closure, const unsigned char *data, unsigned int len)
+static cairo_status_t
+write_mem(void *closure, const unsigned char *data, unsigned int len)
 {
 	g_byte_array_append(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
@@ -21,11 +22,12 @@ static cairo_status_t write_mem(void *closure, const unsigned char *data, unsign
  * damaged.  Mark every xref entry that does not point at its own object as
  * free (the reference to it then reads as null, as PDF specifies).  Entries
  * are fixed-width, so no offset moves. */
-static void fix_xref(GByteArray *b)
+static void
+fix_xref(GByteArray *b)
 {
 	const char *d = (const char *)b->data;
 	gsize n = b->len;
-	const char *sx = NULL;     /* in the last bytes; the file holds NULs */
+	const char *sx = NULL; /* in the last bytes; the file holds NULs */
 	for (gsize i = n > 9 ? n - 9 : 0; i > 0 && n - i < 256 && !sx; i--)
 		if (!memcmp(d + i, "startxref", 9))
 			sx = d + i;
@@ -53,12 +55,14 @@ static void fix_xref(GByteArray *b)
 	}
 }
 
-int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
+int
+pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 {
 	p->o = *o;
 	p->out = fp;
 	p->buf = g_byte_array_new();
-	p->surface = cairo_pdf_surface_create_for_stream(write_mem, p->buf, o->page_w, o->page_h);
+	p->surface =
+	    cairo_pdf_surface_create_for_stream(write_mem, p->buf, o->page_w, o->page_h);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		return 0;
 	p->cr = cairo_create(p->surface);
@@ -88,7 +92,8 @@ int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp)
 	return 1;
 }
 
-static void draw_quote_rules(struct pdf *p, double y_end)
+static void
+draw_quote_rules(struct pdf *p, double y_end)
 {
 	cairo_t *cr = p->cr;
 	cairo_save(cr);
@@ -105,22 +110,35 @@ static void draw_quote_rules(struct pdf *p, double y_end)
 }
 
 /* A header or footer line with its fields filled in. */
-static char *expand_fields(const struct pdf *p, const char *tmpl)
+static char *
+expand_fields(const struct pdf *p, const char *tmpl)
 {
 	GString *g = g_string_new(NULL);
 	for (const char *s = tmpl; *s; s++) {
-		static const char *const names[] = { "{title}", "{article}", "{page}", "{date}",
-		                                     "{pages}" };
+		static const char *const names[] = {"{title}", "{article}", "{page}", "{date}",
+		                                    "{pages}"};
 		size_t i = 0;
 		while (i < G_N_ELEMENTS(names) && strncmp(s, names[i], strlen(names[i])))
 			i++;
 		switch (i) {
-		case 0: g_string_append(g, p->run.title ? p->run.title : ""); break;
-		case 1: g_string_append(g, p->run.article ? p->run.article : ""); break;
-		case 2: g_string_append_printf(g, "%d", pdf_body_page(p)); break;
-		case 3: g_string_append(g, p->run.date ? p->run.date : ""); break;
-		case 4: g_string_append_printf(g, "%d", p->run.pages); break;
-		default: g_string_append_c(g, *s); continue;
+		case 0:
+			g_string_append(g, p->run.title ? p->run.title : "");
+			break;
+		case 1:
+			g_string_append(g, p->run.article ? p->run.article : "");
+			break;
+		case 2:
+			g_string_append_printf(g, "%d", pdf_body_page(p));
+			break;
+		case 3:
+			g_string_append(g, p->run.date ? p->run.date : "");
+			break;
+		case 4:
+			g_string_append_printf(g, "%d", p->run.pages);
+			break;
+		default:
+			g_string_append_c(g, *s);
+			continue;
 		}
 		s += strlen(names[i]) - 1;
 	}
@@ -129,7 +147,8 @@ static char *expand_fields(const struct pdf *p, const char *tmpl)
 
 /* One running line centred vertically on y: "|" splits it into a left,
  * centre and right part. */
-static void draw_running(struct pdf *p, const char *tmpl, double y)
+static void
+draw_running(struct pdf *p, const char *tmpl, double y)
 {
 	if (!tmpl || !*tmpl)
 		return;
@@ -137,8 +156,8 @@ static void draw_running(struct pdf *p, const char *tmpl, double y)
 	char **part = g_strsplit(text, "|", 3);
 	int n = (int)g_strv_length(part);
 	const struct art_rgb *c = &p->style->color.header;
-	PangoLayout *lays[3] = { NULL, NULL, NULL };
-	double nat[3] = { 0, 0, 0 }, total = 0, gap = p->size.footer * 2;
+	PangoLayout *lays[3] = {NULL, NULL, NULL};
+	double nat[3] = {0, 0, 0}, total = 0, gap = p->size.footer * 2;
 	for (int i = 0; i < n; i++) {
 		char *t = g_strstrip(part[i]);
 		if (!*t)
@@ -160,14 +179,15 @@ static void draw_running(struct pdf *p, const char *tmpl, double y)
 		double room = p->right - p->left - (total - nat[i]) - gap * (n - 1);
 		if (nat[i] > room) {
 			pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-			pango_layout_set_width(lay, (int)(MAX(room, (p->right - p->left) / 3) *
-			                                  PANGO_SCALE));
+			pango_layout_set_width(
+			    lay, (int)(MAX(room, (p->right - p->left) / 3) * PANGO_SCALE));
 		}
 		int w, h;
 		pango_layout_get_size(lay, &w, &h);
 		double lw = (double)w / PANGO_SCALE;
-		double x = where == 0 ? p->left : where == 1 ? (p->left + p->right - lw) / 2
-		                                                : p->right - lw;
+		double x = where == 0   ? p->left
+		           : where == 1 ? (p->left + p->right - lw) / 2
+		                        : p->right - lw;
 		cairo_save(p->cr);
 		cairo_set_source_rgb(p->cr, c->r, c->g, c->b);
 		cairo_move_to(p->cr, x, y - (double)h / PANGO_SCALE / 2);
@@ -180,7 +200,8 @@ static void draw_running(struct pdf *p, const char *tmpl, double y)
 }
 
 /* The running header and footer of a finished body page. */
-static void draw_footer(struct pdf *p)
+static void
+draw_footer(struct pdf *p)
 {
 	if (!p->page_used || p->in_front)
 		return;
@@ -190,14 +211,15 @@ static void draw_footer(struct pdf *p)
 	             (p->bottom + p->o.page_h) / 2);
 }
 
-void pdf_new_page(struct pdf *p)
+void
+pdf_new_page(struct pdf *p)
 {
 	/* Past --max-pages the run has failed: keep drawing over the last
 	 * page (cheap, and never written) until the walk stops. */
 	if (p->o.max_pages > 0 && p->page >= p->o.max_pages) {
 		if (!p->over_pages)
 			art_diag(ART_E_PAGES, p->art ? p->art->display_name : NULL,
-			         (struct art_pos){ 0, 0 }, p->o.max_pages);
+			         (struct art_pos){0, 0}, p->o.max_pages);
 		p->over_pages = true;
 		p->y = p->top;
 		p->pending_space = 0;
@@ -218,7 +240,8 @@ void pdf_new_page(struct pdf *p)
 		p->quote_y0[i] = p->top;
 }
 
-int pdf_close(struct pdf *p)
+int
+pdf_close(struct pdf *p)
 {
 	int ok = 1;
 	if (p->cr) {
@@ -229,7 +252,7 @@ int pdf_close(struct pdf *p)
 		while (g_hash_table_iter_next(&hi, &name, NULL))
 			pdf_dest_define(p, name, p->left, p->top);
 		draw_quote_rules(p, p->y);
-		p->page_used = true;    /* an empty article still gets its number */
+		p->page_used = true; /* an empty article still gets its number */
 		draw_footer(p);
 		cairo_show_page(p->cr);
 		if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS || p->over_pages)
@@ -240,7 +263,7 @@ int pdf_close(struct pdf *p)
 	if (p->surface) {
 		cairo_surface_finish(p->surface);
 		if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS) {
-			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 },
+			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
 			         cairo_status_to_string(cairo_surface_status(p->surface)));
 			ok = 0;
 		}
@@ -250,7 +273,7 @@ int pdf_close(struct pdf *p)
 	if (p->buf) {
 		if (ok && p->front && p->front->npages > 0 &&
 		    !pdf_front_move_first(p->buf, p->front->npages)) {
-			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 },
+			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
 			         "cannot move the front pages before the body");
 			ok = 0;
 		}
@@ -280,27 +303,31 @@ int pdf_close(struct pdf *p)
 	return ok;
 }
 
-void pdf_space(struct pdf *p, double pt)
+void
+pdf_space(struct pdf *p, double pt)
 {
 	if (pt > p->pending_space)
 		p->pending_space = pt;
 }
 
-double pdf_room(const struct pdf *p)
+double
+pdf_room(const struct pdf *p)
 {
 	double y = p->y + (p->page_used ? p->pending_space : 0);
 	return p->bottom - y;
 }
 
 /* Apply the pending space unless at the top of a page. */
-static void settle(struct pdf *p)
+static void
+settle(struct pdf *p)
 {
 	if (p->page_used)
 		p->y += p->pending_space;
 	p->pending_space = 0;
 }
 
-void pdf_need(struct pdf *p, double h)
+void
+pdf_need(struct pdf *p, double h)
 {
 	if (p->page_used && pdf_room(p) < h)
 		pdf_new_page(p);
@@ -310,12 +337,13 @@ void pdf_need(struct pdf *p, double h)
 /* Quotes past PDF_MAX_QUOTE levels, or once the column is down to a third
  * of the page (the model allows --max-nesting levels), are neither
  * indented nor ruled, so the column never runs out of width. */
-void pdf_quote_begin(struct pdf *p)
+void
+pdf_quote_begin(struct pdf *p)
 {
 	settle(p);
 	p->quote_depth++;
-	if (p->quote_flat_from == 0 && (p->quote_depth > PDF_MAX_QUOTE ||
-	                                p->width - 14 < (p->right - p->left) / 3))
+	if (p->quote_flat_from == 0 &&
+	    (p->quote_depth > PDF_MAX_QUOTE || p->width - 14 < (p->right - p->left) / 3))
 		p->quote_flat_from = p->quote_depth;
 	if (p->quote_flat_from)
 		return;
@@ -326,7 +354,8 @@ void pdf_quote_begin(struct pdf *p)
 	p->width -= 14;
 }
 
-void pdf_quote_end(struct pdf *p)
+void
+pdf_quote_end(struct pdf *p)
 {
 	if (p->quote_flat_from) {
 		if (p->quote_depth-- == p->quote_flat_from)
@@ -349,7 +378,8 @@ void pdf_quote_end(struct pdf *p)
 	p->nquote--;
 }
 
-void pdf_draw_marker_at(struct pdf *p, double baseline)
+void
+pdf_draw_marker_at(struct pdf *p, double baseline)
 {
 	if (!p->marker)
 		return;
@@ -362,7 +392,7 @@ void pdf_draw_marker_at(struct pdf *p, double baseline)
 		cairo_save(cr);
 		cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
 		cairo_new_path(cr);
-		if (p->marker_shape >= 4) {     /* task: a box, ticked when done */
+		if (p->marker_shape >= 4) { /* task: a box, ticked when done */
 			double b = p->body_size * 0.36;
 			cx = p->marker_right - b - 0.5;
 			cairo_set_line_width(cr, 0.7);
@@ -391,14 +421,16 @@ void pdf_draw_marker_at(struct pdf *p, double baseline)
 		int w;
 		pango_layout_get_size(p->marker, &w, NULL);
 		double base = (double)pango_layout_get_baseline(p->marker) / PANGO_SCALE;
-		cairo_move_to(p->cr, p->marker_right - (double)w / PANGO_SCALE, baseline - base);
+		cairo_move_to(p->cr, p->marker_right - (double)w / PANGO_SCALE,
+		              baseline - base);
 		pango_cairo_show_layout(p->cr, p->marker);
 	}
 	g_object_unref(p->marker);
 	p->marker = NULL;
 }
 
-void pdf_rule(struct pdf *p, double weight, double gray)
+void
+pdf_rule(struct pdf *p, double weight, double gray)
 {
 	settle(p);
 	if (p->y + weight > p->bottom)
@@ -413,7 +445,8 @@ void pdf_rule(struct pdf *p, double weight, double gray)
 	p->page_used = true;
 }
 
-char *pdf_attr_quote(const char *s)
+char *
+pdf_attr_quote(const char *s)
 {
 	GString *g = g_string_new("'");
 	for (; s && *s; s++) {
@@ -432,7 +465,8 @@ char *pdf_attr_quote(const char *s)
  * ASCII: the article's prefix, then the id with every byte outside
  * RFC 3986's unreserved set percent-encoded (which also keeps the '(', ')'
  * and '\\' that cairo leaves unescaped in the name tree out). */
-char *pdf_dest_name_for(const char *prefix, const char *id)
+char *
+pdf_dest_name_for(const char *prefix, const char *id)
 {
 	char *esc = g_uri_escape_string(id, NULL, FALSE);
 	char *full = g_strconcat(prefix, esc, NULL);
@@ -440,12 +474,14 @@ char *pdf_dest_name_for(const char *prefix, const char *id)
 	return full;
 }
 
-char *pdf_dest_name(const struct pdf *p, const char *id)
+char *
+pdf_dest_name(const struct pdf *p, const char *id)
 {
 	return pdf_dest_name_for(p->dest_prefix, id);
 }
 
-void pdf_dest_define(struct pdf *p, const char *full, double x, double y)
+void
+pdf_dest_define(struct pdf *p, const char *full, double x, double y)
 {
 	if (g_hash_table_contains(p->dests, full))
 		return;
@@ -458,7 +494,8 @@ void pdf_dest_define(struct pdf *p, const char *full, double x, double y)
 	g_hash_table_add(p->dests, g_strdup(full));
 }
 
-void pdf_dest(struct pdf *p, const char *name, double x, double y)
+void
+pdf_dest(struct pdf *p, const char *name, double x, double y)
 {
 	if (!name || !*name)
 		return;
@@ -467,18 +504,21 @@ void pdf_dest(struct pdf *p, const char *name, double x, double y)
 	g_free(full);
 }
 
-void pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base)
+void
+pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base)
 {
 	GArray *r = g_object_get_data(G_OBJECT(line->layout), "mdpress-dots");
 	if (!r)
 		return;
 	const char *text = pango_layout_get_text(line->layout);
 	double em = (double)pango_font_description_get_size(
-	                pango_layout_get_font_description(line->layout)) / PANGO_SCALE;
+	                pango_layout_get_font_description(line->layout)) /
+	            PANGO_SCALE;
 	int ls = line->start_index, le = line->start_index + line->length;
 	bool any = false;
 	for (guint i = 0; i + 1 < r->len; i += 2) {
-		int a = MAX(g_array_index(r, int, i), ls), b = MIN(g_array_index(r, int, i + 1), le);
+		int a = MAX(g_array_index(r, int, i), ls),
+		    b = MIN(g_array_index(r, int, i + 1), le);
 		for (const char *q = text + a; q < text + b; q = g_utf8_next_char(q)) {
 			int x0;
 			pango_layout_line_index_to_x(line, (int)(q - text), FALSE, &x0);
@@ -493,7 +533,8 @@ void pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base
 		cairo_fill(cr);
 }
 
-void pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y)
+void
+pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y)
 {
 	if (!g_object_get_data(G_OBJECT(lay), "mdpress-dots"))
 		return;
@@ -510,7 +551,8 @@ void pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y)
 
 /* A visible mark at the start of a wrapped code line: a small hooked arrow
  * drawn as a path, so that it stays out of the extracted text. */
-static void continuation_mark(cairo_t *cr, double x, double base, double size)
+static void
+continuation_mark(cairo_t *cr, double x, double base, double size)
 {
 	double h = size * 0.45;
 	cairo_save(cr);
@@ -528,8 +570,8 @@ static void continuation_mark(cairo_t *cr, double x, double base, double size)
 	cairo_restore(cr);
 }
 
-static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0,
-                       double top, double h)
+static void
+emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0, double top, double h)
 {
 	int ls = line->start_index, le = line->start_index + line->length;
 	for (guint i = 0; i < links->len; i++) {
@@ -537,7 +579,8 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 		if (l->end <= ls || l->start >= le)
 			continue;
 		int *ranges = NULL, n = 0;
-		pango_layout_line_get_x_ranges(line, MAX(l->start, ls), MIN(l->end, le), &ranges, &n);
+		pango_layout_line_get_x_ranges(line, MAX(l->start, ls), MIN(l->end, le),
+		                               &ranges, &n);
 		GString *attr = g_string_new("rect=[");
 		int used = 0;
 		for (int r = 0; r < n; r++) {
@@ -545,14 +588,15 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 			double b = x0 + (double)ranges[2 * r + 1] / PANGO_SCALE;
 			if (b - a < 0.5)
 				continue;
-			g_string_append_printf(attr, "%s%.2f %.2f %.2f %.2f", used ? " " : "", a, top,
-			                       b - a, h);
+			g_string_append_printf(attr, "%s%.2f %.2f %.2f %.2f", used ? " " : "",
+			                       a, top, b - a, h);
 			used++;
 		}
 		g_free(ranges);
 		if (used) {
-			char *full = !l->dest ? NULL : l->dest_full ? g_strdup(l->dest)
-			           : pdf_dest_name(p, l->dest);
+			char *full = !l->dest       ? NULL
+			             : l->dest_full ? g_strdup(l->dest)
+			                            : pdf_dest_name(p, l->dest);
 			char *q = pdf_attr_quote(l->uri ? l->uri : full);
 			g_string_append_printf(attr, "] %s=%s", l->uri ? "uri" : "dest", q);
 			g_free(q);
@@ -568,8 +612,9 @@ static void emit_links(struct pdf *p, PangoLayoutLine *line, GArray *links, doub
 	}
 }
 
-void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x,
-                              double y, double from, double to)
+void
+pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x, double y,
+                         double from, double to)
 {
 	if (!links || !links->len)
 		return;
@@ -579,21 +624,22 @@ void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, do
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		double top = (double)y0 / PANGO_SCALE, bottom = (double)y1 / PANGO_SCALE;
 		if (top >= from - 0.01 && bottom <= to + 0.01)
-			emit_links(p, pango_layout_iter_get_line_readonly(it), links, x, y + top,
-			           bottom - top);
+			emit_links(p, pango_layout_iter_get_line_readonly(it), links, x,
+			           y + top, bottom - top);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
 
 struct line_info {
 	PangoLayoutLine *line;
-	double top, bottom, base;       /* relative to the layout top */
+	double top, bottom, base; /* relative to the layout top */
 };
 
-void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
-                      GArray *links)
+void
+pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
+                 GArray *links)
 {
-	static const struct pdf_block_style plain = { 0 };
+	static const struct pdf_block_style plain = {0};
 	if (!st)
 		st = &plain;
 	pdf_space(p, st->space_before);
@@ -617,13 +663,15 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 	pango_layout_iter_free(it);
 	n = k;
 	if (st->justify && width > 0) {
-		int em = pango_font_description_get_size(pango_layout_get_font_description(lay));
+		int em =
+		    pango_font_description_get_size(pango_layout_get_font_description(lay));
 		/* a first-line indent (the style's) narrows the first line */
 		int indent = MAX(pango_layout_get_indent(lay), 0);
 		for (int i = 0; i + 1 < n; i++)
 			if (!li[i + 1].line->is_paragraph_start)
 				pdf_justify_line(li[i].line, text,
-				                 li[i].line->is_paragraph_start ? width - indent : width,
+				                 li[i].line->is_paragraph_start ? width - indent
+				                                                : width,
 				                 em);
 	}
 
@@ -634,8 +682,9 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 		pdf_new_page(p);
 
 	double pad = st->code ? 5.0 : 0.0;
-	double font_pt = (double)pango_font_description_get_size(
-	                     pango_layout_get_font_description(lay)) / PANGO_SCALE;
+	double font_pt =
+	    (double)pango_font_description_get_size(pango_layout_get_font_description(lay)) /
+	    PANGO_SCALE;
 	int i = 0;
 	while (i < n) {
 		settle(p);
@@ -652,7 +701,7 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 				pdf_new_page(p);
 				continue;
 			}
-			j = i + 1;      /* a line taller than a page: clip it */
+			j = i + 1; /* a line taller than a page: clip it */
 		}
 		/* orphan: never leave the first line alone at the foot of a page */
 		if (i == 0 && j == 1 && n > 1 && p->page_used) {
@@ -668,8 +717,8 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 		if (st->code) {
 			cairo_save(p->cr);
 			cairo_set_source_rgb(p->cr, 0.955, 0.955, 0.94);
-			cairo_rectangle(p->cr, p->x - pad, seg_top,
-			                p->width + 2 * pad, li[j - 1].bottom - off + 2 * pad);
+			cairo_rectangle(p->cr, p->x - pad, seg_top, p->width + 2 * pad,
+			                li[j - 1].bottom - off + 2 * pad);
 			cairo_fill(p->cr);
 			cairo_restore(p->cr);
 			seg_top += pad;
@@ -686,9 +735,12 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 			if (pango_layout_get_alignment(lay) != PANGO_ALIGN_LEFT && width > 0) {
 				double w = (double)log.width / PANGO_SCALE;
 				double cw = (double)width / PANGO_SCALE;
-				lx += pango_layout_get_alignment(lay) == PANGO_ALIGN_CENTER ? (cw - w) / 2 : cw - w;
+				lx += pango_layout_get_alignment(lay) == PANGO_ALIGN_CENTER
+				          ? (cw - w) / 2
+				          : cw - w;
 				lx -= (double)log.x / PANGO_SCALE;
-			} else if (li[l].line->is_paragraph_start && pango_layout_get_indent(lay) > 0) {
+			} else if (li[l].line->is_paragraph_start &&
+			           pango_layout_get_indent(lay) > 0) {
 				lx += (double)pango_layout_get_indent(lay) / PANGO_SCALE;
 			}
 			cairo_move_to(p->cr, lx, base);
@@ -697,8 +749,8 @@ void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_st
 			if (st->code && !li[l].line->is_paragraph_start)
 				continuation_mark(p->cr, p->x - pad + 0.8, base, font_pt);
 			if (links && links->len)
-				emit_links(p, li[l].line, links, p->x, seg_top + li[l].top - off,
-				           li[l].bottom - li[l].top);
+				emit_links(p, li[l].line, links, p->x,
+				           seg_top + li[l].top - off, li[l].bottom - li[l].top);
 		}
 		p->y = seg_top + li[j - 1].bottom - off + pad;
 		p->page_used = true;

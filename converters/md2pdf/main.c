@@ -15,7 +15,8 @@
 
 /* The document's info: the book's metadata (over, may be NULL) where it
  * has a value, else the first article's. */
-void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over)
+void
+pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over)
 {
 	const struct art_meta *m = &art->meta;
 	cairo_surface_t *s = p->surface;
@@ -44,7 +45,8 @@ void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art
 	if (kw->len)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, kw->str);
 	g_string_free(kw, TRUE);
-	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "md2pdf (mdpress " MDPRESS_VERSION ")");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+	                               "md2pdf (mdpress " MDPRESS_VERSION ")");
 	/* the one time stamp the model allows (art_epoch): the book's date,
 	 * else the article's */
 	char *w3c = over && over->date ? art_w3c_date(over->date) : g_strdup(art->date);
@@ -55,7 +57,8 @@ void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art
 	g_free(date);
 }
 
-static void render_article(struct pdf *p, struct article *art, int index, bool several)
+static void
+render_article(struct pdf *p, struct article *art, int index, bool several)
 {
 	p->art = art;
 	pdf_set_language(p, art->lang);
@@ -81,8 +84,8 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 		char *q = g_strdup_printf("%sstart", p->dest_prefix);
 		char *qq = pdf_attr_quote(q);
 		char *attr = g_strdup_printf("dest=%s", qq);
-		p->article_outline = cairo_pdf_surface_add_outline(p->surface, CAIRO_PDF_OUTLINE_ROOT,
-		                                                   t, attr, 0);
+		p->article_outline = cairo_pdf_surface_add_outline(
+		    p->surface, CAIRO_PDF_OUTLINE_ROOT, t, attr, 0);
 		g_free(attr);
 		g_free(qq);
 		g_free(q);
@@ -90,10 +93,10 @@ static void render_article(struct pdf *p, struct article *art, int index, bool s
 	}
 	pdf_render_title(p, art);
 	if (art->root)
-		pdf_anchors_at(p, art->root);   /* ids that name the whole article */
+		pdf_anchors_at(p, art->root); /* ids that name the whole article */
 	const struct art_node *first = art->root ? art->root->first_child : NULL;
 	if (first != NULL && first == art->title_heading)
-		first = first->next;    /* pdf_render_title shows it */
+		first = first->next; /* pdf_render_title shows it */
 	pdf_render_blocks(p, first);
 	pdf_render_footnotes(p, art);
 	p->pending_space = 0;
@@ -104,17 +107,18 @@ struct md2pdf {
 	struct art_book book;
 	struct art_style style;
 	char *paper;
-	double margin;          /* -1: the style's */
+	double margin; /* -1: the style's */
 	int max_pages;
 	int image_dpi;
 	gboolean toc, no_toc, no_cover;
 	gboolean no_autospace;
-	int toc_mode, cover;    /* -1: the default (on for books), 0 off, 1 on */
+	int toc_mode, cover; /* -1: the default (on for books), 0 off, 1 on */
 	struct pdf_opts o;
 	struct pdf p;
 };
 
-static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
+static int
+setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 {
 	struct md2pdf *m = ctx;
 	struct art_style *st = &m->style;
@@ -123,7 +127,8 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 	/* --paper and --margin win over the style */
 	double w = st->paper_w, h = st->paper_h;
 	if (m->paper && !art_style_paper(m->paper, &w, &h)) {
-		fprintf(stderr, "md2pdf: --paper: unknown size '%s' (a4, a5, letter or WxH in mm)\n",
+		fprintf(stderr,
+		        "md2pdf: --paper: unknown size '%s' (a4, a5, letter or WxH in mm)\n",
 		        m->paper);
 		return ART_EXIT_USAGE;
 	}
@@ -146,9 +151,11 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 	if ((given && m->margin < 0) || m->o.margin[1] + m->o.margin[3] > m->o.page_w - 72 ||
 	    m->o.margin[0] + m->o.margin[2] > m->o.page_h - 72) {
 		if (given)
-			fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n", m->margin);
+			fprintf(stderr, "md2pdf: --margin %g leaves no room for text\n",
+			        m->margin);
 		else
-			fprintf(stderr, "md2pdf: %s: the margins leave no room for text\n", m->bc.style);
+			fprintf(stderr, "md2pdf: %s: the margins leave no room for text\n",
+			        m->bc.style);
 		return given ? ART_EXIT_USAGE : ART_EXIT_FAIL;
 	}
 	if (!art_book_load(&m->book, &m->bc, lopts))
@@ -158,7 +165,7 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 	m->p.style = st;
 	pdf_style_sizes(&m->p, st);
 	if (!cli->dump_tree && !pdf_fonts_init(&m->p)) {
-		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "cannot set up fonts");
+		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0}, "cannot set up fonts");
 		return ART_EXIT_FAIL;
 	}
 	return ART_EXIT_OK;
@@ -166,8 +173,9 @@ static int setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lop
 
 /* One pass over arts[0..n) into out; pages: the body's page count for
  * {pages} (0: unknown), *body_pages: the count this pass made. */
-static int render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out, int pages,
-                       int *body_pages)
+static int
+render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out, int pages,
+            int *body_pages)
 {
 	struct pdf *p = &m->p;
 	const struct art_book *book = &m->book;
@@ -182,7 +190,8 @@ static int render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out
 		if (st->contents_title && *st->contents_title)
 			p->front->contents_title = st->contents_title;
 		if (st->logo)
-			p->front->logo_res = art_resource_get(arts[0], st->logo, (struct art_pos){ 0, 0 });
+			p->front->logo_res =
+			    art_resource_get(arts[0], st->logo, (struct art_pos){0, 0});
 	}
 	const struct art_meta *over = &book->over;
 	char *first_title = art_article_title(arts[0]);
@@ -211,14 +220,17 @@ static int render_pass(struct md2pdf *m, struct article **arts, int n, FILE *out
 	return ok;
 }
 
-static bool uses_pages(const struct art_style *st, bool book)
+static bool
+uses_pages(const struct art_style *st, bool book)
 {
-	const char *h = book ? st->book_header : st->header, *f = book ? st->book_footer : st->footer;
+	const char *h = book ? st->book_header : st->header,
+	           *f = book ? st->book_footer : st->footer;
 	return (h && strstr(h, "{pages}")) || (f && strstr(f, "{pages}"));
 }
 
 /* Render arts[0..n) into one PDF: one article, or a book of all (-o). */
-static int convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
+static int
+convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 {
 	struct md2pdf *m = ctx;
 	struct pdf *p = &m->p;
@@ -245,7 +257,8 @@ static int convert(void *ctx, struct article **arts, int n, FILE *out, const cha
 	return ok;
 }
 
-static void teardown(void *ctx)
+static void
+teardown(void *ctx)
 {
 	struct md2pdf *m = ctx;
 	pdf_fonts_free(&m->p);
@@ -253,48 +266,52 @@ static void teardown(void *ctx)
 	art_book_free(&m->book);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
-	struct md2pdf m = { .margin = -1, .max_pages = ART_DEFAULT_MAX_PAGES };
+	struct md2pdf m = {.margin = -1, .max_pages = ART_DEFAULT_MAX_PAGES};
 	const GOptionEntry own[] = {
-		{ "toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
-		  "Print a table of contents after the cover (default for books)", NULL },
-		{ "no-toc", 0, 0, G_OPTION_ARG_NONE, &m.no_toc,
-		  "No printed table of contents", NULL },
-		{ "no-cover", 0, 0, G_OPTION_ARG_NONE, &m.no_cover,
-		  "No cover page (a book has one by default; --cover gives one to a single article)",
-		  NULL },
-		{ "paper", 0, 0, G_OPTION_ARG_STRING, &m.paper,
-		  "Paper size: a4, a5, a3, letter, legal or WxH in mm (default: the style's, a4)",
-		  "SIZE" },
-		{ "margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
-		  "Page margin on every side in mm (default: the style's, 20)", "MM" },
-		{ "image-dpi", 0, 0, G_OPTION_ARG_INT, &m.image_dpi,
-		  "Resample images finer than N dpi on the page to N dpi (JPEG stays JPEG; "
-		  "default: off, images go in as they are)", "N" },
-		{ "max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
-		  "Fail rather than write more than N pages (default 2000)", "N" },
-		{ "no-autospace", 0, 0, G_OPTION_ARG_NONE, &m.no_autospace,
-		  "No quarter-em gap between Han characters and Latin letters or digits "
-		  "(on by default for Chinese)", NULL },
-		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	    {"toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
+	     "Print a table of contents after the cover (default for books)", NULL},
+	    {"no-toc", 0, 0, G_OPTION_ARG_NONE, &m.no_toc, "No printed table of contents",
+	     NULL},
+	    {"no-cover", 0, 0, G_OPTION_ARG_NONE, &m.no_cover,
+	     "No cover page (a book has one by default; --cover gives one to a single article)",
+	     NULL},
+	    {"paper", 0, 0, G_OPTION_ARG_STRING, &m.paper,
+	     "Paper size: a4, a5, a3, letter, legal or WxH in mm (default: the style's, a4)",
+	     "SIZE"},
+	    {"margin", 0, 0, G_OPTION_ARG_DOUBLE, &m.margin,
+	     "Page margin on every side in mm (default: the style's, 20)", "MM"},
+	    {"image-dpi", 0, 0, G_OPTION_ARG_INT, &m.image_dpi,
+	     "Resample images finer than N dpi on the page to N dpi (JPEG stays JPEG; "
+	     "default: off, images go in as they are)",
+	     "N"},
+	    {"max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
+	     "Fail rather than write more than N pages (default 2000)", "N"},
+	    {"no-autospace", 0, 0, G_OPTION_ARG_NONE, &m.no_autospace,
+	     "No quarter-em gap between Han characters and Latin letters or digits "
+	     "(on by default for Chinese)",
+	     NULL},
+	    {NULL, 0, 0, 0, NULL, NULL, NULL},
 	};
 	GOptionEntry *book_entries = art_book_entries(&m.bc);
 	const struct art_driver d = {
-		.program = "md2pdf",
-		.ext = ".pdf",
-		.binary = true,
-		.params = "FILE...",
-		.summary = "Convert Markdown articles to PDF.",
-		.description = "Each FILE becomes FILE.pdf beside it (or in -O DIR), all in one run;\n"
-		               "with -o all FILEs make one book (one article after the other, each\n"
-		               "on a new page).  See md2pdf(1).",
-		.book_entries = book_entries,
-		.entries = own,
-		.ctx = &m,
-		.setup = setup,
-		.convert = convert,
-		.teardown = teardown,
+	    .program = "md2pdf",
+	    .ext = ".pdf",
+	    .binary = true,
+	    .params = "FILE...",
+	    .summary = "Convert Markdown articles to PDF.",
+	    .description =
+	        "Each FILE becomes FILE.pdf beside it (or in -O DIR), all in one run;\n"
+	        "with -o all FILEs make one book (one article after the other, each\n"
+	        "on a new page).  See md2pdf(1).",
+	    .book_entries = book_entries,
+	    .entries = own,
+	    .ctx = &m,
+	    .setup = setup,
+	    .convert = convert,
+	    .teardown = teardown,
 	};
 	int rc = art_driver_main(&d, argc, argv);
 	g_free(book_entries);

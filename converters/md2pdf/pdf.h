@@ -20,10 +20,10 @@
 #define PDF_MAX_QUOTE 16
 
 struct pdf_opts {
-	double page_w, page_h;  /* points */
-	double margin[4];       /* points: top, right, bottom, left */
-	int max_pages;          /* --max-pages; 0 = no limit */
-	int image_dpi;          /* --image-dpi: resample finer images; 0 = never */
+	double page_w, page_h; /* points */
+	double margin[4];      /* points: top, right, bottom, left */
+	int max_pages;         /* --max-pages; 0 = no limit */
+	int image_dpi;         /* --image-dpi: resample finer images; 0 = never */
 };
 
 enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
@@ -32,8 +32,8 @@ enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
  * 72 dpi, so a size here is the size on paper).  The one place md2pdf
  * takes them from: pdf_default_sizes in fonts.c, or a style. */
 struct pdf_sizes {
-	double body;            /* 10.5: Chinese 五号 */
-	double heading[7];      /* [1..6] */
+	double body;       /* 10.5: Chinese 五号 */
+	double heading[7]; /* [1..6] */
 	double title, subtitle, byline;
 	double code, table, caption, footnote, footer;
 };
@@ -42,104 +42,104 @@ extern const struct pdf_sizes pdf_default_sizes;
 /* A link inside one layout: bytes [start, end) of its text. */
 struct pdf_link {
 	int start, end;
-	char *uri;              /* external URI, or NULL */
-	char *dest;             /* internal destination name, or NULL */
-	bool dest_full;         /* dest is already pdf_dest_name()'s (another article) */
+	char *uri;      /* external URI, or NULL */
+	char *dest;     /* internal destination name, or NULL */
+	bool dest_full; /* dest is already pdf_dest_name()'s (another article) */
 };
 
 /* Drawing options for pdf_place_layout(). */
 struct pdf_block_style {
-	bool justify;           /* inter-character/inter-word justification */
-	bool code;              /* tinted background, continuation marks */
-	bool keep_together;     /* never split (short blocks: captions, headings) */
+	bool justify;       /* inter-character/inter-word justification */
+	bool code;          /* tinted background, continuation marks */
+	bool keep_together; /* never split (short blocks: captions, headings) */
 	double space_before, space_after;
-	double keep_next;       /* > 0: a layout of at most two lines starts on a
-	                         * page with this much room below it */
+	double keep_next; /* > 0: a layout of at most two lines starts on a
+	                   * page with this much room below it */
 };
 
 /* A book's front matter (front.c). */
 struct pdf_front {
-	bool cover, toc;        /* which front pages the book has */
+	bool cover, toc; /* which front pages the book has */
 	const char *title, *subtitle, *date, *lang;
-	const char *contents_title;     /* NULL: "Contents" or its translation */
-	char *authors;          /* joined with ", "; owned */
-	struct art_resource *cover_res, *logo_res;  /* or NULL; borrowed */
-	char **titles;          /* n article titles; owned */
-	int *start_page;        /* body page each article starts on; owned */
+	const char *contents_title;                /* NULL: "Contents" or its translation */
+	char *authors;                             /* joined with ", "; owned */
+	struct art_resource *cover_res, *logo_res; /* or NULL; borrowed */
+	char **titles;                             /* n article titles; owned */
+	int *start_page;                           /* body page each article starts on; owned */
 	int n;
-	int npages;             /* front pages, from pdf_front_measure() */
+	int npages; /* front pages, from pdf_front_measure() */
 };
 
 struct pdf {
 	struct pdf_opts o;
-	const struct art_style *style;  /* the run's style: never NULL while rendering */
-	struct pdf_front *front;        /* NULL: no front matter */
-	bool in_front;          /* drawing the front pages (no running footer) */
-	struct {                /* the fields of running headers and footers */
-		bool book;      /* several articles: book-header, book-footer */
-		const char *title, *date;       /* the book's */
-		char *article;  /* the current article's title; owned */
-		int pages;      /* body pages of the book, for {pages}; 0 unknown */
+	const struct art_style *style;    /* the run's style: never NULL while rendering */
+	struct pdf_front *front;          /* NULL: no front matter */
+	bool in_front;                    /* drawing the front pages (no running footer) */
+	struct {                          /* the fields of running headers and footers */
+		bool book;                /* several articles: book-header, book-footer */
+		const char *title, *date; /* the book's */
+		char *article;            /* the current article's title; owned */
+		int pages;                /* body pages of the book, for {pages}; 0 unknown */
 	} run;
 	cairo_surface_t *surface;
-	GByteArray *buf;        /* the PDF, written to out when finished */
+	GByteArray *buf; /* the PDF, written to out when finished */
 	FILE *out;
 	cairo_t *cr;
 	PangoFontMap *fontmap;
 	PangoContext *ctx;
 	PangoFontDescription *font[3];
 	PangoLanguage *lang;
-	const char *lang_tag;   /* pango form: zh-cn, zh-tw, ja, en ... */
+	const char *lang_tag; /* pango form: zh-cn, zh-tw, ja, en ... */
 	const struct article *art;
 
-	double left, right;     /* content area of the page */
+	double left, right; /* content area of the page */
 	double top, bottom;
-	double x, width;        /* current column (indents applied) */
-	double y;               /* top of the next block */
-	double pending_space;   /* collapsed vertical space before the next block */
-	int page;               /* number of the current page, 1-based */
-	bool page_used;         /* something drawn on the current page */
+	double x, width;      /* current column (indents applied) */
+	double y;             /* top of the next block */
+	double pending_space; /* collapsed vertical space before the next block */
+	int page;             /* number of the current page, 1-based */
+	bool page_used;       /* something drawn on the current page */
 
 	/* block quotes still open: their rule x and where it starts on this page */
 	double quote_x[PDF_MAX_QUOTE], quote_y0[PDF_MAX_QUOTE];
 	int nquote;
-	int quote_depth;        /* levels open, ruled or not */
-	int quote_flat_from;    /* first level not indented, 0 = none */
-	bool over_pages;        /* max_pages reached: an error, stop laying out */
+	int quote_depth;     /* levels open, ruled or not */
+	int quote_flat_from; /* first level not indented, 0 = none */
+	bool over_pages;     /* max_pages reached: an error, stop laying out */
 
 	/* list marker waiting for the first line of its item */
 	PangoLayout *marker;
 	double marker_right;
-	int marker_shape;       /* 0: the layout's text; 1 disc, 2 circle, 3 square,
-	                         * 4 task box, 5 ticked task box */
+	int marker_shape; /* 0: the layout's text; 1 disc, 2 circle, 3 square,
+	                   * 4 task box, 5 ticked task box */
 
-	int outline[7];         /* outline parent id per heading level */
-	int article_outline;    /* parent id for this article's headings */
+	int outline[7];      /* outline parent id per heading level */
+	int article_outline; /* parent id for this article's headings */
 	int first_heading_level;
-	GHashTable *dests;      /* names already defined (string set) */
-	GHashTable *dest_refs;  /* names links point to (string set) */
-	GPtrArray *images;      /* cairo_surface_t *, kept until the end */
-	bool tight;             /* inside a tight list */
-	bool indent_next;       /* the next inline block is a body paragraph */
-	double keep_next;       /* for the next paragraph: see pdf_block_style */
-	bool no_autospace;      /* --no-autospace */
-	bool autospace;         /* this article: Chinese, and not turned off */
-	int heading_no[7];      /* heading numbers so far in this article */
-	int dest_seq;           /* for generated destination names */
-	char dest_prefix[16];   /* "a2-" when several articles share one PDF */
-	struct article **doc_arts;  /* the articles of this PDF, for links between them */
+	GHashTable *dests;         /* names already defined (string set) */
+	GHashTable *dest_refs;     /* names links point to (string set) */
+	GPtrArray *images;         /* cairo_surface_t *, kept until the end */
+	bool tight;                /* inside a tight list */
+	bool indent_next;          /* the next inline block is a body paragraph */
+	double keep_next;          /* for the next paragraph: see pdf_block_style */
+	bool no_autospace;         /* --no-autospace */
+	bool autospace;            /* this article: Chinese, and not turned off */
+	int heading_no[7];         /* heading numbers so far in this article */
+	int dest_seq;              /* for generated destination names */
+	char dest_prefix[16];      /* "a2-" when several articles share one PDF */
+	struct article **doc_arts; /* the articles of this PDF, for links between them */
 	int doc_narts;
-	bool doc_several;       /* each has its "aN-" prefix and "start" destination */
-	GPtrArray *anchor_pending;  /* destination names waiting for their block */
+	bool doc_several;          /* each has its "aN-" prefix and "start" destination */
+	GPtrArray *anchor_pending; /* destination names waiting for their block */
 	struct pdf_sizes size;
-	double body_size;       /* current body size: size.body, less in footnotes */
+	double body_size; /* current body size: size.body, less in footnotes */
 
 	/* per-document font subsets (subset.c) */
-	bool fc_custom;         /* fonts.conf and the subset rules loaded */
+	bool fc_custom;            /* fonts.conf and the subset rules loaded */
 	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
 	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
-	bool subset_stale;      /* pango's font caches predate the last change */
-	bool role_styled[3];    /* the style names the role's fonts: no subset */
+	bool subset_stale;         /* pango's font caches predate the last change */
+	bool role_styled[3];       /* the style names the role's fonts: no subset */
 };
 
 /* fonts.c */
@@ -163,8 +163,7 @@ void pdf_fonts_unsubset(struct pdf *p);
 /* A size of p->size scaled like the current body text (footnotes). */
 double pdf_pt(const struct pdf *p, double size);
 /* A new layout in font role f at size pt (0 = body size), width in points. */
-PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold,
-                            double width);
+PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width);
 /* The family list for role f in a weight (its subset first, if any). */
 const char *pdf_family(const struct pdf *p, enum pdf_font f, bool bold);
 /* The role a layout was made for by pdf_layout_new(). */
@@ -234,10 +233,10 @@ struct pdf_span {
 struct pdf_inline {
 	GString *text;
 	PangoAttrList *attrs;
-	GArray *links;          /* struct pdf_link */
-	GPtrArray *images;      /* struct art_node * (ART_IMAGE) met inline */
-	GArray *spans;          /* struct pdf_span */
-	GArray *autospace;      /* int: byte offsets of the Han-Latin gap marks */
+	GArray *links;     /* struct pdf_link */
+	GPtrArray *images; /* struct art_node * (ART_IMAGE) met inline */
+	GArray *spans;     /* struct pdf_span */
+	GArray *autospace; /* int: byte offsets of the Han-Latin gap marks */
 };
 void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);
@@ -271,8 +270,8 @@ double pdf_table_lead(struct pdf *p, const struct art_node *table);
 /* Draw a resource scaled to fit the column (never above 96 dpi natural
  * size), or a framed placeholder naming alt and src.  reserve: height
  * that must fit on the same page below it (a caption). */
-void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src,
-                      const char *alt, double reserve);
+void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
+                      double reserve);
 
 /* A foreground colour attribute for a style colour (fonts.c). */
 PangoAttribute *pdf_color_attr(const struct art_rgb *c);

@@ -12,12 +12,14 @@
 
 enum side { SIDE_NONE, SIDE_LATIN, SIDE_CJK };
 
-static bool is_quote(gunichar c)
+static bool
+is_quote(gunichar c)
 {
 	return c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D;
 }
 
-static enum side classify(gunichar c)
+static enum side
+classify(gunichar c)
 {
 	if (art_is_cjk(c))
 		return SIDE_CJK;
@@ -26,7 +28,8 @@ static enum side classify(gunichar c)
 
 /* The nearest character before (dir -1) or after (dir 1) byte offset at,
  * skipping white space and other quotes. */
-static enum side neighbour(const char *s, const char *end, const char *at, int dir)
+static enum side
+neighbour(const char *s, const char *end, const char *at, int dir)
 {
 	const char *p = at;
 	for (;;) {
@@ -45,7 +48,8 @@ static enum side neighbour(const char *s, const char *end, const char *at, int d
 	}
 }
 
-static void feature(struct pdf_inline *in, const char *at, const char *f)
+static void
+feature(struct pdf_inline *in, const char *at, const char *f)
 {
 	PangoAttribute *a = pango_attr_font_features_new(f);
 	a->start_index = (guint)(at - in->text->str);
@@ -55,13 +59,14 @@ static void feature(struct pdf_inline *in, const char *at, const char *f)
 
 /* Full-width punctuation whose white space is after (closing marks, and in
  * Simplified Chinese also ，。、：；！？) or before (opening marks) its ink. */
-static int punct_side(gunichar c)
+static int
+punct_side(gunichar c)
 {
-	static const gunichar closing[] = { 0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F,
-	                                    0xFF09, 0x3011, 0x300B, 0x300D, 0x300F, 0x3009,
-	                                    0x3015, 0x201D, 0x2019 };
-	static const gunichar opening[] = { 0xFF08, 0x3010, 0x300A, 0x300C, 0x300E, 0x3008,
-	                                    0x3014, 0x201C, 0x2018 };
+	static const gunichar closing[] = {0xFF0C, 0x3002, 0x3001, 0xFF1A, 0xFF1B, 0xFF01,
+	                                   0xFF1F, 0xFF09, 0x3011, 0x300B, 0x300D, 0x300F,
+	                                   0x3009, 0x3015, 0x201D, 0x2019};
+	static const gunichar opening[] = {0xFF08, 0x3010, 0x300A, 0x300C, 0x300E,
+	                                   0x3008, 0x3014, 0x201C, 0x2018};
 	for (size_t i = 0; i < G_N_ELEMENTS(closing); i++)
 		if (c == closing[i])
 			return 1;
@@ -72,7 +77,8 @@ static int punct_side(gunichar c)
 }
 
 /* Curly quotes with a Latin neighbour and none CJK are proportional. */
-static bool latin_quote(const char *s, const char *end, const char *p)
+static bool
+latin_quote(const char *s, const char *end, const char *p)
 {
 	if (!is_quote(g_utf8_get_char(p)))
 		return false;
@@ -81,7 +87,8 @@ static bool latin_quote(const char *s, const char *end, const char *p)
 	       after != SIDE_CJK;
 }
 
-void pdf_compress_punct(struct pdf_inline *in)
+void
+pdf_compress_punct(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
 	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
@@ -100,15 +107,16 @@ void pdf_compress_punct(struct pdf_inline *in)
 	}
 }
 
-void pdf_latin_quotes(struct pdf_inline *in)
+void
+pdf_latin_quotes(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
 	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
 		if (!is_quote(g_utf8_get_char(p)))
 			continue;
 		enum side before = neighbour(s, end, p, -1), after = neighbour(s, end, p, 1);
-		if ((before == SIDE_LATIN || after == SIDE_LATIN) &&
-		    before != SIDE_CJK && after != SIDE_CJK) {
+		if ((before == SIDE_LATIN || after == SIDE_LATIN) && before != SIDE_CJK &&
+		    after != SIDE_CJK) {
 			PangoAttribute *a = pango_attr_font_features_new("pwid 1");
 			a->start_index = (guint)(p - s);
 			a->end_index = (guint)(g_utf8_next_char(p) - s);

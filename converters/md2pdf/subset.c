@@ -31,9 +31,9 @@ static const struct {
 	bool bold;
 	const char *tag;
 } sub_faces[] = {
-	{ PDF_SERIF, false, "serif-regular" },
-	{ PDF_SANS, true, "sans-bold" },
-	{ PDF_SERIF, true, "serif-bold" },
+    {PDF_SERIF, false, "serif-regular"},
+    {PDF_SANS, true, "sans-bold"},
+    {PDF_SERIF, true, "serif-bold"},
 };
 
 #define SUB_PREFIX "mdpress-subset-"
@@ -43,19 +43,24 @@ static const struct {
  * mdpress-subset-TAG-XXXXXX.otf gets the family "mdpress subset TAG"; at
  * match time that family goes first even when a regional rule of
  * fonts.conf prepended its face (the subset was cut from that face). */
-int pdf_subset_add_rules(FcConfig *fc)
+int
+pdf_subset_add_rules(FcConfig *fc)
 {
 	GString *x = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
 	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
 		const char *t = sub_faces[i].tag;
-		g_string_append_printf(x,
-			"<match target=\"scan\"><test name=\"file\" compare=\"contains\">"
-			"<string>/" SUB_PREFIX "%s-</string></test>"
-			"<edit name=\"family\" mode=\"assign_replace\"><string>" SUB_FAMILY "%s</string></edit>"
-			"</match>\n"
-			"<match target=\"pattern\"><test name=\"family\"><string>" SUB_FAMILY "%s</string></test>"
-			"<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">"
-			"<string>" SUB_FAMILY "%s</string></edit></match>\n", t, t, t, t);
+		g_string_append_printf(
+		    x,
+		    "<match target=\"scan\"><test name=\"file\" compare=\"contains\">"
+		    "<string>/" SUB_PREFIX "%s-</string></test>"
+		    "<edit name=\"family\" mode=\"assign_replace\"><string>" SUB_FAMILY
+		    "%s</string></edit>"
+		    "</match>\n"
+		    "<match target=\"pattern\"><test name=\"family\"><string>" SUB_FAMILY
+		    "%s</string></test>"
+		    "<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">"
+		    "<string>" SUB_FAMILY "%s</string></edit></match>\n",
+		    t, t, t, t);
 	}
 	g_string_append(x, "</fontconfig>\n");
 	int ok = FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)x->str, FcTrue);
@@ -63,7 +68,8 @@ int pdf_subset_add_rules(FcConfig *fc)
 	return ok;
 }
 
-static void add_utf8(hb_set_t *set, const char *s)
+static void
+add_utf8(hb_set_t *set, const char *s)
 {
 	if (!s)
 		return;
@@ -78,7 +84,8 @@ static void add_utf8(hb_set_t *set, const char *s)
 	}
 }
 
-static void add_strings(hb_set_t *set, const GPtrArray *a)
+static void
+add_strings(hb_set_t *set, const GPtrArray *a)
 {
 	for (guint i = 0; a && i < a->len; i++)
 		add_utf8(set, a->pdata[i]);
@@ -86,7 +93,8 @@ static void add_strings(hb_set_t *set, const GPtrArray *a)
 
 /* Whether strong text n sits in a block set in a regular weight (not a
  * heading or a table header, which are bold sans already). */
-static bool in_regular_block(const struct art_node *n)
+static bool
+in_regular_block(const struct art_node *n)
 {
 	for (const struct art_node *a = n->parent; a; a = a->parent) {
 		if (a->type == ART_HEADING)
@@ -101,13 +109,14 @@ static bool in_regular_block(const struct art_node *n)
 
 /* Every character the document may draw: the source, the decoded text of
  * the model (entities, YAML escapes, raw HTML), and md2pdf's own strings. */
-static void collect(hb_set_t *set, const struct article *art, bool *strong)
+static void
+collect(hb_set_t *set, const struct article *art, bool *strong)
 {
 	hb_set_add_range(set, 0x20, 0x7e);
 	/* md2pdf's own: em dash for empty outline titles, bullets, task boxes,
 	 * zero-width space, the middle dot of the byline, line separator */
-	static const hb_codepoint_t own[] = { 0x2014, 0x2022, 0x25e6, 0x25aa, 0x2610, 0x2611,
-	                                      0x200b, 0x00b7, 0x2028, 0x00a0 };
+	static const hb_codepoint_t own[] = {0x2014, 0x2022, 0x25e6, 0x25aa, 0x2610,
+	                                     0x2611, 0x200b, 0x00b7, 0x2028, 0x00a0};
 	for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
 		hb_set_add(set, own[i]);
 	add_utf8(set, art->source);
@@ -132,7 +141,8 @@ static void collect(hb_set_t *set, const struct article *art, bool *strong)
 			add_utf8(set, n->u.image.url);
 			add_utf8(set, n->u.image.title);
 			break;
-		case ART_FOOTNOTE_REF: case ART_FOOTNOTE_DEF:
+		case ART_FOOTNOTE_REF:
+		case ART_FOOTNOTE_DEF:
 			add_utf8(set, n->u.footnote.label);
 			break;
 		case ART_STRONG:
@@ -147,7 +157,8 @@ static void collect(hb_set_t *set, const struct article *art, bool *strong)
 
 /* File and index of the face fontconfig picks first for a role, weight and
  * language, as pango asks for it; NULL when none. */
-static char *role_face(enum pdf_font role, bool bold, const char *lang, int *index)
+static char *
+role_face(enum pdf_font role, bool bold, const char *lang, int *index)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)pdf_role_alias(role));
@@ -173,7 +184,8 @@ static char *role_face(enum pdf_font role, bool bold, const char *lang, int *ind
 /* Subset face (file, index) to the characters in set, into a new temporary
  * file named after tag; returns its path, or NULL (not a CFF face, or any
  * failure: the role then keeps the system face). */
-static char *make_subset(const char *file, int index, const hb_set_t *set, const char *tag)
+static char *
+make_subset(const char *file, int index, const hb_set_t *set, const char *tag)
 {
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
 	if (!blob)
@@ -225,7 +237,8 @@ static char *make_subset(const char *file, int index, const hb_set_t *set, const
 
 /* Whether the application font just added from path took the subset family
  * (the scan rule applied). */
-static bool renamed(const char *path, const char *family)
+static bool
+renamed(const char *path, const char *family)
 {
 	FcFontSet *fs = FcConfigGetFonts(NULL, FcSetApplication);
 	for (int i = 0; fs && i < fs->nfont; i++) {
@@ -240,7 +253,8 @@ static bool renamed(const char *path, const char *family)
 
 static bool add_subsets(struct pdf *p, struct article *const *arts, int n);
 
-void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
+void
+pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
 {
 	pdf_fonts_unsubset(p);
 	bool changed = p->subset_stale;
@@ -255,7 +269,8 @@ void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
 	p->subset_stale = false;
 }
 
-static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
+static bool
+add_subsets(struct pdf *p, struct article *const *arts, int n)
 {
 	hb_set_t *set = hb_set_create();
 	bool changed = false, strong = false;
@@ -272,7 +287,8 @@ static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 		bool same = true;
 		for (int a = 0; a < n && same; a++) {
 			int ix = 0;
-			char *f = role_face(role, sub_faces[i].bold, pdf_lang_tag_for(arts[a]->lang), &ix);
+			char *f = role_face(role, sub_faces[i].bold,
+			                    pdf_lang_tag_for(arts[a]->lang), &ix);
 			if (!f || (file && (strcmp(f, file) || ix != index)))
 				same = false;
 			if (!file) {
@@ -291,9 +307,10 @@ static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 		if (!path)
 			continue;
 		char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
-		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) && renamed(path, family)) {
-			p->subset_family[role][bold] = g_strdup_printf("%s,%s", family,
-			                                               pdf_role_alias(role));
+		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) &&
+		    renamed(path, family)) {
+			p->subset_family[role][bold] =
+			    g_strdup_printf("%s,%s", family, pdf_role_alias(role));
 			changed = true;
 		}
 		g_free(family);
@@ -304,7 +321,8 @@ static bool add_subsets(struct pdf *p, struct article *const *arts, int n)
 	return changed;
 }
 
-void pdf_fonts_unsubset(struct pdf *p)
+void
+pdf_fonts_unsubset(struct pdf *p)
 {
 	bool had = false;
 	for (int i = 0; i < 3; i++)
@@ -321,6 +339,6 @@ void pdf_fonts_unsubset(struct pdf *p)
 		}
 	if (had) {
 		FcConfigAppFontClear(NULL);
-		p->subset_stale = true;    /* pango's caches: see pdf_fonts_subset */
+		p->subset_stale = true; /* pango's caches: see pdf_fonts_subset */
 	}
 }

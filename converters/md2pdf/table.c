@@ -26,29 +26,30 @@
 struct cell {
 	int row, col, cs, rs;
 	bool header;
-	PangoLayout *lay;       /* NULL: a slot no cell fills */
-	GArray *links;          /* struct pdf_link, or NULL */
-	double nat, min;        /* points */
-	double h;               /* text height + padding, points */
+	PangoLayout *lay; /* NULL: a slot no cell fills */
+	GArray *links;    /* struct pdf_link, or NULL */
+	double nat, min;  /* points */
+	double h;         /* text height + padding, points */
 };
 
 struct grid {
 	int nrows, ncols;
-	GArray *cells;          /* struct cell */
-	int *slot;              /* [r * ncols + c]: index into cells */
+	GArray *cells; /* struct cell */
+	int *slot;     /* [r * ncols + c]: index into cells */
 	bool *row_header;
-	double *w;              /* text width of each column */
-	double *h;              /* height of each row */
-	int *joined;            /* [r] > 0: a rowspan crosses into row r */
-	int hn;                 /* leading header rows */
-	bool repeat;            /* repeat them on each new page */
-	int keep;               /* rows [0, keep) go on one page */
-	GPtrArray *images;      /* ART_IMAGE nodes met in cells */
+	double *w;         /* text width of each column */
+	double *h;         /* height of each row */
+	int *joined;       /* [r] > 0: a rowspan crosses into row r */
+	int hn;            /* leading header rows */
+	bool repeat;       /* repeat them on each new page */
+	int keep;          /* rows [0, keep) go on one page */
+	GPtrArray *images; /* ART_IMAGE nodes met in cells */
 	const struct art_node *table;
 };
 
-static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool header,
-                                double pt, GPtrArray *images, GArray **links)
+static PangoLayout *
+cell_layout(struct pdf *p, const struct art_node *cell, bool header, double pt,
+            GPtrArray *images, GArray **links)
 {
 	struct pdf_inline in;
 	pdf_inline_init(&in);
@@ -67,7 +68,8 @@ static PangoLayout *cell_layout(struct pdf *p, const struct art_node *cell, bool
 }
 
 /* Width of bytes [a, b) of one line, trailing spaces left out (pango units). */
-static int segment_width(PangoLayoutLine *line, const char *text, int a, int b)
+static int
+segment_width(PangoLayoutLine *line, const char *text, int a, int b)
 {
 	while (b > a && text[b - 1] == ' ')
 		b--;
@@ -86,7 +88,8 @@ static int segment_width(PangoLayoutLine *line, const char *text, int a, int b)
 /* The widest piece between two line-break opportunities: narrower than
  * that, a word must be cut.  (Measuring the layout at width 1 does not
  * tell: pango then breaks inside words too.) */
-static double widest_word(PangoLayout *lay)
+static double
+widest_word(PangoLayout *lay)
 {
 	const char *text = pango_layout_get_text(lay);
 	int nattr;
@@ -110,7 +113,8 @@ static double widest_word(PangoLayout *lay)
 	return (double)best / PANGO_SCALE;
 }
 
-static void measure(struct cell *c)
+static void
+measure(struct cell *c)
 {
 	PangoRectangle r;
 	pango_layout_set_width(c->lay, -1);
@@ -119,25 +123,29 @@ static void measure(struct cell *c)
 	c->min = MIN(widest_word(c->lay), c->nat);
 }
 
-static PangoAlignment pango_align(enum art_align al)
+static PangoAlignment
+pango_align(enum art_align al)
 {
-	return al == ART_ALIGN_CENTER ? PANGO_ALIGN_CENTER
-	     : al == ART_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	return al == ART_ALIGN_CENTER  ? PANGO_ALIGN_CENTER
+	       : al == ART_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+	                               : PANGO_ALIGN_LEFT;
 }
 
-static struct cell *cell_at(struct grid *g, int r, int c)
+static struct cell *
+cell_at(struct grid *g, int r, int c)
 {
 	return &g_array_index(g->cells, struct cell, g->slot[r * g->ncols + c]);
 }
 
 /* Put every cell of the table on the grid; slots no cell covers get an
  * empty cell of their own so that each slot has a frame. */
-static void place_cells(struct pdf *p, struct grid *g, const struct art_node *table,
-                        GPtrArray *images)
+static void
+place_cells(struct pdf *p, struct grid *g, const struct art_node *table, GPtrArray *images)
 {
 	double pt = pdf_pt(p, p->size.table);
 	int ri = 0;
-	for (const struct art_node *r = table->first_child; r && ri < g->nrows; r = r->next, ri++) {
+	for (const struct art_node *r = table->first_child; r && ri < g->nrows;
+	     r = r->next, ri++) {
 		bool rh = r->type == ART_TABLE_ROW && r->u.row.header;
 		g->row_header[ri] = rh;
 		int col = 0;
@@ -146,7 +154,7 @@ static void place_cells(struct pdf *p, struct grid *g, const struct art_node *ta
 				col++;
 			if (col >= g->ncols)
 				break;
-			struct cell c = { .row = ri, .col = col, .cs = 1, .rs = 1, .header = rh };
+			struct cell c = {.row = ri, .col = col, .cs = 1, .rs = 1, .header = rh};
 			if (n->type == ART_TABLE_CELL) {
 				c.cs = MAX(n->u.cell.colspan, 1);
 				c.rs = MAX(n->u.cell.rowspan, 1);
@@ -174,15 +182,19 @@ static void place_cells(struct pdf *p, struct grid *g, const struct art_node *ta
 	for (int r = 0; r < g->nrows; r++)
 		for (int c = 0; c < g->ncols; c++)
 			if (g->slot[r * g->ncols + c] < 0) {
-				struct cell e = { .row = r, .col = c, .cs = 1, .rs = 1,
-				                  .header = g->row_header[r] };
+				struct cell e = {.row = r,
+				                 .col = c,
+				                 .cs = 1,
+				                 .rs = 1,
+				                 .header = g->row_header[r]};
 				g->slot[r * g->ncols + c] = (int)g->cells->len;
 				g_array_append_val(g->cells, e);
 			}
 }
 
 /* Column widths from the content; sets every layout's width. */
-static void column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
+static void
+column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
 {
 	int ncols = g->ncols;
 	double pt = pdf_pt(p, p->size.table);
@@ -270,7 +282,8 @@ static void column_widths(struct pdf *p, struct grid *g, const enum art_align *a
 			cw += w[k];
 		pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
 		pango_layout_set_width(c->lay, (int)(cw * PANGO_SCALE));
-		pango_layout_set_alignment(c->lay, pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE));
+		pango_layout_set_alignment(
+		    c->lay, pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE));
 		int lh;
 		pango_layout_get_size(c->lay, NULL, &lh);
 		c->h = (double)lh / PANGO_SCALE + 2 * PAD_Y;
@@ -279,7 +292,8 @@ static void column_widths(struct pdf *p, struct grid *g, const enum art_align *a
 	g_free(min);
 }
 
-static int by_rowspan(gconstpointer a, gconstpointer b)
+static int
+by_rowspan(gconstpointer a, gconstpointer b)
 {
 	const struct cell *x = *(struct cell *const *)a, *y = *(struct cell *const *)b;
 	return (x->rs > y->rs) - (x->rs < y->rs);
@@ -288,7 +302,8 @@ static int by_rowspan(gconstpointer a, gconstpointer b)
 /* Row heights: the tallest single-row cell (at least one line); then each
  * rowspan cell, shortest span first, grows its last row by what the rows
  * it covers lack. */
-static void row_heights(struct pdf *p, struct grid *g)
+static void
+row_heights(struct pdf *p, struct grid *g)
 {
 	double line = pdf_pt(p, p->size.table) * 1.3 + 2 * PAD_Y;
 	GPtrArray *spans = g_ptr_array_new();
@@ -316,14 +331,15 @@ static void row_heights(struct pdf *p, struct grid *g)
 /* Draw the lines of lay between layout offsets from and to (points), the
  * layout's top at x, y.  Line by line rather than clipped: clipped lines
  * would still be in the page's text. */
-static void show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double from,
-                       double to)
+static void
+show_lines(cairo_t *cr, PangoLayout *lay, double x, double y, double from, double to)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	do {
 		int y0, y1;
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		if ((double)y0 / PANGO_SCALE < from - 0.01 || (double)y1 / PANGO_SCALE > to + 0.01)
+		if ((double)y0 / PANGO_SCALE < from - 0.01 ||
+		    (double)y1 / PANGO_SCALE > to + 0.01)
 			continue;
 		PangoRectangle log;
 		pango_layout_iter_get_line_extents(it, NULL, &log);
@@ -348,8 +364,8 @@ struct slice {
  * them, framed over the rows it covers here; a cell continued from the
  * page before keeps its frame but not its text.  With a slice, [a, b) is
  * the one row it is part of. */
-static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0,
-                      const struct slice *sl)
+static void
+draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0, const struct slice *sl)
 {
 	cairo_t *cr = p->cr;
 	double *ry = g_new(double, b - a + 1), *cx = g_new(double, g->ncols + 1);
@@ -384,17 +400,21 @@ static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0,
 					cairo_rectangle(cr, x, y, w, h);
 					cairo_clip(cr);
 					cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-					double from = sl ? sl->from[col] : 0, to = sl ? sl->to[col] : G_MAXDOUBLE;
+					double from = sl ? sl->from[col] : 0,
+					       to = sl ? sl->to[col] : G_MAXDOUBLE;
 					double top = y + PAD_Y - from;
 					if (sl) {
-						show_lines(cr, c->lay, x + PAD_X, top, from, to);
+						show_lines(cr, c->lay, x + PAD_X, top, from,
+						           to);
 					} else {
 						cairo_move_to(cr, x + PAD_X, top);
 						pango_cairo_show_layout(cr, c->lay);
-						pdf_layout_emphasis_dots(cr, c->lay, x + PAD_X, top);
+						pdf_layout_emphasis_dots(cr, c->lay, x + PAD_X,
+						                         top);
 					}
 					cairo_restore(cr);
-					pdf_layout_links_between(p, c->lay, c->links, x + PAD_X, top, from, to);
+					pdf_layout_links_between(p, c->lay, c->links, x + PAD_X,
+					                         top, from, to);
 				} else if (pass == 2) {
 					cairo_rectangle(cr, x, y, w, h);
 				}
@@ -410,7 +430,8 @@ static void draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0,
 }
 
 /* Sum of the heights of rows [a, b). */
-static double rows_height(const struct grid *g, int a, int b)
+static double
+rows_height(const struct grid *g, int a, int b)
 {
 	double s = 0;
 	for (int r = a; r < b; r++)
@@ -420,7 +441,8 @@ static double rows_height(const struct grid *g, int a, int b)
 
 /* A new page for the table, going on at row r: the header rows are
  * repeated when r is below them.  Returns the y where row r goes. */
-static double next_page(struct pdf *p, struct grid *g, int r)
+static double
+next_page(struct pdf *p, struct grid *g, int r)
 {
 	pdf_new_page(p);
 	double y = p->top;
@@ -434,7 +456,8 @@ static double next_page(struct pdf *p, struct grid *g, int r)
 /* Where the lines of lay that fit in room points below offset from end:
  * the bottom of the last whole line (layout offsets, points).  At least
  * one line goes, so a line taller than a page still moves on. */
-static double lines_end(PangoLayout *lay, double from, double room)
+static double
+lines_end(PangoLayout *lay, double from, double room)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(lay);
 	double end = from;
@@ -443,7 +466,7 @@ static double lines_end(PangoLayout *lay, double from, double room)
 		pango_layout_iter_get_line_yrange(it, &y0, &y1);
 		double bottom = (double)y1 / PANGO_SCALE;
 		if (bottom <= from + 0.01)
-			continue;       /* on an earlier page */
+			continue; /* on an earlier page */
 		if (bottom - from > room && end > from)
 			break;
 		end = bottom;
@@ -452,7 +475,8 @@ static double lines_end(PangoLayout *lay, double from, double room)
 	return end;
 }
 
-static double layout_height(PangoLayout *lay)
+static double
+layout_height(PangoLayout *lay)
 {
 	int h;
 	pango_layout_get_size(lay, NULL, &h);
@@ -462,7 +486,8 @@ static double layout_height(PangoLayout *lay)
 /* Draw row r, taller than a page, from y on: each page shows the next
  * whole lines of every cell, framed to the foot of the page, and the
  * header rows are repeated.  Returns the y below the row. */
-static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
+static double
+draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 {
 	int n = g->ncols;
 	double *from = g_new0(double, n), *to = g_new0(double, n);
@@ -479,7 +504,7 @@ static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 			slice = MAX(slice, to[col] - from[col]);
 			more |= to[col] < layout_height(c->lay) - 0.01;
 		}
-		struct slice sl = { from, to, more ? p->bottom - y : slice + 2 * PAD_Y };
+		struct slice sl = {from, to, more ? p->bottom - y : slice + 2 * PAD_Y};
 		draw_rows(p, g, r, r + 1, y, &sl);
 		memcpy(from, to, sizeof *from * (size_t)n);
 		y += sl.h;
@@ -494,7 +519,8 @@ static double draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 
 /* Draw the grid, page by page.  A page may break before row r only when
  * no rowspan crosses from r - 1 into r (joined[r] == 0). */
-static void draw_grid(struct pdf *p, struct grid *g)
+static void
+draw_grid(struct pdf *p, struct grid *g)
 {
 	int nrows = g->nrows, hn = g->hn, keep = g->keep;
 	const int *joined = g->joined;
@@ -509,7 +535,7 @@ static void draw_grid(struct pdf *p, struct grid *g)
 		while (e < nrows && joined[e])
 			e++;
 		if (rows_height(g, r, e) > page_h)
-			e = r + 1;      /* spans taller than a page: break row by row */
+			e = r + 1; /* spans taller than a page: break row by row */
 		if (g->h[r] > page_h - (repeat && r >= hn ? hh : 0)) {
 			/* a row no page can hold: it goes on line by line */
 			if (!started) {
@@ -555,7 +581,8 @@ static void draw_grid(struct pdf *p, struct grid *g)
 	pdf_space(p, p->body_size * 0.8);
 }
 
-static struct grid *grid_new(struct pdf *p, const struct art_node *table)
+static struct grid *
+grid_new(struct pdf *p, const struct art_node *table)
 {
 	struct grid *g = g_new0(struct grid, 1);
 	g->table = table;
@@ -612,7 +639,8 @@ static struct grid *grid_new(struct pdf *p, const struct art_node *table)
 	return g;
 }
 
-static void grid_free(struct grid *g)
+static void
+grid_free(struct grid *g)
 {
 	for (guint i = 0; i < g->cells->len; i++) {
 		struct cell *c = &g_array_index(g->cells, struct cell, i);
@@ -633,7 +661,8 @@ static void grid_free(struct grid *g)
 /* The grid pdf_table_lead() measured, waiting for pdf_render_table(). */
 static struct grid *measured;
 
-double pdf_table_lead(struct pdf *p, const struct art_node *table)
+double
+pdf_table_lead(struct pdf *p, const struct art_node *table)
 {
 	if (measured && measured->table != table) {
 		grid_free(measured);
@@ -644,7 +673,8 @@ double pdf_table_lead(struct pdf *p, const struct art_node *table)
 	return p->body_size * 0.5 + rows_height(measured, 0, measured->keep);
 }
 
-void pdf_render_table(struct pdf *p, const struct art_node *table)
+void
+pdf_render_table(struct pdf *p, const struct art_node *table)
 {
 	struct grid *g = measured && measured->table == table ? measured : grid_new(p, table);
 	if (g == measured)

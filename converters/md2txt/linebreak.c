@@ -16,7 +16,8 @@
 static UBreakIterator *iter;
 static char *iter_lang;
 
-static UBreakIterator *iterator_for(const char *lang)
+static UBreakIterator *
+iterator_for(const char *lang)
 {
 	const char *locale = lang ? lang : "";
 	if (iter && g_strcmp0(iter_lang, locale) == 0)
@@ -32,8 +33,9 @@ static UBreakIterator *iterator_for(const char *lang)
 	return iter;
 }
 
-void txt_line_breaks(const char *text, int len, const int *off, int nchars,
-                     const char *lang, bool *brk)
+void
+txt_line_breaks(const char *text, int len, const int *off, int nchars, const char *lang,
+                bool *brk)
 {
 	for (int i = 0; i <= nchars; i++)
 		brk[i] = false;
@@ -61,7 +63,8 @@ void txt_line_breaks(const char *text, int len, const int *off, int nchars,
 	utext_close(ut);
 }
 
-void txt_line_breaks_free(void)
+void
+txt_line_breaks_free(void)
 {
 	if (iter)
 		ubrk_close(iter);

@@ -27,7 +27,7 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 		fprintf(stderr, "md2txt: --width must be 0 or more\n");
 		return ART_EXIT_USAGE;
 	}
-	struct txt_opts topts = { .width = m->width, .autospace = m->autospace };
+	struct txt_opts topts = {.width = m->width, .autospace = m->autospace};
 	m->txt = txt_new(&topts);
 	return ART_EXIT_OK;
 }
@@ -39,8 +39,9 @@ convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 	GString *text = g_string_new(NULL);
 	for (int i = 0; i < n; i++) {
 		if (i > 0) {
-			char *sep = g_strnfill(m->width > 0 ? (gsize)m->width : TXT_DEFAULT_WIDTH,
-			                       ARTICLE_SEPARATOR_CHAR);
+			char *sep =
+			    g_strnfill(m->width > 0 ? (gsize)m->width : TXT_DEFAULT_WIDTH,
+			               ARTICLE_SEPARATOR_CHAR);
 			g_string_append_printf(text, "\n%s\n\n", sep);
 			g_free(sep);
 		}
@@ -48,7 +49,7 @@ convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 	}
 	int ok = fwrite(text->str, 1, text->len, out) == text->len;
 	if (!ok)
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){ 0, 0 }, name, "write failed");
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, name, "write failed");
 	g_string_free(text, TRUE);
 	return ok;
 }
@@ -61,32 +62,36 @@ teardown(void *ctx)
 	txt_line_breaks_free();
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
-	struct md2txt m = { .width = TXT_DEFAULT_WIDTH };
+	struct md2txt m = {.width = TXT_DEFAULT_WIDTH};
 	const GOptionEntry extra[] = {
-		{ "width", 'w', 0, G_OPTION_ARG_INT, &m.width,
-		  "Wrap lines at N display columns (CJK characters count 2; "
-		  "default 72, 0 = do not wrap)", "N" },
-		{ "autospace", 0, 0, G_OPTION_ARG_NONE, &m.autospace,
-		  "Put a space between Han characters and Latin letters or digits "
-		  "where none was typed", NULL },
-		{ NULL, 0, 0, 0, NULL, NULL, NULL },
+	    {"width", 'w', 0, G_OPTION_ARG_INT, &m.width,
+	     "Wrap lines at N display columns (CJK characters count 2; "
+	     "default 72, 0 = do not wrap)",
+	     "N"},
+	    {"autospace", 0, 0, G_OPTION_ARG_NONE, &m.autospace,
+	     "Put a space between Han characters and Latin letters or digits "
+	     "where none was typed",
+	     NULL},
+	    {NULL, 0, 0, 0, NULL, NULL, NULL},
 	};
 	const struct art_driver d = {
-		.program = "md2txt",
-		.ext = ".txt",
-		.binary = false,
-		.params = "FILE...",
-		.summary = "Convert Markdown articles to plain text.",
-		.description = "One FILE (or -) goes to standard output; several FILEs give FILE.txt\n"
-		               "beside each (or in -O DIR); with -o they go into one file, separated\n"
-		               "by a line of '~'.  See md2txt(1).",
-		.entries = extra,
-		.ctx = &m,
-		.setup = setup,
-		.convert = convert,
-		.teardown = teardown,
+	    .program = "md2txt",
+	    .ext = ".txt",
+	    .binary = false,
+	    .params = "FILE...",
+	    .summary = "Convert Markdown articles to plain text.",
+	    .description =
+	        "One FILE (or -) goes to standard output; several FILEs give FILE.txt\n"
+	        "beside each (or in -O DIR); with -o they go into one file, separated\n"
+	        "by a line of '~'.  See md2txt(1).",
+	    .entries = extra,
+	    .ctx = &m,
+	    .setup = setup,
+	    .convert = convert,
+	    .teardown = teardown,
 	};
 	return art_driver_main(&d, argc, argv);
 }

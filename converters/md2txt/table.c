@@ -11,28 +11,31 @@
  * covers it.  span[r][i] is the number of columns slot i covers, -1 for
  * a slot under a rowspan from above. */
 struct grid {
-	GPtrArray *rows;        /* GPtrArray * of char * (ncols each) */
-	GPtrArray *spans;       /* int * (ncols each) */
+	GPtrArray *rows;  /* GPtrArray * of char * (ncols each) */
+	GPtrArray *spans; /* int * (ncols each) */
 };
 
-static void pad_cell(GString *s, const char *text, int width, enum art_align align)
+static void
+pad_cell(GString *s, const char *text, int width, enum art_align align)
 {
 	int gap = width - art_str_width(text, -1);
 	int left = align == ART_ALIGN_RIGHT ? gap : align == ART_ALIGN_CENTER ? gap / 2 : 0;
 	g_string_append_printf(s, "%*s%s%*s", left, "", text, gap - left, "");
 }
 
-static int span_of(int v)
+static int
+span_of(int v)
 {
 	return v < 1 ? 1 : v;
 }
 
 /* Table cells as one line of text each, placed on the grid.  ncols grows
  * to the widest row (raw HTML rows may be ragged). */
-static struct grid table_grid(struct txt *t, const struct art_node *n, int *ncols)
+static struct grid
+table_grid(struct txt *t, const struct art_node *n, int *ncols)
 {
-	struct grid g = { g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
-	                  g_ptr_array_new_with_free_func(g_free) };
+	struct grid g = {g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
+	                 g_ptr_array_new_with_free_func(g_free)};
 	for (const struct art_node *row = n->first_child; row; row = row->next) {
 		int w = 0;
 		for (const struct art_node *c = row->first_child; c; c = c->next)
@@ -40,15 +43,15 @@ static struct grid table_grid(struct txt *t, const struct art_node *n, int *ncol
 		if (w > *ncols)
 			*ncols = w;
 	}
-	int *below = g_new0(int, *ncols + 1);      /* rows a rowspan still covers */
+	int *below = g_new0(int, *ncols + 1); /* rows a rowspan still covers */
 	for (const struct art_node *row = n->first_child; row; row = row->next) {
 		GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
 		int *span = g_new0(int, *ncols + 1);
 		const struct art_node *c = row->first_child;
-		for (int i = 0; i < *ncols; ) {
+		for (int i = 0; i < *ncols;) {
 			if (below[i] > 0 || !c) {
 				g_ptr_array_add(cells, g_strdup(""));
-				span[i] = below[i] > 0 ? -1 : 1;     /* -1: under a rowspan */
+				span[i] = below[i] > 0 ? -1 : 1; /* -1: under a rowspan */
 				i++;
 				continue;
 			}
@@ -56,7 +59,7 @@ static struct grid table_grid(struct txt *t, const struct art_node *n, int *ncol
 			int rs = c->type == ART_TABLE_CELL ? span_of(c->u.cell.rowspan) : 1;
 			for (int k = i + 1; k < i + cs && k < *ncols; k++)
 				if (below[k] > 0)
-					cs = k - i;         /* overlapping spans: stop short */
+					cs = k - i; /* overlapping spans: stop short */
 			if (i + cs > *ncols)
 				cs = *ncols - i;
 			char *text = txt_inline_text(t, c);
@@ -82,14 +85,16 @@ static struct grid table_grid(struct txt *t, const struct art_node *n, int *ncol
 	return g;
 }
 
-static const char *cell_at(GPtrArray *cells, int i)
+static const char *
+cell_at(GPtrArray *cells, int i)
 {
 	const char *s = i < (int)cells->len ? g_ptr_array_index(cells, i) : "";
 	return s ? s : "";
 }
 
 /* Display width of slots i..i+span-1 with the gaps between them. */
-static int span_width(const int *widths, int i, int span)
+static int
+span_width(const int *widths, int i, int span)
 {
 	int w = 0;
 	for (int k = i; k < i + span; k++)
@@ -99,8 +104,8 @@ static int span_width(const int *widths, int i, int span)
 
 /* Aligned columns when they fit the width; otherwise one "header: value"
  * record per row, which reads better than a table that wraps. */
-void txt_render_table(struct txt *t, const struct art_node *n, const char *first,
-                         const char *rest)
+void
+txt_render_table(struct txt *t, const struct art_node *n, const char *first, const char *rest)
 {
 	int ncols = n->u.table.ncols;
 	struct grid g = table_grid(t, n, &ncols);
@@ -134,9 +139,10 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
 			GPtrArray *cells = g_ptr_array_index(rows, r);
 			const int *span = g_ptr_array_index(g.spans, r);
 			GString *line = g_string_new(NULL);
-			for (int i = 0; i < ncols; i += span[i] > 0 ? span[i] : 1) {
-				enum art_align a = i < n->u.table.ncols && n->u.table.aligns ?
-				                   n->u.table.aligns[i] : ART_ALIGN_NONE;
+			for (int i = 0; i<ncols; i += span[i]> 0 ? span[i] : 1) {
+				enum art_align a = i < n->u.table.ncols && n->u.table.aligns
+				                       ? n->u.table.aligns[i]
+				                       : ART_ALIGN_NONE;
 				if (i > 0)
 					g_string_append(line, "  ");
 				pad_cell(line, cell_at(cells, i),
@@ -148,8 +154,10 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
 			if (row->type == ART_TABLE_ROW && row->u.row.header) {
 				g_string_append(s, rest);
 				for (int i = 0; i < ncols; i++) {
-					char *dash = g_strnfill((gsize)(widths[i] > 0 ? widths[i] : 1), '-');
-					g_string_append_printf(s, "%s%s", i > 0 ? "  " : "", dash);
+					char *dash = g_strnfill(
+					    (gsize)(widths[i] > 0 ? widths[i] : 1), '-');
+					g_string_append_printf(s, "%s%s", i > 0 ? "  " : "",
+					                       dash);
 					g_free(dash);
 				}
 				g_string_append_c(s, '\n');
@@ -172,22 +180,27 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
 			bool started = false;
 			for (int i = 0; i < ncols; i++) {
 				/* covered by a span: nothing of its own to say */
-				if (i < (int)cells->len && (!g_ptr_array_index(cells, i) || span[i] < 1))
+				if (i < (int)cells->len &&
+				    (!g_ptr_array_index(cells, i) || span[i] < 1))
 					continue;
 				const char *h = head ? cell_at(head, i) : "";
-				char *text = *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
-				                : g_strdup(cell_at(cells, i));
-				txt_wrap(s, text, t->width, s->len == 0 ? first : !started ? rest : field,
+				char *text =
+				    *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
+				       : g_strdup(cell_at(cells, i));
+				txt_wrap(s, text, t->width,
+				         s->len == 0 ? first
+				         : !started  ? rest
+				                     : field,
 				         hang, t->lang);
 				started = true;
 				g_free(text);
 			}
 		}
-		if (head && rows->len == 1)     /* header only */
+		if (head && rows->len == 1) /* header only */
 			for (int i = 0; i < ncols; i++)
 				if (i >= (int)head->len || g_ptr_array_index(head, i))
-					txt_wrap(s, cell_at(head, i), t->width, i == 0 ? first : rest,
-					         hang, t->lang);
+					txt_wrap(s, cell_at(head, i), t->width,
+					         i == 0 ? first : rest, hang, t->lang);
 		txt_put(t, s);
 		g_free(field);
 		g_free(hang);

@@ -14,11 +14,11 @@
  * quotes 50000 deep; prefixes and recursion must stay bounded). */
 #define MAX_DEPTH 24
 
-
 static void render_block(struct txt *t, const struct art_node *n, const char *first,
                          const char *rest, int depth);
 
-struct txt *txt_new(const struct txt_opts *opts)
+struct txt *
+txt_new(const struct txt_opts *opts)
 {
 	struct txt *t = g_new0(struct txt, 1);
 	t->width = opts->width < 0 ? 0 : opts->width;
@@ -26,7 +26,8 @@ struct txt *txt_new(const struct txt_opts *opts)
 	return t;
 }
 
-void txt_free(struct txt *t)
+void
+txt_free(struct txt *t)
 {
 	g_free(t);
 }
@@ -34,7 +35,8 @@ void txt_free(struct txt *t)
 /* ---------------------------------------------------------------- output */
 
 /* Append finished lines, writing any pending blank line first. */
-void txt_put(struct txt *t, const GString *lines)
+void
+txt_put(struct txt *t, const GString *lines)
 {
 	if (lines->len == 0)
 		return;
@@ -48,7 +50,8 @@ void txt_put(struct txt *t, const GString *lines)
 
 /* Ask for a blank line (with prefix) before the next output, unless nothing
  * has been written yet. */
-static void want_blank(struct txt *t, const char *prefix)
+static void
+want_blank(struct txt *t, const char *prefix)
 {
 	if (t->out->len == 0)
 		return;
@@ -58,7 +61,8 @@ static void want_blank(struct txt *t, const char *prefix)
 	txt_blank_line(t->sep, prefix);
 }
 
-static void wrap_put(struct txt *t, const char *text, const char *first, const char *rest)
+static void
+wrap_put(struct txt *t, const char *text, const char *first, const char *rest)
 {
 	GString *s = g_string_new(NULL);
 	txt_wrap(s, text, t->width, first, rest, t->lang);
@@ -66,13 +70,15 @@ static void wrap_put(struct txt *t, const char *text, const char *first, const c
 	g_string_free(s, TRUE);
 }
 
-static char *spaces(int n)
+static char *
+spaces(int n)
 {
 	return g_strnfill((gsize)(n < 0 ? 0 : n), ' ');
 }
 
 /* Columns available for rules and tables at a given prefix. */
-static int room(const struct txt *t, const char *prefix)
+static int
+room(const struct txt *t, const char *prefix)
 {
 	int w = (t->width > 0 ? t->width : TXT_DEFAULT_WIDTH) - art_str_width(prefix, -1);
 	return w < 3 ? 3 : w;
@@ -80,7 +86,8 @@ static int room(const struct txt *t, const char *prefix)
 
 /* ---------------------------------------------------------------- inlines */
 
-static int link_number(struct txt *t, const char *url)
+static int
+link_number(struct txt *t, const char *url)
 {
 	gpointer v = g_hash_table_lookup(t->url_num, url);
 	if (v)
@@ -93,7 +100,8 @@ static int link_number(struct txt *t, const char *url)
 }
 
 /* True when a link's text already shows its URL (autolinks, bare URLs). */
-static bool shows_url(const char *text, const char *url)
+static bool
+shows_url(const char *text, const char *url)
 {
 	if (strcmp(text, url) == 0)
 		return true;
@@ -107,7 +115,8 @@ static bool shows_url(const char *text, const char *url)
 /* *in_image counts the images n sits in: inside one, only text counts (an
  * image's alt text is the plain text of its content, CommonMark 6.4), so
  * nested images and links add no brackets or link numbers. */
-static void inline_enter(const struct art_node *n, GString *b, GArray *marks, int *in_image)
+static void
+inline_enter(const struct art_node *n, GString *b, GArray *marks, int *in_image)
 {
 	gsize mark = b->len;
 	switch (n->type) {
@@ -123,7 +132,7 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks, in
 		g_string_append_c(b, '\n');
 		break;
 	case ART_HTML_INLINE:
-		break;          /* normalisation turned raw HTML into nodes */
+		break; /* normalisation turned raw HTML into nodes */
 	case ART_LINK:
 		g_array_append_val(marks, mark);
 		break;
@@ -137,31 +146,47 @@ static void inline_enter(const struct art_node *n, GString *b, GArray *marks, in
 		if (n->u.footnote.def && n->u.footnote.number > 0)
 			g_string_append_printf(b, "[^%d]", n->u.footnote.number);
 		else
-			g_string_append_printf(b, "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
+			g_string_append_printf(b, "[^%s]",
+			                       n->u.footnote.label ? n->u.footnote.label : "");
 		break;
 	case ART_EMPH:
 	case ART_STRONG:
 	case ART_STRIKE:
-	case ART_SUPERSCRIPT:   /* H2O, x2: plain text has no raised type */
+	case ART_SUPERSCRIPT: /* H2O, x2: plain text has no raised type */
 	case ART_SUBSCRIPT:
 		break;
-	case ART_DOCUMENT: case ART_PARAGRAPH: case ART_HEADING: case ART_BLOCKQUOTE:
-	case ART_LIST: case ART_ITEM: case ART_CODE_BLOCK: case ART_HTML_BLOCK:
-	case ART_THEMATIC_BREAK: case ART_TABLE: case ART_TABLE_ROW: case ART_TABLE_CELL:
-	case ART_FIGURE: case ART_CAPTION: case ART_FOOTNOTE_DEF: case ART_DEF_LIST:
-	case ART_DEF_TERM: case ART_DEF_DESC: case ART_NODE__MAX:
+	case ART_DOCUMENT:
+	case ART_PARAGRAPH:
+	case ART_HEADING:
+	case ART_BLOCKQUOTE:
+	case ART_LIST:
+	case ART_ITEM:
+	case ART_CODE_BLOCK:
+	case ART_HTML_BLOCK:
+	case ART_THEMATIC_BREAK:
+	case ART_TABLE:
+	case ART_TABLE_ROW:
+	case ART_TABLE_CELL:
+	case ART_FIGURE:
+	case ART_CAPTION:
+	case ART_FOOTNOTE_DEF:
+	case ART_DEF_LIST:
+	case ART_DEF_TERM:
+	case ART_DEF_DESC:
+	case ART_NODE__MAX:
 		break;
 	}
 }
 
-static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks,
-                        int *in_image)
+static void
+inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks, int *in_image)
 {
 	if (n->type == ART_LINK && marks->len > 0) {
 		gsize mark = g_array_index(marks, gsize, marks->len - 1);
 		g_array_set_size(marks, marks->len - 1);
 		const char *url = n->u.link.url;
-		if (*in_image || !url || !*url || url[0] == '#' || shows_url(b->str + mark, url))
+		if (*in_image || !url || !*url || url[0] == '#' ||
+		    shows_url(b->str + mark, url))
 			return;
 		g_string_append_printf(b, " [%d]", link_number(t, url));
 	} else if (n->type == ART_IMAGE && marks->len > 0) {
@@ -170,7 +195,7 @@ static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GAr
 		if (--*in_image > 0)
 			return;
 		if (b->len == mark)
-			g_string_truncate(b, mark - 2);   /* no alt text: "[image]" */
+			g_string_truncate(b, mark - 2); /* no alt text: "[image]" */
 		g_string_append_c(b, ']');
 		/* "<img src=x>Source:" has no space; the bracket needs one */
 		if (n->next && n->next->type == ART_TEXT && n->next->literal &&
@@ -182,7 +207,8 @@ static void inline_exit(struct txt *t, const struct art_node *n, GString *b, GAr
 /* --autospace: a space between Han characters and Latin letters or digits
  * in what was appended to b from byte from on (where it meets the text
  * before, and inside it unless it is code). */
-static void autospace(GString *b, gsize from, bool inside)
+static void
+autospace(GString *b, gsize from, bool inside)
 {
 	if (from >= b->len)
 		return;
@@ -205,11 +231,12 @@ static void autospace(GString *b, gsize from, bool inside)
 
 /* Plain text of n's inline children, without recursion (emphasis can nest
  * tens of thousands deep).  Returns a new string. */
-char *txt_inline_text(struct txt *t, const struct art_node *parent)
+char *
+txt_inline_text(struct txt *t, const struct art_node *parent)
 {
 	GString *b = g_string_new(NULL);
 	GArray *marks = g_array_new(FALSE, FALSE, sizeof(gsize));
-	int in_image = parent->type == ART_IMAGE;  /* a figure's image: its alt */
+	int in_image = parent->type == ART_IMAGE; /* a figure's image: its alt */
 	const struct art_node *n = parent->first_child;
 	while (n) {
 		gsize from = b->len;
@@ -234,13 +261,14 @@ char *txt_inline_text(struct txt *t, const struct art_node *parent)
 
 /* Every text of a subtree, blocks on lines of their own, without recursion:
  * the fallback for nesting deeper than MAX_DEPTH. */
-static char *flat_text(const struct art_node *top)
+static char *
+flat_text(const struct art_node *top)
 {
 	GString *b = g_string_new(NULL);
 	const struct art_node *n = top;
 	while (n) {
-		if (n->literal && (n->type == ART_TEXT || n->type == ART_CODE ||
-		                   n->type == ART_CODE_BLOCK)) {
+		if (n->literal &&
+		    (n->type == ART_TEXT || n->type == ART_CODE || n->type == ART_CODE_BLOCK)) {
 			g_string_append(b, n->literal);
 		} else if (n->type == ART_SOFTBREAK) {
 			g_string_append_c(b, ' ');
@@ -270,15 +298,16 @@ static char *flat_text(const struct art_node *top)
 
 /* Render the block children of n: the first printed line uses first, the
  * rest use rest; loose containers put a blank line between children. */
-static void render_children(struct txt *t, const struct art_node *n, const char *first,
-                            const char *rest, bool loose, int depth)
+static void
+render_children(struct txt *t, const struct art_node *n, const char *first, const char *rest,
+                bool loose, int depth)
 {
 	bool started = false;
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
 		if (c->type == ART_FOOTNOTE_DEF)
-			continue;           /* collected at the end */
+			continue; /* collected at the end */
 		if (c == t->art->title_heading)
-			continue;           /* the title block shows it */
+			continue; /* the title block shows it */
 		if (started && loose)
 			want_blank(t, rest);
 		gsize before = t->out->len;
@@ -288,8 +317,8 @@ static void render_children(struct txt *t, const struct art_node *n, const char 
 	}
 }
 
-static void render_heading(struct txt *t, const struct art_node *n, const char *first,
-                           const char *rest)
+static void
+render_heading(struct txt *t, const struct art_node *n, const char *first, const char *rest)
 {
 	char *text = txt_inline_text(t, n);
 	int level = n->u.heading.level;
@@ -300,12 +329,14 @@ static void render_heading(struct txt *t, const struct art_node *n, const char *
 		int widest = 0;
 		char **lines = g_strsplit(s->str, "\n", -1);
 		for (char **l = lines; *l; l++) {
-			int w = art_str_width(*l, -1) - art_str_width(l == lines ? first : rest, -1);
+			int w = art_str_width(*l, -1) -
+			        art_str_width(l == lines ? first : rest, -1);
 			if (w > widest)
 				widest = w;
 		}
 		g_strfreev(lines);
-		char *rule = g_strnfill((gsize)(widest > 0 ? widest : 3), level == 1 ? '=' : '-');
+		char *rule =
+		    g_strnfill((gsize)(widest > 0 ? widest : 3), level == 1 ? '=' : '-');
 		g_string_append_printf(s, "%s%s\n", rest, rule);
 		txt_put(t, s);
 		g_free(rule);
@@ -324,8 +355,8 @@ static void render_heading(struct txt *t, const struct art_node *n, const char *
 
 /* Code keeps its lines; tabs expand to 8-column stops so the 4-column indent
  * does not shift them. */
-static void render_code(struct txt *t, const struct art_node *n, const char *first,
-                        const char *rest)
+static void
+render_code(struct txt *t, const struct art_node *n, const char *first, const char *rest)
 {
 	GString *s = g_string_new(NULL);
 	const char *p = n->literal ? n->literal : "";
@@ -362,8 +393,9 @@ static void render_code(struct txt *t, const struct art_node *n, const char *fir
 	g_string_free(s, TRUE);
 }
 
-static void render_list(struct txt *t, const struct art_node *n, const char *first,
-                        const char *rest, int depth)
+static void
+render_list(struct txt *t, const struct art_node *n, const char *first, const char *rest,
+            int depth)
 {
 	int num = n->u.list.start;
 	bool started = false;
@@ -372,11 +404,13 @@ static void render_list(struct txt *t, const struct art_node *n, const char *fir
 			want_blank(t, rest);
 		char *marker;
 		if (n->u.list.ordered)
-			marker = g_strdup_printf("%d%c ", num, n->u.list.delim ? n->u.list.delim : '.');
+			marker = g_strdup_printf("%d%c ", num,
+			                         n->u.list.delim ? n->u.list.delim : '.');
 		else
 			marker = g_strdup("- ");
 		if (item->type == ART_ITEM && item->u.item.task >= 0) {
-			char *m = g_strdup_printf("%s[%c] ", marker, item->u.item.task ? 'x' : ' ');
+			char *m =
+			    g_strdup_printf("%s[%c] ", marker, item->u.item.task ? 'x' : ' ');
 			g_free(marker);
 			marker = m;
 		}
@@ -385,7 +419,7 @@ static void render_list(struct txt *t, const struct art_node *n, const char *fir
 		char *r = g_strconcat(rest, pad, NULL);
 		gsize before = t->out->len;
 		render_children(t, item, f, r, !n->u.list.tight, depth + 1);
-		if (t->out->len == before) {            /* empty item: the marker alone */
+		if (t->out->len == before) { /* empty item: the marker alone */
 			GString *s = g_string_new(NULL);
 			txt_blank_line(s, f);
 			txt_put(t, s);
@@ -400,14 +434,15 @@ static void render_list(struct txt *t, const struct art_node *n, const char *fir
 }
 
 /* A figure: "[image: alt]" on its own line, the caption on the next. */
-static void render_figure(struct txt *t, const struct art_node *n, const char *first,
-                          const char *rest)
+static void
+render_figure(struct txt *t, const struct art_node *n, const char *first, const char *rest)
 {
 	const char *prefix = first;
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
 		char *text = txt_inline_text(t, c);
 		if (c->type == ART_IMAGE) {
-			char *img = *text ? g_strdup_printf("[image: %s]", text) : g_strdup("[image]");
+			char *img =
+			    *text ? g_strdup_printf("[image: %s]", text) : g_strdup("[image]");
 			g_free(text);
 			text = img;
 		}
@@ -417,8 +452,9 @@ static void render_figure(struct txt *t, const struct art_node *n, const char *f
 	}
 }
 
-static void render_block(struct txt *t, const struct art_node *n, const char *first,
-                         const char *rest, int depth)
+static void
+render_block(struct txt *t, const struct art_node *n, const char *first, const char *rest,
+             int depth)
 {
 	if (depth > MAX_DEPTH) {
 		char *text = flat_text(n);
@@ -455,7 +491,7 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		render_code(t, n, first, rest);
 		break;
 	case ART_HTML_BLOCK:
-		break;          /* normalisation turned raw HTML into nodes */
+		break; /* normalisation turned raw HTML into nodes */
 	case ART_THEMATIC_BREAK:
 		r = g_strnfill((gsize)room(t, first), '-');
 		text = g_strconcat(first, r, NULL);
@@ -476,16 +512,26 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 		text = txt_inline_text(t, n);
 		wrap_put(t, text, first, rest);
 		break;
-	case ART_DEF_DESC:          /* under its term, indented */
+	case ART_DEF_DESC: /* under its term, indented */
 		f = g_strconcat(rest, "    ", NULL);
 		r = g_strconcat(rest, "    ", NULL);
 		render_children(t, n, f, r, true, depth);
 		break;
-	case ART_TEXT: case ART_SOFTBREAK: case ART_LINEBREAK: case ART_CODE:
-	case ART_HTML_INLINE: case ART_EMPH: case ART_STRONG: case ART_STRIKE:
-	case ART_SUPERSCRIPT: case ART_SUBSCRIPT:
-	case ART_LINK: case ART_IMAGE: case ART_FOOTNOTE_REF: case ART_NODE__MAX:
-		break;              /* inlines only appear inside the blocks above */
+	case ART_TEXT:
+	case ART_SOFTBREAK:
+	case ART_LINEBREAK:
+	case ART_CODE:
+	case ART_HTML_INLINE:
+	case ART_EMPH:
+	case ART_STRONG:
+	case ART_STRIKE:
+	case ART_SUPERSCRIPT:
+	case ART_SUBSCRIPT:
+	case ART_LINK:
+	case ART_IMAGE:
+	case ART_FOOTNOTE_REF:
+	case ART_NODE__MAX:
+		break; /* inlines only appear inside the blocks above */
 	}
 	g_free(text);
 	g_free(f);
@@ -494,7 +540,8 @@ static void render_block(struct txt *t, const struct art_node *n, const char *fi
 
 /* ---------------------------------------------------------------- article */
 
-static void render_title(struct txt *t, const struct article *art)
+static void
+render_title(struct txt *t, const struct article *art)
 {
 	const struct art_meta *m = &art->meta;
 	char *title = g_strstrip(g_strdup(m->title ? m->title : ""));
@@ -521,7 +568,7 @@ static void render_title(struct txt *t, const struct article *art)
 	for (guint i = 0; m->authors && i < m->authors->len; i++)
 		g_string_append_printf(byline, "%s%s", i ? ", " : "",
 		                       (char *)g_ptr_array_index(m->authors, i));
-	if (art->date)      /* the model's reading of it: the same in every format */
+	if (art->date) /* the model's reading of it: the same in every format */
 		g_string_append_printf(byline, "%s%s", byline->len ? " · " : "", art->date);
 	if (byline->len) {
 		want_blank(t, "");
@@ -536,7 +583,8 @@ static void render_title(struct txt *t, const struct article *art)
 	}
 }
 
-static void section_heading(struct txt *t, const char *name)
+static void
+section_heading(struct txt *t, const char *name)
 {
 	want_blank(t, "");
 	GString *s = g_string_new(NULL);
@@ -547,7 +595,8 @@ static void section_heading(struct txt *t, const char *name)
 	g_string_free(s, TRUE);
 }
 
-static void render_footnotes(struct txt *t, const struct article *art)
+static void
+render_footnotes(struct txt *t, const struct article *art)
 {
 	if (!art->footnotes || art->footnotes->len == 0)
 		return;
@@ -570,7 +619,8 @@ static void render_footnotes(struct txt *t, const struct article *art)
 	}
 }
 
-static void render_links(struct txt *t)
+static void
+render_links(struct txt *t)
 {
 	if (t->urls->len == 0)
 		return;
@@ -578,12 +628,14 @@ static void render_links(struct txt *t)
 	want_blank(t, "");
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < t->urls->len; i++)
-		g_string_append_printf(s, "[%u] %s\n", i + 1, (char *)g_ptr_array_index(t->urls, i));
+		g_string_append_printf(s, "[%u] %s\n", i + 1,
+		                       (char *)g_ptr_array_index(t->urls, i));
 	txt_put(t, s);
 	g_string_free(s, TRUE);
 }
 
-int txt_render(struct txt *t, const struct article *art, GString *out)
+int
+txt_render(struct txt *t, const struct article *art, GString *out)
 {
 	t->art = art;
 	t->lang = art->lang;

@@ -4,14 +4,14 @@
 #ifndef MDPRESS_TXT_H
 #define MDPRESS_TXT_H
 
-#include <glib.h>
 #include "article.h"
+#include <glib.h>
 
 #define TXT_DEFAULT_WIDTH 72
 
 struct txt_opts {
-	int width;              /* display columns; 0 = no wrapping */
-	bool autospace;         /* --autospace: a space between Han and Latin */
+	int width;      /* display columns; 0 = no wrapping */
+	bool autospace; /* --autospace: a space between Han and Latin */
 };
 
 /* Renderer state (txt.c); table.c reads it too. */
@@ -21,9 +21,9 @@ struct txt {
 	const struct article *art;
 	const char *lang;
 	GString *out;
-	GString *sep;           /* blank line still to write, or NULL */
-	GPtrArray *urls;        /* char *, link number n at n-1 */
-	GHashTable *url_num;    /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
+	GString *sep;        /* blank line still to write, or NULL */
+	GPtrArray *urls;     /* char *, link number n at n-1 */
+	GHashTable *url_num; /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
 };
 
 struct txt *txt_new(const struct txt_opts *opts);
@@ -46,12 +46,12 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
  * only at UAX #14 opportunities (ICU); spaces at a break vanish.  A run
  * that has no break opportunity and is wider than the room is left whole.
  * width 0 = only the forced breaks.  lang may be NULL. */
-void txt_wrap(GString *out, const char *text, int width, const char *first,
-              const char *rest, const char *lang);
+void txt_wrap(GString *out, const char *text, int width, const char *first, const char *rest,
+              const char *lang);
 /* linebreak.c: brk[i] (i = 0..nchars) becomes true where a line may break
  * before character i of text (len bytes; off[i] = byte offset of char i). */
-void txt_line_breaks(const char *text, int len, const int *off, int nchars,
-                     const char *lang, bool *brk);
+void txt_line_breaks(const char *text, int len, const int *off, int nchars, const char *lang,
+                     bool *brk);
 /* Release the cached break iterator (at exit, for leak checkers). */
 void txt_line_breaks_free(void);
 /* Append prefix with trailing spaces removed, and a newline. */

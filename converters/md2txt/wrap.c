@@ -13,30 +13,33 @@
 struct wline {
 	const char *text;
 	int nchars;
-	int *off;               /* byte offset of each char, off[nchars] = len */
-	gunichar *cp;           /* each char, decoded once */
-	int *cw;                /* display width of each char */
-	bool *brk;              /* nchars + 1: may break before char i */
+	int *off;     /* byte offset of each char, off[nchars] = len */
+	gunichar *cp; /* each char, decoded once */
+	int *cw;      /* display width of each char */
+	bool *brk;    /* nchars + 1: may break before char i */
 };
 
-static bool is_space(gunichar c)
+static bool
+is_space(gunichar c)
 {
 	return c == ' ' || c == '\t';
 }
 
 /* Map characters that would confuse a terminal or the wrapper: tabs and
  * runs of spaces to one space, other line separators to '\n', C0/C1 controls dropped. */
-static char *sanitize(const char *text)
+static char *
+sanitize(const char *text)
 {
 	GString *s = g_string_sized_new(strlen(text));
-	const char *run = text;         /* characters kept as they are, not yet copied */
-	for (const char *p = text; *p; ) {
+	const char *run = text; /* characters kept as they are, not yet copied */
+	for (const char *p = text; *p;) {
 		const char *next = g_utf8_next_char(p);
 		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
 		bool plain = c != '\t' && c != ' ' && c != '\n' && c != 0x2028 && c != 0x2029 &&
 		             c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0);
-		if (plain || (c == ' ' && p > text && p[-1] != ' ' && p[-1] != '\t' && run < p)) {
-			p = next;       /* a lone space after kept text stays as it is */
+		if (plain ||
+		    (c == ' ' && p > text && p[-1] != ' ' && p[-1] != '\t' && run < p)) {
+			p = next; /* a lone space after kept text stays as it is */
 			continue;
 		}
 		g_string_append_len(s, run, p - run);
@@ -44,8 +47,7 @@ static char *sanitize(const char *text)
 			/* runs of spaces read as one, as they would in HTML */
 			if (s->len == 0 || s->str[s->len - 1] != ' ')
 				g_string_append_c(s, ' ');
-		}
-		else if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)
+		} else if (c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x85)
 			g_string_append_c(s, '\n');
 		/* else a control character: dropped */
 		p = run = next;
@@ -56,7 +58,8 @@ static char *sanitize(const char *text)
 
 /* A URL is one word to a reader (and to copy-paste): no breaks after its
  * slashes or dots, which UAX #14 would otherwise allow. */
-static void protect_urls(struct wline *w)
+static void
+protect_urls(struct wline *w)
 {
 	int i = 0;
 	while (i < w->nchars) {
@@ -81,7 +84,8 @@ static void protect_urls(struct wline *w)
 	}
 }
 
-static void emit(GString *out, const char *prefix, const char *s, int len)
+static void
+emit(GString *out, const char *prefix, const char *s, int len)
 {
 	while (len > 0 && is_space((gunichar)(unsigned char)s[len - 1]))
 		len--;
@@ -94,7 +98,8 @@ static void emit(GString *out, const char *prefix, const char *s, int len)
 	g_string_append_c(out, '\n');
 }
 
-void txt_blank_line(GString *out, const char *prefix)
+void
+txt_blank_line(GString *out, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	while (n > 0 && prefix[n - 1] == ' ')
@@ -105,10 +110,11 @@ void txt_blank_line(GString *out, const char *prefix)
 
 /* Wrap one line that has no forced break.  *first says whether the first
  * prefix is still unused. */
-static void wrap_line(GString *out, const char *text, int len, int width,
-                      const char **prefix, const char *rest, const char *lang)
+static void
+wrap_line(GString *out, const char *text, int len, int width, const char **prefix,
+          const char *rest, const char *lang)
 {
-	struct wline w = { .text = text };
+	struct wline w = {.text = text};
 	w.nchars = (int)g_utf8_strlen(text, len);
 	w.off = g_new(int, w.nchars + 1);
 	w.cp = g_new(gunichar, w.nchars + 1);
@@ -168,8 +174,9 @@ static void wrap_line(GString *out, const char *text, int len, int width,
 	g_free(w.brk);
 }
 
-void txt_wrap(GString *out, const char *text, int width, const char *first,
-              const char *rest, const char *lang)
+void
+txt_wrap(GString *out, const char *text, int width, const char *first, const char *rest,
+         const char *lang)
 {
 	char *clean = sanitize(text);
 	const char *prefix = first;

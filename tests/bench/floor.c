@@ -16,11 +16,11 @@
 
 #define A4_W 595.276
 #define A4_H 841.890
-#define MARGIN 56.693           /* 20 mm on every side, as md2pdf */
+#define MARGIN 56.693 /* 20 mm on every side, as md2pdf */
 
 struct flow {
 	cairo_t *cr;
-	double y;               /* top of the next line, in points */
+	double y; /* top of the next line, in points */
 	int pages;
 };
 
@@ -129,7 +129,7 @@ main(int argc, char **argv)
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_spacing(layout, (int)(size * 0.4 * PANGO_SCALE));
 
-	struct flow f = { cr, MARGIN, 1 };
+	struct flow f = {cr, MARGIN, 1};
 	/* Paragraphs: runs of non-blank lines, joined the way md2pdf joins
 	 * soft line breaks: nothing between two wide (CJK) characters, else a
 	 * space, so hard-wrapped text gives the same lines either way. */
@@ -139,7 +139,8 @@ main(int argc, char **argv)
 		char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
 		size_t k = n;
-		while (k > 0 && (line[k - 1] == ' ' || line[k - 1] == '\r' || line[k - 1] == '\t'))
+		while (k > 0 &&
+		       (line[k - 1] == ' ' || line[k - 1] == '\r' || line[k - 1] == '\t'))
 			k--;
 		if (k == 0) {
 			if (para->len > 0) {
@@ -152,7 +153,8 @@ main(int argc, char **argv)
 			while (lead < k && (line[lead] == ' ' || line[lead] == '\t'))
 				lead++;
 			if (para->len > 0) {
-				const char *prev = g_utf8_find_prev_char(para->str, para->str + para->len);
+				const char *prev =
+				    g_utf8_find_prev_char(para->str, para->str + para->len);
 				gunichar a = prev ? g_utf8_get_char(prev) : 0;
 				gunichar b = g_utf8_get_char(line + lead);
 				if (!(g_unichar_iswide(a) && g_unichar_iswide(b)))

@@ -67,10 +67,11 @@ main(int argc, char **argv)
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	int code = WIFEXITED(status) ? WEXITSTATUS(status)
-	         : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 255;
-	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6
-	           + (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	int code = WIFEXITED(status)     ? WEXITSTATUS(status)
+	           : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+	                                 : 255;
+	double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	             (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	printf("%.6f %ld %d %.6f\n", secs, ru.ru_maxrss, code, cpu);
 	return 0;
 }

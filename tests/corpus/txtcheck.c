@@ -28,7 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int width_of(const char *s)
+static int
+width_of(const char *s)
 {
 	int w = 0;
 	for (; *s; s = g_utf8_next_char(s)) {
@@ -41,7 +42,8 @@ static int width_of(const char *s)
 }
 
 /* Non-space characters after any leading quote markers. */
-static char *key_of(const char *s)
+static char *
+key_of(const char *s)
 {
 	while (*s == '>' || *s == ' ' || *s == '\t')
 		s++;
@@ -53,7 +55,8 @@ static char *key_of(const char *s)
 }
 
 /* Content after the quote prefix, indent and one list/link/footnote marker. */
-static const char *content_of(const char *s)
+static const char *
+content_of(const char *s)
 {
 	while (*s == '>' || *s == ' ')
 		s++;
@@ -77,7 +80,8 @@ static const char *content_of(const char *s)
 	return s;
 }
 
-static bool unbreakable(const char *s)
+static bool
+unbreakable(const char *s)
 {
 	if (strstr(s, "://"))
 		return true;
@@ -94,7 +98,8 @@ static bool unbreakable(const char *s)
 
 /* A backslash before ASCII punctuation, outside URLs: an escape that
  * should have been removed. */
-static bool escape_left(const char *l)
+static bool
+escape_left(const char *l)
 {
 	char **tokens = g_strsplit(l, " ", -1);
 	bool found = false;
@@ -110,7 +115,8 @@ static bool escape_left(const char *l)
 
 /* Words (runs of Unicode letters and digits) of the text a reader of
  * HTML node n sees, into set. */
-static void add_html_words(GHashTable *set, xmlNodePtr n)
+static void
+add_html_words(GHashTable *set, xmlNodePtr n)
 {
 	for (; n; n = n->next) {
 		const char *text = NULL;
@@ -126,7 +132,7 @@ static void add_html_words(GHashTable *set, xmlNodePtr n)
 			add_html_words(set, n->children);
 		}
 		GString *w = g_string_new(NULL);
-		for (const char *p = text ? text : ""; ; p = g_utf8_next_char(p)) {
+		for (const char *p = text ? text : "";; p = g_utf8_next_char(p)) {
 			gunichar c = *p ? g_utf8_get_char(p) : 0;
 			if (c && g_unichar_isalnum(c)) {
 				g_string_append_unichar(w, c);
@@ -145,10 +151,11 @@ static void add_html_words(GHashTable *set, xmlNodePtr n)
 
 /* html without "<![CDATA[...]]>" and "<!X...>" declarations: a browser
  * reads them as comments (HTML's bogus comment state), libxml2 as text. */
-static char *without_bogus_comments(const char *html)
+static char *
+without_bogus_comments(const char *html)
 {
 	GString *o = g_string_new(NULL);
-	for (const char *p = html; *p; ) {
+	for (const char *p = html; *p;) {
 		const char *end = NULL;
 		if (g_str_has_prefix(p, "<![CDATA[")) {
 			end = strstr(p, "]]>");
@@ -168,7 +175,8 @@ static char *without_bogus_comments(const char *html)
 	return g_string_free(o, FALSE);
 }
 
-static int words_main(int argc, char **argv)
+static int
+words_main(int argc, char **argv)
 {
 	char *out = NULL;
 	if (!g_file_get_contents(argv[2], &out, NULL, NULL)) {
@@ -194,7 +202,7 @@ static int words_main(int argc, char **argv)
 		g_free(body);
 		htmlDocPtr doc = htmlReadMemory(src, (int)strlen(src), argv[3 + i], "UTF-8",
 		                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-		                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+		                                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 		GHashTable *want = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 		if (doc)
 			add_html_words(want, xmlDocGetRootElement(doc));
@@ -221,7 +229,8 @@ static int words_main(int argc, char **argv)
 	return bad ? 1 : 0;
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	if (argc >= 3 && strcmp(argv[1], "words") == 0)
 		return words_main(argc, argv);
@@ -250,9 +259,9 @@ int main(int argc, char **argv)
 			g_hash_table_add(code, key_of(*l));
 		g_strfreev(sl);
 	}
-	static const char *closing[] = { "，", "。", "、", "；", "：", "？", "！", "）",
-		"」", "』", "》", "】", "〉", NULL };
-	static const char *opening[] = { "（", "「", "『", "《", "【", "〈", NULL };
+	static const char *closing[] = {"，", "。", "、", "；", "：", "？", "！",
+	                                "）", "」", "』", "》", "】", "〉", NULL};
+	static const char *opening[] = {"（", "「", "『", "《", "【", "〈", NULL};
 	int bad = 0;
 	char **lines = g_strsplit(text, "\n", -1);
 	for (int i = 0; lines[i]; i++) {

@@ -16,7 +16,8 @@ wellformed(int n, char **files)
 {
 	int bad = 0;
 	for (int i = 0; i < n; i++) {
-		xmlDocPtr doc = xmlReadFile(files[i], NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+		xmlDocPtr doc =
+		    xmlReadFile(files[i], NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 		if (doc == NULL) {
 			fprintf(stderr, "not well-formed: %s\n", files[i]);
 			bad++;
@@ -38,7 +39,8 @@ xpath(const char *expr, const char *file)
 	xmlXPathRegisterNs(ctx, BAD_CAST "epub", BAD_CAST "http://www.idpf.org/2007/ops");
 	xmlXPathRegisterNs(ctx, BAD_CAST "opf", BAD_CAST "http://www.idpf.org/2007/opf");
 	xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
-	xmlXPathRegisterNs(ctx, BAD_CAST "ncx", BAD_CAST "http://www.daisy.org/z3986/2005/ncx/");
+	xmlXPathRegisterNs(ctx, BAD_CAST "ncx",
+	                   BAD_CAST "http://www.daisy.org/z3986/2005/ncx/");
 	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST expr, ctx);
 	int rc = 1;
 	if (r) {

@@ -29,7 +29,7 @@ fuzz_load(const uint8_t *data, size_t size)
 	g_string_truncate(diags, 0);
 	art_diag_capture(diags);
 	art_diag_reset();
-	struct art_load_opts opts = { 0 };
+	struct art_load_opts opts = {0};
 	return art_load_buffer(name, (const char *)data, size, &opts);
 }
 

@@ -8,11 +8,12 @@
 static struct pdf base;
 static struct art_style style;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	g_setenv("MDPRESS_NO_SUBSET", "1", TRUE);   /* no temp font files per input */
+	g_setenv("MDPRESS_NO_SUBSET", "1", TRUE); /* no temp font files per input */
 	if (!art_style_load(&style, NULL))
 		abort();
 	base.style = &style;
@@ -22,14 +23,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct article *art = fuzz_load(data, size);
 	if (!art)
 		return 0;
 	struct pdf p = base;
-	struct pdf_opts o = { .page_w = 420, .page_h = 595, .margin = { 40, 40, 40, 40 },
-	                      .max_pages = 8 };
+	struct pdf_opts o = {
+	    .page_w = 420, .page_h = 595, .margin = {40, 40, 40, 40}, .max_pages = 8};
 	FILE *out = fopen("/dev/null", "w");
 	if (out && pdf_open(&p, &o, out)) {
 		p.art = art;

@@ -42,17 +42,19 @@
 #include <libxml/tree.h>
 
 static const char *const block_names[] = {
-	"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog",
-	"dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-	"h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main",
-	"menu", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot",
-	"th", "thead", "tr", "ul", "caption", "colgroup", "col", "summary", "head",
-	"title", "meta", "link", "base", "iframe", "noframes", "frameset", "frame",
-	"legend", "optgroup", "option", "param", "source", "track", "center",
-	"{notes}", "{note}", NULL
-};
+    "address",  "article",  "aside",  "blockquote", "body",     "dd",       "details",
+    "dialog",   "dir",      "div",    "dl",         "dt",       "fieldset", "figcaption",
+    "figure",   "footer",   "form",   "h1",         "h2",       "h3",       "h4",
+    "h5",       "h6",       "header", "hr",         "html",     "li",       "main",
+    "menu",     "nav",      "ol",     "p",          "pre",      "section",  "table",
+    "tbody",    "td",       "tfoot",  "th",         "thead",    "tr",       "ul",
+    "caption",  "colgroup", "col",    "summary",    "head",     "title",    "meta",
+    "link",     "base",     "iframe", "noframes",   "frameset", "frame",    "legend",
+    "optgroup", "option",   "param",  "source",     "track",    "center",   "{notes}",
+    "{note}",   NULL};
 
-static bool in_list(const char *name, const char *const *list)
+static bool
+in_list(const char *name, const char *const *list)
 {
 	for (; *list; list++)
 		if (g_ascii_strcasecmp(name, *list) == 0)
@@ -60,7 +62,8 @@ static bool in_list(const char *name, const char *const *list)
 	return false;
 }
 
-static bool is_block(const char *name)
+static bool
+is_block(const char *name)
 {
 	return in_list(name, block_names);
 }
@@ -68,37 +71,62 @@ static bool is_block(const char *name)
 struct canon {
 	GString *out;
 	bool in_pre;
-	bool skip_space;        /* just after a block boundary */
+	bool skip_space; /* just after a block boundary */
 };
 
 /* Ends the output at a block boundary: no trailing space. */
-static void trim_end(GString *s)
+static void
+trim_end(GString *s)
 {
 	while (s->len && s->str[s->len - 1] == ' ')
 		g_string_truncate(s, s->len - 1);
 }
 
 /* Typographic punctuation to its ASCII spelling. */
-static void fold_char(GString *s, gunichar c)
+static void
+fold_char(GString *s, gunichar c)
 {
 	switch (c) {
-	case 0x201C: case 0x201D: case 0x201E: g_string_append_c(s, '"'); return;
-	case 0x2018: case 0x2019: case 0x201A: g_string_append_c(s, '\''); return;
-	case 0x2013: g_string_append(s, "--"); return;
-	case 0x2014: g_string_append(s, "---"); return;
-	case 0x2026: g_string_append(s, "..."); return;
-	case '<': g_string_append(s, "&lt;"); return;   /* text never reads as a tag */
-	case '&': g_string_append(s, "&amp;"); return;
-	default: g_string_append_unichar(s, c); return;
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+		g_string_append_c(s, '"');
+		return;
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+		g_string_append_c(s, '\'');
+		return;
+	case 0x2013:
+		g_string_append(s, "--");
+		return;
+	case 0x2014:
+		g_string_append(s, "---");
+		return;
+	case 0x2026:
+		g_string_append(s, "...");
+		return;
+	case '<':
+		g_string_append(s, "&lt;");
+		return; /* text never reads as a tag */
+	case '&':
+		g_string_append(s, "&amp;");
+		return;
+	default:
+		g_string_append_unichar(s, c);
+		return;
 	}
 }
 
-static void add_text(struct canon *c, const char *t)
+static void
+add_text(struct canon *c, const char *t)
 {
 	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
 		gunichar ch = g_utf8_get_char(p);
-		if (!c->in_pre && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f')) {
-			if (!c->skip_space && c->out->len && c->out->str[c->out->len - 1] != ' ')
+		if (!c->in_pre &&
+		    (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f')) {
+			if (!c->skip_space && c->out->len &&
+			    c->out->str[c->out->len - 1] != ' ')
 				g_string_append_c(c->out, ' ');
 			continue;
 		}
@@ -107,7 +135,8 @@ static void add_text(struct canon *c, const char *t)
 	}
 }
 
-static char *attr(xmlNodePtr n, const char *name)
+static char *
+attr(xmlNodePtr n, const char *name)
 {
 	xmlChar *v = xmlGetProp(n, BAD_CAST name);
 	char *s = v ? g_strdup((const char *)v) : NULL;
@@ -115,7 +144,8 @@ static char *attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
-static bool has_class(xmlNodePtr n, const char *cls)
+static bool
+has_class(xmlNodePtr n, const char *cls)
 {
 	char *v = attr(n, "class");
 	bool yes = false;
@@ -129,7 +159,8 @@ static bool has_class(xmlNodePtr n, const char *cls)
 	return yes;
 }
 
-static bool is_epub_type(xmlNodePtr n, const char *type)
+static bool
+is_epub_type(xmlNodePtr n, const char *type)
 {
 	xmlChar *v = xmlGetNsProp(n, BAD_CAST "type", BAD_CAST "http://www.idpf.org/2007/ops");
 	bool yes = v && strcmp((const char *)v, type) == 0;
@@ -137,43 +168,50 @@ static bool is_epub_type(xmlNodePtr n, const char *type)
 	return yes;
 }
 
-static const char *lname(xmlNodePtr n)
+static const char *
+lname(xmlNodePtr n)
 {
 	return (const char *)n->name;
 }
 
-static gint by_string(gconstpointer a, gconstpointer b)
+static gint
+by_string(gconstpointer a, gconstpointer b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Attributes kept for comparison, sorted, as ' name="value"'. */
-static void add_attrs(struct canon *c, xmlNodePtr n)
+static void
+add_attrs(struct canon *c, xmlNodePtr n)
 {
 	const char *name = lname(n);
 	GPtrArray *kept = g_ptr_array_new_with_free_func(g_free);
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
 		const char *an = (const char *)a->name;
-		if (a->ns && strcmp((const char *)a->ns->href, "http://www.w3.org/XML/1998/namespace") == 0)
-			continue;       /* xml:lang */
-		if (g_ascii_strncasecmp(an, "on", 2) == 0 || g_ascii_strcasecmp(an, "style") == 0)
-			continue;       /* sanitised */
+		if (a->ns && strcmp((const char *)a->ns->href,
+		                    "http://www.w3.org/XML/1998/namespace") == 0)
+			continue; /* xml:lang */
+		if (g_ascii_strncasecmp(an, "on", 2) == 0 ||
+		    g_ascii_strcasecmp(an, "style") == 0)
+			continue; /* sanitised */
 		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2] &&
 		    strcmp(an, "id") == 0)
-			continue;       /* heading ids */
+			continue; /* heading ids */
 		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
 		const char *val = v ? (const char *)v : "";
-		if (strcmp(an, "class") == 0 && (strcmp(name, "ul") == 0 || strcmp(name, "li") == 0) &&
-		    (strcmp(val, "tasks") == 0 || strcmp(val, "task") == 0 || strcmp(val, "task done") == 0)) {
+		if (strcmp(an, "class") == 0 &&
+		    (strcmp(name, "ul") == 0 || strcmp(name, "li") == 0) &&
+		    (strcmp(val, "tasks") == 0 || strcmp(val, "task") == 0 ||
+		     strcmp(val, "task done") == 0)) {
 			xmlFree(v);
-			continue;       /* md2epub's task list classes */
+			continue; /* md2epub's task list classes */
 		}
 		if (strcmp(an, "href") == 0) {
 			char *dec = g_uri_unescape_string(val, NULL);
 			g_ptr_array_add(kept, g_strdup_printf(" href=\"%s\"", dec ? dec : val));
 			g_free(dec);
 		} else if (g_ascii_strcasecmp(an, "align") == 0 &&
-		    (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)) {
+		           (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)) {
 			g_ptr_array_add(kept, g_strdup_printf(" align=\"%s\"", val));
 		} else if (strcmp(an, "class") == 0 && g_str_has_prefix(val, "align-") &&
 		           (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)) {
@@ -183,7 +221,8 @@ static void add_attrs(struct canon *c, xmlNodePtr n)
 			GString *joined = g_string_new(NULL);
 			for (char **t = tokens; *t; t++)
 				if (**t)
-					g_string_append_printf(joined, "%s%s", joined->len ? " " : "", *t);
+					g_string_append_printf(joined, "%s%s",
+					                       joined->len ? " " : "", *t);
 			g_ptr_array_add(kept, g_strdup_printf(" class=\"%s\"", joined->str));
 			g_string_free(joined, TRUE);
 			g_strfreev(tokens);
@@ -200,7 +239,8 @@ static void add_attrs(struct canon *c, xmlNodePtr n)
 
 static void canon_children(struct canon *c, xmlNodePtr n);
 
-static char *text_of(xmlNodePtr n)
+static char *
+text_of(xmlNodePtr n)
 {
 	xmlChar *t = xmlNodeGetContent(n);
 	char *s = g_strdup(t ? (const char *)t : "");
@@ -208,9 +248,10 @@ static char *text_of(xmlNodePtr n)
 	return s;
 }
 
-static void add_image(struct canon *c, const char *alt)
+static void
+add_image(struct canon *c, const char *alt)
 {
-	struct canon sub = { g_string_new(NULL), false, true };
+	struct canon sub = {g_string_new(NULL), false, true};
 	add_text(&sub, alt ? alt : "");
 	trim_end(sub.out);
 	g_string_append_printf(c->out, "{img:%s}", sub.out->str);
@@ -219,7 +260,8 @@ static void add_image(struct canon *c, const char *alt)
 }
 
 /* The only element child of n (white space aside) when it is named name. */
-static xmlNodePtr sole_element(xmlNodePtr n)
+static xmlNodePtr
+sole_element(xmlNodePtr n)
 {
 	xmlNodePtr found = NULL;
 	for (xmlNodePtr k = n->children; k; k = k->next) {
@@ -236,7 +278,8 @@ static xmlNodePtr sole_element(xmlNodePtr n)
 	return found;
 }
 
-static void open_tag(struct canon *c, const char *name, xmlNodePtr attrs_of)
+static void
+open_tag(struct canon *c, const char *name, xmlNodePtr attrs_of)
 {
 	if (is_block(name))
 		trim_end(c->out);
@@ -248,7 +291,8 @@ static void open_tag(struct canon *c, const char *name, xmlNodePtr attrs_of)
 		c->skip_space = true;
 }
 
-static void close_tag(struct canon *c, const char *name)
+static void
+close_tag(struct canon *c, const char *name)
 {
 	if (is_block(name))
 		trim_end(c->out);
@@ -261,21 +305,24 @@ static void canon_node(struct canon *c, xmlNodePtr n);
 
 /* The number of a footnote reference: GFM's <sup class="footnote-ref">,
  * md2epub's <a epub:type="noteref"> (alone or in its <sup>); or NULL. */
-static char *footnote_ref(xmlNodePtr n)
+static char *
+footnote_ref(xmlNodePtr n)
 {
 	if (strcmp(lname(n), "sup") == 0 && has_class(n, "footnote-ref"))
 		return text_of(n);
 	if (strcmp(lname(n), "sup") == 0) {
 		xmlNodePtr only = sole_element(n);
 		return only && strcmp(lname(only), "a") == 0 && is_epub_type(only, "noteref")
-		       ? text_of(only) : NULL;
+		           ? text_of(only)
+		           : NULL;
 	}
 	return is_epub_type(n, "noteref") ? text_of(n) : NULL;
 }
 
 /* A host name md2epub links to (letters, digits, '-', '.'; an IPv6
  * literal in brackets), as epubcheck wants. */
-static bool host_ok(const char *url)
+static bool
+host_ok(const char *url)
 {
 	const char *a = strstr(url, "://");
 	if (!a)
@@ -298,7 +345,8 @@ static bool host_ok(const char *url)
  * with a valid host.  A path cannot point into a web site from a book,
  * "#anchor" needs a heading of that id, and other schemes are not for
  * reading systems. */
-static bool web_link(const char *url)
+static bool
+web_link(const char *url)
 {
 	if (!url)
 		return false;
@@ -308,14 +356,16 @@ static bool web_link(const char *url)
 	if (strcmp(scheme, "mailto") == 0)
 		return true;
 	return (strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
-	        strcmp(scheme, "ftp") == 0) && host_ok(url);
+	        strcmp(scheme, "ftp") == 0) &&
+	       host_ok(url);
 }
 
 /* A link md2epub cannot keep (see web_link) keeps its text, as
  * <span class="link"> or an <a> without href: both sides become a bare
  * <a>, or nothing when it has no content.  Returns false for a kept link
  * and for footnote references, which are compared whole. */
-static bool canon_link(struct canon *c, xmlNodePtr n, const char *name)
+static bool
+canon_link(struct canon *c, xmlNodePtr n, const char *name)
 {
 	char *href = strcmp(name, "a") == 0 ? attr(n, "href") : NULL;
 	char *ref = footnote_ref(n);
@@ -332,7 +382,8 @@ static bool canon_link(struct canon *c, xmlNodePtr n, const char *name)
 	return true;
 }
 
-static void canon_node(struct canon *c, xmlNodePtr n)
+static void
+canon_node(struct canon *c, xmlNodePtr n)
 {
 	switch (n->type) {
 	case XML_TEXT_NODE:
@@ -346,7 +397,7 @@ static void canon_node(struct canon *c, xmlNodePtr n)
 	case XML_ELEMENT_NODE:
 		break;
 	default:
-		return;         /* comments, processing instructions */
+		return; /* comments, processing instructions */
 	}
 	char *name = g_ascii_strdown(lname(n), -1);
 	if (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)
@@ -359,14 +410,16 @@ static void canon_node(struct canon *c, xmlNodePtr n)
 	}
 	if (strcmp(name, "span") == 0 && has_class(n, "missing-image")) {
 		char *alt = text_of(n);
-		add_image(c, strcmp(alt, "image") == 0 ? "" : alt);   /* md2epub's word for no alt */
+		add_image(c,
+		          strcmp(alt, "image") == 0 ? "" : alt); /* md2epub's word for no alt */
 		g_free(alt);
 		goto done;
 	}
 	if (strcmp(name, "figure") == 0) {
 		xmlNodePtr only = sole_element(n);
-		if (only && (strcmp(lname(only), "img") == 0 ||
-		             (strcmp(lname(only), "span") == 0 && has_class(only, "missing-image")))) {
+		if (only &&
+		    (strcmp(lname(only), "img") == 0 ||
+		     (strcmp(lname(only), "span") == 0 && has_class(only, "missing-image")))) {
 			open_tag(c, "p", NULL);
 			canon_node(c, only);
 			close_tag(c, "p");
@@ -374,7 +427,7 @@ static void canon_node(struct canon *c, xmlNodePtr n)
 		}
 	}
 	if (strcmp(name, "a") == 0 && has_class(n, "footnote-backref"))
-		goto done;      /* md2epub links back from the note's number */
+		goto done; /* md2epub links back from the note's number */
 	if (strcmp(name, "a") == 0 || (strcmp(name, "span") == 0 && has_class(n, "link"))) {
 		if (canon_link(c, n, name))
 			goto done;
@@ -392,7 +445,8 @@ static void canon_node(struct canon *c, xmlNodePtr n)
 	    (strcmp(name, "aside") == 0 && is_epub_type(n, "footnote")) ||
 	    (strcmp(name, "li") == 0 && n->parent && n->parent->parent &&
 	     n->parent->parent->type == XML_ELEMENT_NODE &&
-	     strcmp(lname(n->parent->parent), "section") == 0 && has_class(n->parent->parent, "footnotes"))) {
+	     strcmp(lname(n->parent->parent), "section") == 0 &&
+	     has_class(n->parent->parent, "footnotes"))) {
 		const char *tag = strcmp(name, "section") == 0 ? "{notes}" : "{note}";
 		open_tag(c, tag, NULL);
 		for (xmlNodePtr k = n->children; k; k = k->next) {
@@ -412,7 +466,8 @@ static void canon_node(struct canon *c, xmlNodePtr n)
 	}
 	if (strcmp(name, "span") == 0 && has_class(n, "task-box")) {
 		char *box = text_of(n);
-		g_string_append_printf(c->out, "{task:%s}", strstr(box, "\xe2\x98\x91") ? "x" : " ");
+		g_string_append_printf(c->out, "{task:%s}",
+		                       strstr(box, "\xe2\x98\x91") ? "x" : " ");
 		c->skip_space = true;
 		g_free(box);
 		goto done;
@@ -440,15 +495,17 @@ done:
 	g_free(name);
 }
 
-static void canon_children(struct canon *c, xmlNodePtr n)
+static void
+canon_children(struct canon *c, xmlNodePtr n)
 {
 	for (xmlNodePtr k = n->children; k; k = k->next)
 		canon_node(c, k);
 }
 
-static char *canon_string(xmlNodePtr top)
+static char *
+canon_string(xmlNodePtr top)
 {
-	struct canon c = { g_string_new(NULL), false, true };
+	struct canon c = {g_string_new(NULL), false, true};
 	canon_children(&c, top);
 	trim_end(c.out);
 	return g_string_free(c.out, FALSE);
@@ -457,15 +514,17 @@ static char *canon_string(xmlNodePtr top)
 /* The expected HTML, parsed the way a browser would (libxml2's HTML
  * parser), inside an explicit <body> so text at the top level gets no
  * implied paragraph. */
-static char *expected_canon(const char *file)
+static char *
+expected_canon(const char *file)
 {
 	char *src = NULL;
 	if (!g_file_get_contents(file, &src, NULL, NULL))
 		return g_strdup("(unreadable)");
-	char *doc_src = g_strconcat("<!DOCTYPE html><html><head></head><body>", src, "</body></html>", NULL);
+	char *doc_src = g_strconcat("<!DOCTYPE html><html><head></head><body>", src,
+	                            "</body></html>", NULL);
 	htmlDocPtr doc = htmlReadMemory(doc_src, (int)strlen(doc_src), file, "UTF-8",
 	                                HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
 	char *s;
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	xmlNodePtr body = NULL;
@@ -481,7 +540,8 @@ static char *expected_canon(const char *file)
 }
 
 /* The chapter's article: <section epub:type="chapter"> in <body>. */
-static xmlNodePtr find_article(xmlNodePtr n)
+static xmlNodePtr
+find_article(xmlNodePtr n)
 {
 	for (; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -495,10 +555,11 @@ static xmlNodePtr find_article(xmlNodePtr n)
 	return NULL;
 }
 
-static char *actual_canon(const char *file)
+static char *
+actual_canon(const char *file)
 {
-	xmlDocPtr doc = xmlReadFile(file, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING |
-	                                         XML_PARSE_NOERROR);
+	xmlDocPtr doc =
+	    xmlReadFile(file, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR);
 	if (!doc)
 		return g_strdup("(not well-formed)");
 	xmlNodePtr art = find_article(xmlDocGetRootElement(doc));
@@ -508,7 +569,8 @@ static char *actual_canon(const char *file)
 }
 
 /* s with each newline shown as "\\n", so a difference prints on one line. */
-static char *one_line(const char *s)
+static char *
+one_line(const char *s)
 {
 	GString *o = g_string_new(NULL);
 	for (; *s; s++) {
@@ -520,7 +582,8 @@ static char *one_line(const char *s)
 	return g_string_free(o, FALSE);
 }
 
-int main(int argc, char **argv)
+int
+main(int argc, char **argv)
 {
 	if (argc != 2) {
 		fprintf(stderr, "usage: specconform LIST\n");
@@ -539,7 +602,7 @@ int main(int argc, char **argv)
 			bool ignore = g_file_get_contents(f[1], &exp, NULL, NULL) &&
 			              strcmp(g_strstrip(exp), "<IGNORE>") == 0;
 			g_free(exp);
-			if (ignore) {   /* the spec only asks that it does not crash */
+			if (ignore) { /* the spec only asks that it does not crash */
 				printf("SKIP %s\n", f[0]);
 				g_strfreev(f);
 				continue;
@@ -558,8 +621,8 @@ int main(int argc, char **argv)
 				size_t from = i > 40 ? i - 40 : 0;
 				while (from > 0 && (want[from] & 0xC0) == 0x80)
 					from--;
-				printf("DIFF %s\n    want: %s%.160s\n    got:  %s%.160s\n", f[0],
-				       from ? "..." : "", want + from, from ? "..." : "",
+				printf("DIFF %s\n    want: %s%.160s\n    got:  %s%.160s\n",
+				       f[0], from ? "..." : "", want + from, from ? "..." : "",
 				       strlen(got) > from ? got + from : "");
 			}
 			g_free(want);

@@ -9,14 +9,14 @@ struct ut_case {
 };
 
 static GArray *cases;
-static GString *failure;  /* first failure of the running test */
+static GString *failure; /* first failure of the running test */
 
 void
 ut_register(const char *name, void (*fn)(void))
 {
 	if (cases == NULL)
 		cases = g_array_new(FALSE, FALSE, sizeof(struct ut_case));
-	struct ut_case c = { name, fn };
+	struct ut_case c = {name, fn};
 	g_array_append_val(cases, c);
 }
 
@@ -24,7 +24,7 @@ void
 ut_fail(const char *file, int line, const char *fmt, ...)
 {
 	if (failure->len > 0)
-		return;  /* report the first failed check of a test */
+		return; /* report the first failed check of a test */
 	g_string_append_printf(failure, "%s:%d: ", file, line);
 	va_list ap;
 	va_start(ap, fmt);

@@ -2,12 +2,14 @@
  * each kind of malformed tree is rejected with the node that breaks it. */
 #include "harness.h"
 
-static struct art_node *node(enum art_node_type t, int line)
+static struct art_node *
+node(enum art_node_type t, int line)
 {
-	return art_node_new(t, (struct art_pos){ line, 1 });
+	return art_node_new(t, (struct art_pos){line, 1});
 }
 
-static struct art_node *text(const char *s, int line)
+static struct art_node *
+text(const char *s, int line)
 {
 	struct art_node *t = node(ART_TEXT, line);
 	t->literal = g_strdup(s);
@@ -67,7 +69,7 @@ TEST(check_rejects_broken_links_and_payloads)
 	CHECK_STR(why, "5:1: heading in document: heading level outside 1-6");
 	g_free(why);
 	h->u.heading.level = 2;
-	why = art_check_tree(doc, true);      /* normalised: needs an id */
+	why = art_check_tree(doc, true); /* normalised: needs an id */
 	CHECK_STR(why, "5:1: heading in document: heading without an id");
 	g_free(why);
 	h->u.heading.id = g_strdup("x");

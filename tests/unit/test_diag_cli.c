@@ -1,5 +1,5 @@
 /* Tests of the lead's pieces: diagnostics format, exit policy, output files. */
-#define _DEFAULT_SOURCE         /* mkfifo, symlink, lstat under -std=c17 */
+#define _DEFAULT_SOURCE /* mkfifo, symlink, lstat under -std=c17 */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,14 +13,15 @@ TEST(diag_formats_file_line_col)
 	GString *got = g_string_new(NULL);
 	art_diag_set_program("md2x");
 	art_diag_capture(got);
-	art_diag(ART_W_IMAGE_MISSING, "a.md", (struct art_pos){ 12, 3 }, "media/x.jpeg");
-	art_diag(ART_E_UTF8, "b.md", (struct art_pos){ 4, 0 });
-	art_diag(ART_E_OUTPUT, NULL, (struct art_pos){ 0, 0 }, "boom");
+	art_diag(ART_W_IMAGE_MISSING, "a.md", (struct art_pos){12, 3}, "media/x.jpeg");
+	art_diag(ART_E_UTF8, "b.md", (struct art_pos){4, 0});
+	art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0}, "boom");
 	art_diag_capture(NULL);
 	/* gcc's form: the location leads, the program only without a file. */
-	CHECK_STR(got->str, "a.md:12:3: warning: image not found: media/x.jpeg [-Wmissing-image]\n"
-	                    "b.md:4: error: invalid UTF-8\n"
-	                    "md2x: error: boom\n");
+	CHECK_STR(got->str,
+	          "a.md:12:3: warning: image not found: media/x.jpeg [-Wmissing-image]\n"
+	          "b.md:4: error: invalid UTF-8\n"
+	          "md2x: error: boom\n");
 	CHECK_INT(art_diag_count(ART_WARNING), 1);
 	CHECK_INT(art_diag_count(ART_ERROR), 2);
 	g_string_free(got, TRUE);
@@ -30,11 +31,11 @@ TEST(diag_strict_promotes_warnings)
 {
 	GString *got = g_string_new(NULL);
 	art_diag_capture(got);
-	art_diag(ART_W_GENERIC, "a.md", (struct art_pos){ 1, 1 }, "hm");
+	art_diag(ART_W_GENERIC, "a.md", (struct art_pos){1, 1}, "hm");
 	CHECK_INT(art_cli_exit_code(), ART_EXIT_OK);
 	art_diag_set_strict(true);
 	CHECK_INT(art_cli_exit_code(), ART_EXIT_FAIL);
-	art_diag(ART_W_GENERIC, "a.md", (struct art_pos){ 2, 1 }, "hm");
+	art_diag(ART_W_GENERIC, "a.md", (struct art_pos){2, 1}, "hm");
 	art_diag_set_strict(false);
 	art_diag_capture(NULL);
 	CHECK_CONTAINS(got->str, "a.md:2:1: error: hm");
@@ -48,7 +49,7 @@ TEST(default_output_replaces_extension)
 	char *c = art_default_output("README", ".txt");
 	CHECK_STR(a, "dir/x.y/article.pdf");
 	CHECK_STR(b, "stdin.epub");
-	CHECK_STR(c, "README.txt");    /* as the user would name it */
+	CHECK_STR(c, "README.txt"); /* as the user would name it */
 	g_free(a);
 	g_free(b);
 	g_free(c);
@@ -81,7 +82,7 @@ TEST(output_is_atomic)
 	while (g_dir_read_name(d) != NULL)
 		n++;
 	g_dir_close(d);
-	CHECK_INT(n, 1);  /* no temporary left behind */
+	CHECK_INT(n, 1); /* no temporary left behind */
 	unlink(path);
 	rmdir(dir);
 	g_free(path);
@@ -95,7 +96,7 @@ TEST(output_writes_fifos_in_place)
 	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
 	char *path = g_build_filename(dir, "pipe", NULL);
 	CHECK_INT(mkfifo(path, 0600), 0);
-	int rd = open(path, O_RDWR | O_NONBLOCK);   /* a reader, so opening cannot block */
+	int rd = open(path, O_RDWR | O_NONBLOCK); /* a reader, so opening cannot block */
 	CHECK(rd >= 0);
 
 	struct art_output *out = art_output_open(path);
@@ -171,7 +172,9 @@ TEST(diag_every_code_has_a_name)
 		if (lv != NULL)
 			CHECK_INT(*lv, art_diag_level(c));
 		else
-			g_hash_table_insert(seen, (gpointer)name, g_memdup2(&(enum art_level){ art_diag_level(c) }, sizeof(enum art_level)));
+			g_hash_table_insert(seen, (gpointer)name,
+			                    g_memdup2(&(enum art_level){art_diag_level(c)},
+			                              sizeof(enum art_level)));
 	}
 	GList *vals = g_hash_table_get_values(seen);
 	g_list_free_full(vals, g_free);
@@ -187,19 +190,20 @@ TEST(diag_warning_options)
 	CHECK(art_diag_option("error=unknown-anchor"));
 	CHECK(!art_diag_option("no-such-warning"));
 	CHECK(!art_diag_option("error=no-such-warning"));
-	art_diag(ART_W_IMAGE_MISSING, "a.md", (struct art_pos){ 1, 1 }, "x.png");
-	art_diag(ART_W_IMAGE_MISSING_HINT, "a.md", (struct art_pos){ 2, 1 }, "x.png", "X.png");
-	CHECK_INT(art_diag_count(ART_WARNING), 0);      /* silenced: not counted */
+	art_diag(ART_W_IMAGE_MISSING, "a.md", (struct art_pos){1, 1}, "x.png");
+	art_diag(ART_W_IMAGE_MISSING_HINT, "a.md", (struct art_pos){2, 1}, "x.png", "X.png");
+	CHECK_INT(art_diag_count(ART_WARNING), 0); /* silenced: not counted */
 	CHECK_INT(art_diag_fatal_count(), 0);
-	art_diag(ART_W_LINK_TARGET, "a.md", (struct art_pos){ 3, 4 }, "top");
-	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){ 5, 1 }, "1");
-	CHECK_INT(art_diag_fatal_count(), 1);           /* only the -Werror=NAME one */
+	art_diag(ART_W_LINK_TARGET, "a.md", (struct art_pos){3, 4}, "top");
+	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){5, 1}, "1");
+	CHECK_INT(art_diag_fatal_count(), 1); /* only the -Werror=NAME one */
 	CHECK_INT(art_cli_exit_code(), ART_EXIT_FAIL);
 	art_diag_capture(NULL);
-	CHECK_STR(got->str, "a.md:3:4: error: link to unknown anchor: #top [-Werror=unknown-anchor]\n"
-	                    "a.md:5:1: warning: footnote [^1] is never defined [-Wundefined-footnote]\n");
-	CHECK(art_diag_option("error"));                /* -Werror: every warning */
-	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){ 6, 1 }, "2");
+	CHECK_STR(got->str,
+	          "a.md:3:4: error: link to unknown anchor: #top [-Werror=unknown-anchor]\n"
+	          "a.md:5:1: warning: footnote [^1] is never defined [-Wundefined-footnote]\n");
+	CHECK(art_diag_option("error")); /* -Werror: every warning */
+	art_diag(ART_W_FOOTNOTE, "a.md", (struct art_pos){6, 1}, "2");
 	CHECK_INT(art_diag_fatal_count(), 2);
 	CHECK(art_diag_option("no-error"));
 	art_diag_reset();
@@ -222,10 +226,16 @@ TEST(suggest_case_and_backslash)
 	CHECK_STR(s1, "Media/Gnome-1.PNG");
 	CHECK_STR(s2, "Media/Gnome-1.PNG");
 	CHECK(s3 == NULL);
-	g_free(s1); g_free(s2); g_free(s3);
-	g_free(miss1); g_free(miss2); g_free(miss3);
+	g_free(s1);
+	g_free(s2);
+	g_free(s3);
+	g_free(miss1);
+	g_free(miss2);
+	g_free(miss3);
 	g_unlink(file);
 	g_rmdir(media);
 	g_rmdir(dir);
-	g_free(file); g_free(media); g_free(dir);
+	g_free(file);
+	g_free(media);
+	g_free(dir);
 }

@@ -3,11 +3,12 @@
 
 #include "harness.h"
 
-#define CHECK_OWNED_STR(expr, want) do {                                  \
-	char *s_ = (expr);                                                \
-	CHECK_STR(s_, want);                                              \
-	g_free(s_);                                                       \
-} while (0)
+#define CHECK_OWNED_STR(expr, want)                                                            \
+	do {                                                                                   \
+		char *s_ = (expr);                                                             \
+		CHECK_STR(s_, want);                                                           \
+		g_free(s_);                                                                    \
+	} while (0)
 
 TEST(facts_lang_canonical)
 {
@@ -45,8 +46,8 @@ TEST(facts_epoch_one_rule)
 	g_unsetenv("SOURCE_DATE_EPOCH");
 	CHECK_INT(art_epoch("2020-01-01"), 1577836800);
 	CHECK_INT(art_epoch("2020"), 1577836800);
-	CHECK_INT(art_epoch(NULL), 315532800);          /* 1980-01-01, the one fallback */
-	CHECK_INT(art_epoch("1970-01-02"), 315532800);  /* never before 1980 */
+	CHECK_INT(art_epoch(NULL), 315532800);         /* 1980-01-01, the one fallback */
+	CHECK_INT(art_epoch("1970-01-02"), 315532800); /* never before 1980 */
 	CHECK_OWNED_STR(art_epoch_format(NULL, "%F"), "1980-01-01");
 	if (saved)
 		g_setenv("SOURCE_DATE_EPOCH", saved, TRUE);
@@ -55,18 +56,21 @@ TEST(facts_epoch_one_rule)
 
 TEST(facts_set_and_warned_once_in_the_model)
 {
-	static const char md[] = "---\ndate: someday\nlang: 中文\nbanner: none.png\n---\n正文。\n";
+	static const char md[] =
+	    "---\ndate: someday\nlang: 中文\nbanner: none.png\n---\n正文。\n";
 	GString *err = g_string_new(NULL);
 	art_diag_capture(err);
 	struct article *art = art_load_buffer("f.md", md, sizeof md - 1, NULL);
 	art_diag_capture(NULL);
 	CHECK(art != NULL);
 	CHECK_STR(art->date, NULL);
-	CHECK_STR(art->lang, "zh");                     /* detected instead */
+	CHECK_STR(art->lang, "zh"); /* detected instead */
 	CHECK(art->lang_detected);
 	CHECK(art->cover != NULL && art->cover->status == ART_RES_MISSING);
 	CHECK_CONTAINS(err->str, "f.md:2:7: warning: front matter: date 'someday' is no date");
-	CHECK_CONTAINS(err->str, "f.md:3:7: warning: language '中文' is no BCP 47 tag (like zh-CN); using 'zh'");
+	CHECK_CONTAINS(
+	    err->str,
+	    "f.md:3:7: warning: language '中文' is no BCP 47 tag (like zh-CN); using 'zh'");
 	CHECK_CONTAINS(err->str, "f.md:4:9: warning: image not found: none.png");
 	art_free(art);
 	g_string_free(err, TRUE);

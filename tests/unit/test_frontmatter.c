@@ -2,9 +2,10 @@
  * that name the right line of the .md file. */
 #include "harness.h"
 
-static const struct art_load_opts raw = { .no_normalize = true };
+static const struct art_load_opts raw = {.no_normalize = true};
 
-static struct article *load(const char *src, GString *diags)
+static struct article *
+load(const char *src, GString *diags)
 {
 	art_diag_capture(diags);
 	struct article *a = art_load_buffer("fm.md", src, strlen(src), &raw);
@@ -12,7 +13,8 @@ static struct article *load(const char *src, GString *diags)
 	return a;
 }
 
-static const char *extra(const struct article *a, const char *key)
+static const char *
+extra(const struct article *a, const char *key)
 {
 	for (guint i = 0; i < a->meta.extra->len; i++) {
 		const struct art_meta_extra *e = a->meta.extra->pdata[i];
@@ -26,18 +28,19 @@ TEST(fm_seed_fields)
 {
 	GString *d = g_string_new(NULL);
 	struct article *a = load(
-		"---\n"
-		"title: '华为全联接大会2024︱openEuler 分论坛成功举办'\n"
-		"date: '2024-09-30'\n"
-		"category: news\n"
-		"tags:\n"
-		"  - openEuler\n"
-		"banner: 'img/banners/0930-hc.jpeg'\n"
-		"author: 'openEuler'\n"
-		"summary: ' 在华为全联大会 2024期间，以\"openEuler使能 AI和全场景创新\"为主题。'\n"
-		"---\n"
-		"\n"
-		"正文\n", d);
+	    "---\n"
+	    "title: '华为全联接大会2024︱openEuler 分论坛成功举办'\n"
+	    "date: '2024-09-30'\n"
+	    "category: news\n"
+	    "tags:\n"
+	    "  - openEuler\n"
+	    "banner: 'img/banners/0930-hc.jpeg'\n"
+	    "author: 'openEuler'\n"
+	    "summary: ' 在华为全联大会 2024期间，以\"openEuler使能 AI和全场景创新\"为主题。'\n"
+	    "---\n"
+	    "\n"
+	    "正文\n",
+	    d);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -51,7 +54,8 @@ TEST(fm_seed_fields)
 	CHECK_STR(a->meta.cover, "img/banners/0930-hc.jpeg");
 	CHECK_INT(a->meta.cover_pos.line, 7);
 	CHECK_INT(a->meta.cover_pos.col, 9);
-	CHECK_STR(a->meta.summary, "在华为全联大会 2024期间，以\"openEuler使能 AI和全场景创新\"为主题。");
+	CHECK_STR(a->meta.summary,
+	          "在华为全联大会 2024期间，以\"openEuler使能 AI和全场景创新\"为主题。");
 	CHECK_INT(a->meta.extra->len, 0);
 	CHECK_INT(a->body_line, 11);
 	CHECK_INT(a->root->first_child->pos.line, 12);
@@ -82,22 +86,22 @@ TEST(fm_seed_file)
 TEST(fm_lists_and_aliases)
 {
 	GString *d = g_string_new(NULL);
-	struct article *a = load(
-		"---\n"
-		"Author: [Ann, ' Bob ']\n"
-		"tags: a, b,, c\n"
-		"keywords: [c, d]\n"
-		"description: desc\n"
-		"summary: sum\n"
-		"language: zh-CN\n"
-		"cover-image: c.png\n"
-		"identifier: urn:x\n"
-		"subtitle:\n"
-		"series: [one, two]\n"
-		"meta: {k: v, n: 2}\n"
-		"year: 2024\n"
-		"...\n"
-		"body\n", d);
+	struct article *a = load("---\n"
+	                         "Author: [Ann, ' Bob ']\n"
+	                         "tags: a, b,, c\n"
+	                         "keywords: [c, d]\n"
+	                         "description: desc\n"
+	                         "summary: sum\n"
+	                         "language: zh-CN\n"
+	                         "cover-image: c.png\n"
+	                         "identifier: urn:x\n"
+	                         "subtitle:\n"
+	                         "series: [one, two]\n"
+	                         "meta: {k: v, n: 2}\n"
+	                         "year: 2024\n"
+	                         "...\n"
+	                         "body\n",
+	                         d);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -129,7 +133,9 @@ TEST(fm_wrong_type_names_md_line)
 	g_string_truncate(d, 0);
 	a = load("---\nauthor:\n  - a\n  - {mail: b}\n---\nx\n", d);
 	CHECK(a == NULL);
-	CHECK_CONTAINS(d->str, "fm.md:4:5: error: front matter: 'author' must be a string or a list of strings");
+	CHECK_CONTAINS(
+	    d->str,
+	    "fm.md:4:5: error: front matter: 'author' must be a string or a list of strings");
 	g_string_truncate(d, 0);
 	a = load("---\ntags: [a, [b]]\n---\nx\n", d);
 	CHECK(a == NULL);
@@ -147,7 +153,8 @@ TEST(fm_syntax_error_names_md_line)
 	g_string_truncate(d, 0);
 	a = load("---\ntitle: a\n  b: c\n---\n", d);
 	CHECK(a == NULL);
-	CHECK_CONTAINS(d->str, "fm.md:3:4: error: front matter: mapping values are not allowed");
+	CHECK_CONTAINS(d->str,
+	               "fm.md:3:4: error: front matter: mapping values are not allowed");
 	g_string_free(d, TRUE);
 }
 
@@ -215,7 +222,7 @@ TEST(fm_not_front_matter)
 	a = load("---\n---\nbody\n", NULL);
 	CHECK(a != NULL);
 	if (a)
-		CHECK_INT(a->body_line, 3);   /* empty front matter, as Jekyll writes it */
+		CHECK_INT(a->body_line, 3); /* empty front matter, as Jekyll writes it */
 	art_free(a);
 }
 
@@ -224,14 +231,14 @@ TEST(fm_not_front_matter)
 TEST(fm_alias_bomb_bounded)
 {
 	GString *d = g_string_new(NULL);
-	struct article *a = load(
-		"---\n"
-		"a: &a [x, x, x, x, x, x, x, x, x]\n"
-		"b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-		"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-		"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-		"e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
-		"---\n", d);
+	struct article *a = load("---\n"
+	                         "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	                         "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+	                         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+	                         "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	                         "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+	                         "---\n",
+	                         d);
 	CHECK(a != NULL);
 	if (a)
 		CHECK(strlen(extra(a, "e")) < 8192);

@@ -1,7 +1,8 @@
 /* Tests of common/html.c: raw HTML becomes model nodes during art_normalize. */
 #include "harness.h"
 
-static struct article *hload(const char *src, GString *diags)
+static struct article *
+hload(const char *src, GString *diags)
 {
 	static const struct art_load_opts none;
 	art_diag_capture(diags);
@@ -10,7 +11,8 @@ static struct article *hload(const char *src, GString *diags)
 	return a;
 }
 
-static int count(struct art_node *top, enum art_node_type t)
+static int
+count(struct art_node *top, enum art_node_type t)
 {
 	int k = 0;
 	for (struct art_node *n = top; n; n = art_node_next(n, top, true))
@@ -18,7 +20,8 @@ static int count(struct art_node *top, enum art_node_type t)
 	return k;
 }
 
-static int nchildren(const struct art_node *n)
+static int
+nchildren(const struct art_node *n)
 {
 	int k = 0;
 	for (const struct art_node *c = n->first_child; c; c = c->next)
@@ -28,12 +31,11 @@ static int nchildren(const struct art_node *n)
 
 TEST(html_table_spans)
 {
-	const char *md =
-		"<table>\n"
-		"<thead><tr><th>A</th><th>B</th><th>C</th></tr></thead>\n"
-		"<tr><td rowspan=\"2\">r</td><td colspan=\"2\">wide</td></tr>\n"
-		"<tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr>\n"
-		"</table>\n";
+	const char *md = "<table>\n"
+	                 "<thead><tr><th>A</th><th>B</th><th>C</th></tr></thead>\n"
+	                 "<tr><td rowspan=\"2\">r</td><td colspan=\"2\">wide</td></tr>\n"
+	                 "<tr><td><p>p1</p><p>p2</p></td><td>x<br>y</td></tr>\n"
+	                 "</table>\n";
 	struct article *a = hload(md, NULL);
 	struct art_node *t = ut_find(a->root, ART_TABLE);
 	CHECK(t != NULL);
@@ -74,20 +76,22 @@ TEST(html_markdown_cells_span_one)
 
 TEST(html_anchor_registers_id)
 {
-	struct article *a = hload("<a name=\"x\"></a>\n\n# Title\n\nsee <a id=\"y\">here</a>\n",
-	                          NULL);
+	struct article *a =
+	    hload("<a name=\"x\"></a>\n\n# Title\n\nsee <a id=\"y\">here</a>\n", NULL);
 	CHECK(a->ids && g_hash_table_contains(a->ids, "x"));
 	CHECK(a->ids && g_hash_table_contains(a->ids, "y"));
 	CHECK(a->ids && g_hash_table_contains(a->ids, "title"));
 	CHECK_INT(count(a->root, ART_HTML_INLINE), 0);
-	CHECK_INT(count(a->root, ART_PARAGRAPH), 1);     /* the anchor-only one went */
+	CHECK_INT(count(a->root, ART_PARAGRAPH), 1); /* the anchor-only one went */
 	art_free(a);
 }
 
 TEST(html_img_resource_and_warning)
 {
 	GString *d = g_string_new(NULL);
-	struct article *a = hload("text\n\n<p align=\"center\">\n<img src=\"gone.png\" width=\"300\" alt=\"Pic\">\n</p>\n", d);
+	struct article *a = hload("text\n\n<p align=\"center\">\n<img src=\"gone.png\" "
+	                          "width=\"300\" alt=\"Pic\">\n</p>\n",
+	                          d);
 	struct art_node *img = ut_find(a->root, ART_IMAGE);
 	CHECK(img != NULL);
 	if (img) {
@@ -123,7 +127,8 @@ TEST(html_tag_filter_shows_tags)
 {
 	GString *d = g_string_new(NULL);
 	struct article *a = hload("<script>alert(1)</script>\n\nok <textarea>x</textarea> y\n\n"
-	                          "<p>No <xmp> here, <b>bold</b></p>\n", d);
+	                          "<p>No <xmp> here, <b>bold</b></p>\n",
+	                          d);
 	CHECK_STR(d->str, "");
 	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	char *s = p ? art_node_plain_text(p) : NULL;
@@ -146,7 +151,8 @@ TEST(html_cdata_declarations_hidden)
 {
 	struct article *a = hload("<![CDATA[\nfunction f(a,b)\n]]>\nokay\n\n"
 	                          "foo <!ELEMENT br EMPTY> <![CDATA[>&<]]>\n\n"
-	                          "<div id=\"foo\"\n*hi*\n", NULL);
+	                          "<div id=\"foo\"\n*hi*\n",
+	                          NULL);
 	GString *all = g_string_new(NULL);
 	for (struct art_node *p = a->root->first_child; p; p = p->next) {
 		char *s = art_node_plain_text(p);
@@ -160,7 +166,8 @@ TEST(html_cdata_declarations_hidden)
 
 TEST(html_entities_and_cjk)
 {
-	struct article *a = hload("<p>a &amp; b&nbsp;&lt;c&gt; &#x4E2D;</p>\n\n<p>中文\n中文 x\ny</p>\n", NULL);
+	struct article *a =
+	    hload("<p>a &amp; b&nbsp;&lt;c&gt; &#x4E2D;</p>\n\n<p>中文\n中文 x\ny</p>\n", NULL);
 	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	char *s = art_node_plain_text(p);
 	CHECK_STR(s, "a & b\xc2\xa0<c> 中");
@@ -193,7 +200,8 @@ TEST(html_deep_nesting)
 TEST(html_inline_tags)
 {
 	struct article *a = hload("a<sup>2</sup> <b>bold</b> <i>it</i> <code>c</code> "
-	                          "<a href=\"http://e.x\">link</a><br>z\n", NULL);
+	                          "<a href=\"http://e.x\">link</a><br>z\n",
+	                          NULL);
 	struct art_node *p = ut_find(a->root, ART_PARAGRAPH);
 	char *s = art_node_plain_text(p);
 	CHECK_STR(s, "a2 bold it c link z");
@@ -227,7 +235,8 @@ TEST(html_fragment_over_blocks)
 	struct article *a = hload("<table>\n\n<tr>\n\n<td>\nHi\n</td>\n\n</tr>\n\n</table>\n\n"
 	                          "<del>\n\n*foo*\n\n</del>\n\n"
 	                          "<table><tr><td>\n\n**b** x\n\n</td></tr></table>\n\n"
-	                          "<table><tr><td>open\n\nafter\n", NULL);
+	                          "<table><tr><td>open\n\nafter\n",
+	                          NULL);
 	struct art_node *t = ut_find(a->root, ART_TABLE);
 	struct art_node *cell = t ? ut_find(t, ART_TABLE_CELL) : NULL;
 	char *s = cell ? art_node_plain_text(cell) : NULL;

@@ -6,10 +6,11 @@
 
 #include "harness.h"
 
-static const struct art_load_opts raw = { .no_normalize = true };
+static const struct art_load_opts raw = {.no_normalize = true};
 
 /* Loads src as "t.md" without normalisation, capturing diagnostics. */
-static struct article *load(const char *src, size_t len, GString *diags)
+static struct article *
+load(const char *src, size_t len, GString *diags)
 {
 	art_diag_capture(diags);
 	struct article *a = art_load_buffer("t.md", src, len, &raw);
@@ -145,7 +146,8 @@ TEST(load_positions_count_front_matter)
 
 TEST(load_table_alignments)
 {
-	struct article *a = LOAD("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n", NULL);
+	struct article *a =
+	    LOAD("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n", NULL);
 	struct art_node *t = a ? ut_find(a->root, ART_TABLE) : NULL;
 	CHECK(t != NULL);
 	if (!t) {
@@ -185,7 +187,8 @@ TEST(load_task_items)
 
 TEST(load_lists_and_code)
 {
-	struct article *a = LOAD("3) a\n\n4) b\n\n* x\n\n~~~ c extra\nint x;\n~~~\n\n    ind\n", NULL);
+	struct article *a =
+	    LOAD("3) a\n\n4) b\n\n* x\n\n~~~ c extra\nint x;\n~~~\n\n    ind\n", NULL);
 	struct art_node *l = a ? ut_find(a->root, ART_LIST) : NULL;
 	CHECK(l != NULL);
 	if (!l) {
@@ -210,8 +213,10 @@ TEST(load_lists_and_code)
 
 TEST(load_footnotes)
 {
-	GString *diags = g_string_new(NULL);   /* [^unused] warns; tested elsewhere */
-	struct article *a = LOAD("A[^n] b[^Long-1] c[^n].\n\n[^Long-1]:\n    Two.\n[^n]: One *e*.\n[^unused]: x\n", diags);
+	GString *diags = g_string_new(NULL); /* [^unused] warns; tested elsewhere */
+	struct article *a = LOAD(
+	    "A[^n] b[^Long-1] c[^n].\n\n[^Long-1]:\n    Two.\n[^n]: One *e*.\n[^unused]: x\n",
+	    diags);
 	g_string_free(diags, TRUE);
 	CHECK(a != NULL);
 	if (!a)
@@ -238,14 +243,16 @@ TEST(load_footnotes)
 		CHECK(ut_find(d1, ART_EMPH) != NULL);
 		CHECK(d1->next && d1->next->u.footnote.number == 2);
 		CHECK(d1->next && d1->next->pos.line == 3 && d1->next->pos.col == 1);
-		CHECK(d1->next && d1->next->next == NULL);  /* unused dropped */
+		CHECK(d1->next && d1->next->next == NULL); /* unused dropped */
 	}
 	art_free(a);
 }
 
 TEST(load_inlines)
 {
-	struct article *a = LOAD("~~gone~~ see www.example.com and <span>x</span>  \n![alt *t*](img/a.png \"T\")\n\n<div>\nraw\n</div>\n", NULL);
+	struct article *a = LOAD("~~gone~~ see www.example.com and <span>x</span>  \n![alt "
+	                         "*t*](img/a.png \"T\")\n\n<div>\nraw\n</div>\n",
+	                         NULL);
 	CHECK(a != NULL);
 	if (!a)
 		return;
@@ -275,7 +282,7 @@ TEST(load_inlines)
 
 TEST(node_ops)
 {
-	struct art_pos p = { 1, 1 };
+	struct art_pos p = {1, 1};
 	struct art_node *doc = art_node_new(ART_DOCUMENT, p);
 	struct art_node *a = art_node_new(ART_TEXT, p), *b = art_node_new(ART_TEXT, p);
 	struct art_node *c = art_node_new(ART_SOFTBREAK, p);
@@ -329,7 +336,8 @@ TEST(load_deep_nesting)
 
 TEST(dump_format)
 {
-	struct article *a = LOAD("---\ntitle: \"T\\\"q\"\ntags: a, b\n---\n# H\n\n- [x] t\n", NULL);
+	struct article *a =
+	    LOAD("---\ntitle: \"T\\\"q\"\ntags: a, b\n---\n# H\n\n- [x] t\n", NULL);
 	CHECK(a != NULL);
 	if (!a)
 		return;

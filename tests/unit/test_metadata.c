@@ -17,7 +17,7 @@ write_temp(const char *text)
 TEST(metadata_file_reads_plain_yaml)
 {
 	char *path = write_temp("title: Kit\nauthor: [A, B]\nlang: zh\n");
-	struct art_load_opts opts = { .metadata_only = true };
+	struct art_load_opts opts = {.metadata_only = true};
 	struct article *art = art_load(path, &opts);
 	CHECK(art != NULL);
 	CHECK_STR(art->meta.title, "Kit");
@@ -34,7 +34,7 @@ TEST(metadata_file_errors_name_its_own_lines)
 	char *path = write_temp("title: Kit\n\nauthor: {a: 1}\n");
 	GString *got = g_string_new(NULL);
 	art_diag_capture(got);
-	struct art_load_opts opts = { .metadata_only = true };
+	struct art_load_opts opts = {.metadata_only = true};
 	struct article *art = art_load(path, &opts);
 	art_diag_capture(NULL);
 	CHECK(art == NULL);

@@ -2,7 +2,8 @@
  * deeper than the limit allows, with its text and one warning. */
 #include "harness.h"
 
-static int tree_depth(const struct art_node *root)
+static int
+tree_depth(const struct art_node *root)
 {
 	int depth = 0, max = 0;
 	const struct art_node *n = root;
@@ -23,8 +24,9 @@ static int tree_depth(const struct art_node *root)
 	return max;
 }
 
-static struct article *load_repeated(const char *open, const char *mid, const char *close,
-                                     int times, int max_nesting, GString *diags)
+static struct article *
+load_repeated(const char *open, const char *mid, const char *close, int times, int max_nesting,
+              GString *diags)
 {
 	GString *s = g_string_new(NULL);
 	for (int i = 0; i < times; i++)
@@ -32,7 +34,7 @@ static struct article *load_repeated(const char *open, const char *mid, const ch
 	g_string_append(s, mid);
 	for (int i = 0; i < times; i++)
 		g_string_append(s, close);
-	struct art_load_opts opts = { .max_nesting = max_nesting };
+	struct art_load_opts opts = {.max_nesting = max_nesting};
 	art_diag_capture(diags);
 	struct article *a = art_load_buffer("deep.md", s->str, s->len, &opts);
 	art_diag_capture(NULL);
@@ -51,7 +53,8 @@ TEST(nesting_quotes_flattened_to_limit)
 		CHECK_STR(text, "core");
 		g_free(text);
 	}
-	CHECK_CONTAINS(d->str, "deep.md:1:21: warning: nesting deeper than 10 levels flattened");
+	CHECK_CONTAINS(d->str,
+	               "deep.md:1:21: warning: nesting deeper than 10 levels flattened");
 	CHECK(strstr(strstr(d->str, "flattened") + 1, "flattened") == NULL);
 	art_free(a);
 	g_string_free(d, TRUE);

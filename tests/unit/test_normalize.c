@@ -2,12 +2,12 @@
  * segment breaks, ** repair, placeholders, figures, ids, footnotes, images. */
 #include <glib/gstdio.h>
 
-#include "harness.h"
 #include "../../common/internal.h"
+#include "harness.h"
 
 /* Loads src (named name) with normalisation, capturing diagnostics. */
-static struct article *nload(const char *name, const char *src,
-                             const struct art_load_opts *opts, GString *diags)
+static struct article *
+nload(const char *name, const char *src, const struct art_load_opts *opts, GString *diags)
 {
 	static const struct art_load_opts none;
 	art_diag_capture(diags);
@@ -18,22 +18,42 @@ static struct article *nload(const char *name, const char *src,
 
 /* A compact rendering of inline children: text as is, strong as [..],
  * emph as {..}, code as `..`, raw html as <html:..>. */
-static void inl(GString *s, const struct art_node *n)
+static void
+inl(GString *s, const struct art_node *n)
 {
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
 		switch (c->type) {
-		case ART_TEXT: g_string_append(s, c->literal); break;
-		case ART_STRONG: g_string_append_c(s, '['); inl(s, c); g_string_append_c(s, ']'); break;
-		case ART_EMPH: g_string_append_c(s, '{'); inl(s, c); g_string_append_c(s, '}'); break;
-		case ART_CODE: g_string_append_printf(s, "`%s`", c->literal); break;
-		case ART_HTML_INLINE: g_string_append_printf(s, "<html:%s>", c->literal); break;
-		case ART_SOFTBREAK: g_string_append(s, "<SB>"); break;
-		default: g_string_append_printf(s, "<%s>", art_node_type_name(c->type)); break;
+		case ART_TEXT:
+			g_string_append(s, c->literal);
+			break;
+		case ART_STRONG:
+			g_string_append_c(s, '[');
+			inl(s, c);
+			g_string_append_c(s, ']');
+			break;
+		case ART_EMPH:
+			g_string_append_c(s, '{');
+			inl(s, c);
+			g_string_append_c(s, '}');
+			break;
+		case ART_CODE:
+			g_string_append_printf(s, "`%s`", c->literal);
+			break;
+		case ART_HTML_INLINE:
+			g_string_append_printf(s, "<html:%s>", c->literal);
+			break;
+		case ART_SOFTBREAK:
+			g_string_append(s, "<SB>");
+			break;
+		default:
+			g_string_append_printf(s, "<%s>", art_node_type_name(c->type));
+			break;
 		}
 	}
 }
 
-static char *inline_str(const struct art_node *n)
+static char *
+inline_str(const struct art_node *n)
 {
 	GString *s = g_string_new(NULL);
 	if (n)
@@ -42,10 +62,10 @@ static char *inline_str(const struct art_node *n)
 }
 
 /* Checks the compact form of the first paragraph of src. */
-static void check_para(const char *file, int line, const char *src,
-                       const char *lang, const char *want)
+static void
+check_para(const char *file, int line, const char *src, const char *lang, const char *want)
 {
-	struct art_load_opts o = { .lang = lang };
+	struct art_load_opts o = {.lang = lang};
 	struct article *a = nload("t.md", src, &o, NULL);
 	if (!a) {
 		ut_fail(file, line, "load failed");
@@ -82,8 +102,10 @@ TEST(norm_unclosed_strong)
 	PARA("**7月27日，成功举办。**论坛以\n", NULL, "[7月27日，成功举办。]论坛以");
 	/* ... or pairs them wrongly into nested strong. */
 	PARA("**7月27日，成功举办。**论坛以“openEuler”为主题。**韩乃平**受邀, "
-	     "并特邀**刘映镇**在论坛上分享。\n", NULL,
-	     "[7月27日，成功举办。]论坛以“openEuler”为主题。[韩乃平]受邀, 并特邀[刘映镇]在论坛上分享。");
+	     "并特邀**刘映镇**在论坛上分享。\n",
+	     NULL,
+	     "[7月27日，成功举办。]论坛以“openEuler”为主题。[韩乃平]受邀, "
+	     "并特邀[刘映镇]在论坛上分享。");
 	PARA("> **典型配置：**指定StratoVirt\n", NULL, "[典型配置：]指定StratoVirt");
 	/* Repair spans other inlines, never code. */
 	PARA("**见`a**b`。**然后\n", NULL, "[见`a**b`。]然后");
@@ -120,9 +142,10 @@ TEST(norm_strong_repair_only_beside_cjk)
 TEST(norm_unknown_html_is_text)
 {
 	PARA("Run <emulator> on <ip-address> with <kernel version> and </kernel>"
-	     "<br> <b>bold</b> <!-- note -->\n", NULL,
+	     "<br> <b>bold</b> <!-- note -->\n",
+	     NULL,
 	     "Run <emulator> on <ip-address> with <kernel version> and </kernel>"
-	     "<linebreak> [bold]");      /* real tags: model nodes (common/html.c) */
+	     "<linebreak> [bold]"); /* real tags: model nodes (common/html.c) */
 	struct article *a = nload("t.md", "<emulator>\nstart it\n\nnext\n", NULL, NULL);
 	CHECK(a != NULL);
 	if (!a)
@@ -202,7 +225,7 @@ TEST(norm_footnotes_numbered_by_first_reference)
 {
 	const char *src = "b[^two] a[^one] c[^two]\n\n[^one]: one\n\n[^two]: two\n\n"
 	                  "[^three]: three\n";
-	GString *diags = g_string_new(NULL);   /* [^three] warns; tested elsewhere */
+	GString *diags = g_string_new(NULL); /* [^three] warns; tested elsewhere */
 	struct article *a = nload("t.md", src, NULL, diags);
 	g_string_free(diags, TRUE);
 	CHECK(a != NULL);
@@ -237,7 +260,7 @@ TEST(norm_lang_choice)
 	CHECK(a && !a->lang_detected);
 	CHECK_STR(a ? a->lang : NULL, "ja");
 	art_free(a);
-	struct art_load_opts o = { .lang = "en" };
+	struct art_load_opts o = {.lang = "en"};
 	a = nload("t.md", "---\nlang: ja\n---\n中文\n", &o, NULL);
 	CHECK_STR(a ? a->lang : NULL, "en");
 	art_free(a);
@@ -254,7 +277,7 @@ TEST(norm_deep_nesting)
 	CHECK(a != NULL);
 	if (!a)
 		return;
-	struct art_pos p = { 1, 1 };
+	struct art_pos p = {1, 1};
 	struct art_node *n = a->root;
 	for (int i = 0; i < 50000; i++) {
 		struct art_node *q = art_node_new(ART_BLOCKQUOTE, p);
@@ -280,7 +303,8 @@ TEST(norm_deep_nesting)
 
 /* Images from tests/data (see tests/data/SOURCES): under $MDPRESS_ROOT when
  * tests/run.sh sets it, else relative to the repository root. */
-static char *data_file(const char *rel)
+static char *
+data_file(const char *rel)
 {
 	const char *root = g_getenv("MDPRESS_ROOT");
 	char *p = g_build_filename(root ? root : ".", "tests", "data", rel, NULL);
@@ -290,7 +314,8 @@ static char *data_file(const char *rel)
 	return NULL;
 }
 
-static void copy_into(const char *dir, const char *name, const char *from)
+static void
+copy_into(const char *dir, const char *name, const char *from)
 {
 	char *data = NULL;
 	gsize len = 0;
@@ -301,14 +326,16 @@ static void copy_into(const char *dir, const char *name, const char *from)
 	g_free(data);
 }
 
-static void put(const char *dir, const char *name, const void *bytes, gssize len)
+static void
+put(const char *dir, const char *name, const void *bytes, gssize len)
 {
 	char *to = g_build_filename(dir, name, NULL);
 	CHECK(g_file_set_contents(to, bytes, len, NULL));
 	g_free(to);
 }
 
-static void rm_dir(const char *dir)
+static void
+rm_dir(const char *dir)
 {
 	GDir *d = g_dir_open(dir, 0, NULL);
 	const char *e;
@@ -328,31 +355,33 @@ static void rm_dir(const char *dir)
 TEST(norm_resources_sniffed_and_measured)
 {
 	char *dir = g_dir_make_tmp("mdpress-res-XXXXXX", NULL);
-	char *png = data_file("corpus/ws-zh-interaction-2020-03-03-sample-post/2020-03-03-sample-post-01.png");
+	char *png = data_file(
+	    "corpus/ws-zh-interaction-2020-03-03-sample-post/2020-03-03-sample-post-01.png");
 	char *jpg = data_file("images/2020-09-14-isulad-architecture-02.jpg");
 	char *gif = data_file("images/icon-note.gif");
 	char *svg = data_file("images/aarch64_exception_levels_2.svg");
 	copy_into(dir, "a b.png", png);
-	copy_into(dir, "photo.png", jpg);       /* a JPEG named .png */
+	copy_into(dir, "photo.png", jpg); /* a JPEG named .png */
 	copy_into(dir, "icon.gif", gif);
 	copy_into(dir, "d.svg", svg);
 	put(dir, "fake.jpg", "not an image\n", -1);
 	/* VP8L header of a 3x5 lossless WebP. */
-	static const unsigned char webp[] = "RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0\x2f\x02\x00\x01\x00";
+	static const unsigned char webp[] =
+	    "RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0\x2f\x02\x00\x01\x00";
 	put(dir, "w.webp", webp, sizeof webp - 1);
-	put(dir, "v.svg", "\xEF\xBB\xBF <!-- x --><svg viewBox=\"0 0 40 30\" width=\"80\"></svg>", -1);
+	put(dir, "v.svg",
+	    "\xEF\xBB\xBF <!-- x --><svg viewBox=\"0 0 40 30\" width=\"80\"></svg>", -1);
 	char *sub = g_build_filename(dir, "site", NULL);
 	g_mkdir(sub, 0755);
 	put(sub, "root.gif", "GIF89a\x0a\0\x14\0", 10);
 	char *md = g_build_filename(dir, "t.md", NULL);
-	const char *src =
-		"![a](a%20b.png) ![b](./a%20b.png?x=1#y) ![c](<a b.png>)\n"
-		"\n"
-		"x ![m](nope.png) ![m2](./nope.png) ![j](photo.png)\n"
-		"![g](icon.gif) ![s](d.svg) ![f](fake.jpg) ![w](w.webp) ![v](v.svg)\n"
-		"![r](https://example.com/x.png) ![r2](https://example.com/x.png)\n"
-		"![sa](/root.gif) ![dir](site)\n";
-	struct art_load_opts o = { .resource_root = sub };
+	const char *src = "![a](a%20b.png) ![b](./a%20b.png?x=1#y) ![c](<a b.png>)\n"
+	                  "\n"
+	                  "x ![m](nope.png) ![m2](./nope.png) ![j](photo.png)\n"
+	                  "![g](icon.gif) ![s](d.svg) ![f](fake.jpg) ![w](w.webp) ![v](v.svg)\n"
+	                  "![r](https://example.com/x.png) ![r2](https://example.com/x.png)\n"
+	                  "![sa](/root.gif) ![dir](site)\n";
+	struct art_load_opts o = {.resource_root = sub};
 	GString *d = g_string_new(NULL);
 	struct article *a = nload(md, src, &o, d);
 	CHECK(a != NULL);
@@ -362,16 +391,16 @@ TEST(norm_resources_sniffed_and_measured)
 	CHECK_INT(a->resources->len, 11);
 	if (a->resources->len != 11)
 		goto out;
-	CHECK_INT(r[0]->status, ART_RES_OK);                 /* a b.png, 3 refs */
+	CHECK_INT(r[0]->status, ART_RES_OK); /* a b.png, 3 refs */
 	CHECK_INT(r[0]->type, ART_IMG_PNG);
 	CHECK_STR(r[0]->mime, "image/png");
 	CHECK_INT(r[0]->width, 286);
 	CHECK_INT(r[0]->height, 176);
 	CHECK_STR(r[0]->src, "a b.png");
 	CHECK(r[0]->size > 0);
-	CHECK_INT(r[1]->status, ART_RES_MISSING);            /* nope.png, 2 refs */
+	CHECK_INT(r[1]->status, ART_RES_MISSING); /* nope.png, 2 refs */
 	CHECK_INT(r[1]->size, -1);
-	CHECK_INT(r[2]->type, ART_IMG_JPEG);                 /* by bytes, not name */
+	CHECK_INT(r[2]->type, ART_IMG_JPEG); /* by bytes, not name */
 	CHECK_STR(r[2]->ext, "jpg");
 	CHECK_INT(r[2]->width, 811);
 	CHECK_INT(r[2]->height, 748);
@@ -391,10 +420,10 @@ TEST(norm_resources_sniffed_and_measured)
 	CHECK_INT(r[7]->height, 60);
 	CHECK_INT(r[8]->status, ART_RES_REMOTE);
 	CHECK(r[8]->path == NULL);
-	CHECK_INT(r[9]->status, ART_RES_OK);                 /* /root.gif in the root */
+	CHECK_INT(r[9]->status, ART_RES_OK); /* /root.gif in the root */
 	CHECK_INT(r[9]->width, 10);
 	CHECK_INT(r[9]->height, 20);
-	CHECK_INT(r[10]->status, ART_RES_UNREADABLE);        /* a folder */
+	CHECK_INT(r[10]->status, ART_RES_UNREADABLE); /* a folder */
 	for (int i = 0; i < 11; i++)
 		CHECK_INT(r[i]->index, i);
 	/* One warning per distinct resource, at the first reference. */
@@ -405,7 +434,7 @@ TEST(norm_resources_sniffed_and_measured)
 	CHECK(strstr(strstr(d->str, "example.com") + 1, "example.com") == NULL);
 	CHECK_CONTAINS(d->str, "image unreadable: site");
 	/* Later calls (converters: cover, raw <img>) share the same resource. */
-	CHECK(art_resource_get(a, "a%20b.png", (struct art_pos){ 0, 0 }) == r[0]);
+	CHECK(art_resource_get(a, "a%20b.png", (struct art_pos){0, 0}) == r[0]);
 	CHECK_INT(a->resources->len, 11);
 out:
 	art_free(a);
@@ -425,7 +454,8 @@ TEST(norm_resources_urls)
 	char *dir = g_dir_make_tmp("mdpress-url-XXXXXX", NULL);
 	put(dir, "i.gif", "GIF87a\x03\0\x04\0", 10);
 	GString *src = g_string_new(NULL);
-	g_string_append_printf(src, "![u](file://%s/i.gif) ![g](i.gif) ![x](%%FF.png)\n\n", dir);
+	g_string_append_printf(src, "![u](file://%s/i.gif) ![g](i.gif) ![x](%%FF.png)\n\n",
+	                       dir);
 	g_string_append(src, "![d](data:image/png;base64,");
 	for (int i = 0; i < 50; i++)
 		g_string_append(src, "iVBORw0KGgo");
@@ -435,7 +465,7 @@ TEST(norm_resources_urls)
 	struct article *a = nload(md, src->str, NULL, d);
 	CHECK(a != NULL);
 	if (a) {
-		CHECK_INT(a->resources->len, 3);        /* file: URL and i.gif are one */
+		CHECK_INT(a->resources->len, 3); /* file: URL and i.gif are one */
 		struct art_resource *r = a->resources->pdata[0];
 		CHECK_INT(r->status, ART_RES_OK);
 		CHECK_INT(r->width, 3);
@@ -454,13 +484,12 @@ TEST(norm_resources_urls)
 	g_free(dir);
 }
 
-
 /* The element table is searched with bsearch: both ends and the middle must
  * be found, and placeholder names must not. */
 TEST(norm_html_element_table)
 {
-	const char *known[] = { "a", "abbr", "br", "h1", "h6", "head", "img", "sup",
-	                        "svg", "table", "wbr", "xmp" };
+	const char *known[] = {"a",   "abbr", "br",  "h1",    "h6",  "head",
+	                       "img", "sup",  "svg", "table", "wbr", "xmp"};
 	for (size_t i = 0; i < G_N_ELEMENTS(known); i++)
 		CHECK(art_html_is_element(known[i]));
 	CHECK(!art_html_is_element("emulator"));
@@ -483,8 +512,8 @@ TEST(normalize_explicit_heading_id)
 	CHECK_STR(text, "Install it");
 	g_free(text);
 	struct art_node *h2 = h1->next;
-	CHECK_STR(h2->u.heading.id, "set-up");  /* "{up}" is no attribute block */
-	CHECK_INT(art_diag_count(ART_WARNING), 0);  /* the #install link resolves */
+	CHECK_STR(h2->u.heading.id, "set-up");     /* "{up}" is no attribute block */
+	CHECK_INT(art_diag_count(ART_WARNING), 0); /* the #install link resolves */
 	art_free(art);
 }
 
@@ -493,12 +522,12 @@ TEST(normalize_explicit_heading_id)
 TEST(title_heading_found_only_when_it_repeats_the_title)
 {
 	static const char *const cases[][2] = {
-		{ "---\ntitle: Cloud Era\n---\n# Cloud  Era \n\nbody\n", "Cloud  Era" },
-		{ "---\ntitle: Cloud Era\n---\n# *Cloud* Era\n\nbody\n", "Cloud Era" },
-		{ "---\ntitle: Cloud Era\n---\n# Cloud era\n", NULL },
-		{ "---\ntitle: Cloud Era\n---\n## Cloud Era\n", NULL },
-		{ "---\ntitle: Cloud Era\n---\nIntro.\n\n# Cloud Era\n", NULL },
-		{ "# Cloud Era\n", NULL },
+	    {"---\ntitle: Cloud Era\n---\n# Cloud  Era \n\nbody\n", "Cloud  Era"},
+	    {"---\ntitle: Cloud Era\n---\n# *Cloud* Era\n\nbody\n", "Cloud Era"},
+	    {"---\ntitle: Cloud Era\n---\n# Cloud era\n", NULL},
+	    {"---\ntitle: Cloud Era\n---\n## Cloud Era\n", NULL},
+	    {"---\ntitle: Cloud Era\n---\nIntro.\n\n# Cloud Era\n", NULL},
+	    {"# Cloud Era\n", NULL},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		struct article *a = nload("t.md", cases[i][0], NULL, NULL);
@@ -525,7 +554,7 @@ TEST(unused_footnote_definition_warns)
 	struct article *a = nload("fn.md", src, NULL, diags);
 	CHECK(a != NULL);
 	CHECK_CONTAINS(diags->str, "fn.md:9:1: warning: footnote [^lost] is never referenced: "
-	                      "its text is left out [-Wunused-footnote]\n");
+	                           "its text is left out [-Wunused-footnote]\n");
 	CHECK(strstr(diags->str, "[^code]") == NULL);
 	CHECK(strstr(diags->str, "[^a]") == NULL);
 	art_free(a);
@@ -536,7 +565,8 @@ TEST(unused_footnote_definition_warns)
  * placeholders, XML with text and real HTML are not component markup. */
 TEST(component_markup_recognised)
 {
-	CHECK(art_html_is_component_markup("<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n"));
+	CHECK(art_html_is_component_markup(
+	    "<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n"));
 	CHECK(art_html_is_component_markup("<x-banner/>"));
 	CHECK(!art_html_is_component_markup("<emulator>"));
 	CHECK(!art_html_is_component_markup("<ip-address>\n"));
@@ -546,8 +576,11 @@ TEST(component_markup_recognised)
 	CHECK(!art_html_is_component_markup("<Foo></Foo> and text"));
 
 	GString *diags = g_string_new(NULL);
-	struct article *a = nload("v.md", "# T\n\n<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n\n"
-	                                  "Body.\n", NULL, diags);
+	struct article *a =
+	    nload("v.md",
+	          "# T\n\n<ClientOnly>\n  <news-newsHeader />\n</ClientOnly>\n\n"
+	          "Body.\n",
+	          NULL, diags);
 	CHECK(a != NULL);
 	CHECK_CONTAINS(diags->str, "v.md:3:1: warning: component markup with no text dropped: "
 	                           "<ClientOnly> <news-newsHeader /> </ClientOnly>");

@@ -5,9 +5,10 @@
 
 /* The text of an article's body, every leaf's text in order, white space
  * removed (the spec's HTML and the model wrap lines differently). */
-static char *body_text(const char *md, bool smart)
+static char *
+body_text(const char *md, bool smart)
 {
-	struct art_load_opts o = { .no_smart = !smart };
+	struct art_load_opts o = {.no_smart = !smart};
 	struct article *a = art_load_buffer("s.md", md, strlen(md), &o);
 	if (!a)
 		return g_strdup("(load failed)");
@@ -23,11 +24,17 @@ static char *body_text(const char *md, bool smart)
 
 /* The text of the spec's expected HTML: tags dropped, entities decoded,
  * white space removed. */
-static char *html_text(const char *html)
+static char *
+html_text(const char *html)
 {
 	GString *s = g_string_new(NULL);
-	static const struct { const char *ent, *ch; } ents[] = {
-		{ "&quot;", "\"" }, { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+	static const struct {
+		const char *ent, *ch;
+	} ents[] = {
+	    {"&quot;", "\""},
+	    {"&amp;", "&"},
+	    {"&lt;", "<"},
+	    {"&gt;", ">"},
 	};
 	for (const char *p = html; *p;) {
 		if (*p == '<') {
@@ -54,7 +61,8 @@ static char *html_text(const char *html)
 TEST(smart_spec_examples)
 {
 	const char *root = g_getenv("MDPRESS_ROOT");
-	char *path = g_build_filename(root ? root : ".", "tests/data/spec/smart_punct.txt", NULL);
+	char *path =
+	    g_build_filename(root ? root : ".", "tests/data/spec/smart_punct.txt", NULL);
 	char *spec = NULL;
 	CHECK(g_file_get_contents(path, &spec, NULL, NULL));
 	g_free(path);
@@ -64,7 +72,8 @@ TEST(smart_spec_examples)
 	int n = 0, ok = 0;
 	for (char *p = strstr(spec, fence); p; p = strstr(p, fence)) {
 		p += strlen(fence);
-		char *dot = strstr(p, "\n.\n"), *end = dot ? strstr(dot, "\n````````````````````````````````") : NULL;
+		char *dot = strstr(p, "\n.\n"),
+		     *end = dot ? strstr(dot, "\n````````````````````````````````") : NULL;
 		if (!end)
 			break;
 		char *md = g_strndup(p, (gsize)(dot - p + 1));
@@ -74,7 +83,8 @@ TEST(smart_spec_examples)
 		if (!strcmp(got, want))
 			ok++;
 		else
-			ut_fail(__FILE__, __LINE__, "example %d: got \"%s\", want \"%s\"", n, got, want);
+			ut_fail(__FILE__, __LINE__, "example %d: got \"%s\", want \"%s\"", n,
+			        got, want);
 		g_free(got);
 		g_free(want);
 		g_free(md);
@@ -90,24 +100,28 @@ TEST(smart_spec_examples)
  * output agrees); typed quotes and code as written. */
 TEST(smart_cjk_quotes)
 {
-	static const struct { const char *in, *want; } cases[] = {
-		{ "以\"openEuler使能 AI，夯实算力底座\"为主题", "以“openEuler使能AI，夯实算力底座”为主题" },
-		{ "以\"openEuler（简称\"openEuler\"） 使能\"为主题",
-		  "以“openEuler（简称“openEuler”）使能”为主题" },
-		{ "名为\"小明\"的人", "名为“小明”的人" },
-		{ "他说：\"你好。\"他走了。", "他说：“你好。”他走了。" },
-		{ "结束。\"新的\"开始", "结束。“新的”开始" },
-		{ "通过\"1+2+1\"模式", "通过“1+2+1”模式" },
-		{ "他说“开放创新”很重要。", "他说“开放创新”很重要。" },
-		{ "代码 `\"x\"` 不变", "代码\"x\"不变" },
-		{ "\"Hello,\" she said, 'it's fine.'", "“Hello,”shesaid,‘it’sfine.’" },
-		{ "中文......省略", "中文……省略" },
-		{ "a--b---c", "a–b—c" },
-		{ "正规则表达式'-'在编译", "正规则表达式‘-’在编译" },
-		{ "如“，”和“。”）不应出现", "如“，”和“。”）不应出现" },
-		{ "添加--cap-add来获得，运行 pcs --help 查看", "添加--cap-add来获得，运行pcs--help查看" },
-		{ "设置为\"\"。执行sudoedit –s /", "设置为“”。执行sudoedit–s/" },
-		{ "[https://a.org/x--y](https://a.org/x--y)", "https://a.org/x--y" },
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+	    {"以\"openEuler使能 AI，夯实算力底座\"为主题",
+	     "以“openEuler使能AI，夯实算力底座”为主题"},
+	    {"以\"openEuler（简称\"openEuler\"） 使能\"为主题",
+	     "以“openEuler（简称“openEuler”）使能”为主题"},
+	    {"名为\"小明\"的人", "名为“小明”的人"},
+	    {"他说：\"你好。\"他走了。", "他说：“你好。”他走了。"},
+	    {"结束。\"新的\"开始", "结束。“新的”开始"},
+	    {"通过\"1+2+1\"模式", "通过“1+2+1”模式"},
+	    {"他说“开放创新”很重要。", "他说“开放创新”很重要。"},
+	    {"代码 `\"x\"` 不变", "代码\"x\"不变"},
+	    {"\"Hello,\" she said, 'it's fine.'", "“Hello,”shesaid,‘it’sfine.’"},
+	    {"中文......省略", "中文……省略"},
+	    {"a--b---c", "a–b—c"},
+	    {"正规则表达式'-'在编译", "正规则表达式‘-’在编译"},
+	    {"如“，”和“。”）不应出现", "如“，”和“。”）不应出现"},
+	    {"添加--cap-add来获得，运行 pcs --help 查看",
+	     "添加--cap-add来获得，运行pcs--help查看"},
+	    {"设置为\"\"。执行sudoedit –s /", "设置为“”。执行sudoedit–s/"},
+	    {"[https://a.org/x--y](https://a.org/x--y)", "https://a.org/x--y"},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *got = body_text(cases[i].in, true);
@@ -121,8 +135,9 @@ TEST(smart_cjk_quotes)
 
 TEST(smart_front_matter)
 {
-	const char *md = "---\ntitle: 以\"openEuler\"为主题 -- China's \"cloud\"...\n---\ntext\n";
-	struct art_load_opts o = { 0 };
+	const char *md =
+	    "---\ntitle: 以\"openEuler\"为主题 -- China's \"cloud\"...\n---\ntext\n";
+	struct art_load_opts o = {0};
 	struct article *a = art_load_buffer("f.md", md, strlen(md), &o);
 	CHECK(a != NULL);
 	if (a)

@@ -6,11 +6,12 @@ TEST(text_utf8_check_reports_line_col)
 {
 	int line = 0, col = 0;
 	CHECK(art_utf8_check("abc\n中文", 10, &line, &col));
-	const char bad[] = "ab\ncd\xff" "e";
+	const char bad[] = "ab\ncd\xff"
+	                   "e";
 	CHECK(!art_utf8_check(bad, sizeof bad - 1, &line, &col));
 	CHECK_INT(line, 2);
 	CHECK_INT(col, 3);
-	const char trunc[] = "x\n\n\xe4\xb8";      /* cut in the middle of 中 */
+	const char trunc[] = "x\n\n\xe4\xb8"; /* cut in the middle of 中 */
 	CHECK(!art_utf8_check(trunc, sizeof trunc - 1, &line, &col));
 	CHECK_INT(line, 3);
 	CHECK_INT(col, 1);
@@ -22,35 +23,38 @@ TEST(text_utf8_check_reports_line_col)
 
 TEST(text_char_widths)
 {
-	CHECK_INT(art_char_width(0x4E2D), 2);      /* 中 */
+	CHECK_INT(art_char_width(0x4E2D), 2); /* 中 */
 	CHECK_INT(art_char_width('a'), 1);
-	CHECK_INT(art_char_width(0x0301), 0);      /* combining acute */
-	CHECK_INT(art_char_width(0x200B), 0);      /* zero width space */
-	CHECK_INT(art_char_width(0xFF0C), 2);      /* fullwidth comma ， */
-	CHECK_INT(art_char_width(0xAC00), 2);      /* 가 */
-	CHECK_INT(art_char_width(0x201C), 1);      /* “ is ambiguous: narrow */
+	CHECK_INT(art_char_width(0x0301), 0); /* combining acute */
+	CHECK_INT(art_char_width(0x200B), 0); /* zero width space */
+	CHECK_INT(art_char_width(0xFF0C), 2); /* fullwidth comma ， */
+	CHECK_INT(art_char_width(0xAC00), 2); /* 가 */
+	CHECK_INT(art_char_width(0x201C), 1); /* “ is ambiguous: narrow */
 	CHECK_INT(art_str_width("中文ab", -1), 6);
 	CHECK_INT(art_str_width("e\xcc\x81", -1), 1);
 	CHECK_INT(art_str_width("中文ab", 3), 2);
-	CHECK_INT(art_str_width("\xff" "a", -1), 2);
+	CHECK_INT(art_str_width("\xff"
+	                        "a",
+	                        -1),
+	          2);
 }
 
 TEST(text_segment_breaks)
 {
-	CHECK(art_segment_break_removed(0x6C49, 0x6C49, "en"));      /* 汉/汉 */
-	CHECK(art_segment_break_removed(0xFF0C, 0x4E00, "zh"));      /* ，/一 */
-	CHECK(!art_segment_break_removed(0x6C49, 'a', "zh"));        /* 汉/a */
+	CHECK(art_segment_break_removed(0x6C49, 0x6C49, "en")); /* 汉/汉 */
+	CHECK(art_segment_break_removed(0xFF0C, 0x4E00, "zh")); /* ，/一 */
+	CHECK(!art_segment_break_removed(0x6C49, 'a', "zh"));   /* 汉/a */
 	CHECK(!art_segment_break_removed('a', 0x6C49, "zh"));
 	CHECK(!art_segment_break_removed('a', 'b', "zh"));
-	CHECK(!art_segment_break_removed('4', 0x671F, "zh"));        /* 2024\n期间 */
-	CHECK(art_segment_break_removed(0x6C49, 0x201C, "zh"));      /* 汉/“ */
-	CHECK(art_segment_break_removed(0x201D, 0x6C49, "zh-CN"));   /* ”/汉 */
-	CHECK(art_segment_break_removed(0x2026, 0x3042, "ja"));      /* …/あ */
+	CHECK(!art_segment_break_removed('4', 0x671F, "zh"));      /* 2024\n期间 */
+	CHECK(art_segment_break_removed(0x6C49, 0x201C, "zh"));    /* 汉/“ */
+	CHECK(art_segment_break_removed(0x201D, 0x6C49, "zh-CN")); /* ”/汉 */
+	CHECK(art_segment_break_removed(0x2026, 0x3042, "ja"));    /* …/あ */
 	CHECK(!art_segment_break_removed(0x6C49, 0x201C, "en"));
-	CHECK(!art_segment_break_removed(0x201C, 0x201D, "zh"));     /* neither wide */
-	CHECK(!art_segment_break_removed(0xD55C, 0xAE00, "ko"));     /* 한/글 */
+	CHECK(!art_segment_break_removed(0x201C, 0x201D, "zh")); /* neither wide */
+	CHECK(!art_segment_break_removed(0xD55C, 0xAE00, "ko")); /* 한/글 */
 	CHECK(!art_segment_break_removed(0x6C49, 0xAE00, "ko"));
-	CHECK(art_segment_break_removed(0xFF76, 0xFF76, "ja"));      /* halfwidth ｶ */
+	CHECK(art_segment_break_removed(0xFF76, 0xFF76, "ja")); /* halfwidth ｶ */
 	CHECK(art_segment_break_removed('a', 0x200B, "en"));
 	CHECK(!art_segment_break_removed(0, 0x6C49, "zh"));
 }
@@ -66,15 +70,21 @@ TEST(text_detect_lang)
 	CHECK_STR(art_detect_lang("12345 !!!", -1), "en");
 	/* Chinese with many English product names is still Chinese. */
 	CHECK_STR(art_detect_lang("openEuler Copilot System 构建LLM智能交互平台，"
-	                          "通过一套北向语义接口标准", -1), "zh");
+	                          "通过一套北向语义接口标准",
+	                          -1),
+	          "zh");
 	/* An English article quoting one Chinese name stays English. */
 	CHECK_STR(art_detect_lang("The keynote was given by the president of the "
 	                          "community, 胡正策, who talked about the release "
-	                          "of the new long term support version.", -1), "en");
+	                          "of the new long term support version.",
+	                          -1),
+	          "en");
 	/* Chinese with a stray kana is still Chinese; real Japanese mixes kanji. */
 	CHECK_STR(art_detect_lang("这是一个很长的中文句子，里面有很多很多汉字，"
 	                          "还有更多的汉字在这里出现，最后有一个の字，"
-	                          "然后继续写很多很多的汉字内容以及更多汉字。", -1), "zh");
+	                          "然后继续写很多很多的汉字内容以及更多汉字。",
+	                          -1),
+	          "zh");
 	CHECK_STR(art_detect_lang("東京都の人口は約千四百万人です。", -1), "ja");
 	CHECK_STR(art_detect_lang("abc", 2), "en");
 }
@@ -108,22 +118,25 @@ TEST(text_slugify)
 /* clreq 3.1.7: pairs a line never splits although UAX #14 would. */
 TEST(text_no_break_between)
 {
-	static const struct { gunichar a, b; bool keep; } cases[] = {
-		{ 0x2014, 0x2014, true },       /* —— */
-		{ 0x2026, 0x2026, true },       /* …… */
-		{ '0', 0x4E07, true },          /* 850万 */
-		{ 0x4E07, '+', true },          /* 万+ */
-		{ '0', '%', true },             /* 10% */
-		{ '%', '+', true },             /* %+ */
-		{ '5', 0x4EBF, true },          /* 5亿 */
-		{ '0', 0xFF05, true },          /* 10％ */
-		{ 0x4E07, 0x53F0, false },      /* 万台: a noun may go to the next line */
-		{ 0x4E2D, 0x6587, false },      /* 中文 */
-		{ 0x2014, 0x4E2D, false },      /* —中 */
-		{ 'a', '+', false },            /* C++ is no number */
+	static const struct {
+		gunichar a, b;
+		bool keep;
+	} cases[] = {
+	    {0x2014, 0x2014, true},  /* —— */
+	    {0x2026, 0x2026, true},  /* …… */
+	    {'0', 0x4E07, true},     /* 850万 */
+	    {0x4E07, '+', true},     /* 万+ */
+	    {'0', '%', true},        /* 10% */
+	    {'%', '+', true},        /* %+ */
+	    {'5', 0x4EBF, true},     /* 5亿 */
+	    {'0', 0xFF05, true},     /* 10％ */
+	    {0x4E07, 0x53F0, false}, /* 万台: a noun may go to the next line */
+	    {0x4E2D, 0x6587, false}, /* 中文 */
+	    {0x2014, 0x4E2D, false}, /* —中 */
+	    {'a', '+', false},       /* C++ is no number */
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
 		if (art_no_break_between(cases[i].a, cases[i].b) != cases[i].keep)
-			ut_fail(__FILE__, __LINE__, "U+%04X U+%04X: want %s", cases[i].a, cases[i].b,
-			        cases[i].keep ? "kept together" : "breakable");
+			ut_fail(__FILE__, __LINE__, "U+%04X U+%04X: want %s", cases[i].a,
+			        cases[i].b, cases[i].keep ? "kept together" : "breakable");
 }
