@@ -79,7 +79,7 @@ PROGRAMS := md2txt md2epub md2pdf
 BINS     := $(PROGRAMS:%=$(BUILD)/%)
 
 .PHONY: all check check-asan demo install clean deps deps-bench deps-fuzz bench lint help \
-        format-check \
+        format format-check \
         fuzz fuzz-build fuzz-targets \
         $(PROGRAMS) unit regen
 all: $(BINS) $(BUILD)/unit-tests
@@ -257,13 +257,23 @@ fuzz: fuzz-build
 bench: deps-bench all
 	tests/bench/run.sh $(BUILD)
 
+# Every C file git knows, for `make lint` and `make format`.
+C_SOURCES = $(shell git ls-files '*.c' '*.h' 2>/dev/null || find common converters include tests -name '*.[ch]')
+
+# cppcheck's warnings, then .clang-format's verdict on the whole tree.
 lint:
+	$(call install_missing,cppcheck clang-format)
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 \
 	    --suppress=AssignmentIntegerToAddress --inline-suppr \
 	    -Iinclude common converters
+	clang-format --dry-run --Werror $(C_SOURCES)
 
-# make format-check FILES='common/x.c ...': .clang-format's verdict on just those
-# files.  The tree as a whole does not follow it yet; check the files you touch.
+# make format: apply .clang-format to every C file (clang-format 14, Debian's).
+format:
+	$(call install_missing,clang-format)
+	clang-format -i $(C_SOURCES)
+
+# make format-check FILES='common/x.c ...': .clang-format's verdict on just those files.
 format-check:
 	@test -n "$(FILES)" || { echo "usage: make format-check FILES='common/x.c ...'" >&2; exit 2; }
 	$(call install_missing,clang-format)
@@ -282,4 +292,4 @@ help:
 	@echo "make demo    install missing packages, build, convert the bundled example"
 	@echo "make check   install missing packages, build, run every test (+ ASan/UBSan)"
 	@echo "make fuzz    build the libFuzzer targets with clang, run each FUZZ_TIME seconds"
-	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | format-check FILES= | regen"
+	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | format | format-check FILES= | regen"
