@@ -186,7 +186,7 @@ apply(struct art_style *st, const struct article *a, const struct style_key *k, 
 			g_free(want);
 			return r;
 		}
-		*(double *)(base + k->off) = d;
+		memcpy(base + k->off, &d, sizeof d); /* a double field at offset k->off */
 		return 1;
 	}
 	case K_MARGIN: {
