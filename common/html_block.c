@@ -13,7 +13,7 @@
 #define MAX_ROWSPAN 65534
 
 /* Inline content being added to parent. */
-struct inl {
+struct inline_sink {
 	struct art_node *parent;
 	bool space; /* white space emitted last (or nothing yet) */
 	bool brk;   /* a block ended: line break before more content */
@@ -21,15 +21,15 @@ struct inl {
 
 /* Block content being added to parent; loose inline content collects in an
  * implicit paragraph. */
-struct blk {
+struct block_sink {
 	struct art_node *parent;
 	struct art_node *para;
-	struct inl in;
+	struct inline_sink in;
 };
 
-static void block_children(struct conv *c, struct blk *b, xmlNodePtr x);
-static void block_element(struct conv *c, struct blk *b, xmlNodePtr x);
-static void inline_children(struct conv *c, struct inl *in, xmlNodePtr x);
+static void block_children(struct conv *c, struct block_sink *b, xmlNodePtr x);
+static void block_element(struct conv *c, struct block_sink *b, xmlNodePtr x);
+static void inline_children(struct conv *c, struct inline_sink *in, xmlNodePtr x);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -89,7 +89,7 @@ holds_moved(const struct conv *c, xmlNodePtr x)
 /* ------------------------------------------------------------ inline */
 
 static void
-inl_add(struct inl *in, struct art_node *n)
+inline_add(struct inline_sink *in, struct art_node *n)
 {
 	if (in->brk && in->parent->first_child)
 		art_node_append(in->parent, art_node_new(ART_LINEBREAK, n->pos));
@@ -99,7 +99,7 @@ inl_add(struct inl *in, struct art_node *n)
 }
 
 static void
-inl_break(struct inl *in)
+inline_break(struct inline_sink *in)
 {
 	in->brk = true;
 	in->space = true;
@@ -109,7 +109,7 @@ inl_break(struct inl *in)
  * soft break, which the segment-break pass then removes between CJK
  * characters, as for Markdown source lines. */
 static void
-inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x)
+inline_text(struct conv *c, struct inline_sink *in, const char *s, xmlNodePtr x)
 {
 	GString *buf = g_string_new(NULL);
 	struct art_pos pos = html_pos_of(c, x);
@@ -162,24 +162,24 @@ inl_text(struct conv *c, struct inl *in, const char *s, xmlNodePtr x)
 
 /* Lines of preformatted text as code spans joined by line breaks. */
 static void
-inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
+inline_pre(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 {
 	char *s = text_content(x);
 	char **lines = g_strsplit(s, "\n", -1);
-	inl_break(in);
+	inline_break(in);
 	bool any = false;
 	for (char **l = lines; *l; l++) {
 		g_strchomp(*l);
 		if (!**l)
 			continue;
 		if (any)
-			inl_add(in, html_node(c, ART_LINEBREAK, x));
+			inline_add(in, html_node(c, ART_LINEBREAK, x));
 		struct art_node *code = html_node(c, ART_CODE, x);
 		code->literal = g_strdup(*l);
-		inl_add(in, code);
+		inline_add(in, code);
 		any = true;
 	}
-	inl_break(in);
+	inline_break(in);
 	g_strfreev(lines);
 	g_free(s);
 }
@@ -187,12 +187,12 @@ inline_pre(struct conv *c, struct inl *in, xmlNodePtr x)
 /* A Markdown block inside inline HTML (a cell, <del>...</del>): its inline
  * content joins, on a line of its own; a code block's lines as code. */
 static void
-inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
+inline_moved(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 {
 	struct art_node *n = take_moved(c, x);
 	if (!n)
 		return;
-	inl_break(in);
+	inline_break(in);
 	if (n->type == ART_CODE_BLOCK) {
 		char *s = n->literal ? n->literal : "";
 		char **lines = g_strsplit(s, "\n", -1);
@@ -201,25 +201,25 @@ inline_moved(struct conv *c, struct inl *in, xmlNodePtr x)
 				continue;
 			struct art_node *code = art_node_new(ART_CODE, n->pos);
 			code->literal = g_strdup(*l);
-			inl_add(in, code);
-			inl_break(in);
+			inline_add(in, code);
+			inline_break(in);
 		}
 		g_strfreev(lines);
 	} else if (n->first_child && !art_node_is_block(n->first_child)) {
 		while (n->first_child)
-			inl_add(in, n->first_child);
+			inline_add(in, n->first_child);
 	} else {
 		char *s = art_node_plain_text(n);
-		inl_text(c, in, s, x);
+		inline_text(c, in, s, x);
 		g_free(s);
 	}
-	inl_break(in);
+	inline_break(in);
 	art_ids_retarget(c->art, n, c->container);
 	art_node_free(n);
 }
 
 static void
-inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
+inline_element(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		inline_moved(c, in, x);
@@ -228,7 +228,7 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	enum html_kind k = html_kind_of(ename(x));
 	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT && !holds_moved(c, x)) {
 		char *s = text_content(x);
-		inl_text(c, in, s, x);
+		inline_text(c, in, s, x);
 		g_free(s);
 		return;
 	}
@@ -244,15 +244,15 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	case K_WBR:
 		return;
 	case K_BR:
-		inl_add(in, html_node(c, ART_LINEBREAK, x));
+		inline_add(in, html_node(c, ART_LINEBREAK, x));
 		return;
 	case K_HR:
-		inl_break(in);
+		inline_break(in);
 		return;
 	case K_IMG: {
 		struct art_node *img = html_make_image(c, x);
 		if (img)
-			inl_add(in, img);
+			inline_add(in, img);
 		return;
 	}
 	case K_CODE: {
@@ -267,7 +267,7 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		}
 		struct art_node *code = html_node(c, ART_CODE, x);
 		code->literal = t;
-		inl_add(in, code);
+		inline_add(in, code);
 		return;
 	}
 	case K_PRE:
@@ -285,7 +285,7 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 				struct art_node *link = html_node(c, ART_LINK, x);
 				link->u.link.url = href;
 				link->u.link.title = html_attr(x, "title");
-				inl_add(in, link);
+				inline_add(in, link);
 				in->space = false;
 				struct art_node *save = in->parent;
 				in->parent = link;
@@ -318,7 +318,7 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 		break;
 	case K_CELL: /* a table inside a cell: cells side by side */
 		if (!in->space && !in->brk)
-			inl_text(c, in, " ", x);
+			inline_text(c, in, " ", x);
 		break;
 	case K_BLOCK:
 	case K_PARA:
@@ -330,11 +330,11 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	case K_DLIST:
 	case K_DTERM:
 	case K_DDESC:
-		inl_break(in);
+		inline_break(in);
 		c->depth++;
 		inline_children(c, in, x);
 		c->depth--;
-		inl_break(in);
+		inline_break(in);
 		return;
 	case K_UNWRAP:
 		break;
@@ -343,7 +343,7 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 	if (wrap != ART_NODE__MAX) {
 		struct art_node *w = html_node(c, wrap, x);
 		bool space = in->space;
-		inl_add(in, w);
+		inline_add(in, w);
 		in->space = space;
 		struct art_node *save = in->parent;
 		in->parent = w;
@@ -358,11 +358,11 @@ inline_element(struct conv *c, struct inl *in, xmlNodePtr x)
 }
 
 static void
-inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
+inline_children(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
-			inl_text(c, in, ch->content ? (const char *)ch->content : "", ch);
+			inline_text(c, in, ch->content ? (const char *)ch->content : "", ch);
 		else if (ch->type == XML_ELEMENT_NODE)
 			inline_element(c, in, ch);
 	}
@@ -371,7 +371,7 @@ inline_children(struct conv *c, struct inl *in, xmlNodePtr x)
 /* ------------------------------------------------------------ blocks */
 
 static void
-blk_close(struct blk *b, struct conv *c)
+block_close_para(struct block_sink *b, struct conv *c)
 {
 	if (!b->para)
 		return;
@@ -387,19 +387,21 @@ blk_close(struct blk *b, struct conv *c)
 }
 
 static void
-blk_add(struct blk *b, struct conv *c, struct art_node *n)
+block_add(struct block_sink *b, struct conv *c, struct art_node *n)
 {
-	blk_close(b, c);
+	block_close_para(b, c);
 	art_node_append(b->parent, n);
 	html_flush_anchors(c, n);
 }
 
-static struct inl *
-blk_inl(struct blk *b, struct conv *c, xmlNodePtr x)
+/* Where loose inline content in a block container goes: an implicit
+ * paragraph, opened on first use and closed by the next block. */
+static struct inline_sink *
+block_loose_inlines(struct block_sink *b, struct conv *c, xmlNodePtr x)
 {
 	if (!b->para) {
 		b->para = html_node(c, ART_PARAGRAPH, x);
-		b->in = (struct inl){b->para, true, false};
+		b->in = (struct inline_sink){b->para, true, false};
 	}
 	return &b->in;
 }
@@ -408,18 +410,18 @@ blk_inl(struct blk *b, struct conv *c, xmlNodePtr x)
 static void
 sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
 {
-	struct blk sub = {container, NULL, {NULL, true, false}};
+	struct block_sink sub = {container, NULL, {NULL, true, false}};
 	c->depth++;
 	block_children(c, &sub, x);
 	c->depth--;
-	blk_close(&sub, c);
+	block_close_para(&sub, c);
 }
 
 static struct art_node *
 inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
 {
 	struct art_node *n = html_node(c, t, x);
-	struct inl in = {n, true, false};
+	struct inline_sink in = {n, true, false};
 	c->depth++;
 	inline_children(c, &in, x);
 	c->depth--;
@@ -428,7 +430,7 @@ inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
 }
 
 static void
-block_list(struct conv *c, struct blk *b, xmlNodePtr x)
+block_list(struct conv *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *list = html_node(c, ART_LIST, x);
 	list->u.list.ordered = !g_ascii_strcasecmp(ename(x), "ol");
@@ -447,15 +449,15 @@ block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 		if (li) {
 			sub_blocks(c, item, ch);
 		} else { /* stray content in a list: an item of its own */
-			struct blk sub = {item, NULL, {NULL, true, false}};
+			struct block_sink sub = {item, NULL, {NULL, true, false}};
 			if (ch->type == XML_TEXT_NODE)
-				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content,
-				         ch);
+				inline_text(c, block_loose_inlines(&sub, c, ch),
+				            (const char *)ch->content, ch);
 			else if (is_placeholder(ch))
 				block_element(c, &sub, ch);
 			else
-				inline_element(c, blk_inl(&sub, c, ch), ch);
-			blk_close(&sub, c);
+				inline_element(c, block_loose_inlines(&sub, c, ch), ch);
+			block_close_para(&sub, c);
 		}
 		if (item->first_child)
 			art_node_append(list, item);
@@ -464,7 +466,7 @@ block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 	}
 	c->depth--;
 	if (list->first_child)
-		blk_add(b, c, list);
+		block_add(b, c, list);
 	else
 		art_node_free(list);
 }
@@ -472,7 +474,7 @@ block_list(struct conv *c, struct blk *b, xmlNodePtr x)
 /* <dl>: <dt> terms and <dd> descriptions; other content of the list (text,
  * stray elements, a Markdown block of a fragment) is a description. */
 static void
-block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
+block_deflist(struct conv *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *dl = html_node(c, ART_DEF_LIST, x);
 	c->depth++;
@@ -490,19 +492,19 @@ block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 			n = inline_block(c, ART_DEF_TERM, ch);
 		} else {
 			n = html_node(c, ART_DEF_DESC, ch);
-			struct blk sub = {n, NULL, {NULL, true, false}};
+			struct block_sink sub = {n, NULL, {NULL, true, false}};
 			if (k == K_DDESC) {
 				html_anchor_ids(c, ch);
 				c->depth++;
 				block_children(c, &sub, ch);
 				c->depth--;
 			} else if (ch->type == XML_TEXT_NODE) {
-				inl_text(c, blk_inl(&sub, c, ch), (const char *)ch->content,
-				         ch);
+				inline_text(c, block_loose_inlines(&sub, c, ch),
+				            (const char *)ch->content, ch);
 			} else {
 				block_element(c, &sub, ch);
 			}
-			blk_close(&sub, c);
+			block_close_para(&sub, c);
 		}
 		if (n->first_child)
 			art_node_append(dl, n);
@@ -511,7 +513,7 @@ block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 	}
 	c->depth--;
 	if (dl->first_child)
-		blk_add(b, c, dl);
+		block_add(b, c, dl);
 	else
 		art_node_free(dl);
 }
@@ -521,7 +523,7 @@ block_deflist(struct conv *c, struct blk *b, xmlNodePtr x)
 /* A Markdown block between table parts goes before the table, where a
  * browser puts what a table cannot hold. */
 static void
-table_cells(struct conv *c, struct blk *b, struct art_node *row, xmlNodePtr tr)
+table_cells(struct conv *c, struct block_sink *b, struct art_node *row, xmlNodePtr tr)
 {
 	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
 		if (ch->type == XML_ELEMENT_NODE && is_placeholder(ch))
@@ -539,8 +541,8 @@ table_cells(struct conv *c, struct blk *b, struct art_node *row, xmlNodePtr tr)
 /* Rows of a table or of its thead/tbody/tfoot; a <caption> becomes a
  * paragraph before the table. */
 static void
-table_rows(struct conv *c, struct blk *b, struct art_node *table, xmlNodePtr sec, bool head,
-           int level)
+table_rows(struct conv *c, struct block_sink *b, struct art_node *table, xmlNodePtr sec,
+           bool head, int level)
 {
 	for (xmlNodePtr ch = sec->children; ch; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
@@ -566,7 +568,7 @@ table_rows(struct conv *c, struct blk *b, struct art_node *table, xmlNodePtr sec
 		} else if (!g_ascii_strcasecmp(nm, "caption")) {
 			struct art_node *p = inline_block(c, ART_PARAGRAPH, ch);
 			if (p->first_child)
-				blk_add(b, c, p);
+				block_add(b, c, p);
 			else
 				art_node_free(p);
 		} else if (html_kind_of(nm) == K_DROP) {
@@ -617,10 +619,10 @@ table_shape(struct art_node *table)
 }
 
 static void
-block_table(struct conv *c, struct blk *b, xmlNodePtr x)
+block_table(struct conv *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *table = html_node(c, ART_TABLE, x);
-	blk_close(b, c);
+	block_close_para(b, c);
 	c->depth++;
 	table_rows(c, b, table, x, false, 0);
 	c->depth--;
@@ -629,23 +631,23 @@ block_table(struct conv *c, struct blk *b, xmlNodePtr x)
 		return;
 	}
 	table_shape(table);
-	blk_add(b, c, table);
+	block_add(b, c, table);
 }
 
 static void
-block_element(struct conv *c, struct blk *b, xmlNodePtr x)
+block_element(struct conv *c, struct block_sink *b, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		struct art_node *moved = take_moved(c, x);
 		if (moved)
-			blk_add(b, c, moved);
+			block_add(b, c, moved);
 		return;
 	}
 	enum html_kind k = html_kind_of(ename(x));
 	if (k == K_PRE && holds_moved(c, x))
 		k = K_BLOCK; /* <pre> around Markdown: its text and the blocks */
 	if (c->depth >= MAX_DEPTH) {
-		inline_element(c, blk_inl(b, c, x), x);
+		inline_element(c, block_loose_inlines(b, c, x), x);
 		return;
 	}
 	struct art_node *n;
@@ -655,13 +657,13 @@ block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 		html_anchor_ids(c, x); /* inline kinds: inline_element() does */
 	switch (k) {
 	case K_DLIST:
-		blk_close(b, c);
+		block_close_para(b, c);
 		block_deflist(c, b, x);
 		return;
 	case K_PARA:
 	case K_DTERM: /* a <dt> outside a <dl>: a paragraph */
 	case K_HEADING:
-		blk_close(b, c);
+		block_close_para(b, c);
 		n = inline_block(c, k == K_PARA ? ART_PARAGRAPH : ART_HEADING, x);
 		if (k == K_HEADING) {
 			n->u.heading.level = ename(x)[1] - '0';
@@ -669,7 +671,7 @@ block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 			n->u.heading.id = html_attr(x, "id");
 		}
 		if (n->first_child)
-			blk_add(b, c, n);
+			block_add(b, c, n);
 		else
 			art_node_free(n);
 		return;
@@ -686,37 +688,37 @@ block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 		n->literal = g_str_has_suffix(start, "\n") ? g_strdup(start)
 		                                           : g_strconcat(start, "\n", NULL);
 		g_free(s);
-		blk_add(b, c, n);
+		block_add(b, c, n);
 		return;
 	}
 	case K_QUOTE:
-		blk_close(b, c);
+		block_close_para(b, c);
 		n = html_node(c, ART_BLOCKQUOTE, x);
 		sub_blocks(c, n, x);
 		if (n->first_child)
-			blk_add(b, c, n);
+			block_add(b, c, n);
 		else
 			art_node_free(n);
 		return;
 	case K_LIST:
-		blk_close(b, c);
+		block_close_para(b, c);
 		block_list(c, b, x);
 		return;
 	case K_TABLE:
 		block_table(c, b, x);
 		return;
 	case K_HR:
-		blk_add(b, c, html_node(c, ART_THEMATIC_BREAK, x));
+		block_add(b, c, html_node(c, ART_THEMATIC_BREAK, x));
 		return;
 	case K_BLOCK:
 	case K_ITEM:
 	case K_CELL:
 	case K_DDESC: /* a <dd> outside a <dl>: its content */
-		blk_close(b, c);
+		block_close_para(b, c);
 		c->depth++;
 		block_children(c, b, x);
 		c->depth--;
-		blk_close(b, c);
+		block_close_para(b, c);
 		return;
 	case K_BR:
 		if (b->para)
@@ -740,17 +742,17 @@ block_element(struct conv *c, struct blk *b, xmlNodePtr x)
 	case K_SUB:
 		break;
 	}
-	inline_element(c, blk_inl(b, c, x), x);
+	inline_element(c, block_loose_inlines(b, c, x), x);
 }
 
 static void
-block_children(struct conv *c, struct blk *b, xmlNodePtr x)
+block_children(struct conv *c, struct block_sink *b, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
 			const char *s = ch->content ? (const char *)ch->content : "";
 			if (b->para || !html_blank(s))
-				inl_text(c, blk_inl(b, c, ch), s, ch);
+				inline_text(c, block_loose_inlines(b, c, ch), s, ch);
 		} else if (ch->type == XML_ELEMENT_NODE) {
 			block_element(c, b, ch);
 		}
@@ -780,13 +782,13 @@ html_convert_group(struct conv *c, struct art_node *const *group, guint n)
 	c->holder = holder;
 	c->moved = moved;
 	if (!doc) {
-		struct blk b = {holder, NULL, {NULL, true, false}};
-		inl_text(c, blk_inl(&b, c, NULL), lit, NULL);
-		blk_close(&b, c);
+		struct block_sink b = {holder, NULL, {NULL, true, false}};
+		inline_text(c, block_loose_inlines(&b, c, NULL), lit, NULL);
+		block_close_para(&b, c);
 	} else if (body) {
-		struct blk b = {holder, NULL, {NULL, true, false}};
+		struct block_sink b = {holder, NULL, {NULL, true, false}};
 		block_children(c, &b, body);
-		blk_close(&b, c);
+		block_close_para(&b, c);
 	}
 	if (doc)
 		xmlFreeDoc(doc);
