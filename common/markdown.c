@@ -19,7 +19,8 @@ static const char *const extension_names[] = {
     "table", "strikethrough", "autolink", "tagfilter", "tasklist",
 };
 
-struct conv {
+/* The state of copying cmark-gfm's tree into ours. */
+struct cmark_copy {
 	struct article *art;
 	int line_shift;      /* body_line - 1 */
 	GArray *line_starts; /* size_t offsets of .md lines */
@@ -29,7 +30,7 @@ struct conv {
 };
 
 static struct art_pos
-node_pos(const struct conv *c, cmark_node *n)
+node_pos(const struct cmark_copy *c, cmark_node *n)
 {
 	struct art_pos p = {cmark_node_get_start_line(n), cmark_node_get_start_column(n)};
 	if (p.line <= 0) {
@@ -42,7 +43,7 @@ node_pos(const struct conv *c, cmark_node *n)
 
 /* Pointer to byte col (1-based) of .md line, or NULL when out of range. */
 static const char *
-source_at(const struct conv *c, struct art_pos p)
+source_at(const struct cmark_copy *c, struct art_pos p)
 {
 	if (p.line < 1 || (guint)p.line > c->line_starts->len || p.col < 1)
 		return NULL;
@@ -66,7 +67,7 @@ dup_nonempty(const char *s)
 /* cmark-gfm keeps footnote labels private; the reference's source text
  * "[^label]" is where its position points. */
 static char *
-ref_label(const struct conv *c, struct art_pos p)
+ref_label(const struct cmark_copy *c, struct art_pos p)
 {
 	const char *s = source_at(c, p);
 	if (!s || s[0] != '[' || s[1] != '^')
@@ -81,7 +82,7 @@ ref_label(const struct conv *c, struct art_pos p)
 /* cmark-gfm places a definition at its content; diagnostics read better
  * at the "[^label]:" that opens it, on the same line. */
 static struct art_pos
-def_pos(const struct conv *c, struct art_pos p)
+def_pos(const struct cmark_copy *c, struct art_pos p)
 {
 	const char *s = source_at(c, p);
 	if (!s)
@@ -125,7 +126,7 @@ entity_end(const char *s)
  * marked verbatim, which the "**" repair leaves alone.  Where the literal
  * cannot be aligned with its source line, nothing changes. */
 static void
-split_verbatim_stars(const struct conv *c, struct art_node *t)
+split_verbatim_stars(const struct cmark_copy *c, struct art_node *t)
 {
 	const char *lit = t->literal;
 	const char *s = lit && strchr(lit, '*') ? source_at(c, t->pos) : NULL;
@@ -177,7 +178,7 @@ split_verbatim_stars(const struct conv *c, struct art_node *t)
 }
 
 static void
-copy_list(const struct conv *c, cmark_node *n, struct art_node *a)
+copy_list(const struct cmark_copy *c, cmark_node *n, struct art_node *a)
 {
 	a->u.list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
 	a->u.list.tight = cmark_node_get_list_tight(n);
@@ -221,7 +222,7 @@ copy_table(cmark_node *n, struct art_node *a)
 /* Our node for cmark node n, or NULL for a type we do not model (its
  * children then go to the enclosing node). */
 static struct art_node *
-convert(struct conv *c, cmark_node *n)
+convert(struct cmark_copy *c, cmark_node *n)
 {
 	cmark_node_type t = cmark_node_get_type(n);
 	struct art_pos pos = node_pos(c, n);
@@ -333,7 +334,7 @@ convert(struct conv *c, cmark_node *n)
  * the document, ordered by number; unreferenced ones are dropped.  So the
  * k-th definition is number k and takes its label from a reference. */
 static void
-link_footnotes(struct conv *c)
+link_footnotes(struct cmark_copy *c)
 {
 	guint ndefs = c->defs->len;
 	/* label of the first reference to each number: linear, not refs x defs */
@@ -377,8 +378,8 @@ line_index(const char *s, size_t len)
 int
 art_markdown_parse(struct article *art, const struct art_load_opts *opts)
 {
-	struct conv c = {art,  art->body_line - 1, NULL,
-	                 NULL, g_ptr_array_new(),  g_ptr_array_new()};
+	struct cmark_copy c = {art,  art->body_line - 1, NULL,
+	                       NULL, g_ptr_array_new(),  g_ptr_array_new()};
 	c.line_starts = line_index(art->source, art->source_len);
 	size_t body = 0;
 	if (art->body_line > 1 && (guint)art->body_line <= c.line_starts->len)
