@@ -29,7 +29,7 @@ html_attr(xmlNodePtr x, const char *name)
 
 /* The .md position of x: libxml2 counts lines from the fragment's first. */
 struct art_pos
-html_pos_of(const struct conv *c, xmlNodePtr x)
+html_pos_of(const struct html_conversion *c, xmlNodePtr x)
 {
 	/* libxml2 gives a text node the line where it ends */
 	if (x && x->type != XML_ELEMENT_NODE && x->parent)
@@ -41,7 +41,7 @@ html_pos_of(const struct conv *c, xmlNodePtr x)
 }
 
 struct art_node *
-html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x)
+html_node(const struct html_conversion *c, enum art_node_type t, xmlNodePtr x)
 {
 	return art_node_new(t, html_pos_of(c, x));
 }
@@ -58,7 +58,7 @@ register_id(struct article *art, const char *id, struct art_node *target)
 /* Anchors name a block (a pass that frees a block hands its ids on with
  * art_ids_retarget()). */
 void
-html_flush_anchors(struct conv *c, struct art_node *target)
+html_flush_anchors(struct html_conversion *c, struct art_node *target)
 {
 	if (!c->pending->len)
 		return;
@@ -75,7 +75,7 @@ html_flush_anchors(struct conv *c, struct art_node *target)
 }
 
 void
-html_warn_dropped(struct conv *c, xmlNodePtr x)
+html_warn_dropped(struct html_conversion *c, xmlNodePtr x)
 {
 	art_diag(ART_W_HTML_DROPPED, c->art->display_name, html_pos_of(c, x), ename(x));
 }
@@ -114,7 +114,7 @@ html_blank(const char *s)
 }
 
 struct art_node *
-html_make_image(struct conv *c, xmlNodePtr x)
+html_make_image(struct html_conversion *c, xmlNodePtr x)
 {
 	char *src = html_attr(x, "src");
 	char *alt = html_attr(x, "alt");
@@ -142,7 +142,7 @@ html_make_image(struct conv *c, xmlNodePtr x)
  * end up naming (see html_flush_anchors): any element's id is a link
  * target, as in a browser. */
 void
-html_anchor_ids(struct conv *c, xmlNodePtr x)
+html_anchor_ids(struct html_conversion *c, xmlNodePtr x)
 {
 	static const char *const keys[] = {"name", "id"};
 	for (size_t i = g_ascii_strcasecmp(ename(x), "a") ? 1 : 0; i < G_N_ELEMENTS(keys);
@@ -262,9 +262,9 @@ art_html_to_model(struct article *art)
 {
 	if (!art || !art->root)
 		return;
-	struct conv c = {art,  {0, 0}, g_ptr_array_new_with_free_func(g_free),
-	                 NULL, NULL,   0,
-	                 0,    NULL,   g_hash_table_new(NULL, NULL)};
+	struct html_conversion c = {art,  {0, 0}, g_ptr_array_new_with_free_func(g_free),
+	                            NULL, NULL,   0,
+	                            0,    NULL,   g_hash_table_new(NULL, NULL)};
 	GPtrArray *blocks = g_ptr_array_new(), *parents = g_ptr_array_new();
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
 	struct art_node *root = art->root;

@@ -27,9 +27,9 @@ struct block_sink {
 	struct inline_sink in;
 };
 
-static void block_children(struct conv *c, struct block_sink *b, xmlNodePtr x);
-static void block_element(struct conv *c, struct block_sink *b, xmlNodePtr x);
-static void inline_children(struct conv *c, struct inline_sink *in, xmlNodePtr x);
+static void block_children(struct html_conversion *c, struct block_sink *b, xmlNodePtr x);
+static void block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x);
+static void inline_children(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -62,7 +62,7 @@ is_placeholder(xmlNodePtr x)
 /* The Markdown block placeholder x stands for, taken out of c->moved
  * (NULL if there is none or it is placed already). */
 static struct art_node *
-take_moved(struct conv *c, xmlNodePtr x)
+take_moved(struct html_conversion *c, xmlNodePtr x)
 {
 	char *v = html_attr(x, "n");
 	guint64 i = v ? g_ascii_strtoull(v, NULL, 10) : G_MAXUINT64;
@@ -76,7 +76,7 @@ take_moved(struct conv *c, xmlNodePtr x)
 
 /* Whether x holds a placeholder: then its text alone would lose a block. */
 static bool
-holds_moved(const struct conv *c, xmlNodePtr x)
+holds_moved(const struct html_conversion *c, xmlNodePtr x)
 {
 	if (!c->moved || !c->moved->len)
 		return false;
@@ -109,7 +109,7 @@ inline_break(struct inline_sink *in)
  * soft break, which the segment-break pass then removes between CJK
  * characters, as for Markdown source lines. */
 static void
-inline_text(struct conv *c, struct inline_sink *in, const char *s, xmlNodePtr x)
+inline_text(struct html_conversion *c, struct inline_sink *in, const char *s, xmlNodePtr x)
 {
 	GString *buf = g_string_new(NULL);
 	struct art_pos pos = html_pos_of(c, x);
@@ -162,7 +162,7 @@ inline_text(struct conv *c, struct inline_sink *in, const char *s, xmlNodePtr x)
 
 /* Lines of preformatted text as code spans joined by line breaks. */
 static void
-inline_pre(struct conv *c, struct inline_sink *in, xmlNodePtr x)
+inline_pre(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
 {
 	char *s = text_content(x);
 	char **lines = g_strsplit(s, "\n", -1);
@@ -187,7 +187,7 @@ inline_pre(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 /* A Markdown block inside inline HTML (a cell, <del>...</del>): its inline
  * content joins, on a line of its own; a code block's lines as code. */
 static void
-inline_moved(struct conv *c, struct inline_sink *in, xmlNodePtr x)
+inline_moved(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
 {
 	struct art_node *n = take_moved(c, x);
 	if (!n)
@@ -219,7 +219,7 @@ inline_moved(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 }
 
 static void
-inline_element(struct conv *c, struct inline_sink *in, xmlNodePtr x)
+inline_element(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		inline_moved(c, in, x);
@@ -358,7 +358,7 @@ inline_element(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 }
 
 static void
-inline_children(struct conv *c, struct inline_sink *in, xmlNodePtr x)
+inline_children(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
@@ -371,7 +371,7 @@ inline_children(struct conv *c, struct inline_sink *in, xmlNodePtr x)
 /* ------------------------------------------------------------ blocks */
 
 static void
-block_close_para(struct block_sink *b, struct conv *c)
+block_close_para(struct block_sink *b, struct html_conversion *c)
 {
 	if (!b->para)
 		return;
@@ -387,7 +387,7 @@ block_close_para(struct block_sink *b, struct conv *c)
 }
 
 static void
-block_add(struct block_sink *b, struct conv *c, struct art_node *n)
+block_add(struct block_sink *b, struct html_conversion *c, struct art_node *n)
 {
 	block_close_para(b, c);
 	art_node_append(b->parent, n);
@@ -397,7 +397,7 @@ block_add(struct block_sink *b, struct conv *c, struct art_node *n)
 /* Where loose inline content in a block container goes: an implicit
  * paragraph, opened on first use and closed by the next block. */
 static struct inline_sink *
-block_loose_inlines(struct block_sink *b, struct conv *c, xmlNodePtr x)
+block_loose_inlines(struct block_sink *b, struct html_conversion *c, xmlNodePtr x)
 {
 	if (!b->para) {
 		b->para = html_node(c, ART_PARAGRAPH, x);
@@ -408,7 +408,7 @@ block_loose_inlines(struct block_sink *b, struct conv *c, xmlNodePtr x)
 
 /* Fills a new block container (quote, item) from x's children. */
 static void
-sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
+sub_blocks(struct html_conversion *c, struct art_node *container, xmlNodePtr x)
 {
 	struct block_sink sub = {container, NULL, {NULL, true, false}};
 	c->depth++;
@@ -418,7 +418,7 @@ sub_blocks(struct conv *c, struct art_node *container, xmlNodePtr x)
 }
 
 static struct art_node *
-inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
+inline_block(struct html_conversion *c, enum art_node_type t, xmlNodePtr x)
 {
 	struct art_node *n = html_node(c, t, x);
 	struct inline_sink in = {n, true, false};
@@ -430,7 +430,7 @@ inline_block(struct conv *c, enum art_node_type t, xmlNodePtr x)
 }
 
 static void
-block_list(struct conv *c, struct block_sink *b, xmlNodePtr x)
+block_list(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *list = html_node(c, ART_LIST, x);
 	list->u.list.ordered = !g_ascii_strcasecmp(ename(x), "ol");
@@ -474,7 +474,7 @@ block_list(struct conv *c, struct block_sink *b, xmlNodePtr x)
 /* <dl>: <dt> terms and <dd> descriptions; other content of the list (text,
  * stray elements, a Markdown block of a fragment) is a description. */
 static void
-block_deflist(struct conv *c, struct block_sink *b, xmlNodePtr x)
+block_deflist(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *dl = html_node(c, ART_DEF_LIST, x);
 	c->depth++;
@@ -523,7 +523,8 @@ block_deflist(struct conv *c, struct block_sink *b, xmlNodePtr x)
 /* A Markdown block between table parts goes before the table, where a
  * browser puts what a table cannot hold. */
 static void
-table_cells(struct conv *c, struct block_sink *b, struct art_node *row, xmlNodePtr tr)
+table_cells(struct html_conversion *c, struct block_sink *b, struct art_node *row,
+            xmlNodePtr tr)
 {
 	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
 		if (ch->type == XML_ELEMENT_NODE && is_placeholder(ch))
@@ -541,8 +542,8 @@ table_cells(struct conv *c, struct block_sink *b, struct art_node *row, xmlNodeP
 /* Rows of a table or of its thead/tbody/tfoot; a <caption> becomes a
  * paragraph before the table. */
 static void
-table_rows(struct conv *c, struct block_sink *b, struct art_node *table, xmlNodePtr sec,
-           bool head, int level)
+table_rows(struct html_conversion *c, struct block_sink *b, struct art_node *table,
+           xmlNodePtr sec, bool head, int level)
 {
 	for (xmlNodePtr ch = sec->children; ch; ch = ch->next) {
 		if (ch->type != XML_ELEMENT_NODE)
@@ -619,7 +620,7 @@ table_shape(struct art_node *table)
 }
 
 static void
-block_table(struct conv *c, struct block_sink *b, xmlNodePtr x)
+block_table(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
 	struct art_node *table = html_node(c, ART_TABLE, x);
 	block_close_para(b, c);
@@ -635,7 +636,7 @@ block_table(struct conv *c, struct block_sink *b, xmlNodePtr x)
 }
 
 static void
-block_element(struct conv *c, struct block_sink *b, xmlNodePtr x)
+block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
 	if (is_placeholder(x)) {
 		struct art_node *moved = take_moved(c, x);
@@ -746,7 +747,7 @@ block_element(struct conv *c, struct block_sink *b, xmlNodePtr x)
 }
 
 static void
-block_children(struct conv *c, struct block_sink *b, xmlNodePtr x)
+block_children(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
 	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
@@ -765,7 +766,7 @@ block_children(struct conv *c, struct block_sink *b, xmlNodePtr x)
  * block name the block after it, as "<a name=x></a>" before a heading
  * means. */
 void
-html_convert_group(struct conv *c, struct art_node *const *group, guint n)
+html_convert_group(struct html_conversion *c, struct art_node *const *group, guint n)
 {
 	xmlNodePtr body;
 	struct art_node *html = group[0], *after = group[n - 1]->next;

@@ -81,7 +81,7 @@ close_tag(struct open_tag *o, struct art_node *end)
 /* The HTML_INLINE children of parent: tags that pair up wrap what lies
  * between them; void elements (<br>, <img>) become nodes; the rest goes. */
 void
-html_convert_inlines(struct conv *c, struct art_node *parent)
+html_convert_inlines(struct html_conversion *c, struct art_node *parent)
 {
 	GArray *stack = g_array_new(FALSE, FALSE, sizeof(struct open_tag));
 	for (struct art_node *n = parent->first_child, *next; n; n = next) {
@@ -134,7 +134,7 @@ html_convert_inlines(struct conv *c, struct art_node *parent)
 		if (k == K_BR || k == K_HR) {
 			repl = art_node_new(ART_LINEBREAK, n->pos);
 		} else if (k == K_IMG) {
-			struct conv ic = *c;
+			struct html_conversion ic = *c;
 			ic.pos = n->pos;
 			repl = html_make_image(&ic, x);
 		} else if (k == K_DROP && x && (selfclosed || stack->len >= MAX_OPEN)) {
@@ -142,7 +142,7 @@ html_convert_inlines(struct conv *c, struct art_node *parent)
 		} else if (k != K_SILENT && k != K_WBR && !selfclosed &&
 		           stack->len < MAX_OPEN) {
 			if (k == K_DROP) {
-				struct conv wc = *c;
+				struct html_conversion wc = *c;
 				wc.pos = n->pos;
 				html_warn_dropped(&wc, x);
 			}

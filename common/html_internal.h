@@ -10,7 +10,8 @@
 #include "article.h"
 #include "internal.h"
 
-struct conv {
+/* The state of turning one raw HTML fragment into model nodes. */
+struct html_conversion {
 	struct article *art;
 	struct art_pos pos;         /* where the fragment starts in the .md */
 	GPtrArray *pending;         /* anchor ids (char *) waiting for their block */
@@ -35,14 +36,14 @@ ename(xmlNodePtr x)
 
 /* html.c */
 char *html_attr(xmlNodePtr x, const char *name); /* new string or NULL */
-struct art_pos html_pos_of(const struct conv *c, xmlNodePtr x);
-struct art_node *html_node(const struct conv *c, enum art_node_type t, xmlNodePtr x);
+struct art_pos html_pos_of(const struct html_conversion *c, xmlNodePtr x);
+struct art_node *html_node(const struct html_conversion *c, enum art_node_type t, xmlNodePtr x);
 bool html_blank(const char *s);
-void html_flush_anchors(struct conv *c, struct art_node *target);
-void html_warn_dropped(struct conv *c, xmlNodePtr x);
+void html_flush_anchors(struct html_conversion *c, struct art_node *target);
+void html_warn_dropped(struct html_conversion *c, xmlNodePtr x);
 void html_trim(struct art_node *p);
-struct art_node *html_make_image(struct conv *c, xmlNodePtr x);
-void html_anchor_ids(struct conv *c, xmlNodePtr x);
+struct art_node *html_make_image(struct html_conversion *c, xmlNodePtr x);
+void html_anchor_ids(struct html_conversion *c, xmlNodePtr x);
 /* True when the tag at s is one GFM's tag filter shows as text. */
 bool html_is_literal_tag(const char *s);
 /* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc. */
@@ -50,7 +51,7 @@ htmlDocPtr html_parse(const char *html, xmlNodePtr *body);
 
 /* html_block.c: the HTML blocks of group (group[0] first; Markdown blocks
  * between them, see html_fragment.c) become model blocks in their place. */
-void html_convert_group(struct conv *c, struct art_node *const *group, guint n);
+void html_convert_group(struct html_conversion *c, struct art_node *const *group, guint n);
 
 /* html_fragment.c */
 /* h and the siblings up to the HTML block that closes what h leaves open,
@@ -61,6 +62,6 @@ GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member);
 char *html_fragment_source(struct art_node *const *group, guint n, GPtrArray *moved);
 
 /* html_inline.c */
-void html_convert_inlines(struct conv *c, struct art_node *parent);
+void html_convert_inlines(struct html_conversion *c, struct art_node *parent);
 
 #endif
