@@ -16,7 +16,8 @@
 
 #define PKG "EPUB/"
 
-struct zw {
+/* The EPUB zip being written; ok turns false at the first error, reported once. */
+struct package_writer {
 	zip_t *z;
 	zip_uint16_t dtime, ddate;
 	const char *target; /* for messages */
@@ -24,7 +25,7 @@ struct zw {
 };
 
 static void
-zfail(struct zw *w, const char *what)
+package_fail(struct package_writer *w, const char *what)
 {
 	if (!w->ok)
 		return;
@@ -35,10 +36,10 @@ zfail(struct zw *w, const char *what)
 }
 
 static void
-finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
+finish_entry(struct package_writer *w, zip_int64_t idx, const char *name, bool store)
 {
 	if (idx < 0) {
-		zfail(w, name);
+		package_fail(w, name);
 		return;
 	}
 	if (zip_set_file_compression(w->z, (zip_uint64_t)idx,
@@ -47,7 +48,7 @@ finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
 	    zip_file_set_dostime(w->z, (zip_uint64_t)idx, w->dtime, w->ddate, 0) < 0 ||
 	    zip_file_set_external_attributes(w->z, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
 	                                     (zip_uint32_t)0100644 << 16) < 0)
-		zfail(w, name);
+		package_fail(w, name);
 }
 
 /* Entries smaller than this are stored, not deflated.  libzip opens each
@@ -61,7 +62,7 @@ finish_entry(struct zw *w, zip_int64_t idx, const char *name, bool store)
 
 /* Add data (taken: freed by libzip at close) as entry name. */
 static void
-add_data(struct zw *w, const char *name, char *data, size_t len, bool store)
+add_data(struct package_writer *w, const char *name, char *data, size_t len, bool store)
 {
 	store = store || len < DEFLATE_MIN;
 	if (!w->ok) {
@@ -71,7 +72,7 @@ add_data(struct zw *w, const char *name, char *data, size_t len, bool store)
 	zip_source_t *src = zip_source_buffer(w->z, data, len, 1);
 	if (src == NULL) {
 		g_free(data);
-		zfail(w, name);
+		package_fail(w, name);
 		return;
 	}
 	zip_int64_t idx = zip_file_add(w->z, name, src, ZIP_FL_ENC_UTF_8);
@@ -81,13 +82,13 @@ add_data(struct zw *w, const char *name, char *data, size_t len, bool store)
 }
 
 static void
-add_file(struct zw *w, const char *name, const char *path, bool store)
+add_file(struct package_writer *w, const char *name, const char *path, bool store)
 {
 	if (!w->ok)
 		return;
 	zip_source_t *src = zip_source_file(w->z, path, 0, -1);
 	if (src == NULL) {
-		zfail(w, path);
+		package_fail(w, path);
 		return;
 	}
 	zip_int64_t idx = zip_file_add(w->z, name, src, ZIP_FL_ENC_UTF_8);
@@ -141,7 +142,7 @@ compressed_image(const char *mime)
 }
 
 static void
-add_contents(struct zw *w, const struct epub_book *b)
+add_contents(struct package_writer *w, const struct epub_book *b)
 {
 	size_t len;
 	char *s;
@@ -200,7 +201,7 @@ source_bytes(zip_source_t *src, char **data, zip_int64_t *len)
 int
 epub_write(const struct epub_book *b, FILE *fp, const char *name)
 {
-	struct zw w = {NULL, 0, 0, name, true};
+	struct package_writer w = {NULL, 0, 0, name, true};
 	dos_time(b->epoch, &w.dtime, &w.ddate);
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -218,7 +219,7 @@ epub_write(const struct epub_book *b, FILE *fp, const char *name)
 	zip_source_keep(mem); /* survive zip_close, which writes into it */
 	add_contents(&w, b);
 	if (w.ok && zip_close(w.z) < 0)
-		zfail(&w, "writing the archive");
+		package_fail(&w, "writing the archive");
 	if (!w.ok)
 		zip_discard(w.z);
 
@@ -226,7 +227,7 @@ epub_write(const struct epub_book *b, FILE *fp, const char *name)
 	zip_int64_t len = 0;
 	int ok = w.ok;
 	if (ok && !source_bytes(mem, &data, &len)) {
-		zfail(&w, "reading the archive back");
+		package_fail(&w, "reading the archive back");
 		ok = 0;
 	}
 	zip_source_free(mem);
