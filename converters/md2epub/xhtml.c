@@ -11,7 +11,8 @@
  * flattened without recursion, so the stack stays small. */
 #define MAX_DEPTH 48
 
-struct xr {
+/* One chapter's XHTML being built: its book, the OPS namespace, nesting. */
+struct xhtml_writer {
 	struct epub_book *book;
 	struct epub_chapter *ch;
 	xmlNsPtr ops;
@@ -19,11 +20,15 @@ struct xr {
 	int idepth; /* inline nesting */
 };
 
-static void render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first);
-static void render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n);
-static void render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
-static void render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first);
-static void render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n);
+static void render_blocks(struct xhtml_writer *x, xmlNodePtr parent,
+                          const struct art_node *first);
+static void render_block(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n);
+static void render_block_node(struct xhtml_writer *x, xmlNodePtr parent,
+                              const struct art_node *n);
+static void render_inline_list(struct xhtml_writer *x, xmlNodePtr parent,
+                               const struct art_node *first);
+static void render_inline_node(struct xhtml_writer *x, xmlNodePtr parent,
+                               const struct art_node *n);
 
 char *
 epub_clean(const char *s)
@@ -118,7 +123,7 @@ epub_claim_id(struct epub_chapter *ch, const char *base)
 /* Give a heading the id the model chose (reserved at chapter start) unless
  * another heading already mapped to the same NCName. */
 static const char *
-heading_id(struct xr *x, const char *raw)
+heading_id(struct xhtml_writer *x, const char *raw)
 {
 	if (raw == NULL || *raw == '\0')
 		return NULL;
@@ -149,7 +154,7 @@ epub_missing_image(xmlNodePtr parent, const char *alt)
 }
 
 static void
-render_image(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_image(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	char *alt = art_node_plain_text(n);
 	struct epub_item *it =
@@ -229,7 +234,7 @@ flat_text(GString *o, const struct art_node *top)
 }
 
 static void
-render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_inline(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	if (x->idepth >= MAX_DEPTH && n->first_child) {
 		GString *t = g_string_new(NULL);
@@ -244,7 +249,7 @@ render_inline(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
-render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_inline_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr e;
 	switch (n->type) {
@@ -334,7 +339,7 @@ render_inline_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
-render_inline_list(struct xr *x, xmlNodePtr parent, const struct art_node *first)
+render_inline_list(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n; n = n->next)
 		render_inline(x, parent, n);
@@ -368,7 +373,7 @@ span_attr(xmlNodePtr td, const char *name, int span)
 }
 
 static void
-render_table(struct xr *x, xmlNodePtr parent, const struct art_node *t)
+render_table(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *t)
 {
 	xmlNodePtr table = el(parent, "table"), head = NULL, body = NULL;
 	epub_nl(table);
@@ -431,7 +436,7 @@ render_code_block(xmlNodePtr parent, const struct art_node *n)
 }
 
 static xmlNodePtr
-render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_heading(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	int level = n->u.heading.level < 1   ? 1
 	            : n->u.heading.level > 6 ? 6
@@ -456,7 +461,7 @@ render_heading(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
-render_figure(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_figure(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr fig = el(parent, "figure");
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
@@ -469,7 +474,7 @@ render_figure(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
-render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_list(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr list = el(parent, n->u.list.ordered ? "ol" : "ul");
 	if (n->u.list.ordered && n->u.list.start != 1) {
@@ -517,7 +522,7 @@ render_list(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 /* Past MAX_DEPTH: the leaf blocks of n's subtree, in order, straight
  * into parent. */
 static void
-flatten_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *top)
+flatten_blocks(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *top)
 {
 	const struct art_node *n = top;
 	while (n) {
@@ -533,7 +538,7 @@ flatten_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *top)
 }
 
 static void
-render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_block(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	if (x->depth >= MAX_DEPTH && n->first_child && art_node_is_block(n->first_child)) {
 		flatten_blocks(x, parent, n);
@@ -552,7 +557,7 @@ render_block(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 }
 
 static void
-render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
+render_block_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	xmlNodePtr e;
 	switch (n->type) {
@@ -633,14 +638,14 @@ render_block_node(struct xr *x, xmlNodePtr parent, const struct art_node *n)
 
 /* Render from first through its following siblings. */
 static void
-render_blocks(struct xr *x, xmlNodePtr parent, const struct art_node *first)
+render_blocks(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n; n = n->next)
 		render_block(x, parent, n);
 }
 
 static void
-render_footnotes(struct xr *x, xmlNodePtr body)
+render_footnotes(struct xhtml_writer *x, xmlNodePtr body)
 {
 	const struct article *art = x->ch->art;
 	if (art->footnotes == NULL || art->footnotes->len == 0)
@@ -761,7 +766,7 @@ reserve_ids(struct epub_chapter *ch)
 /* The title block.  An opening heading that repeats the title is the title
  * (it keeps its id and its nav entry) and is not repeated below. */
 static void
-render_title(struct xr *x, xmlNodePtr sect)
+render_title(struct xhtml_writer *x, xmlNodePtr sect)
 {
 	const struct epub_chapter *ch = x->ch;
 	const struct art_meta *m = &ch->art->meta;
@@ -814,7 +819,7 @@ render_title(struct xr *x, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xr x = {book, ch, NULL, 0, 0};
+	struct xhtml_writer x = {book, ch, NULL, 0, 0};
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");
