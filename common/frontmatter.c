@@ -10,7 +10,8 @@
  * can make a small document describe a huge tree ("billion laughs"). */
 #define EXTRA_MAX 4096
 
-struct fm {
+/* Reading one front matter block's YAML document into art->meta. */
+struct frontmatter_reader {
 	struct article *art;
 	yaml_document_t *doc;
 	int line0;         /* .md line of the first YAML line */
@@ -20,7 +21,7 @@ struct fm {
 };
 
 static struct art_pos
-mark_pos(const struct fm *fm, yaml_mark_t m)
+mark_pos(const struct frontmatter_reader *fm, yaml_mark_t m)
 {
 	struct art_pos p = {(int)m.line + fm->line0, (int)m.column + 1};
 	return p;
@@ -72,7 +73,8 @@ scalar_dup(const yaml_node_t *n)
 }
 
 static int
-type_error(struct fm *fm, const char *key, const yaml_node_t *n, const char *want)
+type_error(struct frontmatter_reader *fm, const char *key, const yaml_node_t *n,
+           const char *want)
 {
 	art_diag(ART_E_YAML_TYPE, fm->art->display_name, mark_pos(fm, n->start_mark), key,
 	         want);
@@ -80,7 +82,7 @@ type_error(struct fm *fm, const char *key, const yaml_node_t *n, const char *wan
 }
 
 static int
-set_string(struct fm *fm, const char *key, const yaml_node_t *v, char **field)
+set_string(struct frontmatter_reader *fm, const char *key, const yaml_node_t *v, char **field)
 {
 	if (v->type != YAML_SCALAR_NODE)
 		return type_error(fm, key, v, "a string");
@@ -101,7 +103,7 @@ set_string(struct fm *fm, const char *key, const yaml_node_t *v, char **field)
 /* Adds s (taken) to arr unless there already.  A hash set per array keeps
  * 100,000 tags linear (a scan per tag took 50 s). */
 static void
-add_unique(struct fm *fm, GPtrArray *arr, char *s)
+add_unique(struct frontmatter_reader *fm, GPtrArray *arr, char *s)
 {
 	GHashTable *set = g_hash_table_lookup(fm->lists, arr);
 	if (!set) {
@@ -120,7 +122,7 @@ add_unique(struct fm *fm, GPtrArray *arr, char *s)
 
 /* The value of a scalar key in a mapping, or NULL. */
 static yaml_node_t *
-map_get(const struct fm *fm, const yaml_node_t *map, const char *key)
+map_get(const struct frontmatter_reader *fm, const yaml_node_t *map, const char *key)
 {
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
 	     p < map->data.mapping.pairs.top; p++) {
@@ -136,8 +138,8 @@ map_get(const struct fm *fm, const yaml_node_t *map, const char *key)
  * With named, a {name: ...} mapping (Hugo, Jekyll authors) counts as its
  * name. */
 static int
-set_list(struct fm *fm, const char *key, const yaml_node_t *v, GPtrArray *arr, bool split,
-         bool named)
+set_list(struct frontmatter_reader *fm, const char *key, const yaml_node_t *v, GPtrArray *arr,
+         bool split, bool named)
 {
 	if (v->type == YAML_MAPPING_NODE && named) {
 		const yaml_node_t *name = map_get(fm, v, "name");
@@ -193,7 +195,8 @@ set_list(struct fm *fm, const char *key, const yaml_node_t *v, GPtrArray *arr, b
 /* Flattens a value for meta.extra: sequences joined by ", ", maps as
  * "key: value" pairs; deeper nesting is dropped (*lost set). */
 static void
-flatten(struct fm *fm, const yaml_node_t *v, int depth, GString *out, bool *lost)
+flatten(struct frontmatter_reader *fm, const yaml_node_t *v, int depth, GString *out,
+        bool *lost)
 {
 	if (out->len > EXTRA_MAX || depth > 2) {
 		*lost = true;
@@ -238,7 +241,7 @@ flatten(struct fm *fm, const yaml_node_t *v, int depth, GString *out, bool *lost
 }
 
 static void
-add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
+add_extra(struct frontmatter_reader *fm, const char *key, const yaml_node_t *v)
 {
 	GString *s = g_string_new(NULL);
 	bool lost = false;
@@ -264,7 +267,7 @@ add_extra(struct fm *fm, const char *key, const yaml_node_t *v)
 }
 
 static int
-handle_pair(struct fm *fm, const yaml_node_t *k, const yaml_node_t *v)
+handle_pair(struct frontmatter_reader *fm, const yaml_node_t *k, const yaml_node_t *v)
 {
 	struct art_meta *m = &fm->art->meta;
 	if (k->type != YAML_SCALAR_NODE) {
@@ -341,7 +344,7 @@ parse_block(struct article *art, const char *yaml, size_t len, int line0, bool *
 		yaml_parser_delete(&parser);
 		return 0;
 	}
-	struct fm fm = {
+	struct frontmatter_reader fm = {
 	    art,
 	    &doc,
 	    line0,
