@@ -22,7 +22,8 @@ struct job {
 	char *path;
 };
 
-struct run {
+/* One invocation of a tool: its options and jobs, and the tallies for the summary. */
+struct batch_run {
 	const struct art_driver *d;
 	struct art_cli cli;
 	struct art_load_opts lopts;
@@ -33,7 +34,7 @@ struct run {
 };
 
 static int
-usage_error(const struct run *r, const char *msg)
+usage_error(const struct batch_run *r, const char *msg)
 {
 	fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", r->d->program, msg,
 	        r->d->program);
@@ -55,7 +56,7 @@ job_free(gpointer p)
 }
 
 static void
-add_job(struct run *r, char **inputs, int n, char *path)
+add_job(struct batch_run *r, char **inputs, int n, char *path)
 {
 	struct job *j = g_new0(struct job, 1);
 	j->inputs = inputs;
@@ -67,7 +68,7 @@ add_job(struct run *r, char **inputs, int n, char *path)
 /* Where input's own output goes: -O DIR, else beside the input; a text
  * tool's single input (and standard input) go to stdout. */
 static char *
-output_for(const struct run *r, const char *input)
+output_for(const struct batch_run *r, const char *input)
 {
 	const struct art_cli *cli = &r->cli;
 	if (is_stdio(input))
@@ -91,7 +92,7 @@ output_for(const struct run *r, const char *input)
 /* Usage checks that need no file: stdin needs a name for a binary
  * output, binary data never goes to a terminal. */
 static int
-plan(struct run *r)
+plan(struct batch_run *r)
 {
 	struct art_cli *cli = &r->cli;
 	const struct art_driver *d = r->d;
@@ -132,7 +133,7 @@ plan(struct run *r)
 /* An output must not replace one of the run's inputs (md2pdf self.pdf)
  * nor the output of an earlier input (a/index.md, b/index.md with -O). */
 static bool
-output_allowed(struct run *r, const char *path)
+output_allowed(struct batch_run *r, const char *path)
 {
 	if (is_stdio(path))
 		return true;
@@ -162,7 +163,7 @@ output_allowed(struct run *r, const char *path)
 
 /* -o report.txt from md2pdf is most likely a slip: say so, write anyway. */
 static void
-check_extension(const struct run *r, const char *path)
+check_extension(const struct batch_run *r, const char *path)
 {
 	if (is_stdio(path))
 		return;
@@ -177,7 +178,7 @@ check_extension(const struct run *r, const char *path)
 }
 
 static void
-show_progress(struct run *r, guint index, const struct job *j)
+show_progress(struct batch_run *r, guint index, const struct job *j)
 {
 	if (!r->progress)
 		return;
@@ -189,7 +190,7 @@ show_progress(struct run *r, guint index, const struct job *j)
 
 /* Load, convert and write one output.  Returns 1 when it was written. */
 static int
-run_job(struct run *r, const struct job *j)
+run_job(struct batch_run *r, const struct job *j)
 {
 	unsigned fatal = art_diag_fatal_count();
 	unsigned warnings = art_diag_count(ART_WARNING);
@@ -234,7 +235,7 @@ run_job(struct run *r, const struct job *j)
 
 /* --dump-tree: the model of each input, to -o or stdout. */
 static int
-dump_trees(struct run *r)
+dump_trees(struct batch_run *r)
 {
 	struct art_output *out = art_output_open(r->cli.output);
 	if (out == NULL)
@@ -263,7 +264,7 @@ dump_trees(struct run *r)
 }
 
 static void
-summary(const struct run *r)
+summary(const struct batch_run *r)
 {
 	if (r->jobs->len < 2 || r->cli.quiet)
 		return;
@@ -272,7 +273,7 @@ summary(const struct run *r)
 }
 
 static int
-convert_all(struct run *r)
+convert_all(struct batch_run *r)
 {
 	if (r->cli.output_dir != NULL && g_mkdir_with_parents(r->cli.output_dir, 0777) != 0) {
 		art_diag(ART_E_WRITE, NULL, nopos, r->cli.output_dir, g_strerror(errno));
@@ -294,7 +295,7 @@ convert_all(struct run *r)
 int
 art_driver_main(const struct art_driver *d, int argc, char **argv)
 {
-	struct run r = {.d = d};
+	struct batch_run r = {.d = d};
 	r.cli.program = d->program;
 	int rc = art_cli_parse(&r.cli, &argc, &argv, d->book_entries, d->entries, d->params,
 	                       d->summary, d->description);

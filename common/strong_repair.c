@@ -75,7 +75,8 @@ edge_char(const struct art_node *t, bool back)
 	}
 }
 
-struct run {
+/* A "**" delimiter run and what it may do. */
+struct star_run {
 	const char *p; /* the "**" in its text node's literal */
 	bool cm;       /* CommonMark lets it open (close) */
 	bool cjk;      /* a CJK character on either side */
@@ -84,7 +85,7 @@ struct run {
 /* Whether the "**" at p in text node t may open (opener) or close, and
  * how (r).  Runs of three or more stars are never used. */
 static bool
-usable(const struct art_node *t, const char *p, bool opener, struct run *r)
+usable(const struct art_node *t, const char *p, bool opener, struct star_run *r)
 {
 	const char *s = t->literal;
 	if ((p > s && p[-1] == '*') || p[2] == '*')
@@ -108,7 +109,7 @@ usable(const struct art_node *t, const char *p, bool opener, struct run *r)
 
 /* The first usable run in t's literal from byte offset from, or false. */
 static bool
-find_run(const struct art_node *t, size_t from, bool opener, struct run *r)
+find_run(const struct art_node *t, size_t from, bool opener, struct star_run *r)
 {
 	if (t->u.text.verbatim)
 		return false; /* an escaped '*' (markdown.c) */
@@ -139,7 +140,8 @@ insert_after(struct art_node *ref, struct art_node *node)
  * sibling, or a itself) in ART_STRONG and drops both runs.  Returns the
  * node to go on from (what is left of b), or NULL. */
 static struct art_node *
-pair(struct art_node *a, const struct run *open, struct art_node *b, const struct run *close)
+pair(struct art_node *a, const struct star_run *open, struct art_node *b,
+     const struct star_run *close)
 {
 	struct art_node *strong = art_node_new(ART_STRONG, a->pos);
 	insert_after(a, strong);
@@ -181,7 +183,7 @@ repair_children(struct art_node *parent)
 	struct art_node *a = parent->first_child;
 	size_t from = 0;
 	while (a) {
-		struct run open, close;
+		struct star_run open, close;
 		if (a->type != ART_TEXT || !a->literal || !find_run(a, from, true, &open)) {
 			a = a->next;
 			from = 0;
