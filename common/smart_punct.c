@@ -17,9 +17,10 @@
 
 #include <string.h>
 
-enum cls { C_SPACE, C_OPEN, C_CLOSE, C_PUNCT, C_LATIN, C_CJK };
+/* What kind of character stands beside a curly quote. */
+enum char_class { C_SPACE, C_OPEN, C_CLOSE, C_PUNCT, C_LATIN, C_CJK };
 
-static enum cls
+static enum char_class
 classify(gunichar c)
 {
 	if (c == 0 || g_unichar_isspace(c))
@@ -108,7 +109,7 @@ quote_kind(gunichar c)
 static bool
 opens(gunichar a, gunichar b, int depth)
 {
-	enum cls pa = classify(a), nb = classify(b);
+	enum char_class pa = classify(a), nb = classify(b);
 	if (pa == C_SPACE || pa == C_OPEN)
 		return true;
 	if (nb == C_SPACE || nb == C_CLOSE)
