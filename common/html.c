@@ -28,6 +28,15 @@ html_attr(xmlNodePtr x, const char *name)
 }
 
 /* The .md position of x: libxml2 counts lines from the fragment's first. */
+char *
+html_text_content(xmlNodePtr x)
+{
+	xmlChar *v = xmlNodeGetContent(x);
+	char *s = g_strdup(v ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
 struct art_pos
 html_pos_of(const struct html_conversion *c, xmlNodePtr x)
 {

@@ -1,23 +1,16 @@
 /* html_block.c - an HTML block's libxml2 tree becomes model blocks
- * (paragraphs, lists, tables with spans, code blocks...) in its place.
+ * (paragraphs, lists, tables with spans, code blocks...) in its place;
+ * the inline content inside them is html_phrasing.c's.
  *
- * Element nesting deeper than MAX_DEPTH is read as plain text, so hostile
- * input (50000 nested <div>s) cannot exhaust the stack. */
+ * Element nesting deeper than HTML_MAX_DEPTH is read as plain text, so
+ * hostile input (50000 nested <div>s) cannot exhaust the stack. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "html_internal.h"
 
-#define MAX_DEPTH 48  /* elements converted below a fragment */
 #define MAX_COLS 1000 /* HTML's own colspan limit */
 #define MAX_ROWSPAN 65534
-
-/* Inline content being added to parent. */
-struct inline_sink {
-	struct art_node *parent;
-	bool space; /* white space emitted last (or nothing yet) */
-	bool brk;   /* a block ended: line break before more content */
-};
 
 /* Block content being added to parent; loose inline content collects in an
  * implicit paragraph. */
@@ -29,7 +22,6 @@ struct block_sink {
 
 static void block_children(struct html_conversion *c, struct block_sink *b, xmlNodePtr x);
 static void block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x);
-static void inline_children(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -40,332 +32,6 @@ int_attr(xmlNodePtr x, const char *name, int dflt, int max)
 	long n = v ? strtol(v, NULL, 10) : dflt;
 	g_free(v);
 	return n < 1 ? dflt : n > max ? max : (int)n;
-}
-
-static char *
-text_content(xmlNodePtr x)
-{
-	xmlChar *v = xmlNodeGetContent(x);
-	char *s = g_strdup(v ? (const char *)v : "");
-	xmlFree(v);
-	return s;
-}
-
-/* ------------------------------------------------------------ fragments */
-
-static bool
-is_placeholder(xmlNodePtr x)
-{
-	return x->type == XML_ELEMENT_NODE && !strcmp(ename(x), HTML_PLACEHOLDER);
-}
-
-/* The Markdown block placeholder x stands for, taken out of c->moved
- * (NULL if there is none or it is placed already). */
-static struct art_node *
-take_moved(struct html_conversion *c, xmlNodePtr x)
-{
-	char *v = html_attr(x, "n");
-	guint64 i = v ? g_ascii_strtoull(v, NULL, 10) : G_MAXUINT64;
-	g_free(v);
-	if (!c->moved || i >= c->moved->len)
-		return NULL;
-	struct art_node *n = c->moved->pdata[i];
-	c->moved->pdata[i] = NULL;
-	return n;
-}
-
-/* Whether x holds a placeholder: then its text alone would lose a block. */
-static bool
-holds_moved(const struct html_conversion *c, xmlNodePtr x)
-{
-	if (!c->moved || !c->moved->len)
-		return false;
-	for (xmlNodePtr ch = x->children; ch; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE && (is_placeholder(ch) || holds_moved(c, ch)))
-			return true;
-	return false;
-}
-
-/* ------------------------------------------------------------ inline */
-
-static void
-inline_add(struct inline_sink *in, struct art_node *n)
-{
-	if (in->brk && in->parent->first_child)
-		art_node_append(in->parent, art_node_new(ART_LINEBREAK, n->pos));
-	in->brk = false;
-	in->space = n->type == ART_LINEBREAK;
-	art_node_append(in->parent, n);
-}
-
-static void
-inline_break(struct inline_sink *in)
-{
-	in->brk = true;
-	in->space = true;
-}
-
-/* Text with HTML white space collapsed; a run holding a newline becomes a
- * soft break, which the segment-break pass then removes between CJK
- * characters, as for Markdown source lines. */
-static void
-inline_text(struct html_conversion *c, struct inline_sink *in, const char *s, xmlNodePtr x)
-{
-	GString *buf = g_string_new(NULL);
-	struct art_pos pos = html_pos_of(c, x);
-	for (const char *p = s; *p;) {
-		if (is_html_space(*p)) {
-			bool nl = false;
-			for (; is_html_space(*p); p++)
-				nl |= *p == '\n';
-			if (in->space)
-				continue;
-			in->space = true;
-			if (!nl) {
-				g_string_append_c(buf, ' ');
-				continue;
-			}
-			if (buf->len) {
-				struct art_node *t = art_node_new(ART_TEXT, pos);
-				t->literal = g_strdup(buf->str);
-				art_node_append(in->parent, t);
-				g_string_truncate(buf, 0);
-			}
-			art_node_append(in->parent, art_node_new(ART_SOFTBREAK, pos));
-			continue;
-		}
-		if (in->brk) {
-			if (buf->len) {
-				struct art_node *t = art_node_new(ART_TEXT, pos);
-				t->literal = g_strdup(buf->str);
-				art_node_append(in->parent, t);
-				g_string_truncate(buf, 0);
-			}
-			if (in->parent->first_child)
-				art_node_append(in->parent, art_node_new(ART_LINEBREAK, pos));
-			in->brk = false;
-		}
-		const char *q = p;
-		while (*q && !is_html_space(*q))
-			q++;
-		g_string_append_len(buf, p, q - p);
-		p = q;
-		in->space = false;
-	}
-	if (buf->len) {
-		struct art_node *t = art_node_new(ART_TEXT, pos);
-		t->literal = g_strdup(buf->str);
-		art_node_append(in->parent, t);
-	}
-	g_string_free(buf, TRUE);
-}
-
-/* Lines of preformatted text as code spans joined by line breaks. */
-static void
-inline_pre(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
-{
-	char *s = text_content(x);
-	char **lines = g_strsplit(s, "\n", -1);
-	inline_break(in);
-	bool any = false;
-	for (char **l = lines; *l; l++) {
-		g_strchomp(*l);
-		if (!**l)
-			continue;
-		if (any)
-			inline_add(in, html_node(c, ART_LINEBREAK, x));
-		struct art_node *code = html_node(c, ART_CODE, x);
-		code->literal = g_strdup(*l);
-		inline_add(in, code);
-		any = true;
-	}
-	inline_break(in);
-	g_strfreev(lines);
-	g_free(s);
-}
-
-/* A Markdown block inside inline HTML (a cell, <del>...</del>): its inline
- * content joins, on a line of its own; a code block's lines as code. */
-static void
-inline_moved(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
-{
-	struct art_node *n = take_moved(c, x);
-	if (!n)
-		return;
-	inline_break(in);
-	if (n->type == ART_CODE_BLOCK) {
-		char *s = n->literal ? n->literal : "";
-		char **lines = g_strsplit(s, "\n", -1);
-		for (char **l = lines; *l; l++) {
-			if (!**l)
-				continue;
-			struct art_node *code = art_node_new(ART_CODE, n->pos);
-			code->literal = g_strdup(*l);
-			inline_add(in, code);
-			inline_break(in);
-		}
-		g_strfreev(lines);
-	} else if (n->first_child && !art_node_is_block(n->first_child)) {
-		while (n->first_child)
-			inline_add(in, n->first_child);
-	} else {
-		char *s = art_node_plain_text(n);
-		inline_text(c, in, s, x);
-		g_free(s);
-	}
-	inline_break(in);
-	art_ids_retarget(c->art, n, c->container);
-	art_node_free(n);
-}
-
-static void
-inline_element(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
-{
-	if (is_placeholder(x)) {
-		inline_moved(c, in, x);
-		return;
-	}
-	enum html_kind k = html_kind_of(ename(x));
-	if (c->depth >= MAX_DEPTH && k != K_DROP && k != K_SILENT && !holds_moved(c, x)) {
-		char *s = text_content(x);
-		inline_text(c, in, s, x);
-		g_free(s);
-		return;
-	}
-	if (k != K_A && k != K_DROP && k != K_SILENT && k != K_LITERAL)
-		html_anchor_ids(c, x); /* <span id=x>: a target, as in a browser */
-	enum art_node_type wrap = ART_NODE__MAX;
-	switch (k) {
-	case K_DROP:
-	case K_LITERAL: /* filtered_source() made text of these */
-		html_warn_dropped(c, x);
-		return;
-	case K_SILENT:
-	case K_WBR:
-		return;
-	case K_BR:
-		inline_add(in, html_node(c, ART_LINEBREAK, x));
-		return;
-	case K_HR:
-		inline_break(in);
-		return;
-	case K_IMG: {
-		struct art_node *img = html_make_image(c, x);
-		if (img)
-			inline_add(in, img);
-		return;
-	}
-	case K_CODE: {
-		if (holds_moved(c, x))
-			break;
-		char *s = text_content(x);
-		char *t = art_collapse_space(s);
-		g_free(s);
-		if (!*t) {
-			g_free(t);
-			return;
-		}
-		struct art_node *code = html_node(c, ART_CODE, x);
-		code->literal = t;
-		inline_add(in, code);
-		return;
-	}
-	case K_PRE:
-		if (holds_moved(c, x))
-			break;
-		inline_pre(c, in, x);
-		return;
-	case K_A:
-		/* a link when it has an href (and is not inside one), an
-		 * anchor (name= or id=) in any case */
-		html_anchor_ids(c, x);
-		if (!c->in_link) {
-			char *href = html_attr(x, "href");
-			if (href) {
-				struct art_node *link = html_node(c, ART_LINK, x);
-				link->u.link.url = href;
-				link->u.link.title = html_attr(x, "title");
-				inline_add(in, link);
-				in->space = false;
-				struct art_node *save = in->parent;
-				in->parent = link;
-				c->in_link++;
-				c->depth++;
-				inline_children(c, in, x);
-				c->depth--;
-				c->in_link--;
-				in->parent = save;
-				if (!link->first_child)
-					art_node_free(link);
-				return;
-			}
-		}
-		break;
-	case K_STRONG:
-		wrap = ART_STRONG;
-		break;
-	case K_EMPH:
-		wrap = ART_EMPH;
-		break;
-	case K_STRIKE:
-		wrap = ART_STRIKE;
-		break;
-	case K_SUP:
-		wrap = ART_SUPERSCRIPT;
-		break;
-	case K_SUB:
-		wrap = ART_SUBSCRIPT;
-		break;
-	case K_CELL: /* a table inside a cell: cells side by side */
-		if (!in->space && !in->brk)
-			inline_text(c, in, " ", x);
-		break;
-	case K_BLOCK:
-	case K_PARA:
-	case K_HEADING:
-	case K_QUOTE:
-	case K_LIST:
-	case K_ITEM:
-	case K_TABLE:
-	case K_DLIST:
-	case K_DTERM:
-	case K_DDESC:
-		inline_break(in);
-		c->depth++;
-		inline_children(c, in, x);
-		c->depth--;
-		inline_break(in);
-		return;
-	case K_UNWRAP:
-		break;
-	}
-	c->depth++;
-	if (wrap != ART_NODE__MAX) {
-		struct art_node *w = html_node(c, wrap, x);
-		bool space = in->space;
-		inline_add(in, w);
-		in->space = space;
-		struct art_node *save = in->parent;
-		in->parent = w;
-		inline_children(c, in, x);
-		in->parent = save;
-		if (!w->first_child)
-			art_node_free(w);
-	} else {
-		inline_children(c, in, x);
-	}
-	c->depth--;
-}
-
-static void
-inline_children(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x)
-{
-	for (xmlNodePtr ch = x->children; ch; ch = ch->next) {
-		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
-			inline_text(c, in, ch->content ? (const char *)ch->content : "", ch);
-		else if (ch->type == XML_ELEMENT_NODE)
-			inline_element(c, in, ch);
-	}
 }
 
 /* ------------------------------------------------------------ blocks */
@@ -423,7 +89,7 @@ inline_block(struct html_conversion *c, enum art_node_type t, xmlNodePtr x)
 	struct art_node *n = html_node(c, t, x);
 	struct inline_sink in = {n, true, false};
 	c->depth++;
-	inline_children(c, &in, x);
+	html_phrasing_children(c, &in, x);
 	c->depth--;
 	html_trim(n);
 	return n;
@@ -451,12 +117,12 @@ block_list(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 		} else { /* stray content in a list: an item of its own */
 			struct block_sink sub = {item, NULL, {NULL, true, false}};
 			if (ch->type == XML_TEXT_NODE)
-				inline_text(c, block_loose_inlines(&sub, c, ch),
-				            (const char *)ch->content, ch);
-			else if (is_placeholder(ch))
+				html_phrasing_text(c, block_loose_inlines(&sub, c, ch),
+				                   (const char *)ch->content, ch);
+			else if (html_is_placeholder(ch))
 				block_element(c, &sub, ch);
 			else
-				inline_element(c, block_loose_inlines(&sub, c, ch), ch);
+				html_phrasing_element(c, block_loose_inlines(&sub, c, ch), ch);
 			block_close_para(&sub, c);
 		}
 		if (item->first_child)
@@ -483,7 +149,7 @@ block_deflist(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 			continue;
 		if (ch->type != XML_ELEMENT_NODE && ch->type != XML_TEXT_NODE)
 			continue;
-		enum html_kind k = ch->type == XML_ELEMENT_NODE && !is_placeholder(ch)
+		enum html_kind k = ch->type == XML_ELEMENT_NODE && !html_is_placeholder(ch)
 		                       ? html_kind_of(ename(ch))
 		                       : K_UNWRAP;
 		struct art_node *n;
@@ -499,8 +165,8 @@ block_deflist(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 				block_children(c, &sub, ch);
 				c->depth--;
 			} else if (ch->type == XML_TEXT_NODE) {
-				inline_text(c, block_loose_inlines(&sub, c, ch),
-				            (const char *)ch->content, ch);
+				html_phrasing_text(c, block_loose_inlines(&sub, c, ch),
+				                   (const char *)ch->content, ch);
 			} else {
 				block_element(c, &sub, ch);
 			}
@@ -527,7 +193,7 @@ table_cells(struct html_conversion *c, struct block_sink *b, struct art_node *ro
             xmlNodePtr tr)
 {
 	for (xmlNodePtr ch = tr->children; ch; ch = ch->next) {
-		if (ch->type == XML_ELEMENT_NODE && is_placeholder(ch))
+		if (ch->type == XML_ELEMENT_NODE && html_is_placeholder(ch))
 			block_element(c, b, ch);
 		if (ch->type != XML_ELEMENT_NODE || html_kind_of(ename(ch)) != K_CELL)
 			continue;
@@ -549,7 +215,7 @@ table_rows(struct html_conversion *c, struct block_sink *b, struct art_node *tab
 		if (ch->type != XML_ELEMENT_NODE)
 			continue;
 		const char *nm = ename(ch);
-		if (is_placeholder(ch)) {
+		if (html_is_placeholder(ch)) {
 			block_element(c, b, ch);
 		} else if (!g_ascii_strcasecmp(nm, "tr")) {
 			struct art_node *row = html_node(c, ART_TABLE_ROW, ch);
@@ -638,24 +304,24 @@ block_table(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 static void
 block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
-	if (is_placeholder(x)) {
-		struct art_node *moved = take_moved(c, x);
+	if (html_is_placeholder(x)) {
+		struct art_node *moved = html_take_moved(c, x);
 		if (moved)
 			block_add(b, c, moved);
 		return;
 	}
 	enum html_kind k = html_kind_of(ename(x));
-	if (k == K_PRE && holds_moved(c, x))
+	if (k == K_PRE && html_holds_moved(c, x))
 		k = K_BLOCK; /* <pre> around Markdown: its text and the blocks */
-	if (c->depth >= MAX_DEPTH) {
-		inline_element(c, block_loose_inlines(b, c, x), x);
+	if (c->depth >= HTML_MAX_DEPTH) {
+		html_phrasing_element(c, block_loose_inlines(b, c, x), x);
 		return;
 	}
 	struct art_node *n;
 	if (k == K_PARA || k == K_PRE || k == K_QUOTE || k == K_LIST || k == K_TABLE ||
 	    k == K_HR || k == K_BLOCK || k == K_ITEM || k == K_CELL || k == K_DLIST ||
 	    k == K_DTERM || k == K_DDESC)
-		html_anchor_ids(c, x); /* inline kinds: inline_element() does */
+		html_anchor_ids(c, x); /* inline kinds: html_phrasing_element() does */
 	switch (k) {
 	case K_DLIST:
 		block_close_para(b, c);
@@ -677,7 +343,7 @@ block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 			art_node_free(n);
 		return;
 	case K_PRE: {
-		char *s = text_content(x);
+		char *s = html_text_content(x);
 		if (html_blank(s)) {
 			g_free(s);
 			return;
@@ -723,7 +389,7 @@ block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 		return;
 	case K_BR:
 		if (b->para)
-			inline_element(c, &b->in, x);
+			html_phrasing_element(c, &b->in, x);
 		return;
 	case K_DROP:
 	case K_LITERAL: /* filtered_source() made text of these */
@@ -743,7 +409,7 @@ block_element(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 	case K_SUB:
 		break;
 	}
-	inline_element(c, block_loose_inlines(b, c, x), x);
+	html_phrasing_element(c, block_loose_inlines(b, c, x), x);
 }
 
 static void
@@ -753,7 +419,7 @@ block_children(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
 			const char *s = ch->content ? (const char *)ch->content : "";
 			if (b->para || !html_blank(s))
-				inline_text(c, block_loose_inlines(b, c, ch), s, ch);
+				html_phrasing_text(c, block_loose_inlines(b, c, ch), s, ch);
 		} else if (ch->type == XML_ELEMENT_NODE) {
 			block_element(c, b, ch);
 		}
@@ -784,7 +450,7 @@ html_convert_group(struct html_conversion *c, struct art_node *const *group, gui
 	c->moved = moved;
 	if (!doc) {
 		struct block_sink b = {holder, NULL, {NULL, true, false}};
-		inline_text(c, block_loose_inlines(&b, c, NULL), lit, NULL);
+		html_phrasing_text(c, block_loose_inlines(&b, c, NULL), lit, NULL);
 		block_close_para(&b, c);
 	} else if (body) {
 		struct block_sink b = {holder, NULL, {NULL, true, false}};

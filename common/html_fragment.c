@@ -149,3 +149,39 @@ html_fragment_source(struct art_node *const *group, guint len, GPtrArray *moved)
 	}
 	return g_string_free(src, FALSE);
 }
+
+/* ------------------------------------------------------------ placeholders */
+
+bool
+html_is_placeholder(xmlNodePtr x)
+{
+	return x->type == XML_ELEMENT_NODE && !strcmp(ename(x), HTML_PLACEHOLDER);
+}
+
+/* The Markdown block placeholder x stands for, taken out of c->moved
+ * (NULL if there is none or it is placed already). */
+struct art_node *
+html_take_moved(struct html_conversion *c, xmlNodePtr x)
+{
+	char *v = html_attr(x, "n");
+	guint64 i = v ? g_ascii_strtoull(v, NULL, 10) : G_MAXUINT64;
+	g_free(v);
+	if (!c->moved || i >= c->moved->len)
+		return NULL;
+	struct art_node *n = c->moved->pdata[i];
+	c->moved->pdata[i] = NULL;
+	return n;
+}
+
+/* Whether x holds a placeholder: then its text alone would lose a block. */
+bool
+html_holds_moved(const struct html_conversion *c, xmlNodePtr x)
+{
+	if (!c->moved || !c->moved->len)
+		return false;
+	for (xmlNodePtr ch = x->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE &&
+		    (html_is_placeholder(ch) || html_holds_moved(c, ch)))
+			return true;
+	return false;
+}

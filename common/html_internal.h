@@ -25,6 +25,17 @@ struct html_conversion {
 	                      anchors only went before them) */
 };
 
+/* Elements converted below a fragment; deeper nesting is read as plain
+ * text, so hostile input (50000 nested <div>s) cannot exhaust the stack. */
+#define HTML_MAX_DEPTH 48
+
+/* Inline content being added to parent. */
+struct inline_sink {
+	struct art_node *parent;
+	bool space; /* white space emitted last (or nothing yet) */
+	bool brk;   /* a block ended: line break before more content */
+};
+
 /* Element standing for moved->pdata[n] in a fragment's source. */
 #define HTML_PLACEHOLDER "mdpress-block"
 
@@ -36,6 +47,7 @@ ename(xmlNodePtr x)
 
 /* html.c */
 char *html_attr(xmlNodePtr x, const char *name); /* new string or NULL */
+char *html_text_content(xmlNodePtr x);           /* new string */
 struct art_pos html_pos_of(const struct html_conversion *c, xmlNodePtr x);
 struct art_node *html_node(const struct html_conversion *c, enum art_node_type t, xmlNodePtr x);
 bool html_blank(const char *s);
@@ -60,6 +72,21 @@ GPtrArray *html_fragment_group(struct art_node *h, GHashTable *member);
 /* The group's HTML source with placeholders; its Markdown blocks are
  * unlinked into moved.  Returns a new string. */
 char *html_fragment_source(struct art_node *const *group, guint n, GPtrArray *moved);
+
+/* Placeholders (also html_fragment.c). */
+bool html_is_placeholder(xmlNodePtr x);
+/* The Markdown block placeholder x stands for, taken out of c->moved
+ * (NULL if there is none or it is placed already). */
+struct art_node *html_take_moved(struct html_conversion *c, xmlNodePtr x);
+/* Whether x holds a placeholder: then its text alone would lose a block. */
+bool html_holds_moved(const struct html_conversion *c, xmlNodePtr x);
+
+/* html_phrasing.c: an HTML block's inline content into in->parent. */
+void html_phrasing_children(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x);
+void html_phrasing_element(struct html_conversion *c, struct inline_sink *in, xmlNodePtr x);
+/* Text with HTML white space collapsed. */
+void html_phrasing_text(struct html_conversion *c, struct inline_sink *in, const char *s,
+                        xmlNodePtr x);
 
 /* html_inline.c */
 void html_convert_inlines(struct html_conversion *c, struct art_node *parent);
