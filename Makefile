@@ -32,10 +32,12 @@ $(shell mkdir -p $(GEN_DIR); line='$(hash)define MDPRESS_DATADIR "$(subst ",\",$
         [ "$$(cat $(DATADIR_H) 2>/dev/null)" = "$$line" ] || printf '%s\n' "$$line" > $(DATADIR_H))
 
 PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
+# common/fontsubset.c (fontconfig and hb-subset): linked only into the
+# programs that call it
+PKG_FONTS  := harfbuzz-subset fontconfig
 PKG_TXT    := $(PKG_COMMON) icu-uc
 PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0
-PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 fontconfig \
-              harfbuzz-subset
+PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 $(PKG_FONTS)
 
 # LINK=static (default) links md2txt and md2epub against the static archives
 # Debian ships in the -dev packages for these libraries; LINK=shared links
@@ -89,7 +91,7 @@ $(PROGRAMS): %: $(BUILD)/%
 $(BUILD)/common/%.o: common/%.c
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON)) -c $< -o $@
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(call pkg_cflags,$(PKG_COMMON) $(PKG_FONTS)) -c $< -o $@
 
 $(GEN_DIR)/default_style.c: docs/style.yaml
 	@mkdir -p $(@D)

@@ -13,6 +13,7 @@
  * back to the role's usual faces, so a missed character costs bytes, never
  * a glyph.  The files are removed when the document is finished.
  */
+#include "fontsubset.h"
 #include "pdf.h"
 
 #include <glib/gstdio.h>
@@ -155,83 +156,34 @@ collect(hb_set_t *set, const struct article *art, bool *strong)
 	}
 }
 
-/* File and index of the face fontconfig picks first for a role, weight and
- * language, as pango asks for it; NULL when none. */
-static char *
-role_face(enum pdf_font role, bool bold, const char *lang, int *index)
-{
-	FcPattern *pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)pdf_role_alias(role));
-	FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
-	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	FcResult r;
-	FcPattern *font = FcFontMatch(NULL, pat, &r);
-	FcPatternDestroy(pat);
-	char *file = NULL;
-	FcChar8 *f;
-	if (font && FcPatternGetString(font, FC_FILE, 0, &f) == FcResultMatch) {
-		file = g_strdup((const char *)f);
-		if (FcPatternGetInteger(font, FC_INDEX, 0, index) != FcResultMatch)
-			*index = 0;
-	}
-	if (font)
-		FcPatternDestroy(font);
-	return file;
-}
-
 /* Subset face (file, index) to the characters in set, into a new temporary
  * file named after tag; returns its path, or NULL (not a CFF face, or any
  * failure: the role then keeps the system face). */
 static char *
 make_subset(const char *file, int index, const hb_set_t *set, const char *tag)
 {
-	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
-	if (!blob)
-		return NULL;
-	hb_face_t *face = hb_face_create(blob, (unsigned)index);
-	hb_blob_destroy(blob);
+	hb_blob_t *out = art_font_subset(file, index, set, true, NULL);
+	unsigned len = 0;
+	const char *data = out ? hb_blob_get_data(out, &len) : NULL;
 	char *path = NULL;
-	hb_blob_t *cff = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
-	bool is_cff = hb_blob_get_length(cff) > 0;
-	hb_blob_destroy(cff);
-	hb_subset_input_t *in = is_cff ? hb_subset_input_create_or_fail() : NULL;
-	if (in) {
-		hb_set_union(hb_subset_input_unicode_set(in), set);
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-		/* quotes.c asks for the proportional quotes of Latin text */
-		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
-		           HB_TAG('p', 'w', 'i', 'd'));
-		/* and half-width forms of adjacent CJK punctuation */
-		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG),
-		           HB_TAG('h', 'a', 'l', 't'));
-		hb_face_t *sub = hb_subset_or_fail(face, in);
-		hb_subset_input_destroy(in);
-		hb_blob_t *out = sub ? hb_face_reference_blob(sub) : NULL;
-		unsigned len = 0;
-		const char *data = out ? hb_blob_get_data(out, &len) : NULL;
-		char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
-		int fd = len ? art_tmpfile_open(tmpl, &path) : -1;
-		if (fd >= 0) {
-			bool ok = true;
-			for (unsigned off = 0; ok && off < len;) {
-				ssize_t w = write(fd, data + off, len - off);
-				ok = w > 0;
-				off += ok ? (unsigned)w : 0;
-			}
-			if (close(fd) != 0 || !ok) {
-				g_unlink(path);
-				art_tmpfile_untrack(path);
-				g_free(path);
-				path = NULL;
-			}
+	char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
+	int fd = len ? art_tmpfile_open(tmpl, &path) : -1;
+	if (fd >= 0) {
+		bool ok = true;
+		for (unsigned off = 0; ok && off < len;) {
+			ssize_t w = write(fd, data + off, len - off);
+			ok = w > 0;
+			off += ok ? (unsigned)w : 0;
 		}
-		g_free(tmpl);
-		hb_blob_destroy(out);
-		hb_face_destroy(sub);
+		if (close(fd) != 0 || !ok) {
+			g_unlink(path);
+			art_tmpfile_untrack(path);
+			g_free(path);
+			path = NULL;
+		}
 	}
-	hb_face_destroy(face);
+	g_free(tmpl);
+	hb_blob_destroy(out);
 	return path;
 }
 
@@ -287,8 +239,10 @@ add_subsets(struct pdf *p, struct article *const *arts, int n)
 		bool same = true;
 		for (int a = 0; a < n && same; a++) {
 			int ix = 0;
-			char *f = role_face(role, sub_faces[i].bold,
-			                    pdf_lang_tag_for(arts[a]->lang), &ix);
+			/* the face pango gets for the role, weight and language */
+			char *f =
+			    art_font_match(pdf_role_alias(role),
+			                   pdf_lang_tag_for(arts[a]->lang), bold, false, &ix);
 			if (!f || (file && (strcmp(f, file) || ix != index)))
 				same = false;
 			if (!file) {

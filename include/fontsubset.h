@@ -1,0 +1,31 @@
+/* fontsubset.h - faces found with fontconfig and cut to a document's
+ * characters with HarfBuzz's subsetter (common/fontsubset.c).  md2pdf lays
+ * out with the subsets; md2epub embeds them.  Only the programs that call
+ * these link harfbuzz-subset and fontconfig. */
+#ifndef MDPRESS_FONTSUBSET_H
+#define MDPRESS_FONTSUBSET_H
+
+#include <stdbool.h>
+
+#include <hb-subset.h>
+
+/* The file and face index that fontconfig's current configuration picks
+ * first for family, a fontconfig language ("zh-cn"; NULL: none) and a
+ * weight.  With exact, only a face of that very family (no fallback to
+ * another one).  A new string (g_free), or NULL when there is none. */
+char *art_font_match(const char *family, const char *lang, bool bold, bool exact, int *index);
+
+/* Face index of file cut down to the characters in chars: outlines
+ * desubroutinized, layout tables kept (the same shaping: locl, kern,
+ * vert...; also pwid and halt, which HarfBuzz drops by default) and the
+ * name table kept.  NULL when the file is no font HarfBuzz can subset, or,
+ * with cff_only, when its outlines are not CFF.  *cff (may be NULL) says
+ * whether they are (.otf) or TrueType (.ttf). */
+hb_blob_t *art_font_subset(const char *file, int index, const hb_set_t *chars, bool cff_only,
+                           bool *cff);
+
+/* The OpenType weight class (400 regular, 700 bold) of face index of file,
+ * as fontconfig reads it; 400 when it cannot. */
+int art_font_weight(const char *file, int index);
+
+#endif
