@@ -82,31 +82,32 @@ struct epub_item *epub_book_image(struct epub_book *book, const struct art_resou
                                   const char *file, struct art_pos pos);
 /* Chapter for a link to another file of the book, or NULL. */
 struct epub_chapter *epub_book_chapter_for(struct epub_book *book, const char *canon);
+/* Make a link target from a Markdown/HTML href, or NULL to drop the link. */
+char *epub_href(struct epub_book *book, struct epub_chapter *ch, const char *url);
 
-/* xhtml.c */
+/* xhtml.c (with xhtml_inline.c) */
 /* Build ch->doc from ch->art. */
 void epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch);
+/* A footnote reference to footnote number n, or nothing if n is unknown. */
+void epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent, int n);
+
+/* xhtml_doc.c */
 /* A new XHTML document with head (title, stylesheet); returns body. */
 xmlNodePtr epub_xhtml_skeleton(xmlDocPtr *doc, const char *lang, const char *title,
                                bool stylesheet);
 /* A valid XML id (NCName) derived from any string; new string. */
 char *epub_xml_id(const char *raw);
+/* Claim an id in ch (unique: "base", "base-2"...); returns it, owned by ch. */
+const char *epub_claim_id(struct epub_chapter *ch, const char *base);
 /* Append a newline text node (keeps the serialised XHTML readable
  * without libxml2's formatter, which would add space inside <pre>). */
 void epub_nl(xmlNodePtr parent);
-/* Make a link target from a Markdown/HTML href, or NULL to drop the link. */
-char *epub_href(struct epub_book *book, struct epub_chapter *ch, const char *url);
-/* Placeholder for an image that cannot be packed. */
-xmlNodePtr epub_missing_image(xmlNodePtr parent, const char *alt);
-
-/* Claim an id in ch (unique: "base", "base-2"...); returns it, owned by ch. */
-const char *epub_claim_id(struct epub_chapter *ch, const char *base);
-/* A footnote reference to footnote number n, or nothing if n is unknown. */
-void epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent, int n);
 /* Append text, dropping characters XML 1.0 forbids. */
 void epub_text(xmlNodePtr parent, const char *s);
 /* Copy of s without characters XML 1.0 forbids. */
 char *epub_clean(const char *s);
+/* Placeholder for an image that cannot be packed. */
+xmlNodePtr epub_missing_image(xmlNodePtr parent, const char *alt);
 
 /* anchors.c */
 /* Values of epub_chapter.ids: an id reserved for a heading not yet

@@ -1,124 +1,19 @@
-/* xhtml.c - one article -> one EPUB 3 XHTML content document.
+/* xhtml.c - one article -> one EPUB 3 XHTML content document: the title
+ * block, the blocks, the footnotes section.  Inline nodes are
+ * xhtml_inline.c's; the document skeleton, text and ids xhtml_doc.c's.
  *
  * Built node by node with libxml2's tree API and serialised by libxml2, so
  * the result is well-formed whatever the input.  Raw HTML reaches it as
  * model nodes, like md2txt and md2pdf (common/html*.c). */
 #include <string.h>
 
-#include "epub.h"
-
-/* Nesting deeper than this (50000 '>' or '*' in hostile input) is
- * flattened without recursion, so the stack stays small. */
-#define MAX_DEPTH 48
-
-/* One chapter's XHTML being built: its book, the OPS namespace, nesting. */
-struct xhtml_writer {
-	struct epub_book *book;
-	struct epub_chapter *ch;
-	xmlNsPtr ops;
-	int depth;  /* block nesting */
-	int idepth; /* inline nesting */
-};
+#include "xhtml.h"
 
 static void render_blocks(struct xhtml_writer *x, xmlNodePtr parent,
                           const struct art_node *first);
 static void render_block(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n);
 static void render_block_node(struct xhtml_writer *x, xmlNodePtr parent,
                               const struct art_node *n);
-static void render_inline_list(struct xhtml_writer *x, xmlNodePtr parent,
-                               const struct art_node *first);
-static void render_inline_node(struct xhtml_writer *x, xmlNodePtr parent,
-                               const struct art_node *n);
-
-char *
-epub_clean(const char *s)
-{
-	GString *o = g_string_sized_new(strlen(s));
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-			continue;
-		/* U+FFFE and U+FFFF are not XML characters either. */
-		if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) {
-			p += 2;
-			continue;
-		}
-		g_string_append_c(o, (char)*p);
-	}
-	return g_string_free(o, FALSE);
-}
-
-void
-epub_text(xmlNodePtr parent, const char *s)
-{
-	if (s == NULL || *s == '\0')
-		return;
-	char *c = epub_clean(s);
-	xmlAddChild(parent, xmlNewText(BAD_CAST c));
-	g_free(c);
-}
-
-void
-epub_nl(xmlNodePtr parent)
-{
-	xmlAddChild(parent, xmlNewText(BAD_CAST "\n"));
-}
-
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name)
-{
-	return xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-}
-
-static void
-prop(xmlNodePtr node, const char *name, const char *value)
-{
-	char *c = epub_clean(value);
-	xmlNewProp(node, BAD_CAST name, BAD_CAST c);
-	g_free(c);
-}
-
-/* XML ids must be NCNames (epubcheck: "must be an XML name without
- * colons"): slugs like "2024-plan" or ones with '/' are not. */
-char *
-epub_xml_id(const char *raw)
-{
-	GString *o = g_string_new(NULL);
-	for (const char *p = raw; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char_validated(p, -1);
-		if (c == (gunichar)-1 || c == (gunichar)-2)
-			break;
-		bool ok = g_unichar_isalnum(c) || c == '_' || c == '-' || c == '.' ||
-		          g_unichar_type(c) == G_UNICODE_NON_SPACING_MARK ||
-		          g_unichar_type(c) == G_UNICODE_OTHER_LETTER;
-		if (c < 0x80 && !g_ascii_isalnum((int)c) && c != '_' && c != '-' && c != '.')
-			ok = false;
-		if (!ok) {
-			if (o->len > 0 && o->str[o->len - 1] != '-')
-				g_string_append_c(o, '-');
-			continue;
-		}
-		if (o->len == 0 && !(g_unichar_isalpha(c) || c == '_'))
-			g_string_append(o, "id-");
-		g_string_append_unichar(o, c);
-	}
-	if (o->len == 0)
-		g_string_append(o, "id");
-	return g_string_free(o, FALSE);
-}
-
-const char *
-epub_claim_id(struct epub_chapter *ch, const char *base)
-{
-	char *id = epub_xml_id(base);
-	for (int i = 2; g_hash_table_contains(ch->ids, id); i++) {
-		g_free(id);
-		char *b = epub_xml_id(base);
-		id = g_strdup_printf("%s-%d", b, i);
-		g_free(b);
-	}
-	g_hash_table_insert(ch->ids, id, EPUB_ID_PRESENT);
-	return id;
-}
 
 /* Give a heading the id the model chose (reserved at chapter start) unless
  * another heading already mapped to the same NCName. */
@@ -142,35 +37,6 @@ heading_id(struct xhtml_writer *x, const char *raw)
 	}
 	g_free(id);
 	return res;
-}
-
-xmlNodePtr
-epub_missing_image(xmlNodePtr parent, const char *alt)
-{
-	xmlNodePtr s = el(parent, "span");
-	prop(s, "class", "missing-image");
-	epub_text(s, (alt && *alt) ? alt : "image");
-	return s;
-}
-
-static void
-render_image(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
-{
-	char *alt = art_node_plain_text(n);
-	struct epub_item *it =
-	    n->u.image.res
-	        ? epub_book_image(x->book, n->u.image.res, x->ch->art->display_name, n->pos)
-	        : NULL;
-	if (it == NULL) {
-		epub_missing_image(parent, alt);
-	} else {
-		xmlNodePtr img = el(parent, "img");
-		prop(img, "src", it->href);
-		prop(img, "alt", alt);
-		if (n->u.image.title && *n->u.image.title)
-			prop(img, "title", n->u.image.title);
-	}
-	g_free(alt);
 }
 
 static struct art_node *
@@ -219,130 +85,6 @@ epub_noteref(struct epub_book *book, struct epub_chapter *ch, xmlNodePtr parent,
 	prop(a, "id", id);
 	prop(a, "class", "noteref");
 	epub_text(a, num);
-}
-
-/* The text of an inline subtree, appended flat. */
-static void
-flat_text(GString *o, const struct art_node *top)
-{
-	for (const struct art_node *n = top; n; n = art_node_next(n, top, true)) {
-		if ((n->type == ART_TEXT || n->type == ART_CODE) && n->literal)
-			g_string_append(o, n->literal);
-		else if (n->type == ART_SOFTBREAK || n->type == ART_LINEBREAK)
-			g_string_append_c(o, ' ');
-	}
-}
-
-static void
-render_inline(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
-{
-	if (x->idepth >= MAX_DEPTH && n->first_child) {
-		GString *t = g_string_new(NULL);
-		flat_text(t, n);
-		epub_text(parent, t->str);
-		g_string_free(t, TRUE);
-		return;
-	}
-	x->idepth++;
-	render_inline_node(x, parent, n);
-	x->idepth--;
-}
-
-static void
-render_inline_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
-{
-	xmlNodePtr e;
-	switch (n->type) {
-	case ART_TEXT:
-		epub_text(parent, n->literal);
-		break;
-	case ART_SOFTBREAK:
-		epub_text(parent, " ");
-		break;
-	case ART_LINEBREAK:
-		el(parent, "br");
-		epub_nl(parent);
-		break;
-	case ART_CODE:
-		e = el(parent, "code");
-		epub_text(e, n->literal);
-		break;
-	case ART_EMPH:
-		render_inline_list(x, el(parent, "em"), n->first_child);
-		break;
-	case ART_STRONG:
-		render_inline_list(x, el(parent, "strong"), n->first_child);
-		break;
-	case ART_STRIKE:
-		render_inline_list(x, el(parent, "del"), n->first_child);
-		break;
-	case ART_SUPERSCRIPT:
-		render_inline_list(x, el(parent, "sup"), n->first_child);
-		break;
-	case ART_SUBSCRIPT:
-		render_inline_list(x, el(parent, "sub"), n->first_child);
-		break;
-	case ART_LINK: {
-		char *href = epub_href(x->book, x->ch, n->u.link.url);
-		if (href) {
-			e = el(parent, "a");
-			prop(e, "href", href);
-			if (n->u.link.title && *n->u.link.title)
-				prop(e, "title", n->u.link.title);
-		} else {
-			e = el(parent, "span");
-			prop(e, "class", "link");
-			char *file = art_link_file(x->ch->art, n->u.link.url, NULL);
-			if (file) /* a file that is no chapter of this book */
-				art_warn_link_outside(x->ch->art, n->pos, n->u.link.url);
-			g_free(file);
-		}
-		g_free(href);
-		render_inline_list(x, e, n->first_child);
-		break;
-	}
-	case ART_IMAGE:
-		render_image(x, parent, n);
-		break;
-	case ART_FOOTNOTE_REF:
-		if (n->u.footnote.def)
-			epub_noteref(x->book, x->ch, parent, n->u.footnote.number);
-		else {
-			char *t = g_strdup_printf(
-			    "[^%s]", n->u.footnote.label ? n->u.footnote.label : "");
-			epub_text(parent, t);
-			g_free(t);
-		}
-		break;
-	case ART_HTML_INLINE: /* art_normalize() made model nodes of it */
-	case ART_DOCUMENT:
-	case ART_PARAGRAPH:
-	case ART_HEADING:
-	case ART_BLOCKQUOTE:
-	case ART_LIST:
-	case ART_ITEM:
-	case ART_CODE_BLOCK:
-	case ART_HTML_BLOCK:
-	case ART_THEMATIC_BREAK:
-	case ART_TABLE:
-	case ART_TABLE_ROW:
-	case ART_TABLE_CELL:
-	case ART_FIGURE:
-	case ART_CAPTION:
-	case ART_FOOTNOTE_DEF:
-	case ART_DEF_LIST:
-	case ART_DEF_TERM:
-	case ART_DEF_DESC:
-	case ART_NODE__MAX:
-		break;
-	}
-}
-
-static void
-render_inline_list(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *first)
-{
-	for (const struct art_node *n = first; n; n = n->next)
-		render_inline(x, parent, n);
 }
 
 static const char *
@@ -406,7 +148,7 @@ render_table(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *t
 			span_attr(td, "colspan", c->u.cell.colspan);
 			span_attr(td, "rowspan", c->u.cell.rowspan);
 			epub_anchor_ids(x->ch, td, c);
-			render_inline_list(x, td, c->first_child);
+			xhtml_render_inlines(x, td, c->first_child);
 		}
 		epub_nl(sect);
 		if (sect == head && !(row->next && row->next->u.row.header))
@@ -447,7 +189,7 @@ render_heading(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node 
 	if (id)
 		prop(h, "id", id);
 	epub_anchor_ids(x->ch, h, n);
-	render_inline_list(x, h, n->first_child);
+	xhtml_render_inlines(x, h, n->first_child);
 	if (level <= 3) {
 		struct epub_toc_entry *e = g_new0(struct epub_toc_entry, 1);
 		e->level = level;
@@ -466,9 +208,9 @@ render_figure(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *
 	xmlNodePtr fig = el(parent, "figure");
 	for (const struct art_node *c = n->first_child; c; c = c->next) {
 		if (c->type == ART_IMAGE) {
-			render_image(x, fig, c);
+			xhtml_render_image(x, fig, c);
 		} else if (c->type == ART_CAPTION) {
-			render_inline_list(x, el(fig, "figcaption"), c->first_child);
+			xhtml_render_inlines(x, el(fig, "figcaption"), c->first_child);
 		}
 	}
 }
@@ -500,7 +242,7 @@ render_list(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 			for (const struct art_node *c = it->first_child; c; c = c->next) {
 				if (c->type == ART_PARAGRAPH) {
 					epub_anchor_ids(x->ch, li, c);
-					render_inline_list(x, li, c->first_child);
+					xhtml_render_inlines(x, li, c->first_child);
 					if (c->next)
 						epub_nl(li);
 				} else {
@@ -519,7 +261,7 @@ render_list(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 		prop(list, "class", "tasks");
 }
 
-/* Past MAX_DEPTH: the leaf blocks of n's subtree, in order, straight
+/* Past XHTML_MAX_DEPTH: the leaf blocks of n's subtree, in order, straight
  * into parent. */
 static void
 flatten_blocks(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *top)
@@ -540,7 +282,8 @@ flatten_blocks(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node 
 static void
 render_block(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
-	if (x->depth >= MAX_DEPTH && n->first_child && art_node_is_block(n->first_child)) {
+	if (x->depth >= XHTML_MAX_DEPTH && n->first_child &&
+	    art_node_is_block(n->first_child)) {
 		flatten_blocks(x, parent, n);
 		return;
 	}
@@ -566,7 +309,7 @@ render_block_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_no
 		return;
 	case ART_PARAGRAPH:
 		e = el(parent, "p");
-		render_inline_list(x, e, n->first_child);
+		xhtml_render_inlines(x, e, n->first_child);
 		break;
 	case ART_HEADING:
 		render_heading(x, parent, n);
@@ -601,7 +344,7 @@ render_block_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_no
 	case ART_TABLE_ROW:
 	case ART_TABLE_CELL:
 		e = el(parent, "div");
-		render_inline_list(x, e, n->first_child);
+		xhtml_render_inlines(x, e, n->first_child);
 		break;
 	case ART_FOOTNOTE_DEF:
 		return; /* collected at the chapter's end */
@@ -611,7 +354,7 @@ render_block_node(struct xhtml_writer *x, xmlNodePtr parent, const struct art_no
 		render_blocks(x, e, n->first_child);
 		break;
 	case ART_DEF_TERM:
-		render_inline_list(x, el(parent, "dt"), n->first_child);
+		xhtml_render_inlines(x, el(parent, "dt"), n->first_child);
 		break;
 	case ART_DEF_DESC:
 		e = el(parent, "dd");
@@ -691,44 +434,6 @@ render_footnotes(struct xhtml_writer *x, xmlNodePtr body)
 	}
 	if (sect)
 		epub_nl(body);
-}
-
-xmlNodePtr
-epub_xhtml_skeleton(xmlDocPtr *docp, const char *lang, const char *title, bool stylesheet)
-{
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
-	xmlDocSetRootElement(doc, html);
-	xmlCreateIntSubset(doc, BAD_CAST "html", NULL, NULL);
-	xmlNsPtr ns = xmlNewNs(html, BAD_CAST EPUB_NS_XHTML, NULL);
-	xmlSetNs(html, ns);
-	xmlNewNs(html, BAD_CAST EPUB_NS_OPS, BAD_CAST "epub");
-	if (lang && *lang) {
-		xmlNodeSetLang(html, BAD_CAST lang);
-		xmlNewProp(html, BAD_CAST "lang", BAD_CAST lang);
-	}
-	epub_nl(html);
-	xmlNodePtr head = el(html, "head");
-	epub_nl(head);
-	xmlNodePtr meta = el(head, "meta");
-	xmlNewProp(meta, BAD_CAST "charset", BAD_CAST "utf-8");
-	epub_nl(head);
-	xmlNodePtr t = el(head, "title");
-	epub_text(t, title && *title ? title : "-");
-	epub_nl(head);
-	if (stylesheet) {
-		xmlNodePtr link = el(head, "link");
-		xmlNewProp(link, BAD_CAST "rel", BAD_CAST "stylesheet");
-		xmlNewProp(link, BAD_CAST "type", BAD_CAST "text/css");
-		xmlNewProp(link, BAD_CAST "href", BAD_CAST "style.css");
-		epub_nl(head);
-	}
-	epub_nl(html);
-	xmlNodePtr body = el(html, "body");
-	epub_nl(body);
-	epub_nl(html);
-	*docp = doc;
-	return body;
 }
 
 /* Reserve the model's heading ids first, so a raw <a name> earlier in the
