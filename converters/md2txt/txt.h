@@ -1,6 +1,7 @@
-/* txt.h - md2txt's private interfaces: the plain-text renderer (txt.c),
- * and the line wrapper shared by paragraphs, lists, quotes and tables
- * (wrap.c).  Raw HTML reaches us as model nodes (common/html.c). */
+/* txt.h - md2txt's private interfaces: the plain-text renderer (txt.c,
+ * inline.c, table.c), and the line wrapper shared by paragraphs, lists,
+ * quotes and tables (wrap.c).  Raw HTML reaches us as model nodes
+ * (common/html.c). */
 #ifndef MDPRESS_TXT_H
 #define MDPRESS_TXT_H
 
@@ -33,7 +34,7 @@ void txt_free(struct txt *t);
 
 /* Append finished lines to the output, after any pending blank line. */
 void txt_put(struct txt *t, const GString *lines);
-/* Plain text of a node's inline children ("text [n]" links, "[^n]"
+/* inline.c: plain text of a node's inline children ("text [n]" links, "[^n]"
  * footnotes, "[image: alt]"); '\n' for hard breaks.  Returns a new string. */
 char *txt_inline_text(struct txt *t, const struct art_node *parent);
 /* A GFM table with the given first-line and other-line prefixes. */
