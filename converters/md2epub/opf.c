@@ -143,7 +143,7 @@ epub_opf(const struct epub_book *b, size_t *len)
 /* The table of contents as a flat list of (level, text, href): a single
  * article lists its headings; a book lists chapters with their headings
  * one level below. */
-struct flat {
+struct toc_line {
 	int level;
 	const char *text, *href;
 };
@@ -151,17 +151,17 @@ struct flat {
 static GArray *
 toc_entries(const struct epub_book *b)
 {
-	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct flat));
+	GArray *a = g_array_new(FALSE, FALSE, sizeof(struct toc_line));
 	bool single = b->chapters->len == 1;
 	for (guint i = 0; i < b->chapters->len; i++) {
 		const struct epub_chapter *ch = g_ptr_array_index(b->chapters, i);
 		if (!single || ch->toc->len == 0) {
-			struct flat f = {0, ch->title, ch->file};
+			struct toc_line f = {0, ch->title, ch->file};
 			g_array_append_val(a, f);
 		}
 		for (guint j = 0; j < ch->toc->len; j++) {
 			const struct epub_toc_entry *e = g_ptr_array_index(ch->toc, j);
-			struct flat f = {e->level, *e->text ? e->text : ch->title, e->href};
+			struct toc_line f = {e->level, *e->text ? e->text : ch->title, e->href};
 			g_array_append_val(a, f);
 		}
 	}
@@ -171,7 +171,7 @@ toc_entries(const struct epub_book *b)
 /* Nest a flat list of levelled entries.  add(parent_list, entry) makes an
  * entry node inside a list node and returns it; sub(entry) makes a list
  * node inside an entry.  Skipped levels nest one step only. */
-typedef xmlNodePtr (*add_fn)(xmlNodePtr list, const struct flat *f, int depth, int *order);
+typedef xmlNodePtr (*add_fn)(xmlNodePtr list, const struct toc_line *f, int depth, int *order);
 typedef xmlNodePtr (*sub_fn)(xmlNodePtr entry, int depth);
 
 static void
@@ -186,7 +186,7 @@ nest(xmlNodePtr root, GArray *a, add_fn add, sub_fn sub)
 	st[0].last = NULL;
 	st[0].level = -1;
 	for (guint i = 0; i < a->len; i++) {
-		const struct flat *f = &g_array_index(a, struct flat, i);
+		const struct toc_line *f = &g_array_index(a, struct toc_line, i);
 		/* Pop only to a list whose parent level is not deeper: an h2
 		 * after an h3 under a chapter entry stays in that chapter. */
 		while (depth > 0 && st[depth].level > f->level &&
@@ -206,7 +206,7 @@ nest(xmlNodePtr root, GArray *a, add_fn add, sub_fn sub)
 }
 
 static xmlNodePtr
-nav_add(xmlNodePtr list, const struct flat *f, int depth, int *order)
+nav_add(xmlNodePtr list, const struct toc_line *f, int depth, int *order)
 {
 	(void)order;
 	nl(list, 2 * depth + 4);
@@ -285,7 +285,7 @@ epub_nav(const struct epub_book *b, size_t *len)
 }
 
 static xmlNodePtr
-ncx_add(xmlNodePtr list, const struct flat *f, int depth, int *order)
+ncx_add(xmlNodePtr list, const struct toc_line *f, int depth, int *order)
 {
 	char id[32], po[16];
 	++*order;
@@ -314,7 +314,7 @@ toc_depth(GArray *a)
 {
 	int lo = 9, hi = 0;
 	for (guint i = 0; i < a->len; i++) {
-		int l = g_array_index(a, struct flat, i).level;
+		int l = g_array_index(a, struct toc_line, i).level;
 		lo = MIN(lo, l);
 		hi = MAX(hi, l);
 	}
