@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Lines [first, last] of the source that a code or HTML block holds. */
-struct span {
+struct line_span {
 	int first, last;
 };
 
@@ -46,15 +46,15 @@ art_warn_unused_footnotes(struct article *art)
 	if (!art->root || !g_strstr_len(art->source, (gssize)art->source_len, "[^"))
 		return;
 	GHashTable *kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	GArray *blocks = g_array_new(FALSE, FALSE, sizeof(struct span));
+	GArray *blocks = g_array_new(FALSE, FALSE, sizeof(struct line_span));
 	for (const struct art_node *n = art->root; n; n = art_node_next(n, art->root, true)) {
 		if (n->type == ART_FOOTNOTE_DEF && n->u.footnote.label) {
 			g_hash_table_add(kept, g_utf8_casefold(n->u.footnote.label, -1));
 		} else if ((n->type == ART_CODE_BLOCK || n->type == ART_HTML_BLOCK) &&
 		           n->pos.line > 0) {
 			/* + 1: a closing fence */
-			struct span sp = {n->pos.line,
-			                  n->pos.line + count_lines(n->literal) + 1};
+			struct line_span sp = {n->pos.line,
+			                       n->pos.line + count_lines(n->literal) + 1};
 			g_array_append_val(blocks, sp);
 		}
 	}
@@ -69,7 +69,8 @@ art_warn_unused_footnotes(struct article *art)
 		char *key = label ? g_utf8_casefold(label, -1) : NULL;
 		bool in_block = false;
 		for (guint i = 0; label && i < blocks->len; i++) {
-			const struct span *sp = &g_array_index(blocks, struct span, i);
+			const struct line_span *sp =
+			    &g_array_index(blocks, struct line_span, i);
 			in_block |= line >= sp->first && line <= sp->last;
 		}
 		if (label && !in_block && !g_hash_table_contains(kept, key))
