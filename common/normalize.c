@@ -1,7 +1,8 @@
-/* normalize.c - the pass every converter relies on (DESIGN.md §3): raw
- * placeholders to text, language, the repair of "**" next to CJK
- * (strong_repair.c), segment breaks, resources, figures, heading ids,
- * footnote numbers and link targets.
+/* normalize.c - the pass every converter relies on: raw placeholders to
+ * text, language, the repair of "**" next to CJK (strong_repair.c), raw
+ * HTML to nodes, segment breaks, resources, figures, heading ids, footnote
+ * numbers and link targets.  docs/hacking.md ("Normalisation, in order")
+ * says why in this order.
  *
  * Every walk is iterative (parent/next pointers), so deeply nested input
  * (50000 block quotes) cannot exhaust the stack. */
