@@ -10,31 +10,32 @@
 void
 pdf_anchors_at(struct pdf *p, const struct art_node *n)
 {
-	GPtrArray *ids =
-	    p->art && p->art->anchors ? g_hash_table_lookup(p->art->anchors, n) : NULL;
+	GPtrArray *ids = p->doc->art && p->doc->art->anchors
+	                     ? g_hash_table_lookup(p->doc->art->anchors, n)
+	                     : NULL;
 	if (!ids)
 		return;
-	if (!p->anchor_pending)
-		p->anchor_pending = g_ptr_array_new_with_free_func(g_free);
+	if (!p->doc->anchor_pending)
+		p->doc->anchor_pending = g_ptr_array_new_with_free_func(g_free);
 	/* ids are the article's: the name, prefix included, is fixed now */
 	for (guint i = 0; i < ids->len; i++)
-		g_ptr_array_add(p->anchor_pending, pdf_dest_name(p, ids->pdata[i]));
+		g_ptr_array_add(p->doc->anchor_pending, pdf_dest_name(p, ids->pdata[i]));
 }
 
 void
 pdf_anchors_flush(struct pdf *p, double y)
 {
-	if (!p->anchor_pending || !p->anchor_pending->len)
+	if (!p->doc->anchor_pending || !p->doc->anchor_pending->len)
 		return;
-	for (guint i = 0; i < p->anchor_pending->len; i++)
-		pdf_dest_define(p, p->anchor_pending->pdata[i], p->x, y);
-	g_ptr_array_set_size(p->anchor_pending, 0);
+	for (guint i = 0; i < p->doc->anchor_pending->len; i++)
+		pdf_dest_define(p, p->doc->anchor_pending->pdata[i], p->cur.x, y);
+	g_ptr_array_set_size(p->doc->anchor_pending, 0);
 }
 
 void
-pdf_anchors_free(struct pdf *p)
+pdf_anchors_free(struct pdf_doc *d)
 {
-	if (p->anchor_pending)
-		g_ptr_array_free(p->anchor_pending, TRUE);
-	p->anchor_pending = NULL;
+	if (d->anchor_pending)
+		g_ptr_array_free(d->anchor_pending, TRUE);
+	d->anchor_pending = NULL;
 }

@@ -10,7 +10,7 @@ static void render_block(struct pdf *p, const struct art_node *n);
 static double
 para_gap(const struct pdf *p)
 {
-	return p->tight ? 2.0 : p->body_size * p->style->paragraph_spacing;
+	return p->cur.tight ? 2.0 : p->cur.body_size * p->run->style->paragraph_spacing;
 }
 
 void
@@ -20,10 +20,10 @@ pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
 		level = 1;
 	if (level > 6)
 		level = 6;
-	int parent = p->article_outline;
+	int parent = p->doc->article_outline;
 	for (int l = level - 1; l >= 1; l--)
-		if (p->outline[l]) {
-			parent = p->outline[l];
+		if (p->doc->outline[l]) {
+			parent = p->doc->outline[l];
 			break;
 		}
 	char *full = pdf_dest_name(p, dest);
@@ -32,9 +32,10 @@ pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
 	char *attr = g_strdup_printf("dest=%s", q);
 	char *t = g_strdup(text && *text ? text : "\u2014");
 	g_strstrip(t);
-	p->outline[level] = cairo_pdf_surface_add_outline(p->surface, parent, t, attr, 0);
+	p->doc->outline[level] =
+	    cairo_pdf_surface_add_outline(p->doc->surface, parent, t, attr, 0);
 	for (int l = level + 1; l <= 6; l++)
-		p->outline[l] = 0;
+		p->doc->outline[l] = 0;
 	g_free(t);
 	g_free(attr);
 	g_free(q);
@@ -53,17 +54,17 @@ render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f
 	bool has_text = *probe != 0;
 	g_free(probe);
 	if (has_text) {
-		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
+		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->cur.width);
 		pango_layout_set_alignment(lay, align);
-		if (p->indent_next)
-			pango_layout_set_indent(lay, (int)(p->style->first_line_indent *
-			                                   p->body_size * PANGO_SCALE));
-		p->indent_next = false;
+		if (p->cur.indent_next)
+			pango_layout_set_indent(lay, (int)(p->run->style->first_line_indent *
+			                                   p->cur.body_size * PANGO_SCALE));
+		p->cur.indent_next = false;
 		pdf_inline_apply(p, &in, lay);
 		struct pdf_block_style st = {.justify = justify && align == PANGO_ALIGN_LEFT,
 		                             .space_after = space_after,
-		                             .keep_next = p->keep_next};
-		p->keep_next = 0;
+		                             .keep_next = p->cur.keep_next};
+		p->cur.keep_next = 0;
 		pdf_place_chunked(p, lay, &st, in.links);
 		g_object_unref(lay);
 	}
@@ -105,22 +106,22 @@ block_lead(struct pdf *p, const struct art_node *n)
 		if (!r || r->status != ART_RES_OK || r->width <= 0 || r->height <= 0)
 			return 70;                                /* a placeholder's frame */
 		double w = r->width * 0.75, h = r->height * 0.75; /* 96 dpi */
-		if (w > p->width) {
-			h *= p->width / w;
-			w = p->width;
+		if (w > p->cur.width) {
+			h *= p->cur.width / w;
+			w = p->cur.width;
 		}
-		return MIN(h, (p->bottom - p->top) * 0.6);
+		return MIN(h, (p->cur.bottom - p->cur.top) * 0.6);
 	}
 	if (n->type == ART_CODE_BLOCK)
-		return 2 * pdf_pt(p, p->size.code) * 1.5 + 12;
-	return 2 * p->body_size * 1.5;
+		return 2 * pdf_pt(p, p->run->size.code) * 1.5 + 12;
+	return 2 * p->cur.body_size * 1.5;
 }
 
 static void
 render_paragraph(struct pdf *p, const struct art_node *n)
 {
 	/* a first-line indent is for running text, not list items or cells */
-	p->indent_next =
+	p->cur.indent_next =
 	    n->parent && (n->parent->type == ART_DOCUMENT || n->parent->type == ART_BLOCKQUOTE);
 	render_inline_block(p, n->first_child, PDF_SERIF, 0, false, true, PANGO_ALIGN_LEFT,
 	                    para_gap(p));
@@ -131,14 +132,15 @@ render_paragraph(struct pdf *p, const struct art_node *n)
 static char *
 heading_number(struct pdf *p, int level)
 {
-	if (!p->style->heading_numbers || level < 2 || level > 4)
+	if (!p->run->style->heading_numbers || level < 2 || level > 4)
 		return NULL;
-	p->heading_no[level]++;
+	p->doc->heading_no[level]++;
 	for (int i = level + 1; i < 7; i++)
-		p->heading_no[i] = 0;
+		p->doc->heading_no[i] = 0;
 	GString *g = g_string_new(NULL);
 	for (int i = 2; i <= level; i++)
-		g_string_append_printf(g, "%s%d", i > 2 ? "." : "", MAX(p->heading_no[i], 1));
+		g_string_append_printf(g, "%s%d", i > 2 ? "." : "",
+		                       MAX(p->doc->heading_no[i], 1));
 	g_string_append_c(g, ' ');
 	return g_string_free(g, FALSE);
 }
@@ -147,7 +149,7 @@ static void
 render_heading(struct pdf *p, const struct art_node *n)
 {
 	int level = CLAMP(n->u.heading.level, 1, 6);
-	double pt = pdf_pt(p, p->size.heading[level]);
+	double pt = pdf_pt(p, p->run->size.heading[level]);
 	struct pdf_inline in;
 	pdf_inline_init(&in);
 	pdf_inline_render(p, &in, n->first_child);
@@ -155,21 +157,21 @@ render_heading(struct pdf *p, const struct art_node *n)
 	if (number)
 		pdf_inline_prefix(&in, number);
 	/* under the links' colour: inserted before it */
-	pango_attr_list_insert_before(in.attrs, pdf_color_attr(&p->style->color.heading));
-	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, pt, true, p->width);
+	pango_attr_list_insert_before(in.attrs, pdf_color_attr(&p->run->style->color.heading));
+	PangoLayout *lay = pdf_layout_new(p, PDF_SANS, pt, true, p->cur.width);
 	pdf_inline_apply(p, &in, lay);
 	int h;
 	pango_layout_get_size(lay, NULL, &h);
 	/* keep with next: the heading and two lines of what follows */
 	pdf_space(p, level <= 2 ? pt * 1.1 : pt * 0.9);
-	pdf_need(p, (double)h / PANGO_SCALE + 4 + p->body_size * 3.2);
-	if (p->page_used)
-		p->y += p->pending_space;
-	p->pending_space = 0;
+	pdf_need(p, (double)h / PANGO_SCALE + 4 + p->cur.body_size * 3.2);
+	if (p->cur.page_used)
+		p->cur.y += p->cur.pending_space;
+	p->cur.pending_space = 0;
 	char *dest = n->u.heading.id && *n->u.heading.id
 	                 ? g_strdup(n->u.heading.id)
-	                 : g_strdup_printf("h-%d", ++p->dest_seq);
-	pdf_dest(p, dest, p->x, p->y);
+	                 : g_strdup_printf("h-%d", ++p->doc->dest_seq);
+	pdf_dest(p, dest, p->cur.x, p->cur.y);
 	char *plain = art_node_plain_text(n);
 	char *text = number ? g_strconcat(number, plain, NULL) : g_strdup(plain);
 	pdf_outline_add(p, level, text, dest);
@@ -191,12 +193,12 @@ render_code(struct pdf *p, const struct art_node *n)
 	while (len > 0 && src[len - 1] == '\n')
 		len--;
 	PangoLayout *lay =
-	    pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->size.code), false, p->width);
+	    pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->run->size.code), false, p->cur.width);
 	pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
 	char *text = g_utf8_make_valid(src, (gssize)len);
 	pango_layout_set_text(lay, text, -1);
 	PangoAttrList *al = pango_attr_list_new();
-	PangoAttribute *a = pango_attr_language_new(p->lang);
+	PangoAttribute *a = pango_attr_language_new(p->doc->lang);
 	pango_attr_list_insert(al, a);
 	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(lay, al);
@@ -214,7 +216,7 @@ render_quote(struct pdf *p, const struct art_node *n)
 	pdf_space(p, 2);
 	pdf_quote_begin(p);
 	pdf_render_blocks(p, n->first_child);
-	p->pending_space = 0;
+	p->cur.pending_space = 0;
 	pdf_quote_end(p);
 	pdf_space(p, para_gap(p));
 }
@@ -246,9 +248,9 @@ render_list(struct pdf *p, const struct art_node *n)
 {
 	int number = n->u.list.start;
 	int depth = list_depth(n);
-	bool was_tight = p->tight;
-	p->tight = n->u.list.tight;
-	double indent = n->u.list.ordered ? p->body_size * 2.0 : p->body_size * 1.5;
+	bool was_tight = p->cur.tight;
+	p->cur.tight = n->u.list.tight;
+	double indent = n->u.list.ordered ? p->cur.body_size * 2.0 : p->cur.body_size * 1.5;
 	/* wide numbers (100.) need a wider hanging indent */
 	int last = n->u.list.start;
 	for (const struct art_node *c = n->first_child; c; c = c->next)
@@ -258,38 +260,40 @@ render_list(struct pdf *p, const struct art_node *n)
 		for (int v = ABS(last); v >= 10; v /= 10)
 			digits++;
 		if (digits > 2)
-			indent += p->body_size * 0.55 * (digits - 2);
+			indent += p->cur.body_size * 0.55 * (digits - 2);
 	}
 	/* deep nesting (the model allows --max-nesting levels): past a third
 	 * of the column, items stop moving right */
-	if (p->width - indent < (p->right - p->left) / 3)
+	if (p->cur.width - indent < (p->cur.right - p->cur.left) / 3)
 		indent = 0;
 	for (const struct art_node *it = n->first_child; it; it = it->next, number++) {
 		char *m = marker_text(n, it, number, depth);
-		if (p->marker)
-			g_object_unref(p->marker);
-		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
+		if (p->cur.marker)
+			g_object_unref(p->cur.marker);
+		p->cur.marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
 		bool bullet = !n->u.list.ordered && it->u.item.task < 0;
 		bool task = it->u.item.task >= 0;
-		pango_layout_set_text(p->marker, bullet || task ? "" : m, -1);
-		p->marker_shape = task ? 4 + (it->u.item.task > 0) : bullet ? depth % 3 + 1 : 0;
+		pango_layout_set_text(p->cur.marker, bullet || task ? "" : m, -1);
+		p->cur.marker_shape = task     ? 4 + (it->u.item.task > 0)
+		                      : bullet ? depth % 3 + 1
+		                               : 0;
 		g_free(m);
-		p->marker_right = p->x + indent - p->body_size * 0.45;
-		p->x += indent;
-		p->width -= indent;
+		p->cur.marker_right = p->cur.x + indent - p->cur.body_size * 0.45;
+		p->cur.x += indent;
+		p->cur.width -= indent;
 		pdf_anchors_at(p, it);
 		pdf_render_blocks(p, it->first_child);
-		if (p->marker) { /* empty item: the marker alone on its line */
-			PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->width);
+		if (p->cur.marker) { /* empty item: the marker alone on its line */
+			PangoLayout *lay = pdf_layout_new(p, PDF_SERIF, 0, false, p->cur.width);
 			pango_layout_set_text(lay, "\u200b", -1);
 			pdf_place_layout(p, lay, NULL, NULL);
 			g_object_unref(lay);
 		}
-		p->x -= indent;
-		p->width += indent;
+		p->cur.x -= indent;
+		p->cur.width += indent;
 		pdf_space(p, para_gap(p));
 	}
-	p->tight = was_tight;
+	p->cur.tight = was_tight;
 	pdf_space(p, para_gap(p));
 }
 
@@ -309,7 +313,8 @@ render_figure(struct pdf *p, const struct art_node *n)
 	double cap_h = 0;
 	if (cap) {
 		pdf_inline_render(p, &in, cap->first_child);
-		cl = pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, p->width);
+		cl = pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->run->size.caption), false,
+		                    p->cur.width);
 		pango_layout_set_alignment(cl, PANGO_ALIGN_CENTER);
 		pdf_inline_apply(p, &in, cl);
 		int h;
@@ -346,13 +351,13 @@ render_block(struct pdf *p, const struct art_node *n)
 		if (n->next && n->next->type == ART_TABLE) {
 			char *t = art_node_plain_text(n);
 			if (g_utf8_strlen(t, -1) <= 40)
-				pdf_need(p, p->body_size * 1.6 + para_gap(p) +
+				pdf_need(p, p->cur.body_size * 1.6 + para_gap(p) +
 				                pdf_table_lead(p, n->next));
 			g_free(t);
 		}
-		p->keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
+		p->cur.keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
 		render_paragraph(p, n);
-		p->keep_next = 0;
+		p->cur.keep_next = 0;
 		break;
 	case ART_HEADING:
 		render_heading(p, n);
@@ -380,8 +385,9 @@ render_block(struct pdf *p, const struct art_node *n)
 		render_figure(p, n);
 		break;
 	case ART_CAPTION:
-		render_inline_block(p, n->first_child, PDF_SERIF, pdf_pt(p, p->size.caption),
-		                    false, false, PANGO_ALIGN_CENTER, para_gap(p));
+		render_inline_block(p, n->first_child, PDF_SERIF,
+		                    pdf_pt(p, p->run->size.caption), false, false,
+		                    PANGO_ALIGN_CENTER, para_gap(p));
 		break;
 	case ART_IMAGE: {
 		char *alt = art_node_plain_text(n);
@@ -396,12 +402,12 @@ render_block(struct pdf *p, const struct art_node *n)
 		                    PANGO_ALIGN_LEFT, para_gap(p) / 3);
 		break;
 	case ART_DEF_DESC: { /* under its term, indented */
-		double indent = p->body_size * 2;
-		p->x += indent;
-		p->width -= indent;
+		double indent = p->cur.body_size * 2;
+		p->cur.x += indent;
+		p->cur.width -= indent;
 		pdf_render_blocks(p, n->first_child);
-		p->x -= indent;
-		p->width += indent;
+		p->cur.x -= indent;
+		p->cur.width += indent;
 		break;
 	}
 	case ART_DEF_LIST:
@@ -432,7 +438,7 @@ render_block(struct pdf *p, const struct art_node *n)
 void
 pdf_render_blocks(struct pdf *p, const struct art_node *first)
 {
-	for (const struct art_node *n = first; n && !p->over_pages; n = n->next)
+	for (const struct art_node *n = first; n && !p->doc->over_pages; n = n->next)
 		render_block(p, n);
 }
 
@@ -442,7 +448,7 @@ title_line(struct pdf *p, const char *text, enum pdf_font f, double pt, bool bol
 {
 	char *t = g_strstrip(g_strdup(text));
 	if (*t) {
-		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->width);
+		PangoLayout *lay = pdf_layout_new(p, f, pt, bold, p->cur.width);
 		struct pdf_inline in;
 		pdf_inline_init(&in);
 		pdf_inline_text(p, &in, t);
@@ -466,24 +472,24 @@ pdf_render_title(struct pdf *p, const struct article *art)
 	const struct art_meta *m = &art->meta;
 	bool any = false;
 	if (m->title && *m->title) {
-		pdf_dest(p, "mdpress-title", p->x, p->y);
+		pdf_dest(p, "mdpress-title", p->cur.x, p->cur.y);
 		const struct art_node *h = art->title_heading;
 		if (h != NULL) {
 			/* the heading is not repeated below: its anchor and its
 			 * bookmark belong to the title */
 			char *dest = h->u.heading.id && *h->u.heading.id
 			                 ? g_strdup(h->u.heading.id)
-			                 : g_strdup_printf("h-%d", ++p->dest_seq);
-			pdf_dest(p, dest, p->x, p->y);
+			                 : g_strdup_printf("h-%d", ++p->doc->dest_seq);
+			pdf_dest(p, dest, p->cur.x, p->cur.y);
 			pdf_anchors_at(p, h);
 			pdf_outline_add(p, 1, m->title, dest);
 			g_free(dest);
 		}
-		title_line(p, m->title, PDF_SANS, p->size.title, true, 0.08, 6);
+		title_line(p, m->title, PDF_SANS, p->run->size.title, true, 0.08, 6);
 		any = true;
 	}
 	if (m->subtitle && *m->subtitle) {
-		title_line(p, m->subtitle, PDF_SERIF, p->size.subtitle, false, 0.3, 6);
+		title_line(p, m->subtitle, PDF_SERIF, p->run->size.subtitle, false, 0.3, 6);
 		any = true;
 	}
 	GString *by = g_string_new(NULL);
@@ -492,7 +498,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 	if (art->date) /* the model's reading of it: the same in every format */
 		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", art->date);
 	if (by->len) {
-		title_line(p, by->str, PDF_SERIF, p->size.byline, false, 0.4, 8);
+		title_line(p, by->str, PDF_SERIF, p->run->size.byline, false, 0.4, 8);
 		any = true;
 	}
 	g_string_free(by, TRUE);
@@ -505,7 +511,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 		any = true;
 	}
 	if (m->summary && *m->summary) {
-		title_line(p, m->summary, PDF_SERIF, p->body_size, false, 0.25, 10);
+		title_line(p, m->summary, PDF_SERIF, p->cur.body_size, false, 0.25, 10);
 		any = true;
 	}
 	if (any) {
@@ -520,48 +526,48 @@ pdf_render_footnotes(struct pdf *p, const struct article *art)
 {
 	if (!art->footnotes || !art->footnotes->len)
 		return;
-	double saved = p->body_size;
+	double saved = p->cur.body_size;
 	pdf_space(p, 18);
 	pdf_need(p, 40);
-	double w = p->width;
-	p->width = w / 3;
+	double w = p->cur.width;
+	p->cur.width = w / 3;
 	pdf_rule(p, 0.5, 0.5);
-	p->width = w;
+	p->cur.width = w;
 	pdf_space(p, 8);
-	p->body_size = p->size.footnote;
-	double indent = p->body_size * 2.2;
-	bool was_tight = p->tight;
-	p->tight = true;
+	p->cur.body_size = p->run->size.footnote;
+	double indent = p->cur.body_size * 2.2;
+	bool was_tight = p->cur.tight;
+	p->cur.tight = true;
 	for (guint i = 0; i < art->footnotes->len; i++) {
 		const struct art_node *d = art->footnotes->pdata[i];
 		int num = d->u.footnote.number > 0 ? d->u.footnote.number : (int)i + 1;
 		char *dest = g_strdup_printf("fn-%d", num);
-		if (p->page_used)
-			p->y += p->pending_space;
-		p->pending_space = 0;
+		if (p->cur.page_used)
+			p->cur.y += p->cur.pending_space;
+		p->cur.pending_space = 0;
 		pdf_anchors_at(p, d);
-		pdf_need(p, p->body_size * 1.6);
-		pdf_dest(p, dest, p->x, p->y);
+		pdf_need(p, p->cur.body_size * 1.6);
+		pdf_dest(p, dest, p->cur.x, p->cur.y);
 		g_free(dest);
 		char *m = g_strdup_printf("%d.", num);
-		if (p->marker)
-			g_object_unref(p->marker);
-		p->marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
-		pango_layout_set_text(p->marker, m, -1);
-		p->marker_shape = 0;
+		if (p->cur.marker)
+			g_object_unref(p->cur.marker);
+		p->cur.marker = pdf_layout_new(p, PDF_SERIF, 0, false, 0);
+		pango_layout_set_text(p->cur.marker, m, -1);
+		p->cur.marker_shape = 0;
 		g_free(m);
-		p->marker_right = p->x + indent - p->body_size * 0.45;
-		p->x += indent;
-		p->width -= indent;
+		p->cur.marker_right = p->cur.x + indent - p->cur.body_size * 0.45;
+		p->cur.x += indent;
+		p->cur.width -= indent;
 		pdf_render_blocks(p, d->first_child);
-		if (p->marker) {
-			g_object_unref(p->marker);
-			p->marker = NULL;
+		if (p->cur.marker) {
+			g_object_unref(p->cur.marker);
+			p->cur.marker = NULL;
 		}
-		p->x -= indent;
-		p->width += indent;
+		p->cur.x -= indent;
+		p->cur.width += indent;
 		pdf_space(p, 3);
 	}
-	p->tight = was_tight;
-	p->body_size = saved;
+	p->cur.tight = was_tight;
+	p->cur.body_size = saved;
 }

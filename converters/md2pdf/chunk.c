@@ -91,7 +91,7 @@ pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_style 
 		return;
 	}
 	GSList *all = pango_attr_list_get_attributes(pango_layout_get_attributes(lay));
-	for (size_t a = 0; a < len && !p->over_pages;) {
+	for (size_t a = 0; a < len && !p->doc->over_pages;) {
 		size_t b = piece_end(text, a, len);
 		PangoLayout *piece = pango_layout_copy(lay);
 		g_object_set_data(G_OBJECT(piece), "mdpress-role",

@@ -38,7 +38,7 @@ const struct pdf_sizes pdf_default_sizes = {
 };
 
 void
-pdf_style_sizes(struct pdf *p, const struct art_style *st)
+pdf_style_sizes(struct pdf_run *r, const struct art_style *st)
 {
 	const struct art_style_sizes *z = &st->size;
 	struct pdf_sizes s = {
@@ -54,8 +54,7 @@ pdf_style_sizes(struct pdf *p, const struct art_style *st)
 	};
 	for (int i = 1; i <= 6; i++)
 		s.heading[i] = z->heading[i];
-	p->size = s;
-	p->body_size = s.body;
+	r->size = s;
 }
 
 PangoAttribute *
@@ -69,7 +68,7 @@ pdf_color_attr(const struct art_rgb *c)
 double
 pdf_pt(const struct pdf *p, double size)
 {
-	return size * p->body_size / p->size.body;
+	return size * p->cur.body_size / p->run->size.body;
 }
 
 /* Without its fonts.conf md2pdf sets other faces (no SC forms chosen per
@@ -162,7 +161,7 @@ style_family(const char *font)
 /* A role's family list: the style's Latin and CJK families (kit fonts
  * first), then the role's usual faces for anything they lack. */
 static char *
-style_families(struct pdf *p, enum pdf_font role, const char *usual)
+style_families(struct pdf_run *r, enum pdf_font role, const char *usual)
 {
 	static const enum art_style_role style_role[] = {
 	    [PDF_SERIF] = ART_ROLE_BODY,
@@ -170,20 +169,20 @@ style_families(struct pdf *p, enum pdf_font role, const char *usual)
 	    [PDF_MONO] = ART_ROLE_MONO,
 	};
 	GString *g = g_string_new(NULL);
-	for (int s = 0; p->style && s < 2; s++) {
-		char *fam = style_family(p->style->font[style_role[role]][s]);
+	for (int s = 0; r->style && s < 2; s++) {
+		char *fam = style_family(r->style->font[style_role[role]][s]);
 		if (fam)
 			g_string_append_printf(g, "%s,", fam);
 		g_free(fam);
 	}
 	/* the subsets of fonts.conf's faces would go in front of the style's */
-	p->role_styled[role] = g->len > 0;
+	r->role_styled[role] = g->len > 0;
 	g_string_append(g, usual);
 	return g_string_free(g, FALSE);
 }
 
 int
-pdf_fonts_init(struct pdf *p)
+pdf_fonts_init(struct pdf_run *r)
 {
 	bool custom = false;
 	char *conf = find_fonts_conf();
@@ -195,7 +194,7 @@ pdf_fonts_init(struct pdf *p)
 		if (FcConfigParseAndLoad(fc, (const FcChar8 *)conf, FcTrue) &&
 		    FcConfigBuildFonts(fc) && FcConfigSetCurrent(fc)) {
 			custom = true;
-			p->fc_custom = pdf_subset_add_rules(fc);
+			r->fc_custom = pdf_subset_add_rules(fc);
 		} else {
 			char *why = g_strdup_printf("%s cannot be loaded", conf);
 			fonts_conf_warn(why);
@@ -204,25 +203,25 @@ pdf_fonts_init(struct pdf *p)
 		FcConfigDestroy(fc); /* fontconfig keeps its own reference */
 		g_free(conf);
 	}
-	p->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
-	if (!p->fontmap)
+	r->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!r->fontmap)
 		return 0;
 	/* Text is laid out for a PDF: no hinting, no rounding to device pixels. */
-	p->ctx = pango_font_map_create_context(p->fontmap);
+	r->ctx = pango_font_map_create_context(r->fontmap);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(p->ctx, fo);
+	pango_cairo_context_set_font_options(r->ctx, fo);
 	cairo_font_options_destroy(fo);
-	pango_context_set_round_glyph_positions(p->ctx, FALSE);
+	pango_context_set_round_glyph_positions(r->ctx, FALSE);
 	/* pango's cairo contexts assume a 96 dpi screen, which sets every
 	 * size at 4/3 of what it asks for; a PDF's user unit is the point. */
-	pango_cairo_context_set_resolution(p->ctx, 72);
+	pango_cairo_context_set_resolution(r->ctx, 72);
 	for (int i = 0; i < 3; i++) {
-		p->font[i] = pango_font_description_new();
-		char *fam = style_families(p, (enum pdf_font)i,
+		r->font[i] = pango_font_description_new();
+		char *fam = style_families(r, (enum pdf_font)i,
 		                           custom ? role_alias[i] : role_fallback[i]);
-		pango_font_description_set_family(p->font[i], fam);
+		pango_font_description_set_family(r->font[i], fam);
 		g_free(fam);
 	}
 	return 1;
@@ -235,15 +234,15 @@ pdf_role_alias(enum pdf_font f)
 }
 
 void
-pdf_fonts_free(struct pdf *p)
+pdf_fonts_free(struct pdf_run *r)
 {
-	pdf_fonts_unsubset(p);
+	pdf_fonts_unsubset(r);
 	for (int i = 0; i < 3; i++)
-		if (p->font[i])
-			pango_font_description_free(p->font[i]);
-	if (p->ctx)
-		g_object_unref(p->ctx);
-	if (p->fontmap) {
+		if (r->font[i])
+			pango_font_description_free(r->font[i]);
+	if (r->ctx)
+		g_object_unref(r->ctx);
+	if (r->fontmap) {
 		/* pango 1.50 matches and sorts fontconfig patterns in a worker
 		 * thread; each pending task holds a reference to the font map
 		 * and to fontconfig's caches, and sorts nobody waited for may
@@ -252,9 +251,9 @@ pdf_fonts_free(struct pdf *p)
 		 * cairo hash assertions), so wait until ours is the last
 		 * reference (bounded: 2 s). */
 		for (int i = 0;
-		     i < 2000 && g_atomic_int_get(&G_OBJECT(p->fontmap)->ref_count) > 1; i++)
+		     i < 2000 && g_atomic_int_get(&G_OBJECT(r->fontmap)->ref_count) > 1; i++)
 			g_usleep(1000);
-		g_object_unref(p->fontmap);
+		g_object_unref(r->fontmap);
 	}
 	/* librsvg draws SVG text through pango's default font map: release it
 	 * first, or cairo finds its fonts still alive and aborts below. */
@@ -289,17 +288,17 @@ pdf_lang_tag_for(const char *art_lang)
 void
 pdf_set_language(struct pdf *p, const char *art_lang)
 {
-	p->lang = pango_language_from_string(pdf_lang_tag_for(art_lang));
-	p->lang_tag = pango_language_to_string(p->lang);
-	p->autospace = !p->no_autospace && g_str_has_prefix(p->lang_tag, "zh");
-	pango_context_set_language(p->ctx, p->lang);
+	p->doc->lang = pango_language_from_string(pdf_lang_tag_for(art_lang));
+	p->doc->lang_tag = pango_language_to_string(p->doc->lang);
+	p->doc->autospace = !p->run->o.no_autospace && g_str_has_prefix(p->doc->lang_tag, "zh");
+	pango_context_set_language(p->run->ctx, p->doc->lang);
 }
 
 const char *
-pdf_family(const struct pdf *p, enum pdf_font f, bool bold)
+pdf_family(const struct pdf_run *r, enum pdf_font f, bool bold)
 {
-	const char *sub = p->subset_family[f][bold];
-	return sub ? sub : pango_font_description_get_family(p->font[f]);
+	const char *sub = r->subset_family[f][bold];
+	return sub ? sub : pango_font_description_get_family(r->font[f]);
 }
 
 enum pdf_font
@@ -311,19 +310,20 @@ pdf_layout_role(PangoLayout *lay)
 PangoLayout *
 pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width)
 {
-	PangoLayout *lay = pango_layout_new(p->ctx);
+	PangoLayout *lay = pango_layout_new(p->run->ctx);
 	g_object_set_data(G_OBJECT(lay), "mdpress-role", GINT_TO_POINTER(f));
-	PangoFontDescription *fd = pango_font_description_copy_static(p->font[f]);
+	PangoFontDescription *fd = pango_font_description_copy_static(p->run->font[f]);
 	/* a subset has one weight (subset.c): ask for the one cut from the
 	 * face of this weight */
-	pango_font_description_set_family(fd, pdf_family(p, f, bold));
-	pango_font_description_set_size(fd, (int)((pt > 0 ? pt : p->body_size) * PANGO_SCALE));
+	pango_font_description_set_family(fd, pdf_family(p->run, f, bold));
+	pango_font_description_set_size(fd,
+	                                (int)((pt > 0 ? pt : p->cur.body_size) * PANGO_SCALE));
 	if (bold)
 		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	pango_layout_set_font_description(lay, fd);
 	pango_font_description_free(fd);
-	if (p->style && p->style->line_height > 0)
-		pango_layout_set_line_spacing(lay, (float)p->style->line_height);
+	if (p->run->style && p->run->style->line_height > 0)
+		pango_layout_set_line_spacing(lay, (float)p->run->style->line_height);
 	if (width > 0) {
 		pango_layout_set_width(lay, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(lay, PANGO_WRAP_WORD_CHAR);

@@ -37,18 +37,18 @@ roman(int n)
 void
 pdf_front_label_page(struct pdf *p)
 {
-	if (!p->front || p->front->npages == 0)
+	if (!p->doc->front || p->doc->front->npages == 0)
 		return;
-	int k = p->front->npages, j = p->page - 1; /* final position of this label */
+	int k = p->doc->front->npages, j = p->cur.page - 1; /* final position of this label */
 	char *label = j < k ? roman(j + 1) : g_strdup_printf("%d", j - k + 1);
-	cairo_pdf_surface_set_page_label(p->surface, label);
+	cairo_pdf_surface_set_page_label(p->doc->surface, label);
 	g_free(label);
 }
 
 int
 pdf_body_page(const struct pdf *p)
 {
-	return p->page; /* body pages are drawn first, numbered from 1 */
+	return p->cur.page; /* body pages are drawn first, numbered from 1 */
 }
 
 static const char *
@@ -80,11 +80,11 @@ layout_h(PangoLayout *lay)
 static void
 show_at(struct pdf *p, PangoLayout *lay, double x, double y, double gray)
 {
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, gray, gray, gray);
-	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, lay);
-	cairo_restore(p->cr);
+	cairo_save(p->doc->cr);
+	cairo_set_source_rgb(p->doc->cr, gray, gray, gray);
+	cairo_move_to(p->doc->cr, x, y);
+	pango_cairo_show_layout(p->doc->cr, lay);
+	cairo_restore(p->doc->cr);
 }
 
 /* The contents, laid out (draw false: only counted) page by page from the
@@ -92,43 +92,45 @@ show_at(struct pdf *p, PangoLayout *lay, double x, double y, double gray)
 static int
 contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 {
-	double w = p->right - p->left;
+	double w = p->cur.right - p->cur.left;
 	int pages = 1;
-	double y = p->top;
-	PangoLayout *head = text_layout(p, contents_heading(f), PDF_SANS, p->size.body * 1.6,
-	                                true, w, PANGO_ALIGN_LEFT);
+	double y = p->cur.top;
+	PangoLayout *head = text_layout(p, contents_heading(f), PDF_SANS,
+	                                p->run->size.body * 1.6, true, w, PANGO_ALIGN_LEFT);
 	if (draw)
-		show_at(p, head, p->left, y, 0.1);
-	y += layout_h(head) + p->size.body * 1.5;
+		show_at(p, head, p->cur.left, y, 0.1);
+	y += layout_h(head) + p->run->size.body * 1.5;
 	g_object_unref(head);
 	for (int i = 0; i < f->n; i++) {
-		PangoLayout *lay = text_layout(p, f->titles[i], PDF_SERIF, p->size.body * 1.05,
-		                               false, w - TOC_NUM_W, PANGO_ALIGN_LEFT);
-		double h = layout_h(lay), gap = p->size.body * 0.7;
-		if (y + h > p->bottom && y > p->top) {
+		PangoLayout *lay =
+		    text_layout(p, f->titles[i], PDF_SERIF, p->run->size.body * 1.05, false,
+		                w - TOC_NUM_W, PANGO_ALIGN_LEFT);
+		double h = layout_h(lay), gap = p->run->size.body * 0.7;
+		if (y + h > p->cur.bottom && y > p->cur.top) {
 			pages++;
-			y = p->top;
+			y = p->cur.top;
 			if (draw) {
-				cairo_show_page(p->cr);
-				p->page++;
+				cairo_show_page(p->doc->cr);
+				p->cur.page++;
 				pdf_front_label_page(p);
 			}
 		}
 		if (draw) {
-			show_at(p, lay, p->left, y, 0.1);
+			show_at(p, lay, p->cur.left, y, 0.1);
 			char num[16];
 			g_snprintf(num, sizeof num, "%d", f->start_page[i]);
-			PangoLayout *nl = text_layout(p, num, PDF_SERIF, p->size.body * 1.05,
-			                              false, TOC_NUM_W, PANGO_ALIGN_RIGHT);
-			show_at(p, nl, p->right - TOC_NUM_W, y, 0.1);
+			PangoLayout *nl =
+			    text_layout(p, num, PDF_SERIF, p->run->size.body * 1.05, false,
+			                TOC_NUM_W, PANGO_ALIGN_RIGHT);
+			show_at(p, nl, p->cur.right - TOC_NUM_W, y, 0.1);
 			g_object_unref(nl);
 			/* the whole line, title and number, links to the article */
 			char *dest = g_strdup_printf("a%d-start", i + 1);
 			char *q = pdf_attr_quote(dest);
 			char *attr = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest=%s",
-			                             p->left, y, w, h, q);
-			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attr);
-			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+			                             p->cur.left, y, w, h, q);
+			cairo_tag_begin(p->doc->cr, CAIRO_TAG_LINK, attr);
+			cairo_tag_end(p->doc->cr, CAIRO_TAG_LINK);
 			g_free(attr);
 			g_free(q);
 			g_free(dest);
@@ -144,20 +146,20 @@ contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 static void
 draw_cover(struct pdf *p, const struct pdf_front *f)
 {
-	double w = p->right - p->left;
-	p->x = p->left;
-	p->width = w;
-	p->y = p->top;
-	p->pending_space = 0;
+	double w = p->cur.right - p->cur.left;
+	p->cur.x = p->cur.left;
+	p->cur.width = w;
+	p->cur.y = p->cur.top;
+	p->cur.pending_space = 0;
 	if (f->cover_res) {
 		/* the image takes at most half the page, the text below it */
-		double keep = p->bottom;
-		p->bottom = p->top + (p->bottom - p->top) * 0.55;
+		double keep = p->cur.bottom;
+		p->cur.bottom = p->cur.top + (p->cur.bottom - p->cur.top) * 0.55;
 		pdf_render_image(p, f->cover_res, f->cover_res->src, f->title, 0);
-		p->bottom = keep;
-		p->y += p->size.body * 3;
+		p->cur.bottom = keep;
+		p->cur.y += p->run->size.body * 3;
 	} else {
-		p->y = p->top + (p->bottom - p->top) * 0.3;
+		p->cur.y = p->cur.top + (p->cur.bottom - p->cur.top) * 0.3;
 	}
 	struct {
 		const char *text;
@@ -174,23 +176,23 @@ draw_cover(struct pdf *p, const struct pdf_front *f)
 	for (size_t i = 0; i < G_N_ELEMENTS(lines); i++) {
 		if (!lines[i].text || !*lines[i].text)
 			continue;
-		PangoLayout *lay =
-		    text_layout(p, lines[i].text, lines[i].font, p->size.body * lines[i].scale,
-		                lines[i].bold, w, PANGO_ALIGN_CENTER);
-		show_at(p, lay, p->left, p->y, lines[i].gray);
-		p->y += layout_h(lay) + p->size.body * (i == 0 ? 1.2 : 0.6);
+		PangoLayout *lay = text_layout(p, lines[i].text, lines[i].font,
+		                               p->run->size.body * lines[i].scale,
+		                               lines[i].bold, w, PANGO_ALIGN_CENTER);
+		show_at(p, lay, p->cur.left, p->cur.y, lines[i].gray);
+		p->cur.y += layout_h(lay) + p->run->size.body * (i == 0 ? 1.2 : 0.6);
 		g_object_unref(lay);
 	}
 	if (f->logo_res) {
 		double lw = MIN(w / 4, 72.0);
-		p->x = p->left + (w - lw) / 2;
-		p->width = lw;
-		p->y = p->bottom - lw;
+		p->cur.x = p->cur.left + (w - lw) / 2;
+		p->cur.width = lw;
+		p->cur.y = p->cur.bottom - lw;
 		pdf_render_image(p, f->logo_res, f->logo_res->src, "logo", 0);
-		p->x = p->left;
-		p->width = w;
+		p->cur.x = p->cur.left;
+		p->cur.width = w;
 	}
-	p->page_used = true;
+	p->cur.page_used = true;
 }
 
 struct pdf_front *
@@ -249,21 +251,21 @@ pdf_front_render(struct pdf *p, struct pdf_front *f)
 {
 	if (f->npages == 0)
 		return;
-	p->dest_prefix[0] = 0;
+	p->doc->dest_prefix[0] = 0;
 	/* the body's last page is finished first (its footer included) */
 	pdf_new_page(p);
-	p->in_front = true;
+	p->doc->in_front = true;
 	if (f->cover) {
 		draw_cover(p, f);
 		if (f->toc) {
-			cairo_show_page(p->cr);
-			p->page++;
+			cairo_show_page(p->doc->cr);
+			p->cur.page++;
 			pdf_front_label_page(p);
 		}
 	}
 	if (f->toc)
 		contents_pass(p, f, true);
-	p->page_used = true;
+	p->cur.page_used = true;
 }
 
 /* Rotate the last k page objects of the page tree to its front.  cairo

@@ -130,9 +130,9 @@ resample(const struct art_resource *res, int tw, int th)
 static void
 placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 {
-	double w = MIN(p->width, 300.0);
+	double w = MIN(p->cur.width, 300.0);
 	PangoLayout *lay =
-	    pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->size.caption), false, w - 16);
+	    pdf_layout_new(p, PDF_SERIF, pdf_pt(p, p->run->size.caption), false, w - 16);
 	pango_layout_set_alignment(lay, PANGO_ALIGN_CENTER);
 	GString *t = g_string_new(NULL);
 	if (alt && *alt)
@@ -146,14 +146,14 @@ placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 	pango_layout_get_size(lay, NULL, &lh);
 	double h = MAX(60.0, (double)lh / PANGO_SCALE + 24);
 	pdf_need(p, h + reserve);
-	if (p->page_used)
-		p->y += p->pending_space;
-	p->pending_space = 0;
-	double x = p->x + (p->width - w) / 2;
-	cairo_t *cr = p->cr;
+	if (p->cur.page_used)
+		p->cur.y += p->cur.pending_space;
+	p->cur.pending_space = 0;
+	double x = p->cur.x + (p->cur.width - w) / 2;
+	cairo_t *cr = p->doc->cr;
 	cairo_save(cr);
 	cairo_set_source_rgb(cr, 0.965, 0.965, 0.965);
-	cairo_rectangle(cr, x, p->y, w, h);
+	cairo_rectangle(cr, x, p->cur.y, w, h);
 	cairo_fill_preserve(cr);
 	cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
 	cairo_set_line_width(cr, 0.75);
@@ -161,12 +161,12 @@ placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 	cairo_set_dash(cr, dash, 2, 0);
 	cairo_stroke(cr);
 	cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
-	cairo_move_to(cr, x + 8, p->y + (h - (double)lh / PANGO_SCALE) / 2);
+	cairo_move_to(cr, x + 8, p->cur.y + (h - (double)lh / PANGO_SCALE) / 2);
 	pango_cairo_show_layout(cr, lay);
 	cairo_restore(cr);
 	g_object_unref(lay);
-	p->y += h;
-	p->page_used = true;
+	p->cur.y += h;
+	p->cur.page_used = true;
 }
 
 /* Scale (w, h) points to the column and page, never up. */
@@ -174,9 +174,9 @@ static double
 fit(const struct pdf *p, double w, double h, double reserve)
 {
 	double s = 1.0;
-	if (w > p->width)
-		s = p->width / w;
-	double maxh = (p->bottom - p->top) - reserve - 4;
+	if (w > p->cur.width)
+		s = p->cur.width / w;
+	double maxh = (p->cur.bottom - p->cur.top) - reserve - 4;
 	if (maxh < 40)
 		maxh = 40;
 	if (h * s > maxh)
@@ -188,9 +188,9 @@ static void
 start_box(struct pdf *p, double h, double reserve)
 {
 	pdf_need(p, h + reserve);
-	if (p->page_used)
-		p->y += p->pending_space;
-	p->pending_space = 0;
+	if (p->cur.page_used)
+		p->cur.y += p->cur.pending_space;
+	p->cur.pending_space = 0;
 }
 
 static int
@@ -213,14 +213,14 @@ draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
 	ht *= PX_TO_PT;
 	double s = fit(p, w, ht, reserve);
 	start_box(p, ht * s, reserve);
-	RsvgRectangle vp = {p->x + (p->width - w * s) / 2, p->y, w * s, ht * s};
-	cairo_save(p->cr);
-	int ok = rsvg_handle_render_document(h, p->cr, &vp, NULL);
-	cairo_restore(p->cr);
+	RsvgRectangle vp = {p->cur.x + (p->cur.width - w * s) / 2, p->cur.y, w * s, ht * s};
+	cairo_save(p->doc->cr);
+	int ok = rsvg_handle_render_document(h, p->doc->cr, &vp, NULL);
+	cairo_restore(p->doc->cr);
 	g_object_unref(h);
 	if (ok) {
-		p->y += ht * s;
-		p->page_used = true;
+		p->cur.y += ht * s;
+		p->cur.page_used = true;
 	}
 	return ok;
 }
@@ -260,9 +260,10 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 	/* finer than --image-dpi on the page: resample to that resolution */
 	int px = cairo_image_surface_get_width(s);
 	double dpi = px / (w * sc / 72.0);
-	if (p->o.image_dpi > 0 && dpi > p->o.image_dpi * 1.05 && res->type != ART_IMG_SVG) {
-		int tw = MAX(1, (int)(w * sc / 72.0 * p->o.image_dpi + 0.5));
-		int th = MAX(1, (int)(h * sc / 72.0 * p->o.image_dpi + 0.5));
+	if (p->run->o.image_dpi > 0 && dpi > p->run->o.image_dpi * 1.05 &&
+	    res->type != ART_IMG_SVG) {
+		int tw = MAX(1, (int)(w * sc / 72.0 * p->run->o.image_dpi + 0.5));
+		int th = MAX(1, (int)(h * sc / 72.0 * p->run->o.image_dpi + 0.5));
 		cairo_surface_t *r = resample(res, tw, th);
 		if (r) {
 			cairo_surface_destroy(s);
@@ -274,15 +275,15 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 		}
 	}
 	start_box(p, h * sc, reserve);
-	cairo_t *cr = p->cr;
+	cairo_t *cr = p->doc->cr;
 	cairo_save(cr);
-	cairo_translate(cr, p->x + (p->width - w * sc) / 2, p->y);
+	cairo_translate(cr, p->cur.x + (p->cur.width - w * sc) / 2, p->cur.y);
 	cairo_scale(cr, sc * PX_TO_PT, sc * PX_TO_PT);
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	cairo_paint(cr);
 	cairo_restore(cr);
-	p->y += h * sc;
-	p->page_used = true;
-	g_ptr_array_add(p->images, s);
+	p->cur.y += h * sc;
+	p->cur.page_used = true;
+	g_ptr_array_add(p->doc->images, s);
 }

@@ -46,7 +46,7 @@ static void append_spaced(struct pdf_inline *in, const char *s);
 void
 pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s)
 {
-	if (p->autospace)
+	if (p->doc->autospace)
 		append_spaced(in, s); /* the title's "大会2024" as the body's */
 	else
 		g_string_append(in->text, s);
@@ -170,13 +170,13 @@ static int
 file_link(struct pdf *p, const char *url, const struct art_node *n, struct pdf_link *l)
 {
 	const char *frag = NULL;
-	char *file = art_link_file(p->art, url, &frag);
+	char *file = art_link_file(p->doc->art, url, &frag);
 	if (!file)
 		return -1;
 	int k = -1;
-	for (int i = 0; i < p->doc_narts && k < 0; i++) {
-		char *canon = strcmp(p->doc_arts[i]->path, "-")
-		                  ? g_canonicalize_filename(p->doc_arts[i]->path, NULL)
+	for (int i = 0; i < p->doc->narts && k < 0; i++) {
+		char *canon = strcmp(p->doc->arts[i]->path, "-")
+		                  ? g_canonicalize_filename(p->doc->arts[i]->path, NULL)
 		                  : NULL;
 		if (canon && !strcmp(canon, file))
 			k = i;
@@ -184,15 +184,15 @@ file_link(struct pdf *p, const char *url, const struct art_node *n, struct pdf_l
 	}
 	g_free(file);
 	char *tmp = NULL;
-	const char *id = k >= 0 && frag ? target_id(p->doc_arts[k], frag, &tmp) : NULL;
-	if (k < 0 || (!id && !p->doc_several)) {
+	const char *id = k >= 0 && frag ? target_id(p->doc->arts[k], frag, &tmp) : NULL;
+	if (k < 0 || (!id && !p->doc->several)) {
 		if (k < 0)
-			art_warn_link_outside(p->art, n->pos, url);
+			art_warn_link_outside(p->doc->art, n->pos, url);
 		g_free(tmp);
 		return 0;
 	}
 	char prefix[16] = "";
-	if (p->doc_several)
+	if (p->doc->several)
 		g_snprintf(prefix, sizeof prefix, "a%d-", k + 1);
 	l->dest = pdf_dest_name_for(prefix, id ? id : "start");
 	l->dest_full = true;
@@ -208,7 +208,8 @@ add_link(struct pdf *p, struct pdf_inline *in, const struct art_node *n, size_t 
 		return;
 	struct pdf_link l = {(int)start, (int)in->text->len, NULL, NULL, false};
 	if (url[0] == '#') {
-		if (!p->art || !p->art->ids || !g_hash_table_contains(p->art->ids, url + 1))
+		if (!p->doc->art || !p->doc->art->ids ||
+		    !g_hash_table_contains(p->doc->art->ids, url + 1))
 			return; /* unknown anchor: the model warned; plain text */
 		l.dest = g_strdup(url + 1);
 	} else {
@@ -219,7 +220,7 @@ add_link(struct pdf *p, struct pdf_inline *in, const struct art_node *n, size_t 
 			l.uri = g_strdup(url);
 	}
 	g_array_append_val(in->links, l);
-	add_attr(in, pdf_color_attr(&p->style->color.link), start);
+	add_attr(in, pdf_color_attr(&p->run->style->color.link), start);
 }
 
 static void
@@ -232,12 +233,12 @@ footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 		return;
 	}
 	g_string_append_printf(in->text, "%d", n->u.footnote.number);
-	add_attr(in, pango_attr_rise_new((int)(p->body_size * 0.35 * PANGO_SCALE)), start);
+	add_attr(in, pango_attr_rise_new((int)(p->cur.body_size * 0.35 * PANGO_SCALE)), start);
 	add_attr(in, pango_attr_scale_new(0.7), start);
 	char *dest = g_strdup_printf("fn-%d", n->u.footnote.number);
 	struct pdf_link l = {(int)start, (int)in->text->len, NULL, dest, false};
 	g_array_append_val(in->links, l);
-	add_attr(in, pdf_color_attr(&p->style->color.link), start);
+	add_attr(in, pdf_color_attr(&p->run->style->color.link), start);
 }
 
 void
@@ -246,7 +247,8 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 	for (const struct art_node *n = first; n; n = n->next) {
 		/* the gap where one node's text meets the next's goes before
 		 * the node, outside its attributes (a code span's tint) */
-		if (p->autospace && art_autospace_between(last_char(in->text), first_char(n)))
+		if (p->doc->autospace &&
+		    art_autospace_between(last_char(in->text), first_char(n)))
 			autospace_mark(in);
 		size_t start = in->text->len;
 		switch (n->type) {
@@ -254,7 +256,7 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 			if (n->literal && n->parent && n->parent->type == ART_LINK &&
 			    n->parent->u.link.url && strstr(n->parent->u.link.url, n->literal))
 				append_breakable(in->text, n->literal); /* a URL shown */
-			else if (n->literal && p->autospace)
+			else if (n->literal && p->doc->autospace)
 				append_spaced(in, n->literal);
 			else if (n->literal)
 				append_collapsed(in->text, n->literal);
@@ -270,7 +272,7 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 				append_breakable(in->text, n->literal);
 			PangoFontDescription *fd = pango_font_description_new();
 			pango_font_description_set_family(
-			    fd, pango_font_description_get_family(p->font[PDF_MONO]));
+			    fd, pango_font_description_get_family(p->run->font[PDF_MONO]));
 			add_attr(in, pango_attr_font_desc_new(fd), start);
 			pango_font_description_free(fd);
 			add_attr(in, pango_attr_scale_new(0.9), start);
@@ -360,7 +362,7 @@ apply_spans(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		sp->end = MIN(sp->end, (int)in->text->len);
 		if (sp->strong) {
 			PangoFontDescription *fd = pango_font_description_new();
-			pango_font_description_set_family(fd, pdf_family(p, role, true));
+			pango_font_description_set_family(fd, pdf_family(p->run, role, true));
 			pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 			PangoAttribute *a = pango_attr_font_desc_new(fd);
 			pango_font_description_free(fd);
@@ -443,7 +445,7 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	/* Trailing hard breaks would leave empty lines. */
 	while (in->text->len >= 3 && !strcmp(in->text->str + in->text->len - 3, "\u2028"))
 		g_string_truncate(in->text, in->text->len - 3);
-	PangoAttribute *a = pango_attr_language_new(p->lang);
+	PangoAttribute *a = pango_attr_language_new(p->doc->lang);
 	a->start_index = 0;
 	a->end_index = G_MAXUINT;
 	pango_attr_list_insert_before(in->attrs, a);

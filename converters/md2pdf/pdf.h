@@ -1,10 +1,24 @@
 /* pdf.h - md2pdf's private interfaces.
  *
- * The engine (layout.c) owns the cairo PDF surface and a cursor on the
- * current page; block renderers (blocks.c, table.c, image.c) build one
- * PangoLayout per block with inline.c and hand it to pdf_place_layout(),
- * which splits it across pages line by line.  fonts.c sets up one
- * fontconfig configuration, one font map and one PangoContext for the run.
+ * md2pdf's state comes in three lifetimes, one struct each:
+ *
+ *   struct pdf_run     the run (render.c: pdf_run_new, pdf_run_free):
+ *                      options, style, type sizes, and the fonts
+ *                      (fonts.c: one fontconfig configuration, font map
+ *                      and PangoContext; subset.c: the CJK subsets);
+ *   struct pdf_doc     one output PDF (doc.c: pdf_doc_new, pdf_doc_free):
+ *                      the cairo surface and its bytes, destinations,
+ *                      outline, images, front matter, the running header
+ *                      fields and the article being drawn;
+ *   struct pdf_cursor  where the next block goes (page.c: pdf_cursor_init,
+ *                      pdf_cursor_clear): page, y, column, open quotes,
+ *                      the list marker waiting for its line.
+ *
+ * pdf_render() (render.c) makes a pdf_doc per output and hands every
+ * drawing function a struct pdf that points at the three.  Block renderers
+ * (blocks.c, table.c, image.c) build one PangoLayout per block with
+ * inline.c and hand it to pdf_place_layout() (layout.c), which splits it
+ * across pages line by line (page.c starts the pages).
  * Units: points (1/72 in) unless a name says otherwise.
  */
 #ifndef MD2PDF_PDF_H
@@ -19,11 +33,16 @@
 
 #define PDF_MAX_QUOTE 16
 
+/* The run's options (main.c fills them from the command line and style). */
 struct pdf_opts {
-	double page_w, page_h; /* points */
-	double margin[4];      /* points: top, right, bottom, left */
-	int max_pages;         /* --max-pages; 0 = no limit */
-	int image_dpi;         /* --image-dpi: resample finer images; 0 = never */
+	double page_w, page_h;         /* points */
+	double margin[4];              /* points: top, right, bottom, left */
+	int max_pages;                 /* --max-pages; 0 = no limit */
+	int image_dpi;                 /* --image-dpi: resample finer images; 0 = never */
+	bool no_autospace;             /* --no-autospace */
+	int toc, cover;                /* -1: the default (on for books), 0 off, 1 on */
+	const struct art_style *style; /* borrowed, outlives the run; never NULL */
+	const struct art_book *book;   /* borrowed: the book's metadata and cover */
 };
 
 enum pdf_font { PDF_SERIF, PDF_SANS, PDF_MONO };
@@ -70,9 +89,38 @@ struct pdf_front {
 	int npages; /* front pages, from pdf_front_measure() */
 };
 
-struct pdf {
+/* The run: what every output of one md2pdf process shares. */
+struct pdf_run {
 	struct pdf_opts o;
-	const struct art_style *style;    /* the run's style: never NULL while rendering */
+	const struct art_style *style; /* o.style */
+	struct pdf_sizes size;         /* from the style (pdf_style_sizes) */
+
+	/* fonts.c: made once, used by every document */
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	PangoFontDescription *font[3]; /* per role: family list, no size */
+	bool role_styled[3];           /* the style names the role's fonts: no subset */
+
+	/* subset.c: the CJK faces cut to the current output's characters */
+	bool fc_custom;            /* fonts.conf and the subset rules loaded */
+	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
+	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
+	bool subset_stale;         /* pango's font caches predate the last change */
+};
+
+/* One output PDF (one layout pass of it, when {pages} needs two). */
+struct pdf_doc {
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	GByteArray *buf; /* the PDF, written to out when finished */
+	FILE *out;
+	bool over_pages; /* max_pages reached: an error, stop laying out */
+
+	GHashTable *dests;     /* names already defined (string set) */
+	GHashTable *dest_refs; /* names links point to (string set) */
+	int dest_seq;          /* for generated destination names */
+	GPtrArray *images;     /* cairo_surface_t *, kept until the end */
+
 	struct pdf_front *front;          /* NULL: no front matter */
 	bool in_front;                    /* drawing the front pages (no running footer) */
 	struct {                          /* the fields of running headers and footers */
@@ -80,18 +128,27 @@ struct pdf {
 		const char *title, *date; /* the book's */
 		char *article;            /* the current article's title; owned */
 		int pages;                /* body pages of the book, for {pages}; 0 unknown */
-	} run;
-	cairo_surface_t *surface;
-	GByteArray *buf; /* the PDF, written to out when finished */
-	FILE *out;
-	cairo_t *cr;
-	PangoFontMap *fontmap;
-	PangoContext *ctx;
-	PangoFontDescription *font[3];
-	PangoLanguage *lang;
-	const char *lang_tag; /* pango form: zh-cn, zh-tw, ja, en ... */
-	const struct article *art;
+	} running;
 
+	struct article **arts; /* the articles of this PDF, for links between them */
+	int narts;
+	bool several; /* each has its "aN-" prefix and "start" destination */
+
+	/* the article being drawn (render.c sets these per article) */
+	const struct article *art;
+	PangoLanguage *lang;
+	const char *lang_tag;      /* pango form: zh-cn, zh-tw, ja, en ... */
+	bool autospace;            /* Chinese, and not turned off */
+	char dest_prefix[16];      /* "a2-" when several articles share one PDF */
+	int outline[7];            /* outline parent id per heading level */
+	int article_outline;       /* parent id for this article's headings */
+	int heading_no[7];         /* heading numbers so far */
+	GPtrArray *anchor_pending; /* destination names waiting for their block */
+};
+
+/* The cursor: where on which page the next block goes, in which column,
+ * and what the blocks around it left open. */
+struct pdf_cursor {
 	double left, right; /* content area of the page */
 	double top, bottom;
 	double x, width;      /* current column (indents applied) */
@@ -105,7 +162,6 @@ struct pdf {
 	int nquote;
 	int quote_depth;     /* levels open, ruled or not */
 	int quote_flat_from; /* first level not indented, 0 = none */
-	bool over_pages;     /* max_pages reached: an error, stop laying out */
 
 	/* list marker waiting for the first line of its item */
 	PangoLayout *marker;
@@ -113,87 +169,77 @@ struct pdf {
 	int marker_shape; /* 0: the layout's text; 1 disc, 2 circle, 3 square,
 	                   * 4 task box, 5 ticked task box */
 
-	int outline[7];      /* outline parent id per heading level */
-	int article_outline; /* parent id for this article's headings */
-	int first_heading_level;
-	GHashTable *dests;         /* names already defined (string set) */
-	GHashTable *dest_refs;     /* names links point to (string set) */
-	GPtrArray *images;         /* cairo_surface_t *, kept until the end */
-	bool tight;                /* inside a tight list */
-	bool indent_next;          /* the next inline block is a body paragraph */
-	double keep_next;          /* for the next paragraph: see pdf_block_style */
-	bool no_autospace;         /* --no-autospace */
-	bool autospace;            /* this article: Chinese, and not turned off */
-	int heading_no[7];         /* heading numbers so far in this article */
-	int dest_seq;              /* for generated destination names */
-	char dest_prefix[16];      /* "a2-" when several articles share one PDF */
-	struct article **doc_arts; /* the articles of this PDF, for links between them */
-	int doc_narts;
-	bool doc_several;          /* each has its "aN-" prefix and "start" destination */
-	GPtrArray *anchor_pending; /* destination names waiting for their block */
-	struct pdf_sizes size;
+	bool tight;       /* inside a tight list */
+	bool indent_next; /* the next inline block is a body paragraph */
+	double keep_next; /* for the next paragraph: see pdf_block_style */
 	double body_size; /* current body size: size.body, less in footnotes */
-
-	/* per-document font subsets (subset.c) */
-	bool fc_custom;            /* fonts.conf and the subset rules loaded */
-	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
-	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
-	bool subset_stale;         /* pango's font caches predate the last change */
-	bool role_styled[3];       /* the style names the role's fonts: no subset */
 };
 
-/* fonts.c */
-int pdf_fonts_init(struct pdf *p);
-void pdf_fonts_free(struct pdf *p);
-void pdf_set_language(struct pdf *p, const char *art_lang);
-/* pango/fontconfig form of an article language (interned string). */
-const char *pdf_lang_tag_for(const char *art_lang);
-/* The fontconfig family a role asks for ("mdpress serif"...). */
-const char *pdf_role_alias(enum pdf_font f);
+/* What a drawing function works with: the three lifetimes. */
+struct pdf {
+	struct pdf_run *run;
+	struct pdf_doc *doc;
+	struct pdf_cursor cur;
+};
 
-/* subset.c */
-/* Load the subset rules into a configuration; returns 0 on failure. */
-int pdf_subset_add_rules(FcConfig *fc);
-/* Before laying out articles[0..n) into one PDF: subset the CJK faces the
- * roles use to the articles' characters and make the roles prefer them.
- * Without fonts.conf, or when anything fails, the roles keep the system faces. */
-void pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n);
-/* After the PDF is finished: drop the subsets and their files. */
-void pdf_fonts_unsubset(struct pdf *p);
-/* A size of p->size scaled like the current body text (footnotes). */
-double pdf_pt(const struct pdf *p, double size);
-/* A new layout in font role f at size pt (0 = body size), width in points. */
-PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width);
-/* The family list for role f in a weight (its subset first, if any). */
-const char *pdf_family(const struct pdf *p, enum pdf_font f, bool bold);
-/* The role a layout was made for by pdf_layout_new(). */
-enum pdf_font pdf_layout_role(PangoLayout *lay);
+/* render.c: the renderer, shaped like md2txt's (new, render, free) */
+/* The run's fonts and sizes for options o (copied; o->style and o->book
+ * are borrowed).  NULL when the fonts cannot be set up. */
+struct pdf_run *pdf_run_new(const struct pdf_opts *o);
+/* Render arts[0..n) into one PDF written to out: one article, or a book
+ * of all of them.  Returns 1 when it was written whole. */
+int pdf_render(struct pdf_run *r, struct article **arts, int n, FILE *out);
+void pdf_run_free(struct pdf_run *r);
 
-/* layout.c */
-int pdf_open(struct pdf *p, const struct pdf_opts *o, FILE *fp);
-/* Finish the document; returns 1 when cairo reported no error. */
-int pdf_close(struct pdf *p);
+/* doc.c: one output's surface, laid out in memory */
+/* A document of the run's page size writing to out; NULL on failure. */
+struct pdf_doc *pdf_doc_new(const struct pdf_run *r, FILE *out);
+/* Finish the last page and the document and write it; returns 1 when
+ * cairo reported no error and the bytes were written. */
+int pdf_doc_finish(struct pdf *p);
+void pdf_doc_free(struct pdf_doc *d);
+
+/* page.c: the cursor and the pages it moves over */
+/* A cursor at the top of page 1 of the run's page size. */
+void pdf_cursor_init(struct pdf_cursor *c, const struct pdf_run *r);
+void pdf_cursor_clear(struct pdf_cursor *c);
+/* Finish the current page (quote rules, running header and footer) and
+ * start the next; past --max-pages, an error and no new page. */
 void pdf_new_page(struct pdf *p);
+/* Finish the last page of a document: ids still waiting for a block,
+ * names links wanted that nothing defined, quote rules, running lines. */
+void pdf_end_last_page(struct pdf *p);
 void pdf_space(struct pdf *p, double pt);
 /* Room left on the page below the cursor, after the pending space. */
 double pdf_room(const struct pdf *p);
+/* Apply the pending space unless at the top of a page. */
+void pdf_settle(struct pdf *p);
 /* Start a new page when less than h points remain. */
 void pdf_need(struct pdf *p, double h);
+void pdf_quote_begin(struct pdf *p);
+void pdf_quote_end(struct pdf *p);
+void pdf_rule(struct pdf *p, double weight, double gray);
+
+/* layout.c: a layout placed line by line over as many pages as it needs */
 void pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
                       GArray *links);
 /* pdf_place_layout(), in pieces of a few KB when the text is long
  * (chunk.c): layout cost stays linear in a giant paragraph. */
 void pdf_place_chunked(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
                        GArray *links);
-void pdf_quote_begin(struct pdf *p);
-void pdf_quote_end(struct pdf *p);
+
+/* marks.c: what is drawn beside or under the text */
+/* The list marker waiting in the cursor, beside a first line at baseline. */
 void pdf_draw_marker_at(struct pdf *p, double baseline);
-void pdf_rule(struct pdf *p, double weight, double gray);
 /* The emphasis dots (着重号) under the Han characters of the emphasised
  * text of a line drawn with its baseline origin at x, base. */
 void pdf_emphasis_dots(cairo_t *cr, PangoLayoutLine *line, double x, double base);
 /* The same for every line of a layout drawn with its top left at x, y. */
 void pdf_layout_emphasis_dots(cairo_t *cr, PangoLayout *lay, double x, double y);
+/* A visible mark at the start of a wrapped code line, baseline base. */
+void pdf_continuation_mark(cairo_t *cr, double x, double base, double size);
+
+/* dest.c: named destinations and link annotations */
 /* cairo tag attribute string escape ('...' with \ before ' and \). */
 char *pdf_attr_quote(const char *s);
 /* The name cairo gets for destination id of the current article (new
@@ -204,24 +250,64 @@ char *pdf_dest_name_for(const char *prefix, const char *id);
 void pdf_dest(struct pdf *p, const char *name, double x, double y);
 /* Define a name pdf_dest_name() made, at x, y, once. */
 void pdf_dest_define(struct pdf *p, const char *full, double x, double y);
-
-/* anchors.c: the ids (raw HTML name=/id=) that name block n wait for the
- * block's first line; pdf_anchors_flush() defines them at y of the page
- * the block starts on (the page engine calls it). */
-void pdf_anchors_at(struct pdf *p, const struct art_node *n);
-void pdf_anchors_flush(struct pdf *p, double y);
-void pdf_anchors_free(struct pdf *p);
-/* justify.c */
-/* Justify one line of a left-aligned layout to width (pango units), its
- * text at size em (pango units), within the limits of justify.c; a line
- * that cannot be is left ragged.  Returns 1 when justified. */
-int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em);
+/* Define the names links pointed to that no block defined (at the top of
+ * the last page): cairo fails a document with a link to an unknown name. */
+void pdf_dests_missing(struct pdf *p);
+/* Link annotations for the parts of links on one line drawn at x0, its
+ * line box from top, h high. */
+void pdf_line_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0, double top,
+                    double h);
 /* Link annotations for the lines of a layout, drawn with its top left
  * corner at x, y, that lie between layout offsets from and to (points):
  * 0 and G_MAXDOUBLE for all of it, less for the part of a table cell that
  * one page shows. */
 void pdf_layout_links_between(struct pdf *p, PangoLayout *lay, GArray *links, double x,
                               double y, double from, double to);
+
+/* fonts.c */
+int pdf_fonts_init(struct pdf_run *r);
+void pdf_fonts_free(struct pdf_run *r);
+/* The article language for layouts and fontconfig: the document's
+ * current language and the run's PangoContext. */
+void pdf_set_language(struct pdf *p, const char *art_lang);
+/* pango/fontconfig form of an article language (interned string). */
+const char *pdf_lang_tag_for(const char *art_lang);
+/* The fontconfig family a role asks for ("mdpress serif"...). */
+const char *pdf_role_alias(enum pdf_font f);
+/* A size of run->size scaled like the current body text (footnotes). */
+double pdf_pt(const struct pdf *p, double size);
+/* A new layout in font role f at size pt (0 = body size), width in points. */
+PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width);
+/* The family list for role f in a weight (its subset first, if any). */
+const char *pdf_family(const struct pdf_run *r, enum pdf_font f, bool bold);
+/* The role a layout was made for by pdf_layout_new(). */
+enum pdf_font pdf_layout_role(PangoLayout *lay);
+/* A foreground colour attribute for a style colour. */
+PangoAttribute *pdf_color_attr(const struct art_rgb *c);
+/* r->size from the style's sizes. */
+void pdf_style_sizes(struct pdf_run *r, const struct art_style *st);
+
+/* subset.c */
+/* Load the subset rules into a configuration; returns 0 on failure. */
+int pdf_subset_add_rules(FcConfig *fc);
+/* Before laying out articles[0..n) into one PDF: subset the CJK faces the
+ * roles use to the articles' characters and make the roles prefer them.
+ * Without fonts.conf, or when anything fails, the roles keep the system faces. */
+void pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n);
+/* After the PDF is finished: drop the subsets and their files. */
+void pdf_fonts_unsubset(struct pdf_run *r);
+
+/* anchors.c: the ids (raw HTML name=/id=) that name block n wait for the
+ * block's first line; pdf_anchors_flush() defines them at y of the page
+ * the block starts on (the page engine calls it). */
+void pdf_anchors_at(struct pdf *p, const struct art_node *n);
+void pdf_anchors_flush(struct pdf *p, double y);
+void pdf_anchors_free(struct pdf_doc *d);
+/* justify.c */
+/* Justify one line of a left-aligned layout to width (pango units), its
+ * text at size em (pango units), within the limits of justify.c; a line
+ * that cannot be is left ragged.  Returns 1 when justified. */
+int pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em);
 
 /* inline.c */
 /* Bytes [start, end) of emphasised (strong: bold) text; pdf_inline_apply()
@@ -273,11 +359,6 @@ double pdf_table_lead(struct pdf *p, const struct art_node *table);
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
                       double reserve);
 
-/* A foreground colour attribute for a style colour (fonts.c). */
-PangoAttribute *pdf_color_attr(const struct art_rgb *c);
-/* p->size and p->body_size from the style's sizes (fonts.c). */
-void pdf_style_sizes(struct pdf *p, const struct art_style *st);
-
 /* front.c */
 /* The front matter of a book of arts[0..n), or NULL when it has neither
  * cover nor contents.  Free with pdf_front_free(). */
@@ -294,8 +375,5 @@ void pdf_front_label_page(struct pdf *p);
 int pdf_body_page(const struct pdf *p);
 /* In the finished PDF, move the last k pages to the front; returns 1/0. */
 int pdf_front_move_first(GByteArray *b, int k);
-
-/* main.c helpers shared with layout.c */
-void pdf_set_metadata(struct pdf *p, const struct article *art, const struct art_meta *over);
 
 #endif

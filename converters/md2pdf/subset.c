@@ -203,26 +203,26 @@ renamed(const char *path, const char *family)
 	return false;
 }
 
-static bool add_subsets(struct pdf *p, struct article *const *arts, int n);
+static bool add_subsets(struct pdf_run *r, struct article *const *arts, int n);
 
 void
-pdf_fonts_subset(struct pdf *p, struct article *const *arts, int n)
+pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n)
 {
-	pdf_fonts_unsubset(p);
-	bool changed = p->subset_stale;
-	if (p->fc_custom && !g_getenv("MDPRESS_NO_SUBSET"))
-		changed |= add_subsets(p, arts, n);
+	pdf_fonts_unsubset(r);
+	bool changed = r->subset_stale;
+	if (r->fc_custom && !g_getenv("MDPRESS_NO_SUBSET"))
+		changed |= add_subsets(r, arts, n);
 	/* pango keeps fonts and fontsets per font map: drop them when the
 	 * application fonts changed.  Only here, before layout: clearing
 	 * them after the last document left fontconfig caches referenced by
 	 * pango's pending matches, and FcFini() at exit asserted. */
 	if (changed)
-		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(p->fontmap));
-	p->subset_stale = false;
+		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(r->fontmap));
+	r->subset_stale = false;
 }
 
 static bool
-add_subsets(struct pdf *p, struct article *const *arts, int n)
+add_subsets(struct pdf_run *r, struct article *const *arts, int n)
 {
 	hb_set_t *set = hb_set_create();
 	bool changed = false, strong = false;
@@ -231,7 +231,7 @@ add_subsets(struct pdf *p, struct article *const *arts, int n)
 	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
 		enum pdf_font role = sub_faces[i].role;
 		bool bold = sub_faces[i].bold;
-		if (p->role_styled[role] || (role == PDF_SERIF && bold && !strong))
+		if (r->role_styled[role] || (role == PDF_SERIF && bold && !strong))
 			continue;
 		/* one face for every article's language, or no subset */
 		char *file = NULL;
@@ -263,36 +263,36 @@ add_subsets(struct pdf *p, struct article *const *arts, int n)
 		char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
 		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) &&
 		    renamed(path, family)) {
-			p->subset_family[role][bold] =
+			r->subset_family[role][bold] =
 			    g_strdup_printf("%s,%s", family, pdf_role_alias(role));
 			changed = true;
 		}
 		g_free(family);
 		/* kept until the document is finished: FreeType reads it lazily */
-		p->subset_file[role][bold] = path;
+		r->subset_file[role][bold] = path;
 	}
 	hb_set_destroy(set);
 	return changed;
 }
 
 void
-pdf_fonts_unsubset(struct pdf *p)
+pdf_fonts_unsubset(struct pdf_run *r)
 {
 	bool had = false;
 	for (int i = 0; i < 3; i++)
 		for (int b = 0; b < 2; b++) {
-			g_free(p->subset_family[i][b]);
-			p->subset_family[i][b] = NULL;
-			if (!p->subset_file[i][b])
+			g_free(r->subset_family[i][b]);
+			r->subset_family[i][b] = NULL;
+			if (!r->subset_file[i][b])
 				continue;
-			g_unlink(p->subset_file[i][b]);
-			art_tmpfile_untrack(p->subset_file[i][b]);
-			g_free(p->subset_file[i][b]);
-			p->subset_file[i][b] = NULL;
+			g_unlink(r->subset_file[i][b]);
+			art_tmpfile_untrack(r->subset_file[i][b]);
+			g_free(r->subset_file[i][b]);
+			r->subset_file[i][b] = NULL;
 			had = true;
 		}
 	if (had) {
 		FcConfigAppFontClear(NULL);
-		p->subset_stale = true; /* pango's caches: see pdf_fonts_subset */
+		r->subset_stale = true; /* pango's caches: see pdf_fonts_subset */
 	}
 }

@@ -142,7 +142,7 @@ cell_at(struct grid *g, int r, int c)
 static void
 place_cells(struct pdf *p, struct grid *g, const struct art_node *table, GPtrArray *images)
 {
-	double pt = pdf_pt(p, p->size.table);
+	double pt = pdf_pt(p, p->run->size.table);
 	int ri = 0;
 	for (const struct art_node *r = table->first_child; r && ri < g->nrows;
 	     r = r->next, ri++) {
@@ -197,7 +197,7 @@ static void
 column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
 {
 	int ncols = g->ncols;
-	double pt = pdf_pt(p, p->size.table);
+	double pt = pdf_pt(p, p->run->size.table);
 	double *nat = g_new0(double, ncols), *min = g_new0(double, ncols);
 	double *w = g->w;
 	for (int pass = 0; pass < 2; pass++) {
@@ -231,7 +231,7 @@ column_widths(struct pdf *p, struct grid *g, const enum art_align *aligns)
 		snat += nat[c];
 		smin += min[c];
 	}
-	double avail = p->width - ncols * 2 * PAD_X;
+	double avail = p->cur.width - ncols * 2 * PAD_X;
 	if (avail < ncols * 12)
 		avail = ncols * 12;
 	/* CJK text may break after any character, so its minimum is one
@@ -305,7 +305,7 @@ by_rowspan(gconstpointer a, gconstpointer b)
 static void
 row_heights(struct pdf *p, struct grid *g)
 {
-	double line = pdf_pt(p, p->size.table) * 1.3 + 2 * PAD_Y;
+	double line = pdf_pt(p, p->run->size.table) * 1.3 + 2 * PAD_Y;
 	GPtrArray *spans = g_ptr_array_new();
 	for (int r = 0; r < g->nrows; r++)
 		g->h[r] = line;
@@ -367,12 +367,12 @@ struct slice {
 static void
 draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0, const struct slice *sl)
 {
-	cairo_t *cr = p->cr;
+	cairo_t *cr = p->doc->cr;
 	double *ry = g_new(double, b - a + 1), *cx = g_new(double, g->ncols + 1);
 	ry[0] = y0;
 	for (int r = a; r < b; r++)
 		ry[r - a + 1] = ry[r - a] + (sl ? sl->h : g->h[r]);
-	cx[0] = p->x;
+	cx[0] = p->cur.x;
 	for (int c = 0; c < g->ncols; c++)
 		cx[c + 1] = cx[c] + g->w[c] + 2 * PAD_X;
 	for (int pass = 0; pass < 3; pass++) {
@@ -424,7 +424,7 @@ draw_rows(struct pdf *p, struct grid *g, int a, int b, double y0, const struct s
 			cairo_restore(cr);
 		}
 	}
-	p->page_used = true;
+	p->cur.page_used = true;
 	g_free(ry);
 	g_free(cx);
 }
@@ -445,7 +445,7 @@ static double
 next_page(struct pdf *p, struct grid *g, int r)
 {
 	pdf_new_page(p);
-	double y = p->top;
+	double y = p->cur.top;
 	if (g->repeat && r >= g->hn) {
 		draw_rows(p, g, 0, g->hn, y, NULL);
 		y += rows_height(g, 0, g->hn);
@@ -492,7 +492,7 @@ draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 	int n = g->ncols;
 	double *from = g_new0(double, n), *to = g_new0(double, n);
 	for (;;) {
-		double room = p->bottom - y - 2 * PAD_Y, slice = 0;
+		double room = p->cur.bottom - y - 2 * PAD_Y, slice = 0;
 		bool more = false;
 		for (int col = 0; col < n; col++) {
 			struct cell *c = cell_at(g, r, col);
@@ -504,7 +504,7 @@ draw_tall_row(struct pdf *p, struct grid *g, int r, double y)
 			slice = MAX(slice, to[col] - from[col]);
 			more |= to[col] < layout_height(c->lay) - 0.01;
 		}
-		struct slice sl = {from, to, more ? p->bottom - y : slice + 2 * PAD_Y};
+		struct slice sl = {from, to, more ? p->cur.bottom - y : slice + 2 * PAD_Y};
 		draw_rows(p, g, r, r + 1, y, &sl);
 		memcpy(from, to, sizeof *from * (size_t)n);
 		y += sl.h;
@@ -525,8 +525,8 @@ draw_grid(struct pdf *p, struct grid *g)
 	int nrows = g->nrows, hn = g->hn, keep = g->keep;
 	const int *joined = g->joined;
 	bool repeat = g->repeat;
-	double page_h = p->bottom - p->top, hh = rows_height(g, 0, hn);
-	pdf_space(p, p->body_size * 0.5);
+	double page_h = p->cur.bottom - p->cur.top, hh = rows_height(g, 0, hn);
+	pdf_space(p, p->cur.body_size * 0.5);
 	int r = 0, seg = 0;
 	double y = 0, segy = 0;
 	bool started = false;
@@ -539,16 +539,16 @@ draw_grid(struct pdf *p, struct grid *g)
 		if (g->h[r] > page_h - (repeat && r >= hn ? hh : 0)) {
 			/* a row no page can hold: it goes on line by line */
 			if (!started) {
-				if (p->page_used)
-					p->y += p->pending_space;
-				p->pending_space = 0;
-				y = p->y;
+				if (p->cur.page_used)
+					p->cur.y += p->cur.pending_space;
+				p->cur.pending_space = 0;
+				y = p->cur.y;
 				pdf_anchors_flush(p, y);
 				started = true;
 			} else if (r > seg) {
 				draw_rows(p, g, seg, r, segy, NULL);
 			}
-			if (p->bottom - y < 3 * p->body_size + 2 * PAD_Y)
+			if (p->cur.bottom - y < 3 * p->cur.body_size + 2 * PAD_Y)
 				y = next_page(p, g, r);
 			y = draw_tall_row(p, g, r, y);
 			r = seg = r + 1;
@@ -559,15 +559,15 @@ draw_grid(struct pdf *p, struct grid *g)
 		if (r == 0)
 			need = rows_height(g, 0, keep);
 		if (!started) {
-			if (p->page_used && pdf_room(p) < need)
+			if (p->cur.page_used && pdf_room(p) < need)
 				pdf_new_page(p);
-			if (p->page_used)
-				p->y += p->pending_space;
-			p->pending_space = 0;
-			y = segy = p->y;
+			if (p->cur.page_used)
+				p->cur.y += p->cur.pending_space;
+			p->cur.pending_space = 0;
+			y = segy = p->cur.y;
 			pdf_anchors_flush(p, y);
 			started = true;
-		} else if (y + need > p->bottom && r > seg && r >= keep) {
+		} else if (y + need > p->cur.bottom && r > seg && r >= keep) {
 			draw_rows(p, g, seg, r, segy, NULL);
 			y = next_page(p, g, r);
 			seg = r;
@@ -577,8 +577,8 @@ draw_grid(struct pdf *p, struct grid *g)
 		r = e;
 	}
 	draw_rows(p, g, seg, nrows, segy, NULL);
-	p->y = y;
-	pdf_space(p, p->body_size * 0.8);
+	p->cur.y = y;
+	pdf_space(p, p->cur.body_size * 0.8);
 }
 
 static struct grid *
@@ -616,7 +616,7 @@ grid_new(struct pdf *p, const struct art_node *table)
 	g->joined[g->nrows] = 0;
 	/* header rows to repeat: the leading header rows, cut where no span
 	 * crosses, when they are not the whole table nor a third of a page */
-	double page_h = p->bottom - p->top;
+	double page_h = p->cur.bottom - p->cur.top;
 	int hn = 0;
 	while (hn < g->nrows && g->row_header[hn])
 		hn++;
@@ -670,7 +670,7 @@ pdf_table_lead(struct pdf *p, const struct art_node *table)
 	}
 	if (!measured)
 		measured = grid_new(p, table);
-	return p->body_size * 0.5 + rows_height(measured, 0, measured->keep);
+	return p->cur.body_size * 0.5 + rows_height(measured, 0, measured->keep);
 }
 
 void
@@ -687,7 +687,7 @@ pdf_render_table(struct pdf *p, const struct art_node *table)
 		char *alt = art_node_plain_text(img);
 		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
 		g_free(alt);
-		pdf_space(p, p->body_size * 0.8);
+		pdf_space(p, p->cur.body_size * 0.8);
 	}
 	grid_free(g);
 }
