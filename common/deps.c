@@ -7,7 +7,14 @@
  * recorded before the first output begins (a stylesheet, the fontconfig
  * file: read once per run) belong to every output of the run; files
  * recorded between art_deps_output_begin() and _end() to that output only.
- * Recording costs nothing until art_deps_start() turns it on. */
+ * Recording costs nothing until art_deps_start() turns it on.
+ *
+ * An image that is referenced but missing is listed too (gcc's -MG), so
+ * that creating it later rebuilds the output that shows its placeholder.
+ * Make must neither stop on it nor rebuild on every run while it is
+ * missing: it gets an empty rule (as -MP gives every dependency) and is
+ * named in .SECONDARY, which lets make leave a prerequisite that does not
+ * exist alone instead of counting it as just remade. */
 #include <string.h>
 
 #include "article.h"
@@ -25,6 +32,9 @@ static struct {
 	GString *rules;     /* finished rules, one per output */
 	GPtrArray *phony;   /* char *: every dependency that is no input */
 	GHashTable *phony_seen;
+	GHashTable *missing; /* paths recorded as missing (owned) */
+	GPtrArray *absent;   /* char *: the missing ones some rule names */
+	GHashTable *absent_seen;
 } deps;
 
 static void
@@ -72,6 +82,9 @@ art_deps_start(void)
 	deps.rules = g_string_new(NULL);
 	deps.phony = g_ptr_array_new_with_free_func(g_free);
 	deps.phony_seen = g_hash_table_new(g_str_hash, g_str_equal);
+	deps.missing = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	deps.absent = g_ptr_array_new_with_free_func(g_free);
+	deps.absent_seen = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
 bool
@@ -108,6 +121,15 @@ art_deps_add(const char *path)
 }
 
 void
+art_deps_add_missing(const char *path)
+{
+	if (!deps.on || path == NULL || *path == '\0')
+		return;
+	g_hash_table_add(deps.missing, display_path(path));
+	art_deps_add(path);
+}
+
+void
 art_deps_add_input(const char *path)
 {
 	if (!deps.on || path == NULL || strcmp(path, "-") == 0)
@@ -140,17 +162,26 @@ append_escaped(GString *s, const char *path)
 	}
 }
 
+/* Add path to list once (seen: the same strings, borrowed). */
+static void
+list_once(GPtrArray *list, GHashTable *seen, const char *path)
+{
+	if (g_hash_table_contains(seen, path))
+		return;
+	char *copy = g_strdup(path);
+	g_ptr_array_add(list, copy);
+	g_hash_table_add(seen, copy);
+}
+
 static void
 append_dep(GString *rule, const char *path)
 {
 	g_string_append(rule, " \\\n  ");
 	append_escaped(rule, path);
-	if (!g_hash_table_contains(deps.inputs, path) &&
-	    !g_hash_table_contains(deps.phony_seen, path)) {
-		char *copy = g_strdup(path);
-		g_ptr_array_add(deps.phony, copy);
-		g_hash_table_add(deps.phony_seen, copy);
-	}
+	if (!g_hash_table_contains(deps.inputs, path))
+		list_once(deps.phony, deps.phony_seen, path);
+	if (g_hash_table_contains(deps.missing, path))
+		list_once(deps.absent, deps.absent_seen, path);
 }
 
 void
@@ -182,14 +213,25 @@ art_deps_write(const char *path, bool phony)
 	struct art_output *out = art_output_open(path);
 	if (out == NULL)
 		return 0;
-	fputs(deps.rules->str, out->fp);
-	for (guint i = 0; phony && i < deps.phony->len; i++) {
-		GString *line = g_string_new("\n");
-		append_escaped(line, deps.phony->pdata[i]);
-		g_string_append(line, ":\n");
-		fputs(line->str, out->fp);
-		g_string_free(line, TRUE);
+	GString *text = g_string_new(deps.rules->str);
+	for (guint i = 0; i < deps.phony->len; i++) {
+		const char *dep = deps.phony->pdata[i];
+		if (phony || g_hash_table_contains(deps.absent_seen, dep)) {
+			g_string_append_c(text, '\n');
+			append_escaped(text, dep);
+			g_string_append(text, ":\n");
+		}
 	}
+	if (deps.absent->len > 0) {
+		g_string_append(text, "\n.SECONDARY:");
+		for (guint i = 0; i < deps.absent->len; i++) {
+			g_string_append_c(text, ' ');
+			append_escaped(text, deps.absent->pdata[i]);
+		}
+		g_string_append_c(text, '\n');
+	}
+	fputs(text->str, out->fp);
+	g_string_free(text, TRUE);
 	return art_output_commit(out);
 }
 
@@ -210,6 +252,9 @@ art_deps_free(void)
 	g_string_free(deps.rules, TRUE);
 	g_hash_table_destroy(deps.phony_seen);
 	g_ptr_array_free(deps.phony, TRUE);
+	g_hash_table_destroy(deps.missing);
+	g_hash_table_destroy(deps.absent_seen);
+	g_ptr_array_free(deps.absent, TRUE);
 	g_free(deps.cwd_prefix);
 	memset(&deps, 0, sizeof deps);
 }

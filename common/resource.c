@@ -314,6 +314,7 @@ probe(struct article *art, struct art_resource *r, struct art_pos pos)
 		int e = errno;
 		if (e == ENOENT || e == ENOTDIR) {
 			r->status = ART_RES_MISSING;
+			art_deps_add_missing(r->path); /* creating it rebuilds */
 			char *hint = art_resource_suggest(r->path, art->dir);
 			if (hint != NULL)
 				art_diag(ART_W_IMAGE_MISSING_HINT, art->display_name, pos,

@@ -1,7 +1,8 @@
 /* svgrefs.c - the files an SVG image pulls in (<image href>, <use href>,
  * <feImage href>), for dependency files: librsvg reads them when md2pdf
  * draws the SVG, so a change to one must rebuild the output.  Only what
- * librsvg would load is listed: local files in the SVG's folder or below. */
+ * librsvg would load is listed: local files in the SVG's folder or below,
+ * also missing ones (then creating one rebuilds the output). */
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -23,9 +24,10 @@ is_ref_element(const char *name)
 	return !strcmp(name, "image") || !strcmp(name, "use") || !strcmp(name, "feImage");
 }
 
-/* A relative reference to a file at or below dir, as a path, or NULL. */
+/* A relative reference to a file at or below dir, as a path, or NULL;
+ * *exists says whether the file is there. */
 static char *
-local_target(const char *dir, const char *href)
+local_target(const char *dir, const char *href, bool *exists)
 {
 	if (href[0] == '#' || href[0] == '/' || strchr(href, ':') != NULL)
 		return NULL; /* fragment, absolute, or a URL scheme (data:, http:) */
@@ -37,7 +39,12 @@ local_target(const char *dir, const char *href)
 	char *prefix = g_strconcat(dir, "/", NULL);
 	bool inside = g_str_has_prefix(path, prefix);
 	g_free(prefix);
-	if (!inside || !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+	if (!inside) {
+		g_free(path);
+		return NULL;
+	}
+	*exists = g_file_test(path, G_FILE_TEST_EXISTS);
+	if (*exists && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
 		g_free(path);
 		return NULL;
 	}
@@ -51,9 +58,12 @@ record_ref(xmlNodePtr n, const char *dir)
 		if (strcmp((const char *)a->name, "href") != 0)
 			continue;
 		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-		char *path = v ? local_target(dir, (const char *)v) : NULL;
-		if (path)
+		bool exists = false;
+		char *path = v ? local_target(dir, (const char *)v, &exists) : NULL;
+		if (path && exists)
 			art_deps_add(path);
+		else if (path)
+			art_deps_add_missing(path); /* librsvg reads it once it is there */
 		g_free(path);
 		xmlFree(v);
 	}

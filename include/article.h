@@ -598,6 +598,11 @@ void art_deps_add(const char *path);
 /* An article named on the command line: recorded, and never given a
  * phony target (-MP), like gcc's main source file. */
 void art_deps_add_input(const char *path);
+/* Record an image that is referenced but missing: listed like one that
+ * was read, with an empty rule and in .SECONDARY, so that creating it
+ * rebuilds the output and make neither stops nor rebuilds while it is
+ * missing. */
+void art_deps_add_missing(const char *path);
 /* The files an SVG image references that librsvg reads (common/svgrefs.c). */
 void art_deps_add_svg_refs(const char *svg_path);
 void art_deps_output_begin(void);

@@ -3,7 +3,8 @@
 # as its README says: make -j2 builds every PDF, EPUB and text file and the
 # kit book; a second make has nothing to do; touching one image rebuilds
 # exactly the outputs that show it (the dependency files, -M/-MP);
-# deleting an image does not break make.
+# deleting an image does not break make, and restoring it rebuilds what
+# shows it.
 . "$(dirname "$0")/../lib.sh"
 KIT=$TMP/presskit
 cp -r "$ROOT/docs/examples/presskit" "$KIT"
@@ -71,4 +72,18 @@ got=$(changed "$TMP/before" "$TMP/after")
 want="en-summit.epub en-summit.pdf en-summit.txt kit.epub kit.pdf mixed-interview.epub mixed-interview.pdf mixed-interview.txt "
 if [ "$rc" = 0 ] && [ "$got" = "$want" ] && mk >/dev/null 2>&1; then pass presskit-deleted-image
 else fail presskit-deleted-image "exit $rc, rebuilt: ${got:-nothing}: $(tail -n 2 "$TMP/delete.log" | tr '\n' ' ')"; fi
+
+# ---- the dependency files list the missing image (as gcc -MG would): a
+# second make has nothing to do, and bringing it back rebuilds exactly
+# the outputs that show it
+if mk -q >/dev/null 2>&1; then pass presskit-missing-image-idle
+else fail presskit-missing-image-idle "$(mk -n 2>&1 | head -n 2 | tr '\n' ' ')"; fi
+stamps >"$TMP/before"
+cp "$ROOT/docs/examples/presskit/images/stage.jpg" "$KIT/images/stage.jpg"
+mk >"$TMP/restore.log" 2>&1
+rc=$?
+stamps >"$TMP/after"
+got=$(changed "$TMP/before" "$TMP/after")
+if [ "$rc" = 0 ] && [ "$got" = "$want" ]; then pass presskit-restored-image
+else fail presskit-restored-image "exit $rc, rebuilt: ${got:-nothing}; want: $want"; fi
 exit 0

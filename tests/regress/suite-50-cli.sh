@@ -103,6 +103,34 @@ for prog in md2txt md2epub md2pdf; do
 	if [ $first = 0 ] && grep -q 'Nothing to be done\|is up to date' <<<"$second" &&
 	   grep -q -- "-o out.$ext" <<<"$third" && [ $fourth = 0 ]; then
 		pass "$prog-deps-drive-make"; else fail "$prog-deps-drive-make" "$first/$fourth: $second | $third | $(cat "$TMP/make.err")"; fi
+	# An image that is referenced but missing is listed (gcc's -MG), also
+	# one inside an SVG; make neither stops nor rebuilds while it is
+	# missing (with or without -MP), and creating it rebuilds the output.
+	for mp in -MP ""; do
+		m=$TMP/missing-$prog$mp; rm -rf "$m"; cp -r "$ROOT/tests/regress/cli" "$m"
+		printf '# Later\n\n![soon](media/later.png)\n\n![d](media/drawing.svg)\n' >"$m/later.md"
+		rm "$m/media/inside-svg.png"
+		printf 'out.%s: later.md\n\t%s -q -M out.d %s -o $@ later.md\n-include out.d\n' \
+			"$ext" "$bin" "$mp" >"$m/Makefile"
+		make -s -C "$m" >/dev/null 2>&1; first=$?
+		listed=$(has_dep "$m/out.d" media/later.png && has_dep "$m/out.d" media/inside-svg.png && echo yes)
+		second=$(make -C "$m" 2>&1); rc2=$?
+		# (the output made older instead of the image newer: make warns
+		# about files from the future and rebuilds them every time)
+		touch -d '-5 seconds' "$m/out.$ext"
+		cp "$m/media/photo.png" "$m/media/later.png"
+		third=$(make -C "$m" 2>&1)
+		fourth=$(make -C "$m" 2>&1)
+		touch -d '-5 seconds' "$m/out.$ext"
+		cp "$m/media/photo.png" "$m/media/inside-svg.png"
+		fifth=$(make -C "$m" 2>&1)
+		if [ $first = 0 ] && [ "$listed" = yes ] && [ $rc2 = 0 ] &&
+		   grep -q 'Nothing to be done\|is up to date' <<<"$second" &&
+		   grep -q -- "-o out.$ext" <<<"$third" && grep -q 'Nothing to be done\|is up to date' <<<"$fourth" &&
+		   grep -q -- "-o out.$ext" <<<"$fifth"; then
+			pass "$prog-deps-missing-image$mp"
+		else fail "$prog-deps-missing-image$mp" "$first/$rc2 listed=$listed: $second | $third | $fourth | $fifth"; fi
+	done
 done
 # md2epub's stylesheets and metadata file are dependencies too.
 printf 'p { color: black }\n' >"$kit/extra.css"; printf 'title: Kit\n' >"$kit/book.yaml"
