@@ -11,6 +11,7 @@
 #include "pdf.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
 #include <string.h>
 
 static const char *const role_alias[] = {
@@ -233,6 +234,25 @@ pdf_role_alias(enum pdf_font f)
 	return role_alias[f];
 }
 
+/* Wait until ours is the only reference to fm left.  pango 1.50 matches
+ * and sorts fontconfig patterns in worker threads, each holding a
+ * reference to the font map and to fontconfig's configuration until it is
+ * done, and nobody waits for a match that a short document never used.
+ * Bounded, but generously: on a loaded machine the worker of a niced
+ * process can wait seconds for a CPU (the old 2 s bound ran out in the
+ * press-kit test and the teardown below aborted). */
+static bool
+font_map_settled(PangoFontMap *fm)
+{
+	gint64 deadline = g_get_monotonic_time() + 10 * G_USEC_PER_SEC;
+	while (g_atomic_int_get(&G_OBJECT(fm)->ref_count) > 1) {
+		if (g_get_monotonic_time() > deadline)
+			return false;
+		g_usleep(1000);
+	}
+	return true;
+}
+
 void
 pdf_fonts_free(struct pdf_run *r)
 {
@@ -242,24 +262,29 @@ pdf_fonts_free(struct pdf_run *r)
 			pango_font_description_free(r->font[i]);
 	if (r->ctx)
 		g_object_unref(r->ctx);
+	bool settled = true;
 	if (r->fontmap) {
-		/* pango 1.50 matches and sorts fontconfig patterns in a worker
-		 * thread; each pending task holds a reference to the font map
-		 * and to fontconfig's caches, and sorts nobody waited for may
-		 * still run when a short document is finished.  Tearing down
-		 * fontconfig and cairo under them aborts (FcCacheFini and
-		 * cairo hash assertions), so wait until ours is the last
-		 * reference (bounded: 2 s). */
-		for (int i = 0;
-		     i < 2000 && g_atomic_int_get(&G_OBJECT(r->fontmap)->ref_count) > 1; i++)
-			g_usleep(1000);
-		g_object_unref(r->fontmap);
+		/* also waits for pango's FcInit thread, which a run that laid
+		 * out no text never waited for */
+		pango_fc_font_map_get_config(PANGO_FC_FONT_MAP(r->fontmap));
+		settled = font_map_settled(r->fontmap);
 	}
-	/* librsvg draws SVG text through pango's default font map: release it
-	 * first, or cairo finds its fonts still alive and aborts below. */
+	/* librsvg draws SVG text through pango's default font map, whose
+	 * workers may be pending just the same */
+	PangoFontMap *svg_map = g_object_ref(pango_cairo_font_map_get_default());
 	pango_cairo_font_map_set_default(NULL);
+	settled = font_map_settled(svg_map) && settled;
+	/* Tearing fontconfig and cairo down under a worker that still uses
+	 * them aborts (FcCacheFini, cairo hash assertions): then leave it all
+	 * to the end of the process instead. */
+	if (!settled)
+		return;
+	g_object_unref(svg_map);
+	if (r->fontmap)
+		g_object_unref(r->fontmap);
 	/* Drop the caches of cairo and fontconfig too, so that leak checkers
-	 * see only our own allocations. */
+	 * see only our own allocations (the font maps first, or cairo finds
+	 * their fonts still alive and aborts). */
 	cairo_debug_reset_static_data();
 	FcFini();
 }
