@@ -244,47 +244,6 @@ table_rows(struct html_conversion *c, struct block_sink *b, struct art_node *tab
 	}
 }
 
-/* Spans clamped to the table; ncols the widest row counting the columns
- * that rowspans from above fill. */
-static void
-table_shape(struct art_node *table)
-{
-	int nrows = 0, ncols = 0, cap = 16;
-	for (struct art_node *r = table->first_child; r; r = r->next)
-		nrows++;
-	int *rem = g_new0(int, cap);
-	int ri = 0;
-	for (struct art_node *r = table->first_child; r; r = r->next, ri++) {
-		int col = 0;
-		for (struct art_node *cell = r->first_child; cell; cell = cell->next) {
-			while (col < cap && rem[col] > 0)
-				col++;
-			int cs = cell->u.cell.colspan;
-			if (col + cs > MAX_COLS)
-				cs = col < MAX_COLS ? MAX_COLS - col : 1;
-			cell->u.cell.colspan = cs;
-			if (cell->u.cell.rowspan > nrows - ri)
-				cell->u.cell.rowspan = nrows - ri;
-			if (col + cs > cap) {
-				int ncap = MAX(cap * 2, col + cs);
-				rem = g_renew(int, rem, ncap);
-				memset(rem + cap, 0, sizeof *rem * (size_t)(ncap - cap));
-				cap = ncap;
-			}
-			for (int k = col; k < col + cs; k++)
-				rem[k] = cell->u.cell.rowspan;
-			col += cs;
-			ncols = MAX(ncols, col);
-		}
-		for (int k = 0; k < cap; k++)
-			if (rem[k] > 0)
-				rem[k]--;
-	}
-	g_free(rem);
-	table->u.table.ncols = ncols;
-	table->u.table.aligns = g_new0(enum art_align, ncols > 0 ? ncols : 1);
-}
-
 static void
 block_table(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 {
@@ -297,8 +256,7 @@ block_table(struct html_conversion *c, struct block_sink *b, xmlNodePtr x)
 		art_node_free(table);
 		return;
 	}
-	table_shape(table);
-	block_add(b, c, table);
+	block_add(b, c, table); /* art_normalize() places its cells */
 }
 
 static void

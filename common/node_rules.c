@@ -118,6 +118,8 @@ node_problem(const struct art_node *n, const struct art_node *root, bool normali
 	case ART_TABLE:
 		if (n->u.table.ncols < 0 || (n->u.table.ncols > 0 && !n->u.table.aligns))
 			return "columns without alignments";
+		if (normalized)
+			return art_table_grid_problem(n);
 		break;
 	case ART_FIGURE:
 		if (!n->first_child || n->first_child->type != ART_IMAGE)

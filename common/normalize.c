@@ -440,6 +440,17 @@ anchor_index(struct article *art)
 		g_ptr_array_sort(v, cmp_str); /* hash order is no order */
 }
 
+/* ------------------------------------------------------------ tables */
+
+static void
+table_grids(struct article *art)
+{
+	for (struct art_node *n = art->root; n;
+	     n = art_node_next(n, art->root, n->type != ART_TABLE))
+		if (n->type == ART_TABLE)
+			art_table_grid(n);
+}
+
 /* ------------------------------------------------------------ the pass */
 
 void
@@ -460,6 +471,7 @@ art_normalize(struct article *art, const struct art_load_opts *opts)
 	art_repair_strong(art->root);
 	art_html_to_model(art);
 	art_limit_nesting(art, opts->max_nesting); /* raw HTML nests too */
+	table_grids(art); /* once every table, Markdown or HTML, is there */
 	if (!opts->no_smart) {
 		art_cjk_quotes(art->root, art->source);
 		char **meta[] = {&art->meta.title, &art->meta.subtitle, &art->meta.summary};

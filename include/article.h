@@ -100,18 +100,22 @@ struct art_node {
 			char *info;
 			char fence;
 		} code; /* info string or NULL */
+		/* aligns[ncols]; nrows and ncols: the grid art_table_grid()
+		 * placed the cells on */
 		struct {
-			int ncols;
+			int ncols, nrows;
 			enum art_align *aligns;
-		} table; /* aligns[ncols] */
+		} table;
 		struct {
 			bool header;
 		} row;
 		/* colspan/rowspan >= 1 (1 for Markdown cells; raw HTML tables
 		 * may span); a row's cells leave out the columns that spans
-		 * from rows above cover.  header: a <th> cell. */
+		 * from rows above cover.  After normalising, row and col are
+		 * the cell's top left slot on the grid and the spans are
+		 * clipped to it (art_table_grid()).  header: a <th> cell. */
 		struct {
-			int colspan, rowspan;
+			int colspan, rowspan, row, col;
 			bool header;
 		} cell;
 		struct {
@@ -150,6 +154,21 @@ struct art_node *art_node_next(const struct art_node *n, const struct art_node *
 /* Concatenated plain text of a node's inline content (alt text, headings,
  * captions).  Softbreaks become spaces.  Returns a new string. */
 char *art_node_plain_text(const struct art_node *node);
+/* Tables on a grid (common/table_grid.c), the one placement of cells every
+ * renderer uses.  art_table_grid() places the cells of table the way HTML
+ * does (first column no rowspan from above covers) and stores on the nodes
+ * each cell's row and col, its colspan clipped where it would run into a
+ * rowspan from above (or past column 1000) and its rowspan clipped to the
+ * table's rows; sets nrows and ncols (at least the columns a Markdown
+ * table declares; aligns grows with new columns as ART_ALIGN_NONE).
+ * art_normalize() runs it on every table; running it again changes
+ * nothing.  art_table_slots() returns a new array of nrows x ncols
+ * (row-major): the cell covering each slot, NULL where none does (free it
+ * with g_free()).  art_table_grid_problem() says why a table's stored grid
+ * is not the one art_table_grid() would store, or NULL. */
+void art_table_grid(struct art_node *table);
+const struct art_node **art_table_slots(const struct art_node *table);
+const char *art_table_grid_problem(const struct art_node *table);
 /* Block or inline, and which types a type may contain: one table,
  * common/node_rules.c. */
 bool art_node_is_block(const struct art_node *node);

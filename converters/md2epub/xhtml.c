@@ -103,7 +103,8 @@ align_class(enum art_align a)
 	return NULL;
 }
 
-/* colspan/rowspan of a raw HTML table's cell (1 is left out). */
+/* colspan/rowspan of a raw HTML table's cell, as clipped to the grid (1
+ * is left out). */
 static void
 span_attr(xmlNodePtr td, const char *name, int span)
 {
@@ -136,10 +137,12 @@ render_table(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *t
 		}
 		xmlNodePtr tr = el(sect, "tr");
 		epub_anchor_ids(x->ch, tr, row);
-		int col = 0;
-		for (const struct art_node *c = row->first_child; c; c = c->next, col++) {
+		for (const struct art_node *c = row->first_child; c; c = c->next) {
 			xmlNodePtr td =
 			    el(tr, row->u.row.header || c->u.cell.header ? "th" : "td");
+			/* the column and spans art_table_grid() gave the cell, so
+			 * a browser places it where md2txt and md2pdf do */
+			int col = c->u.cell.col;
 			const char *cls = col < t->u.table.ncols && t->u.table.aligns
 			                      ? align_class(t->u.table.aligns[col])
 			                      : NULL;
