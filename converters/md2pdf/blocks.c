@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-static void render_block(struct pdf *p, const struct art_node *n);
+static void render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measured);
 
 static double
 para_gap(const struct pdf *p)
@@ -340,8 +340,10 @@ render_figure(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p) + 4);
 }
 
+/* *measured: a table that a block before it measured (to stay with its
+ * first rows), for the next block, that table, to draw. */
 static void
-render_block(struct pdf *p, const struct art_node *n)
+render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measured)
 {
 	pdf_anchors_at(p, n);
 	switch (n->type) {
@@ -350,9 +352,11 @@ render_block(struct pdf *p, const struct art_node *n)
 		 * table's first rows */
 		if (n->next && n->next->type == ART_TABLE) {
 			char *t = art_node_plain_text(n);
-			if (g_utf8_strlen(t, -1) <= 40)
+			if (g_utf8_strlen(t, -1) <= 40) {
+				*measured = pdf_table_new(p, n->next);
 				pdf_need(p, p->cur.body_size * 1.6 + para_gap(p) +
-				                pdf_table_lead(p, n->next));
+				                pdf_table_lead(p, *measured));
+			}
 			g_free(t);
 		}
 		p->cur.keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
@@ -379,7 +383,12 @@ render_block(struct pdf *p, const struct art_node *n)
 		pdf_space(p, 10);
 		break;
 	case ART_TABLE:
-		pdf_render_table(p, n);
+		if (!*measured || pdf_table_node(*measured) != n) {
+			pdf_table_free(*measured);
+			*measured = pdf_table_new(p, n);
+		}
+		pdf_table_render(p, *measured);
+		*measured = NULL;
 		break;
 	case ART_FIGURE:
 		render_figure(p, n);
@@ -438,8 +447,10 @@ render_block(struct pdf *p, const struct art_node *n)
 void
 pdf_render_blocks(struct pdf *p, const struct art_node *first)
 {
+	struct pdf_table *measured = NULL;
 	for (const struct art_node *n = first; n && !p->doc->over_pages; n = n->next)
-		render_block(p, n);
+		render_block(p, n, &measured);
+	pdf_table_free(measured); /* its title was the last block drawn */
 }
 
 static void

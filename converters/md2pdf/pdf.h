@@ -346,11 +346,17 @@ void pdf_render_footnotes(struct pdf *p, const struct article *art);
 /* Outline + destination for a heading-like entry. */
 void pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest);
 
-/* table.c */
-void pdf_render_table(struct pdf *p, const struct art_node *table);
-/* Height the table needs on the page it starts on (its first rows);
- * measures it once for the pdf_render_table() that follows. */
-double pdf_table_lead(struct pdf *p, const struct art_node *table);
+/* table.c: a table laid out on the model's grid (art_table_grid()) and
+ * measured: column widths, row heights, where pages may break.  A block
+ * that must stay with the table's first rows asks pdf_table_lead() of the
+ * table measured once, which pdf_table_render() then draws and frees. */
+struct pdf_table;
+struct pdf_table *pdf_table_new(struct pdf *p, const struct art_node *table);
+const struct art_node *pdf_table_node(const struct pdf_table *t);
+/* Height the table needs on the page it starts on (its first rows). */
+double pdf_table_lead(struct pdf *p, const struct pdf_table *t);
+void pdf_table_render(struct pdf *p, struct pdf_table *t);
+void pdf_table_free(struct pdf_table *t); /* a table not drawn; NULL is fine */
 
 /* image.c */
 /* Draw a resource scaled to fit the column (never above 96 dpi natural

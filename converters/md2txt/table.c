@@ -1,18 +1,20 @@
 /* table.c - tables as plain text: columns aligned by display width when
  * they fit, else one record per row.  Cells of raw HTML tables may span:
  * a colspan cell is padded across its columns, and the columns a rowspan
- * cell covers in later rows are empty there. */
+ * cell covers in later rows are empty there.  Where each cell sits is the
+ * model's grid (art_table_grid()). */
 #include <string.h>
 
 #include "txt.h"
 
-/* Cells are laid out on a grid: each row has ncols slots; a slot holds the
- * cell's text, "" under a rowspan, or NULL when a colspan to its left
- * covers it.  span[r][i] is the number of columns slot i covers, -1 for
- * a slot under a rowspan from above. */
-struct grid {
-	GPtrArray *rows;  /* GPtrArray * of char * (ncols each) */
-	GPtrArray *spans; /* int * (ncols each) */
+/* The text of each slot of the grid, row-major.  A slot holds the cell's
+ * text where the cell starts, "" where no cell is or under a rowspan from
+ * above, NULL where a colspan to its left covers it.  span[] is the number
+ * of columns the slot's text covers, -1 under a rowspan from above. */
+struct text_grid {
+	int nrows, ncols;
+	char **text;
+	int *span;
 };
 
 static void
@@ -23,72 +25,54 @@ pad_cell(GString *s, const char *text, int width, enum art_align align)
 	g_string_append_printf(s, "%*s%s%*s", left, "", text, gap - left, "");
 }
 
-static int
-span_of(int v)
+/* Table cells as one line of text each, on the model's grid. */
+static struct text_grid
+text_grid_new(struct txt *t, const struct art_node *n)
 {
-	return v < 1 ? 1 : v;
-}
-
-/* Table cells as one line of text each, placed on the grid.  ncols grows
- * to the widest row (raw HTML rows may be ragged). */
-static struct grid
-table_grid(struct txt *t, const struct art_node *n, int *ncols)
-{
-	struct grid g = {g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref),
-	                 g_ptr_array_new_with_free_func(g_free)};
-	for (const struct art_node *row = n->first_child; row; row = row->next) {
-		int w = 0;
-		for (const struct art_node *c = row->first_child; c; c = c->next)
-			w += c->type == ART_TABLE_CELL ? span_of(c->u.cell.colspan) : 1;
-		if (w > *ncols)
-			*ncols = w;
-	}
-	int *below = g_new0(int, *ncols + 1); /* rows a rowspan still covers */
-	for (const struct art_node *row = n->first_child; row; row = row->next) {
-		GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
-		int *span = g_new0(int, *ncols + 1);
-		const struct art_node *c = row->first_child;
-		for (int i = 0; i < *ncols;) {
-			if (below[i] > 0 || !c) {
-				g_ptr_array_add(cells, g_strdup(""));
-				span[i] = below[i] > 0 ? -1 : 1; /* -1: under a rowspan */
-				i++;
-				continue;
-			}
-			int cs = c->type == ART_TABLE_CELL ? span_of(c->u.cell.colspan) : 1;
-			int rs = c->type == ART_TABLE_CELL ? span_of(c->u.cell.rowspan) : 1;
-			for (int k = i + 1; k < i + cs && k < *ncols; k++)
-				if (below[k] > 0)
-					cs = k - i; /* overlapping spans: stop short */
-			if (i + cs > *ncols)
-				cs = *ncols - i;
+	struct text_grid g = {MAX(n->u.table.nrows, 0), MAX(n->u.table.ncols, 0), NULL, NULL};
+	size_t nslots = (size_t)g.nrows * (size_t)g.ncols;
+	g.text = g_new0(char *, nslots + 1);
+	g.span = g_new0(int, nslots + 1);
+	for (const struct art_node *row = n->first_child; row; row = row->next)
+		for (const struct art_node *c = row->first_child; c; c = c->next) {
 			char *text = txt_inline_text(t, c);
 			g_strdelimit(text, "\n\t", ' ');
-			g_ptr_array_add(cells, g_strdup(g_strstrip(text)));
+			size_t at = (size_t)c->u.cell.row * g.ncols + c->u.cell.col;
+			g.text[at] = g_strdup(g_strstrip(text));
 			g_free(text);
-			span[i] = cs;
-			for (int k = 0; k < cs; k++) {
-				below[i + k] = rs;
-				if (k > 0)
-					g_ptr_array_add(cells, NULL);
-			}
-			i += cs;
-			c = c->next;
 		}
-		for (int i = 0; i < *ncols; i++)
-			if (below[i] > 0)
-				below[i]--;
-		g_ptr_array_add(g.rows, cells);
-		g_ptr_array_add(g.spans, span);
-	}
-	g_free(below);
+	const struct art_node **slot = art_table_slots(n);
+	for (int r = 0; r < g.nrows; r++)
+		for (int i = 0; i < g.ncols; i++) {
+			size_t at = (size_t)r * g.ncols + i;
+			const struct art_node *c = slot[at];
+			if (!c)
+				g.span[at] = 1;
+			else if (c->u.cell.row != r)
+				g.span[at] = -1;
+			else if (c->u.cell.col == i)
+				g.span[at] = c->u.cell.colspan;
+			if (!c || c->u.cell.row != r)
+				g.text[at] = g_strdup("");
+		}
+	g_free(slot);
 	return g;
 }
 
-static const char *
-cell_at(GPtrArray *cells, int i)
+static void
+text_grid_free(struct text_grid *g)
 {
-	const char *s = i < (int)cells->len ? g_ptr_array_index(cells, i) : "";
+	for (size_t i = 0; i < (size_t)g->nrows * (size_t)g->ncols; i++)
+		g_free(g->text[i]);
+	g_free(g->text);
+	g_free(g->span);
+}
+
+/* The text of slot i of row r: "" where a colspan covers it. */
+static const char *
+cell_at(const struct text_grid *g, int r, int i)
+{
+	const char *s = g->text[(size_t)r * g->ncols + i];
 	return s ? s : "";
 }
 
@@ -107,20 +91,18 @@ span_width(const int *widths, int i, int span)
 void
 txt_render_table(struct txt *t, const struct art_node *n, const char *first, const char *rest)
 {
-	int ncols = n->u.table.ncols;
-	struct grid g = table_grid(t, n, &ncols);
-	GPtrArray *rows = g.rows;
+	struct text_grid g = text_grid_new(t, n);
+	int ncols = g.ncols, nrows = g.nrows;
 	int *widths = g_new0(int, ncols + 1);
 	for (int pass = 0; pass < 2; pass++) {
 		/* single cells first; then spanning cells widen their last column */
-		for (guint r = 0; r < rows->len; r++) {
-			GPtrArray *cells = g_ptr_array_index(rows, r);
-			const int *span = g_ptr_array_index(g.spans, r);
-			for (int i = 0; i < (int)cells->len; i++) {
-				if (!g_ptr_array_index(cells, i) || span[i] < 1 ||
-				    (span[i] > 1) != (pass == 1))
+		for (int r = 0; r < nrows; r++) {
+			const int *span = g.span + (size_t)r * ncols;
+			char *const *cells = g.text + (size_t)r * ncols;
+			for (int i = 0; i < ncols; i++) {
+				if (!cells[i] || span[i] < 1 || (span[i] > 1) != (pass == 1))
 					continue;
-				int w = art_str_width(g_ptr_array_index(cells, i), -1);
+				int w = art_str_width(cells[i], -1);
 				int have = 2 * (span[i] - 1);
 				for (int k = i; k < i + span[i]; k++)
 					have += widths[k];
@@ -135,23 +117,21 @@ txt_render_table(struct txt *t, const struct art_node *n, const char *first, con
 	GString *s = g_string_new(NULL);
 	const struct art_node *row = n->first_child;
 	if (t->width == 0 || total <= t->width) {
-		for (guint r = 0; r < rows->len; r++, row = row->next) {
-			GPtrArray *cells = g_ptr_array_index(rows, r);
-			const int *span = g_ptr_array_index(g.spans, r);
+		for (int r = 0; r < nrows; r++, row = row->next) {
+			const int *span = g.span + (size_t)r * ncols;
 			GString *line = g_string_new(NULL);
 			for (int i = 0; i<ncols; i += span[i]> 0 ? span[i] : 1) {
-				enum art_align a = i < n->u.table.ncols && n->u.table.aligns
-				                       ? n->u.table.aligns[i]
-				                       : ART_ALIGN_NONE;
+				enum art_align a =
+				    n->u.table.aligns ? n->u.table.aligns[i] : ART_ALIGN_NONE;
 				if (i > 0)
 					g_string_append(line, "  ");
-				pad_cell(line, cell_at(cells, i),
+				pad_cell(line, cell_at(&g, r, i),
 				         span_width(widths, i, span[i] > 0 ? span[i] : 1), a);
 			}
 			while (line->len > 0 && line->str[line->len - 1] == ' ')
 				g_string_truncate(line, line->len - 1);
 			g_string_append_printf(s, "%s%s\n", r == 0 ? first : rest, line->str);
-			if (row->type == ART_TABLE_ROW && row->u.row.header) {
+			if (row->u.row.header) {
 				g_string_append(s, rest);
 				for (int i = 0; i < ncols; i++) {
 					char *dash = g_strnfill(
@@ -166,27 +146,23 @@ txt_render_table(struct txt *t, const struct art_node *n, const char *first, con
 		}
 		txt_put(t, s);
 	} else {
-		GPtrArray *head = NULL;
-		if (row && row->type == ART_TABLE_ROW && row->u.row.header)
-			head = g_ptr_array_index(rows, 0);
+		bool head = row && row->u.row.header;
 		/* the first field heads the record, the others are indented under it */
 		char *field = g_strconcat(rest, "  ", NULL);
 		char *hang = g_strconcat(rest, "    ", NULL);
-		for (guint r = head ? 1 : 0; r < rows->len; r++) {
-			GPtrArray *cells = g_ptr_array_index(rows, r);
-			const int *span = g_ptr_array_index(g.spans, r);
+		for (int r = head ? 1 : 0; r < nrows; r++) {
+			const int *span = g.span + (size_t)r * ncols;
+			char *const *cells = g.text + (size_t)r * ncols;
 			if (s->len > 0)
 				txt_blank_line(s, rest);
 			bool started = false;
 			for (int i = 0; i < ncols; i++) {
 				/* covered by a span: nothing of its own to say */
-				if (i < (int)cells->len &&
-				    (!g_ptr_array_index(cells, i) || span[i] < 1))
+				if (!cells[i] || span[i] < 1)
 					continue;
-				const char *h = head ? cell_at(head, i) : "";
-				char *text =
-				    *h ? g_strdup_printf("%s: %s", h, cell_at(cells, i))
-				       : g_strdup(cell_at(cells, i));
+				const char *h = head ? cell_at(&g, 0, i) : "";
+				char *text = *h ? g_strdup_printf("%s: %s", h, cells[i])
+				                : g_strdup(cells[i]);
 				txt_wrap(s, text, t->width,
 				         s->len == 0 ? first
 				         : !started  ? rest
@@ -196,17 +172,16 @@ txt_render_table(struct txt *t, const struct art_node *n, const char *first, con
 				g_free(text);
 			}
 		}
-		if (head && rows->len == 1) /* header only */
+		if (head && nrows == 1) /* header only */
 			for (int i = 0; i < ncols; i++)
-				if (i >= (int)head->len || g_ptr_array_index(head, i))
-					txt_wrap(s, cell_at(head, i), t->width,
-					         i == 0 ? first : rest, hang, t->lang);
+				if (g.text[i])
+					txt_wrap(s, g.text[i], t->width, i == 0 ? first : rest,
+					         hang, t->lang);
 		txt_put(t, s);
 		g_free(field);
 		g_free(hang);
 	}
 	g_string_free(s, TRUE);
 	g_free(widths);
-	g_ptr_array_unref(rows);
-	g_ptr_array_unref(g.spans);
+	text_grid_free(&g);
 }
