@@ -76,6 +76,10 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
                     "language '%s' is no BCP 47 tag (like zh-CN); using '%s'"},
     [ART_W_LINK_OUTSIDE] = {ART_WARNING, "link-outside",
                             "link to %s, which is not in the output: kept as text"},
+    [ART_W_STYLE_KEY] = {ART_WARNING, "style-key", "style: unknown key '%s' ignored"},
+    [ART_W_STYLE_METADATA] =
+        {ART_WARNING, "style-metadata",
+         "style: book metadata (title, author, date...) belongs in --metadata; ignored"},
     [ART_W_GENERIC] = {ART_WARNING, "other", "%s"},
 };
 

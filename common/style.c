@@ -251,9 +251,7 @@ read_style(struct art_style *st, struct article *a, bool user)
 {
 	if (a->meta.title || a->meta.date || a->meta.authors->len || a->meta.tags->len ||
 	    a->meta.summary || a->meta.cover || a->meta.lang)
-		art_diag(ART_W_GENERIC, a->display_name, (struct art_pos){0, 0},
-		         "style: book metadata (title, author, date...) belongs in --metadata; "
-		         "ignored");
+		art_diag(ART_W_STYLE_METADATA, a->display_name, (struct art_pos){0, 0});
 	int ok = 1;
 	for (guint i = 0; i < a->meta.extra->len; i++) {
 		const struct art_meta_extra *e = a->meta.extra->pdata[i];
@@ -262,9 +260,7 @@ read_style(struct art_style *st, struct article *a, bool user)
 			if (!g_ascii_strcasecmp(e->key, keys[j].name))
 				k = &keys[j];
 		if (!k) {
-			char *msg = g_strdup_printf("style: unknown key '%s' ignored", e->key);
-			art_diag(ART_W_GENERIC, a->display_name, e->pos, msg);
-			g_free(msg);
+			art_diag(ART_W_STYLE_KEY, a->display_name, e->pos, e->key);
 			continue;
 		}
 		if (!apply(st, a, k, e->value, e->pos))

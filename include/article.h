@@ -471,8 +471,10 @@ enum art_diag_code {
 	ART_W_EPUB_COVER, /* cover image type cannot be used in EPUB; no cover page */
 	ART_W_DATE,       /* front matter: date '%s' is no date (YYYY-MM-DD); left out */
 	ART_W_LANG,       /* language '%s' is no BCP 47 tag (like zh-CN); using '%s' */
-	ART_W_LINK_OUTSIDE, /* link to %s, which is not in the output: kept as text */
-	ART_W_GENERIC,      /* %s  (named "other": give new messages a code of their own) */
+	ART_W_LINK_OUTSIDE,   /* link to %s, which is not in the output: kept as text */
+	ART_W_STYLE_KEY,      /* style: unknown key '%s' ignored */
+	ART_W_STYLE_METADATA, /* style: book metadata ... belongs in --metadata; ignored */
+	ART_W_GENERIC,        /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };
 

@@ -154,8 +154,16 @@ printf 'paper: a4\ntext-color: blue\nfont-sise: 3\n' >"$TMP/bad.yaml"
 err=$("$BUILD/md2pdf" -o "$TMP/bad.pdf" --style "$TMP/bad.yaml" "$KIT/first.md" 2>&1)
 rc=$?
 if [ $rc = 1 ] && [ ! -e "$TMP/bad.pdf" ] && grep -q "bad.yaml:2:13: error: style: 'text-color' must be" <<<"$err" &&
-   grep -q "bad.yaml:3:12: warning: style: unknown key 'font-sise'" <<<"$err"; then pass style-errors-file-line
+   grep -q "bad.yaml:3:12: warning: style: unknown key 'font-sise' ignored \[-Wstyle-key\]" <<<"$err"; then pass style-errors-file-line
 else fail style-errors-file-line "exit $rc: $err"; fi
+# Book metadata in a style is a warning of its own, and -Wno-style-metadata
+# silences it.
+printf 'title: Kit\npaper: a5\n' >"$TMP/meta-style.yaml"
+err=$("$BUILD/md2epub" -o "$TMP/meta-style.epub" --style "$TMP/meta-style.yaml" "$KIT/first.md" 2>&1)
+quiet=$("$BUILD/md2epub" -Wno-style-metadata -o "$TMP/meta-style.epub" --style "$TMP/meta-style.yaml" "$KIT/first.md" 2>&1)
+if grep -q "meta-style.yaml: warning: style: book metadata (title, author, date...) belongs in --metadata; ignored \[-Wstyle-metadata\]" <<<"$err" &&
+   [ -z "$quiet" ]; then pass style-metadata-warning
+else fail style-metadata-warning "$err / $quiet"; fi
 
 # article-start: right puts each article on an odd page of the PDF (a blank
 # page before it when needed): the contents links land on pages 3, 5, 7.

@@ -269,7 +269,7 @@ for prog in md2txt md2epub md2pdf; do
 		pass "$prog-diag-did-you-mean"; else fail "$prog-diag-did-you-mean" "$(cat "$TMP/err")"; fi
 	# Every diagnostic's name is in the man page.
 	missing=
-	for n in $(grep -o '{ ART_\(ERROR\|WARNING\), *"[a-z0-9-]*"' "$ROOT/common/diag.c" | grep -o '"[a-z0-9-]*"' | tr -d '"' | sort -u); do
+	for n in $(grep -o '{ *ART_\(ERROR\|WARNING\), *"[a-z0-9-]*"' "$ROOT/common/diag.c" | grep -o '"[a-z0-9-]*"' | tr -d '"' | sort -u); do
 		grep -q "^\.B ${n//-/\\\\-}\$" "$ROOT/docs/$prog.1" || missing="$missing $n"
 	done
 	[ -z "$missing" ] && pass "$prog-man-lists-every-diagnostic" || fail "$prog-man-lists-every-diagnostic" "$missing"
