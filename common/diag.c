@@ -80,6 +80,7 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
     [ART_W_STYLE_METADATA] =
         {ART_WARNING, "style-metadata",
          "style: book metadata (title, author, date...) belongs in --metadata; ignored"},
+    [ART_W_EMBED_FONT] = {ART_WARNING, "embed-font", "font not embedded: %s: %s"},
     [ART_W_GENERIC] = {ART_WARNING, "other", "%s"},
 };
 

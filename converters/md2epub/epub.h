@@ -134,8 +134,21 @@ int epub_write(const struct epub_book *book, FILE *fp, const char *name);
  * *why says what is wrong: a new string). */
 char *epub_svg_clean(const char *path, size_t *len, char **why);
 
+/* fonts.c */
+/* Pack the font files the style names and, with cjk (--embed-fonts), the
+ * CJK faces of the stylesheet, each cut to the characters it shows in the
+ * rendered book; *css gets their @font-face rules (NULL when none).
+ * Returns 1, or 0 after an error (a style's font file HarfBuzz cannot
+ * read). */
+int epub_fonts_embed(struct epub_book *book, const struct art_style *st, bool cjk, char **css);
+/* Release fontconfig at the end of the run. */
+void epub_fonts_free(void);
+
 /* style.c */
 extern const char epub_default_css[];
+/* The family name the stylesheet gives a font file a style names: its
+ * file name without the extension.  A new string. */
+char *epub_font_family(const char *path);
 /* CSS for what a --style file sets (colours, fonts, sizes relative to the
  * body, paragraph spacing and indent, heading numbers); "" when nothing. */
 char *epub_style_css(const struct art_style *st);

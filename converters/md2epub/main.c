@@ -11,20 +11,24 @@
 #include "epub.h"
 
 static char *opt_css, *opt_css_append;
+static gboolean opt_embed_fonts;
 
 /* What every book of the run shares, made once by setup(). */
 struct md2epub {
 	struct art_book_cli bc;
 	struct art_book book;
 	struct art_style style;
-	char *css;
+	char *css;        /* built-in or --css, then the style's rules */
+	char *css_append; /* --css-append, after each book's @font-face rules */
 };
 
-static const GOptionEntry css_entries[] = {
+static const GOptionEntry epub_entries[] = {
     {"css", 0, 0, G_OPTION_ARG_FILENAME, &opt_css,
      "Use this stylesheet instead of the built-in one", "FILE"},
     {"css-append", 0, 0, G_OPTION_ARG_FILENAME, &opt_css_append,
      "Append this stylesheet to the built-in one (or to --css)", "FILE"},
+    {"embed-fonts", 0, 0, G_OPTION_ARG_NONE, &opt_embed_fonts,
+     "Embed the Chinese faces (Noto CJK SC), cut to the book's characters", NULL},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
 };
 
@@ -49,34 +53,35 @@ read_text(const char *path)
 	return data;
 }
 
-static char *
-load_css(const struct art_style *style)
+/* The stylesheet up to the fonts (m->css) and after them (m->css_append).
+ * Returns 1/0. */
+static int
+load_css(struct md2epub *m)
 {
 	GString *css = g_string_new(NULL);
 	if (opt_css) {
 		char *t = read_text(opt_css);
-		if (t == NULL)
-			goto fail;
+		if (t == NULL) {
+			g_string_free(css, TRUE);
+			return 0;
+		}
 		g_string_append(css, t);
 		g_free(t);
 	} else {
 		g_string_append(css, epub_default_css);
 	}
-	char *from_style = epub_style_css(style);
+	char *from_style = epub_style_css(&m->style);
 	g_string_append(css, from_style);
 	g_free(from_style);
+	m->css = g_string_free(css, FALSE);
 	if (opt_css_append) {
 		char *t = read_text(opt_css_append);
 		if (t == NULL)
-			goto fail;
-		g_string_append_c(css, '\n');
-		g_string_append(css, t);
+			return 0;
+		m->css_append = g_strconcat("\n", t, NULL);
 		g_free(t);
 	}
-	return g_string_free(css, FALSE);
-fail:
-	g_string_free(css, TRUE);
-	return NULL;
+	return 1;
 }
 
 static int
@@ -88,8 +93,7 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *opts)
 		return ART_EXIT_OK;
 	if (!art_style_load(&m->style, m->bc.style))
 		return ART_EXIT_FAIL;
-	m->css = load_css(&m->style);
-	if (m->css == NULL || !art_book_load(&m->book, &m->bc, opts))
+	if (!load_css(m) || !art_book_load(&m->book, &m->bc, opts))
 		return ART_EXIT_FAIL;
 	return ART_EXIT_OK;
 }
@@ -102,10 +106,16 @@ convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 	struct epub_book *b = epub_book_new();
 	for (int i = 0; i < n; i++)
 		epub_book_add(b, arts[i]);
-	b->css = g_strdup(m->css);
 	b->cover_src = g_strdup(m->book.cover);
 	epub_book_set_meta(b, m->book.any ? &m->book.over : NULL);
 	int ok = epub_book_render(b);
+	/* the fonts are cut to the rendered pages' characters */
+	char *fonts = NULL;
+	if (ok)
+		ok = epub_fonts_embed(b, &m->style, opt_embed_fonts, &fonts);
+	b->css =
+	    g_strconcat(m->css, fonts ? fonts : "", m->css_append ? m->css_append : "", NULL);
+	g_free(fonts);
 	if (ok)
 		ok = epub_write(b, out, name);
 	epub_book_release_articles(b); /* the driver owns them */
@@ -118,6 +128,8 @@ teardown(void *ctx)
 {
 	struct md2epub *m = ctx;
 	g_free(m->css);
+	g_free(m->css_append);
+	epub_fonts_free();
 	art_style_free(&m->style);
 	art_book_free(&m->book);
 	xmlCleanupParser();
@@ -140,7 +152,7 @@ main(int argc, char **argv)
 	        "(or in -O DIR).\n"
 	        "Exit status: 0 on success, 1 if a conversion failed, 2 on a usage error.",
 	    .book_entries = book_entries,
-	    .entries = css_entries,
+	    .entries = epub_entries,
 	    .ctx = &m,
 	    .setup = setup,
 	    .convert = convert,

@@ -10,7 +10,7 @@
 const char epub_default_css[] =
 "/* mdpress default EPUB stylesheet */\n"
 "body {\n"
-"  font-family: \"Noto Serif\", \"Source Serif Pro\", Georgia, serif;\n"
+"  font-family: \"Noto Serif\", \"Source Serif Pro\", Georgia, \"Noto Serif CJK SC\", serif;\n"
 "  line-height: 1.7;\n"
 "  margin: 0 0.5em;\n"
 "  text-align: justify;\n"
@@ -93,8 +93,19 @@ const char epub_default_css[] =
 "nav ol { list-style-type: none; padding-left: 1em; }\n";
 /* clang-format on */
 
-/* A font-family list for a role: the style's Latin then CJK family (font
- * files are not embedded: their family name stands), then generic. */
+char *
+epub_font_family(const char *path)
+{
+	char *name = g_path_get_basename(path);
+	char *dot = strrchr(name, '.');
+	if (dot && dot != name)
+		*dot = 0;
+	return name;
+}
+
+/* A font-family list for a role: the style's Latin then CJK family (a font
+ * file is packed under epub_font_family()'s name, fonts.c), then
+ * generic. */
 static void
 families(GString *css, const struct art_style *st, int role, const char *generic)
 {
@@ -102,12 +113,7 @@ families(GString *css, const struct art_style *st, int role, const char *generic
 		const char *f = st->font[role][s];
 		if (!f)
 			continue;
-		char *name = g_path_is_absolute(f) ? g_path_get_basename(f) : g_strdup(f);
-		if (g_path_is_absolute(f)) {
-			char *dot = strrchr(name, '.');
-			if (dot)
-				*dot = 0;
-		}
+		char *name = g_path_is_absolute(f) ? epub_font_family(f) : g_strdup(f);
 		g_string_append_printf(css, "\"%s\", ", name);
 		g_free(name);
 	}

@@ -191,15 +191,20 @@ if [ -f "$CORPUS/SOURCES.tsv" ]; then
 	else
 		fail book-corpus-pdf "md2pdf failed on the corpus"
 	fi
-	epub=$TMP/corpus.epub
-	if "$BUILD/md2epub" -q -o "$epub" --metadata "$TMP/corpus-book.yaml" --style "$TMP/corpus-style.yaml" "${CARTS[@]}" &&
-	   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6 { color: #1a4d8f; }'; then
-		if fast; then pass book-corpus-epub
-		elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass book-corpus-epub
-		else fail book-corpus-epub "epubcheck reports problems"; fi
-	else
-		fail book-corpus-epub "md2epub failed on the corpus, or the style's CSS is missing"
-	fi
+	for embed in "" --embed-fonts; do
+		name=book-corpus-epub${embed:+-embed-fonts}
+		epub=$TMP/corpus$embed.epub
+		if "$BUILD/md2epub" -q -o "$epub" --metadata "$TMP/corpus-book.yaml" --style "$TMP/corpus-style.yaml" \
+		      $embed "${CARTS[@]}" &&
+		   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6 { color: #1a4d8f; }' &&
+		   { [ -z "$embed" ] || unzip -l "$epub" | grep -q 'EPUB/fonts/serif-regular.otf'; }; then
+			if fast; then pass "$name"
+			elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass "$name"
+			else fail "$name" "epubcheck reports problems"; fi
+		else
+			fail "$name" "md2epub failed on the corpus, or the style's CSS or the fonts are missing"
+		fi
+	done
 else
 	echo "  skipping the corpus book: $CORPUS missing"
 fi
