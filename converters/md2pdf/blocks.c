@@ -453,9 +453,11 @@ pdf_render_blocks(struct pdf *p, const struct art_node *first)
 	pdf_table_free(measured); /* its title was the last block drawn */
 }
 
+#define GRAY(v) ((struct art_rgb){(v), (v), (v)})
+
 static void
-title_line(struct pdf *p, const char *text, enum pdf_font f, double pt, bool bold, double gray,
-           double space_after)
+title_line(struct pdf *p, const char *text, enum pdf_font f, double pt, bool bold,
+           struct art_rgb color, double space_after)
 {
 	char *t = g_strstrip(g_strdup(text));
 	if (*t) {
@@ -463,8 +465,7 @@ title_line(struct pdf *p, const char *text, enum pdf_font f, double pt, bool bol
 		struct pdf_inline in;
 		pdf_inline_init(&in);
 		pdf_inline_text(p, &in, t);
-		PangoAttribute *c = pango_attr_foreground_new(
-		    (guint16)(gray * 65535), (guint16)(gray * 65535), (guint16)(gray * 65535));
+		PangoAttribute *c = pdf_color_attr(&color);
 		c->start_index = 0;
 		c->end_index = G_MAXUINT;
 		pango_attr_list_insert(in.attrs, c);
@@ -496,11 +497,14 @@ pdf_render_title(struct pdf *p, const struct article *art)
 			pdf_outline_add(p, 1, m->title, dest);
 			g_free(dest);
 		}
-		title_line(p, m->title, PDF_SANS, p->run->size.title, true, 0.08, 6);
+		/* the title is the article's first heading: the style's heading colour */
+		title_line(p, m->title, PDF_SANS, p->run->size.title, true,
+		           p->run->style->color.heading, 6);
 		any = true;
 	}
 	if (m->subtitle && *m->subtitle) {
-		title_line(p, m->subtitle, PDF_SERIF, p->run->size.subtitle, false, 0.3, 6);
+		title_line(p, m->subtitle, PDF_SERIF, p->run->size.subtitle, false, GRAY(0.3),
+		           6);
 		any = true;
 	}
 	GString *by = g_string_new(NULL);
@@ -509,7 +513,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 	if (art->date) /* the model's reading of it: the same in every format */
 		g_string_append_printf(by, "%s%s", by->len ? "  \u00b7  " : "", art->date);
 	if (by->len) {
-		title_line(p, by->str, PDF_SERIF, p->run->size.byline, false, 0.4, 8);
+		title_line(p, by->str, PDF_SERIF, p->run->size.byline, false, GRAY(0.4), 8);
 		any = true;
 	}
 	g_string_free(by, TRUE);
@@ -522,7 +526,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 		any = true;
 	}
 	if (m->summary && *m->summary) {
-		title_line(p, m->summary, PDF_SERIF, p->cur.body_size, false, 0.25, 10);
+		title_line(p, m->summary, PDF_SERIF, p->cur.body_size, false, GRAY(0.25), 10);
 		any = true;
 	}
 	if (any) {

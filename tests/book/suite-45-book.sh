@@ -165,6 +165,15 @@ if grep -q "meta-style.yaml: warning: style: book metadata (title, author, date.
    [ -z "$quiet" ]; then pass style-metadata-warning
 else fail style-metadata-warning "$err / $quiet"; fi
 
+# heading-color colours an article's title too (the title is its first
+# heading): an article with a title and no heading draws it in #008000.
+printf -- '---\ntitle: Only a Title\n---\n\nSome text.\n' >"$TMP/titled.md"
+printf 'heading-color: "#008000"\n' >"$TMP/green.yaml"
+if "$BUILD/md2pdf" -q -o "$TMP/titled.pdf" --style "$TMP/green.yaml" "$TMP/titled.md" &&
+   qpdf --qdf --object-streams=disable "$TMP/titled.pdf" "$TMP/titled-qdf.pdf" &&
+   grep -aq '^0 0\.501961 0 rg' "$TMP/titled-qdf.pdf"; then pass style-pdf-title-colour
+else fail style-pdf-title-colour "the title is not drawn in the heading colour"; fi
+
 # article-start: right puts each article on an odd page of the PDF (a blank
 # page before it when needed): the contents links land on pages 3, 5, 7.
 printf 'article-start: right\n' >"$TMP/right.yaml"
