@@ -31,10 +31,11 @@ static const struct {
 	bool bold;
 	enum char_set set;
 	const char *name;
+	enum art_style_role role; /* a style's CJK font for it replaces the face */
 } cjk_faces[] = {
-    {"Noto Serif CJK SC", false, SET_ALL, "serif-regular"},
-    {"Noto Serif CJK SC", true, SET_BOLD, "serif-bold"},
-    {"Noto Sans CJK SC", true, SET_HEADING, "sans-bold"},
+    {"Noto Serif CJK SC", false, SET_ALL, "serif-regular", ART_ROLE_BODY},
+    {"Noto Serif CJK SC", true, SET_BOLD, "serif-bold", ART_ROLE_BODY},
+    {"Noto Sans CJK SC", true, SET_HEADING, "sans-bold", ART_ROLE_HEADING},
 };
 
 /* Whether fontconfig was used (and is to be released at the end). */
@@ -207,11 +208,17 @@ epub_fonts_embed(struct epub_book *b, const struct art_style *st, bool cjk, char
 	int ok = pack_style_fonts(b, css, st, sets);
 	for (size_t i = 0; cjk && ok && i < G_N_ELEMENTS(cjk_faces); i++) {
 		const hb_set_t *chars = sets[cjk_faces[i].set];
-		if (hb_set_is_empty(chars))
+		/* the style's CJK family stands in the CSS instead */
+		if (hb_set_is_empty(chars) || st->font[cjk_faces[i].role][1])
 			continue;
 		int index = 0;
 		char *file = art_font_match(cjk_faces[i].family, "zh-cn", cjk_faces[i].bold,
 		                            true, &index);
+		/* no bold face installed: the regular one is drawn bolder */
+		if (file && cjk_faces[i].bold && art_font_weight(file, index) < 600) {
+			g_free(file);
+			continue;
+		}
 		char *name = g_strdup_printf("%s %s", cjk_faces[i].family,
 		                             cjk_faces[i].bold ? "Bold" : "Regular");
 		if (!file)

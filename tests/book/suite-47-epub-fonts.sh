@@ -109,6 +109,16 @@ if "$BUILD/md2epub" -q -o "$epub" "${ARTS[@]}" && ! unzip -l "$epub" | grep -q '
    ! unzip -p "$epub" EPUB/style.css | grep -q '@font-face'; then pass epub-fonts-off-by-default
 else fail epub-fonts-off-by-default "fonts packed without --embed-fonts"; fi
 
+# A style that names a CJK body font keeps it: no Noto serif faces packed
+# (the CSS names the style's font for Chinese text), the heading face still.
+printf 'body-font-cjk: "AR PL SungtiL GB"\n' >"$TMP/cjk-style.yaml"
+epub=$TMP/cjkstyle.epub
+if "$BUILD/md2epub" -q -o "$epub" --embed-fonts --style "$TMP/cjk-style.yaml" "${ARTS[@]}" &&
+   [ "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')" = 'EPUB/fonts/sans-bold.otf' ] &&
+   unzip -p "$epub" EPUB/style.css | grep -q ':lang(ja) { font-family: "AR PL SungtiL GB", serif; }'; then
+	pass epub-fonts-style-cjk-font-stands
+else fail epub-fonts-style-cjk-font-stands "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')"; fi
+
 # A face fontconfig cannot find is a warning; the book is made without it
 # (and without its @font-face rule).
 printf '<fontconfig></fontconfig>\n' >"$TMP/empty-fonts.conf"
