@@ -258,12 +258,17 @@ regen: all
 # runs found (build/fuzz/corpus-NAME).  A crash is saved as
 # build/fuzz/crash-*; make it a regression input under tests/fuzz/regress/.
 FUZZ_TIME ?= 60
+# FUZZ_CPU=N: stop each target after N seconds of CPU instead (FUZZ_TIME
+# still caps the wall time).  Each run prints its CPU time and executions
+# and adds them to build/fuzz/fuzz-totals.tsv (tests/fuzz/README.md).
+FUZZ_CPU ?=
 FUZZ_SAN := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 fuzz-build: deps deps-fuzz
 	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang LINK=shared \
 	    CFLAGS='-O1 -g -fno-omit-frame-pointer' SANITIZE='$(FUZZ_SAN)' fuzz-targets
+	@git describe --always --dirty --abbrev=7 >build/fuzz/commit 2>/dev/null || rm -f build/fuzz/commit
 fuzz: fuzz-build
-	tests/fuzz/run.sh build/fuzz $(FUZZ_TIME) $(FUZZ_NAMES)
+	FUZZ_CPU='$(FUZZ_CPU)' tests/fuzz/run.sh build/fuzz $(FUZZ_TIME) $(FUZZ_NAMES)
 
 bench: deps-bench all
 	tests/bench/run.sh $(BUILD)
@@ -303,4 +308,5 @@ help:
 	@echo "make demo    install missing packages, build, convert the bundled example"
 	@echo "make check   install missing packages, build, run every test (+ ASan/UBSan)"
 	@echo "make fuzz    build the libFuzzer targets with clang, run each FUZZ_TIME seconds"
+	@echo "             (or FUZZ_CPU seconds of CPU); prints CPU time and executions"
 	@echo "make all | install [PREFIX=, DESTDIR=] | clean | deps | bench | lint | format | format-check FILES= | regen"
