@@ -165,9 +165,7 @@ render_heading(struct pdf *p, const struct art_node *n)
 	/* keep with next: the heading and two lines of what follows */
 	pdf_space(p, level <= 2 ? pt * 1.1 : pt * 0.9);
 	pdf_need(p, (double)h / PANGO_SCALE + 4 + p->cur.body_size * 3.2);
-	if (p->cur.page_used)
-		p->cur.y += p->cur.pending_space;
-	p->cur.pending_space = 0;
+	pdf_settle(p);
 	char *dest = n->u.heading.id && *n->u.heading.id
 	                 ? g_strdup(n->u.heading.id)
 	                 : g_strdup_printf("h-%d", ++p->doc->dest_seq);
@@ -557,9 +555,7 @@ pdf_render_footnotes(struct pdf *p, const struct article *art)
 		const struct art_node *d = art->footnotes->pdata[i];
 		int num = d->u.footnote.number > 0 ? d->u.footnote.number : (int)i + 1;
 		char *dest = g_strdup_printf("fn-%d", num);
-		if (p->cur.page_used)
-			p->cur.y += p->cur.pending_space;
-		p->cur.pending_space = 0;
+		pdf_settle(p);
 		pdf_anchors_at(p, d);
 		pdf_need(p, p->cur.body_size * 1.6);
 		pdf_dest(p, dest, p->cur.x, p->cur.y);

@@ -51,6 +51,16 @@ pdf_body_page(const struct pdf *p)
 	return p->cur.page; /* body pages are drawn first, numbered from 1 */
 }
 
+/* Front pages have no running lines or quotes: pdf_new_page() is not for
+ * them. */
+static void
+next_front_page(struct pdf *p)
+{
+	cairo_show_page(p->doc->cr);
+	p->cur.page++;
+	pdf_front_label_page(p);
+}
+
 static const char *
 contents_heading(const struct pdf_front *f)
 {
@@ -110,9 +120,7 @@ contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 			pages++;
 			y = p->cur.top;
 			if (draw) {
-				cairo_show_page(p->doc->cr);
-				p->cur.page++;
-				pdf_front_label_page(p);
+				next_front_page(p);
 			}
 		}
 		if (draw) {
@@ -258,9 +266,7 @@ pdf_front_render(struct pdf *p, struct pdf_front *f)
 	if (f->cover) {
 		draw_cover(p, f);
 		if (f->toc) {
-			cairo_show_page(p->doc->cr);
-			p->cur.page++;
-			pdf_front_label_page(p);
+			next_front_page(p);
 		}
 	}
 	if (f->toc)

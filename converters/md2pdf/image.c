@@ -146,9 +146,7 @@ placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 	pango_layout_get_size(lay, NULL, &lh);
 	double h = MAX(60.0, (double)lh / PANGO_SCALE + 24);
 	pdf_need(p, h + reserve);
-	if (p->cur.page_used)
-		p->cur.y += p->cur.pending_space;
-	p->cur.pending_space = 0;
+	pdf_settle(p);
 	double x = p->cur.x + (p->cur.width - w) / 2;
 	cairo_t *cr = p->doc->cr;
 	cairo_save(cr);
@@ -188,9 +186,7 @@ static void
 start_box(struct pdf *p, double h, double reserve)
 {
 	pdf_need(p, h + reserve);
-	if (p->cur.page_used)
-		p->cur.y += p->cur.pending_space;
-	p->cur.pending_space = 0;
+	pdf_settle(p);
 }
 
 static int
