@@ -1,8 +1,8 @@
 /* normalize.c - the pass every converter relies on: raw placeholders to
  * text, language, the repair of "**" next to CJK (strong_repair.c), raw
- * HTML to nodes, segment breaks, resources, figures, heading ids, footnote
- * numbers and link targets.  docs/hacking.md ("Normalisation, in order")
- * says why in this order.
+ * HTML to nodes, table grids, segment breaks, resources, figures, heading
+ * ids, footnote numbers and link targets.  docs/hacking.md ("Normalisation,
+ * in order") says why in this order.
  *
  * Every walk is iterative (parent/next pointers), so deeply nested input
  * (50000 block quotes) cannot exhaust the stack. */
@@ -463,12 +463,12 @@ art_normalize(struct article *art, const struct art_load_opts *opts)
 		return;
 	unknown_html_to_text(art);
 	art_facts_lang(art, opts->lang);
-	/* before segment breaks (HTML newlines are soft breaks) and before
-	 * images, figures and ids, which then treat HTML like Markdown */
 	/* before segment breaks: a line break beside "**" is white space
 	 * to the flanking rules, and "中文\n**粗。**" joins once bold; before
 	 * raw HTML becomes nodes: "**" in an HTML block is no Markdown */
 	art_repair_strong(art->root);
+	/* before segment breaks (HTML newlines are soft breaks) and before
+	 * images, figures and ids, which then treat HTML like Markdown */
 	art_html_to_model(art);
 	art_limit_nesting(art, opts->max_nesting); /* raw HTML nests too */
 	table_grids(art); /* once every table, Markdown or HTML, is there */
