@@ -14,66 +14,66 @@
 extern const char art_default_style[];
 
 enum style_kind {
-	K_STRING,
-	K_NUMBER,
-	K_BOOL,
-	K_COLOR,
-	K_PAPER,
-	K_MARGIN,
-	K_FONT,
-	K_PATH,
-	K_START
+	KEY_STRING,
+	KEY_NUMBER,
+	KEY_BOOL,
+	KEY_COLOR,
+	KEY_PAPER,
+	KEY_MARGIN,
+	KEY_FONT,
+	KEY_PATH,
+	KEY_START
 };
 
 static const struct style_key {
 	const char *name;
 	enum style_kind kind;
 	size_t off;
-	double min, max; /* K_NUMBER */
+	double min, max; /* KEY_NUMBER */
 } keys[] = {
 #define F(field) offsetof(struct art_style, field)
-    {"paper", K_PAPER, 0, 0, 0},
-    {"margin", K_MARGIN, 0, 0, 200},
-    {"margin-top", K_NUMBER, F(margin[0]), 0, 200},
-    {"margin-right", K_NUMBER, F(margin[1]), 0, 200},
-    {"margin-bottom", K_NUMBER, F(margin[2]), 0, 200},
-    {"margin-left", K_NUMBER, F(margin[3]), 0, 200},
-    {"article-start", K_START, F(right_hand), 0, 0},
-    {"body-font", K_FONT, F(font[ART_ROLE_BODY][0]), 0, 0},
-    {"body-font-cjk", K_FONT, F(font[ART_ROLE_BODY][1]), 0, 0},
-    {"heading-font", K_FONT, F(font[ART_ROLE_HEADING][0]), 0, 0},
-    {"heading-font-cjk", K_FONT, F(font[ART_ROLE_HEADING][1]), 0, 0},
-    {"mono-font", K_FONT, F(font[ART_ROLE_MONO][0]), 0, 0},
-    {"mono-font-cjk", K_FONT, F(font[ART_ROLE_MONO][1]), 0, 0},
-    {"body-size", K_NUMBER, F(size.body), 4, 72},
-    {"h1-size", K_NUMBER, F(size.heading[1]), 4, 96},
-    {"h2-size", K_NUMBER, F(size.heading[2]), 4, 96},
-    {"h3-size", K_NUMBER, F(size.heading[3]), 4, 96},
-    {"h4-size", K_NUMBER, F(size.heading[4]), 4, 96},
-    {"h5-size", K_NUMBER, F(size.heading[5]), 4, 96},
-    {"h6-size", K_NUMBER, F(size.heading[6]), 4, 96},
-    {"title-size", K_NUMBER, F(size.title), 4, 96},
-    {"subtitle-size", K_NUMBER, F(size.subtitle), 4, 96},
-    {"byline-size", K_NUMBER, F(size.byline), 4, 72},
-    {"code-size", K_NUMBER, F(size.code), 4, 72},
-    {"table-size", K_NUMBER, F(size.table), 4, 72},
-    {"caption-size", K_NUMBER, F(size.caption), 4, 72},
-    {"footnote-size", K_NUMBER, F(size.footnote), 4, 72},
-    {"footer-size", K_NUMBER, F(size.footer), 4, 72},
-    {"line-height", K_NUMBER, F(line_height), 0, 4},
-    {"text-color", K_COLOR, F(color.text), 0, 0},
-    {"heading-color", K_COLOR, F(color.heading), 0, 0},
-    {"link-color", K_COLOR, F(color.link), 0, 0},
-    {"header-color", K_COLOR, F(color.header), 0, 0},
-    {"paragraph-spacing", K_NUMBER, F(paragraph_spacing), 0, 10},
-    {"first-line-indent", K_NUMBER, F(first_line_indent), 0, 10},
-    {"heading-numbers", K_BOOL, F(heading_numbers), 0, 0},
-    {"header", K_STRING, F(header), 0, 0},
-    {"footer", K_STRING, F(footer), 0, 0},
-    {"book-header", K_STRING, F(book_header), 0, 0},
-    {"book-footer", K_STRING, F(book_footer), 0, 0},
-    {"logo", K_PATH, F(logo), 0, 0},
-    {"contents-title", K_STRING, F(contents_title), 0, 0},
+    {"paper", KEY_PAPER, 0, 0, 0},
+    {"margin", KEY_MARGIN, 0, 0, 200},
+    {"margin-top", KEY_NUMBER, F(margin[0]), 0, 200},
+    {"margin-right", KEY_NUMBER, F(margin[1]), 0, 200},
+    {"margin-bottom", KEY_NUMBER, F(margin[2]), 0, 200},
+    {"margin-left", KEY_NUMBER, F(margin[3]), 0, 200},
+    {"article-start", KEY_START, F(right_hand), 0, 0},
+    {"body-font", KEY_FONT, F(font[ART_ROLE_BODY][0]), 0, 0},
+    {"body-font-cjk", KEY_FONT, F(font[ART_ROLE_BODY][1]), 0, 0},
+    {"heading-font", KEY_FONT, F(font[ART_ROLE_HEADING][0]), 0, 0},
+    {"heading-font-cjk", KEY_FONT, F(font[ART_ROLE_HEADING][1]), 0, 0},
+    {"mono-font", KEY_FONT, F(font[ART_ROLE_MONO][0]), 0, 0},
+    {"mono-font-cjk", KEY_FONT, F(font[ART_ROLE_MONO][1]), 0, 0},
+    {"body-size", KEY_NUMBER, F(size.body), 4, 72},
+    {"h1-size", KEY_NUMBER, F(size.heading[1]), 4, 96},
+    {"h2-size", KEY_NUMBER, F(size.heading[2]), 4, 96},
+    {"h3-size", KEY_NUMBER, F(size.heading[3]), 4, 96},
+    {"h4-size", KEY_NUMBER, F(size.heading[4]), 4, 96},
+    {"h5-size", KEY_NUMBER, F(size.heading[5]), 4, 96},
+    {"h6-size", KEY_NUMBER, F(size.heading[6]), 4, 96},
+    {"title-size", KEY_NUMBER, F(size.title), 4, 96},
+    {"subtitle-size", KEY_NUMBER, F(size.subtitle), 4, 96},
+    {"byline-size", KEY_NUMBER, F(size.byline), 4, 72},
+    {"code-size", KEY_NUMBER, F(size.code), 4, 72},
+    {"table-size", KEY_NUMBER, F(size.table), 4, 72},
+    {"caption-size", KEY_NUMBER, F(size.caption), 4, 72},
+    {"footnote-size", KEY_NUMBER, F(size.footnote), 4, 72},
+    {"footer-size", KEY_NUMBER, F(size.footer), 4, 72},
+    {"line-height", KEY_NUMBER, F(line_height), 0, 4},
+    {"text-color", KEY_COLOR, F(color.text), 0, 0},
+    {"heading-color", KEY_COLOR, F(color.heading), 0, 0},
+    {"link-color", KEY_COLOR, F(color.link), 0, 0},
+    {"header-color", KEY_COLOR, F(color.header), 0, 0},
+    {"paragraph-spacing", KEY_NUMBER, F(paragraph_spacing), 0, 10},
+    {"first-line-indent", KEY_NUMBER, F(first_line_indent), 0, 10},
+    {"heading-numbers", KEY_BOOL, F(heading_numbers), 0, 0},
+    {"header", KEY_STRING, F(header), 0, 0},
+    {"footer", KEY_STRING, F(footer), 0, 0},
+    {"book-header", KEY_STRING, F(book_header), 0, 0},
+    {"book-footer", KEY_STRING, F(book_footer), 0, 0},
+    {"logo", KEY_PATH, F(logo), 0, 0},
+    {"contents-title", KEY_STRING, F(contents_title), 0, 0},
 #undef F
 };
 
@@ -174,11 +174,11 @@ apply(struct art_style *st, const struct article *a, const struct style_key *k, 
 	const char *file = a->display_name;
 	char *base = (char *)st;
 	switch (k->kind) {
-	case K_STRING:
+	case KEY_STRING:
 		g_free(*(char **)(base + k->off));
 		*(char **)(base + k->off) = g_strdup(v);
 		return 1;
-	case K_NUMBER: {
+	case KEY_NUMBER: {
 		double d;
 		if (!number(v, &d) || d < k->min || d > k->max) {
 			char *want = g_strdup_printf("a number from %g to %g", k->min, k->max);
@@ -189,7 +189,7 @@ apply(struct art_style *st, const struct article *a, const struct style_key *k, 
 		memcpy(base + k->off, &d, sizeof d); /* a double field at offset k->off */
 		return 1;
 	}
-	case K_MARGIN: {
+	case KEY_MARGIN: {
 		double d;
 		if (!number(v, &d) || d < k->min || d > k->max)
 			return bad(file, pos, k->name, "a number of millimetres from 0 to 200");
@@ -197,7 +197,7 @@ apply(struct art_style *st, const struct article *a, const struct style_key *k, 
 			st->margin[i] = d;
 		return 1;
 	}
-	case K_BOOL:
+	case KEY_BOOL:
 		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "on"))
 			*(bool *)(base + k->off) = true;
 		else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "off"))
@@ -205,27 +205,27 @@ apply(struct art_style *st, const struct article *a, const struct style_key *k, 
 		else
 			return bad(file, pos, k->name, "true or false");
 		return 1;
-	case K_COLOR:
+	case KEY_COLOR:
 		if (!color(v, (struct art_rgb *)(base + k->off)))
 			return bad(file, pos, k->name,
 			           "a colour \"#rgb\" or \"#rrggbb\" (quoted)");
 		return 1;
-	case K_PAPER:
+	case KEY_PAPER:
 		if (!art_style_paper(v, &st->paper_w, &st->paper_h))
 			return bad(file, pos, k->name,
 			           "a4, a5, a3, letter, legal or WxH in mm");
 		return 1;
-	case K_START:
+	case KEY_START:
 		if (strcmp(v, "any") && strcmp(v, "right"))
 			return bad(file, pos, k->name, "any or right");
 		st->right_hand = !strcmp(v, "right");
 		return 1;
-	case K_FONT:
-	case K_PATH: {
+	case KEY_FONT:
+	case KEY_PATH: {
 		char **field = (char **)(base + k->off);
 		g_free(*field);
 		*field = NULL;
-		if (k->kind == K_PATH || is_font_file(v)) {
+		if (k->kind == KEY_PATH || is_font_file(v)) {
 			*field = style_path(a, v);
 			if (*field && !g_file_test(*field, G_FILE_TEST_IS_REGULAR)) {
 				char *msg = g_strdup_printf("style: %s: file not found: %s",
@@ -302,8 +302,8 @@ void
 art_style_free(struct art_style *st)
 {
 	for (size_t j = 0; j < G_N_ELEMENTS(keys); j++)
-		if (keys[j].kind == K_STRING || keys[j].kind == K_FONT ||
-		    keys[j].kind == K_PATH)
+		if (keys[j].kind == KEY_STRING || keys[j].kind == KEY_FONT ||
+		    keys[j].kind == KEY_PATH)
 			g_free(*(char **)((char *)st + keys[j].off));
 	if (st->set)
 		g_hash_table_destroy(st->set);
