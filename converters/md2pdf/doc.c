@@ -100,6 +100,7 @@ pdf_doc_finish(struct pdf *p)
 	}
 	if (ok) {
 		fix_xref(d->buf);
+		pdf_font_tags_fix(d->buf);
 		if (fwrite(d->buf->data, 1, d->buf->len, d->out) != d->buf->len)
 			ok = 0;
 	}

@@ -4,8 +4,8 @@
  * "mdpress mono") and per language; it is looked up next to the executable
  * (build trees), then in MDPRESS_DATADIR (installed).  Without it the roles
  * fall back to the concrete family lists below, so md2pdf still works.
- * subset.c puts per-document subsets of the CJK faces in front of the
- * roles (only with fonts.conf loaded).
+ * subset.c puts the run's subsets of the CJK faces in front of the roles
+ * (only with fonts.conf loaded).
  */
 #include "mdpress-datadir.h" /* MDPRESS_DATADIR, generated from PREFIX */
 #include "pdf.h"
@@ -132,7 +132,7 @@ find_fonts_conf(void)
  * a font file added to fontconfig and asked for by its own family name.
  * NULL when the style leaves it to fonts.conf. */
 static char *
-style_family(const char *font)
+style_family(struct pdf_run *r, const char *font)
 {
 	if (!font)
 		return NULL;
@@ -149,9 +149,10 @@ style_family(const char *font)
 	while (pat && FcPatternGetString(pat, FC_FAMILY, last + 1, &f) == FcResultMatch)
 		last++;
 	if (last >= 0 && FcPatternGetString(pat, FC_FAMILY, last, &f) == FcResultMatch &&
-	    FcConfigAppFontAddFile(NULL, (const FcChar8 *)font))
+	    FcConfigAppFontAddFile(NULL, (const FcChar8 *)font)) {
 		family = g_strdup((const char *)f);
-	else
+		pdf_fonts_app_font(r, font);
+	} else
 		art_diag(ART_E_OUTPUT, font, (struct art_pos){0, 0},
 		         "not a font file fontconfig can read");
 	if (pat)
@@ -171,7 +172,7 @@ style_families(struct pdf_run *r, enum pdf_font role, const char *usual)
 	};
 	GString *g = g_string_new(NULL);
 	for (int s = 0; r->style && s < 2; s++) {
-		char *fam = style_family(r->style->font[style_role[role]][s]);
+		char *fam = style_family(r, r->style->font[style_role[role]][s]);
 		if (fam)
 			g_string_append_printf(g, "%s,", fam);
 		g_free(fam);

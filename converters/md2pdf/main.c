@@ -78,6 +78,7 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0}, "cannot set up fonts");
 		return ART_EXIT_FAIL;
 	}
+	pdf_fonts_prescan(m->run, cli->inputs, cli->ninputs);
 	return ART_EXIT_OK;
 }
 

@@ -101,11 +101,12 @@ struct pdf_run {
 	PangoFontDescription *font[3]; /* per role: family list, no size */
 	bool role_styled[3];           /* the style names the role's fonts: no subset */
 
-	/* subset.c: the CJK faces cut to the current output's characters */
-	bool fc_custom;            /* fonts.conf and the subset rules loaded */
-	char *subset_file[3][2];   /* [role][bold]: temporary subset of a face */
-	char *subset_family[3][2]; /* family list that asks for it first, or NULL */
-	bool subset_stale;         /* pango's font caches predate the last change */
+	/* subset.c: the CJK faces cut to the run's characters */
+	bool fc_custom;                  /* fonts.conf and the subset rules loaded */
+	struct pdf_subsets *subsets;     /* the run's subsets, or NULL */
+	const char *subset_family[3][2]; /* [role][bold] for the current output:
+	                                  * family list that asks for its
+	                                  * subset first, or NULL; borrowed */
 };
 
 /* One output PDF (one layout pass of it, when {pages} needs two). */
@@ -290,12 +291,24 @@ void pdf_style_sizes(struct pdf_run *r, const struct art_style *st);
 /* subset.c */
 /* Load the subset rules into a configuration; returns 0 on failure. */
 int pdf_subset_add_rules(FcConfig *fc);
-/* Before laying out articles[0..n) into one PDF: subset the CJK faces the
- * roles use to the articles' characters and make the roles prefer them.
- * Without fonts.conf, or when anything fails, the roles keep the system faces. */
+/* Before the first output of a run with several inputs: the characters
+ * of the input files, which the run's subsets are cut for. */
+void pdf_fonts_prescan(struct pdf_run *r, char *const *inputs, int n);
+/* A font file a style added to fontconfig (kept when subsets change). */
+void pdf_fonts_app_font(struct pdf_run *r, const char *file);
+/* Before laying out articles[0..n) into one PDF: make the roles prefer the
+ * run's subsets of the CJK faces they use, cutting them anew when they lack
+ * the face or any of the articles' characters.  Without fonts.conf, or
+ * when anything fails, the roles keep the system faces. */
 void pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n);
-/* After the PDF is finished: drop the subsets and their files. */
+/* At the end of the run: drop the subsets and their files. */
 void pdf_fonts_unsubset(struct pdf_run *r);
+
+/* fonttags.c */
+/* In a finished PDF, replace cairo's font subset tags by tags made from
+ * the PDF itself (with the tags blanked), so that a document's bytes do
+ * not depend on which of md2pdf's subsets of a face it was laid out with. */
+void pdf_font_tags_fix(GByteArray *b);
 
 /* anchors.c: the ids (raw HTML name=/id=) that name block n wait for the
  * block's first line; pdf_anchors_flush() defines them at y of the page

@@ -199,6 +199,5 @@ pdf_render(struct pdf_run *r, struct article **arts, int n, FILE *out)
 	int made = 0;
 	if (ok)
 		ok = render_pass(r, arts, n, out, pages, &made);
-	pdf_fonts_unsubset(r);
 	return ok;
 }

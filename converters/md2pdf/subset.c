@@ -1,4 +1,4 @@
-/* subset.c - per-document subsets of the CJK faces, made with HarfBuzz.
+/* subset.c - subsets of the CJK faces, made with HarfBuzz, one per run.
  *
  * cairo 1.16 embeds a CFF face by copying every local subroutine of each
  * font dict it touches (Noto CJK: ~0.5 MB per face however short the text)
@@ -11,7 +11,16 @@
  * an application font; a scan rule gives it its own family ("mdpress subset
  * serif-regular") that the role asks for first.  Characters it lacks fall
  * back to the role's usual faces, so a missed character costs bytes, never
- * a glyph.  The files are removed when the document is finished.
+ * a glyph.
+ *
+ * One subset serves every document of a run (md2pdf -O DIR a.md b.md ...):
+ * cut once for the characters of all the input files, recut only when a
+ * document needs a character or a face it lacks.  Cutting a subset and
+ * loading its glyphs again for each document was most of a batch's time.
+ * cairo embeds in each PDF only the glyphs it draws, so the PDF is the same
+ * whatever else the run's subset holds, but for the subset tags in its font
+ * names, which fonttags.c rewrites: a document comes out byte for byte the
+ * same alone or in a batch.  The files are removed when the run ends.
  */
 #include "fontsubset.h"
 #include "pdf.h"
@@ -20,6 +29,7 @@
 #include <hb-subset.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* The faces that get a subset: the roles and weights md2pdf asks for (body
@@ -92,6 +102,21 @@ add_strings(hb_set_t *set, const GPtrArray *a)
 		add_utf8(set, a->pdata[i]);
 }
 
+/* The characters any document may show besides its source's: ASCII,
+ * md2pdf's own (em dash for empty outline titles, bullets, task boxes,
+ * zero-width space, the middle dot of the byline, line separator) and
+ * smart punctuation's quotes, dashes and ellipsis. */
+static void
+add_own(hb_set_t *set)
+{
+	hb_set_add_range(set, 0x20, 0x7e);
+	static const hb_codepoint_t own[] = {0x2014, 0x2022, 0x25e6, 0x25aa, 0x2610, 0x2611,
+	                                     0x200b, 0x00b7, 0x2028, 0x00a0, 0x2013, 0x2018,
+	                                     0x2019, 0x201c, 0x201d, 0x2026};
+	for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
+		hb_set_add(set, own[i]);
+}
+
 /* Whether strong text n sits in a block set in a regular weight (not a
  * heading or a table header, which are bold sans already). */
 static bool
@@ -113,13 +138,7 @@ in_regular_block(const struct art_node *n)
 static void
 collect(hb_set_t *set, const struct article *art, bool *strong)
 {
-	hb_set_add_range(set, 0x20, 0x7e);
-	/* md2pdf's own: em dash for empty outline titles, bullets, task boxes,
-	 * zero-width space, the middle dot of the byline, line separator */
-	static const hb_codepoint_t own[] = {0x2014, 0x2022, 0x25e6, 0x25aa, 0x2610,
-	                                     0x2611, 0x200b, 0x00b7, 0x2028, 0x00a0};
-	for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
-		hb_set_add(set, own[i]);
+	add_own(set);
 	add_utf8(set, art->source);
 	const struct art_meta *m = &art->meta;
 	add_utf8(set, m->title);
@@ -203,27 +222,151 @@ renamed(const char *path, const char *family)
 	return false;
 }
 
-static bool add_subsets(struct pdf_run *r, struct article *const *arts, int n);
+/* The run's subsets, one per entry of sub_faces. */
+struct pdf_subsets {
+	hb_set_t *inputs; /* every character of the run's input files */
+	struct run_subset {
+		char *face; /* the face it was cut from: file and index */
+		int index;
+		hb_set_t *chars; /* the characters it was cut for */
+		char *path;      /* temporary file; NULL: none */
+		char *family;    /* family list asking for it first */
+	} sub[G_N_ELEMENTS(sub_faces)];
+	GPtrArray *app_fonts; /* other application fonts (a style's files) */
+};
 
-void
-pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n)
+static struct pdf_subsets *
+subsets(struct pdf_run *r)
 {
-	pdf_fonts_unsubset(r);
-	bool changed = r->subset_stale;
-	if (r->fc_custom && !g_getenv("MDPRESS_NO_SUBSET"))
-		changed |= add_subsets(r, arts, n);
-	/* pango keeps fonts and fontsets per font map: drop them when the
-	 * application fonts changed.  Only here, before layout: clearing
-	 * them after the last document left fontconfig caches referenced by
-	 * pango's pending matches, and FcFini() at exit asserted. */
-	if (changed)
-		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(r->fontmap));
-	r->subset_stale = false;
+	if (!r->subsets) {
+		r->subsets = g_new0(struct pdf_subsets, 1);
+		r->subsets->inputs = hb_set_create();
+		r->subsets->app_fonts = g_ptr_array_new_with_free_func(g_free);
+	}
+	return r->subsets;
 }
 
-static bool
-add_subsets(struct pdf_run *r, struct article *const *arts, int n)
+void
+pdf_fonts_app_font(struct pdf_run *r, const char *file)
 {
+	g_ptr_array_add(subsets(r)->app_fonts, g_strdup(file));
+}
+
+void
+pdf_fonts_prescan(struct pdf_run *r, char *const *inputs, int n)
+{
+	struct pdf_subsets *ss = subsets(r);
+	add_own(ss->inputs);
+	for (int i = 0; n > 1 && i < n; i++) {
+		add_utf8(ss->inputs, inputs[i]); /* file names show in titles */
+		/* regular files within the input limit only: a pipe read here
+		 * would be empty for art_load(); standard input, unreadable
+		 * and oversized files are the driver's to report, and a
+		 * document's own characters are added when it comes */
+		GStatBuf st;
+		if (!strcmp(inputs[i], "-") || g_stat(inputs[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode) ||
+		    st.st_size > (goffset)ART_DEFAULT_MAX_INPUT_MB << 20)
+			continue;
+		char *text = NULL;
+		if (g_file_get_contents(inputs[i], &text, NULL, NULL))
+			add_utf8(ss->inputs, text);
+		g_free(text);
+	}
+}
+
+static void
+drop_file(struct run_subset *r)
+{
+	if (!r->path)
+		return;
+	g_unlink(r->path);
+	art_tmpfile_untrack(r->path);
+	g_free(r->path);
+	r->path = NULL;
+}
+
+static void
+run_subset_clear(struct run_subset *r)
+{
+	drop_file(r);
+	g_free(r->face);
+	g_free(r->family);
+	if (r->chars)
+		hb_set_destroy(r->chars);
+	memset(r, 0, sizeof *r);
+}
+
+/* fontconfig cannot drop one application font: clear them all and add
+ * back the ones still wanted. */
+static void
+reload_app_fonts(struct pdf_subsets *ss)
+{
+	FcConfigAppFontClear(NULL);
+	for (guint i = 0; i < ss->app_fonts->len; i++)
+		FcConfigAppFontAddFile(NULL, (const FcChar8 *)ss->app_fonts->pdata[i]);
+	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++)
+		if (ss->sub[i].path && ss->sub[i].family)
+			FcConfigAppFontAddFile(NULL, (const FcChar8 *)ss->sub[i].path);
+}
+
+/* The face of entry i every article of the document uses (file, *index),
+ * or NULL when they differ (no subset then). */
+static char *
+document_face(size_t i, struct article *const *arts, int n, int *index)
+{
+	char *file = NULL;
+	for (int a = 0; a < n; a++) {
+		int ix = 0;
+		/* the face pango gets for the role, weight and language */
+		char *f = art_font_match(pdf_role_alias(sub_faces[i].role),
+		                         pdf_lang_tag_for(arts[a]->lang), sub_faces[i].bold,
+		                         false, &ix);
+		if (!f || (file && (strcmp(f, file) || ix != *index))) {
+			g_free(f);
+			g_free(file);
+			return NULL;
+		}
+		if (!file) {
+			file = f;
+			*index = ix;
+		} else {
+			g_free(f);
+		}
+	}
+	return file;
+}
+
+/* Make entry i a subset of face (file, index) for want; returns whether
+ * fontconfig's application fonts changed. */
+static bool
+recut(struct pdf_subsets *ss, size_t i, char *file, int index, hb_set_t *want)
+{
+	struct run_subset *r = &ss->sub[i];
+	bool had = r->path && r->family;
+	run_subset_clear(r);
+	r->face = file;
+	r->index = index;
+	r->chars = want;
+	r->path = make_subset(file, index, want, sub_faces[i].tag);
+	if (had)
+		reload_app_fonts(ss); /* without the file just removed */
+	if (!r->path)
+		return had;
+	char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
+	if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)r->path) && renamed(r->path, family))
+		r->family = g_strdup_printf("%s,%s", family, pdf_role_alias(sub_faces[i].role));
+	g_free(family);
+	return true;
+}
+
+/* Give the document arts[0..n) the subsets it needs, cutting or recutting
+ * those that lack a face or characters; returns whether fontconfig's
+ * application fonts changed. */
+static bool
+use_subsets(struct pdf_run *r, struct article *const *arts, int n)
+{
+	struct pdf_subsets *ss = subsets(r);
 	hb_set_t *set = hb_set_create();
 	bool changed = false, strong = false;
 	for (int a = 0; a < n; a++)
@@ -233,66 +376,57 @@ add_subsets(struct pdf_run *r, struct article *const *arts, int n)
 		bool bold = sub_faces[i].bold;
 		if (r->role_styled[role] || (role == PDF_SERIF && bold && !strong))
 			continue;
-		/* one face for every article's language, or no subset */
-		char *file = NULL;
 		int index = 0;
-		bool same = true;
-		for (int a = 0; a < n && same; a++) {
-			int ix = 0;
-			/* the face pango gets for the role, weight and language */
-			char *f =
-			    art_font_match(pdf_role_alias(role),
-			                   pdf_lang_tag_for(arts[a]->lang), bold, false, &ix);
-			if (!f || (file && (strcmp(f, file) || ix != index)))
-				same = false;
-			if (!file) {
-				file = f;
-				index = ix;
-			} else {
-				g_free(f);
-			}
-		}
-		if (!same || !file) {
+		char *file = document_face(i, arts, n, &index);
+		if (!file)
+			continue;
+		struct run_subset *sub = &ss->sub[i];
+		bool same_face = sub->face && !strcmp(sub->face, file) && sub->index == index;
+		if (!same_face || !hb_set_is_subset(set, sub->chars)) {
+			/* grown to everything the run is known to need, so that
+			 * later documents find their characters in it */
+			hb_set_t *want = hb_set_copy(ss->inputs);
+			hb_set_union(want, set);
+			if (same_face)
+				hb_set_union(want, sub->chars);
+			changed |= recut(ss, i, file, index, want);
+		} else {
 			g_free(file);
-			continue;
 		}
-		char *path = make_subset(file, index, set, sub_faces[i].tag);
-		g_free(file);
-		if (!path)
-			continue;
-		char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
-		if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)path) &&
-		    renamed(path, family)) {
-			r->subset_family[role][bold] =
-			    g_strdup_printf("%s,%s", family, pdf_role_alias(role));
-			changed = true;
-		}
-		g_free(family);
-		/* kept until the document is finished: FreeType reads it lazily */
-		r->subset_file[role][bold] = path;
+		r->subset_family[role][bold] = sub->family;
 	}
 	hb_set_destroy(set);
 	return changed;
 }
 
 void
+pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n)
+{
+	memset(r->subset_family, 0, sizeof r->subset_family);
+	/* pango keeps fonts and fontsets per font map: drop them when the
+	 * application fonts changed.  Only here, before layout: clearing
+	 * them after the last document left fontconfig caches referenced by
+	 * pango's pending matches, and FcFini() at exit asserted. */
+	if (r->fc_custom && !g_getenv("MDPRESS_NO_SUBSET") && use_subsets(r, arts, n))
+		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(r->fontmap));
+}
+
+void
 pdf_fonts_unsubset(struct pdf_run *r)
 {
+	struct pdf_subsets *ss = r->subsets;
+	memset(r->subset_family, 0, sizeof r->subset_family);
+	if (!ss)
+		return;
 	bool had = false;
-	for (int i = 0; i < 3; i++)
-		for (int b = 0; b < 2; b++) {
-			g_free(r->subset_family[i][b]);
-			r->subset_family[i][b] = NULL;
-			if (!r->subset_file[i][b])
-				continue;
-			g_unlink(r->subset_file[i][b]);
-			art_tmpfile_untrack(r->subset_file[i][b]);
-			g_free(r->subset_file[i][b]);
-			r->subset_file[i][b] = NULL;
-			had = true;
-		}
-	if (had) {
-		FcConfigAppFontClear(NULL);
-		r->subset_stale = true; /* pango's caches: see pdf_fonts_subset */
+	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++) {
+		had |= ss->sub[i].path != NULL;
+		run_subset_clear(&ss->sub[i]);
 	}
+	if (had)
+		FcConfigAppFontClear(NULL);
+	hb_set_destroy(ss->inputs);
+	g_ptr_array_free(ss->app_fonts, TRUE);
+	g_free(ss);
+	r->subsets = NULL;
 }

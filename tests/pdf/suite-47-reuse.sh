@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# tests/pdf/suite-47-reuse.sh BUILD - what md2pdf makes once and reuses.
+# Font subsets: one set serves a whole batch (md2pdf -O DIR a.md b.md ...;
+# converters/md2pdf/subset.c), cut anew only for a face or a character it
+# lacks.  Each PDF must still be the one md2pdf makes for the article alone,
+# byte for byte, embed only subsets, keep its text, and the run's memory
+# must not grow with the number of documents.
+. "$(dirname "$0")/../lib.sh"
+PDF=$BUILD/md2pdf
+[ -x "$PDF" ] || { fail reuse-built "no $PDF"; exit 0; }
+mkdir -p "$TMP/in" && cd "$TMP/in" || exit 0
+
+# Chinese with strong text (the serif bold subset); English whose quotes,
+# dash and entity are not in its source as such; Japanese (other faces of
+# the collection); Chinese again after it.
+cat >zh.md <<'EOF'
+# 新闻发布会
+
+今天举行了**新闻发布会**，介绍了新产品的主要功能。
+
+## 背景
+
+会议持续两个小时。
+EOF
+cat >en.md <<'EOF'
+# A press day
+
+The 'launch' was "quiet" -- a small room &copy; mdpress... and one more day.
+EOF
+cat >ja.md <<'EOF'
+---
+lang: ja
+---
+# 記者会見
+
+本日、新製品の発表会が開かれました。
+EOF
+cat >zh2.md <<'EOF'
+# 第二篇
+
+另一篇文章的正文：出版社的样书。
+EOF
+arts="zh en ja zh2"
+"$PDF" -q -O batch zh.md en.md ja.md zh2.md 2>batch.err
+mkdir -p alone
+for a in $arts; do "$PDF" -q -o "alone/$a.pdf" "$a.md" 2>>alone.err; done
+
+diff=
+for a in $arts; do cmp -s "batch/$a.pdf" "alone/$a.pdf" || diff="$diff $a"; done
+[ -z "$diff" ] && [ -s batch/zh.pdf ] && pass batch-fonts-same-bytes-as-alone ||
+	fail batch-fonts-same-bytes-as-alone "differ:$diff; $(head -c 200 batch.err)"
+
+# every font embedded and a subset; Japanese set in the Japanese faces
+bad=
+for a in $arts; do
+	pdffonts "batch/$a.pdf" >"$a.fonts" 2>&1
+	awk 'NR > 2 && ($(NF-4) != "yes" || $(NF-3) != "yes") { bad = 1 } END { exit bad }' "$a.fonts" ||
+		bad="$bad $a"
+	[ "$(awk 'NR > 2' "$a.fonts" | wc -l)" -gt 0 ] || bad="$bad $a(no fonts)"
+done
+grep -q 'CJKjp' ja.fonts && grep -q 'CJKsc' zh2.fonts && ! grep -q 'CJKjp' zh2.fonts || bad="$bad faces"
+[ -z "$bad" ] && pass batch-fonts-embedded-subsets ||
+	fail batch-fonts-embedded-subsets "wrong:$bad; $(tr '\n' ' ' <ja.fonts | head -c 300)"
+
+# the text reads back
+text() { pdftotext "batch/$1.pdf" - 2>/dev/null | tr -d ' \n\f'; }
+t_zh=$(text zh) t_en=$(text en) t_ja=$(text ja) t_zh2=$(text zh2)
+if [[ $t_zh == *今天举行了新闻发布会* && $t_en == *‘launch’was“quiet”–asmallroom©mdpress…* &&
+      $t_ja == *本日、新製品の発表会が開かれました。* && $t_zh2 == *出版社的样书* ]]; then
+	pass batch-fonts-text-round-trip
+else
+	fail batch-fonts-text-round-trip "zh '${t_zh:0:40}' en '${t_en:0:60}' ja '${t_ja:0:40}'"
+fi
+
+# an input that is a pipe is read once, by the article loader, not
+# before by the run's character scan
+"$PDF" -q -O piped zh.md <(printf '# 管道\n\n从管道读入的文章。\n') 2>piped.err
+t=$(for f in piped/*.pdf; do [ "$f" = piped/zh.pdf ] || pdftotext "$f" - 2>/dev/null; done | tr -d ' \n\f')
+if [[ $t == *从管道读入的文章* ]]; then pass batch-fonts-pipe-input-read-once
+else fail batch-fonts-pipe-input-read-once "text '${t:0:60}'; $(ls piped | tr '\n' ' ') $(head -c 200 piped.err)"; fi
+
+# memory: 20 documents in one run need about what one needs (each
+# document's own subsets once made it grow by ~4 MB a document)
+if fast; then
+	echo "    batch-fonts-memory skipped (MDPRESS_FAST=1: sanitizers)"
+elif [ -x /usr/bin/time ]; then
+	mkdir -p seeds
+	for i in $(seq -w 1 20); do cp "$ROOT/tests/regress/seed/seed.md" "seeds/s$i.md"; done
+	one=$(/usr/bin/time -f %M "$PDF" -q -O out1 seeds/s01.md 2>&1 >/dev/null | tail -n 1)
+	all=$(/usr/bin/time -f %M "$PDF" -q -O out20 seeds/s*.md 2>&1 >/dev/null | tail -n 1)
+	if [ "$all" -lt $((one + 16384)) ] && cmp -s out1/s01.pdf out20/s20.pdf; then
+		pass batch-fonts-memory-flat
+	else fail batch-fonts-memory-flat "peak RSS $one KB for one, $all KB for 20 (or outputs differ)"; fi
+fi
+exit 0
