@@ -73,6 +73,7 @@ pdf_doc_new(const struct pdf_run *r, FILE *out)
 	d->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	d->dest_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	d->images = g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy);
+	d->images_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	return d;
 }
 
@@ -121,6 +122,8 @@ pdf_doc_free(struct pdf_doc *d)
 	 * earlier makes cairo copy its pixels for the pending snapshot. */
 	if (d->images)
 		g_ptr_array_free(d->images, TRUE);
+	if (d->images_seen)
+		g_hash_table_destroy(d->images_seen);
 	if (d->dest_refs)
 		g_hash_table_destroy(d->dest_refs);
 	if (d->dests)

@@ -5,7 +5,12 @@
  * RGB24 surface that stands for it.  PNG is decoded by cairo, GIF/WebP by
  * gdk-pixbuf when it has a loader, SVG is drawn as vectors by librsvg.
  * Anything that cannot be drawn becomes a framed placeholder with the alt
- * text and file name: never an empty gap.
+ * text and file name: never an empty gap.  An image's unique id for cairo
+ * is a hash of its bytes, so one picture goes into a PDF once however
+ * often and under whatever names it is shown.  (cairo 1.16 passes JPEG
+ * data through, but decodes nothing else itself: a PNG is decoded here
+ * and its pixels deflated again by cairo, most of a photo-heavy PDF's
+ * time.)
  */
 #include "pdf.h"
 
@@ -15,8 +20,64 @@
 
 #define PX_TO_PT (72.0 / 96.0)
 
+/* What a PNG decoded earlier in this PDF was (p->doc->images_seen). */
+struct seen_image {
+	cairo_format_t format;
+	int width, height;
+};
+
+/* An image's id for cairo (CAIRO_MIME_TYPE_UNIQUE_ID): a hash of the
+ * file's bytes, so that one picture, under any name and however often it
+ * is shown, is embedded in a PDF once.  New string. */
+static char *
+content_uid(const char *data, gsize len)
+{
+	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)data, len);
+	char *uid = g_strconcat("mdpress-image-", sum, NULL);
+	g_free(sum);
+	return uid;
+}
+
+/* Whether an image drawn on the current page has the unique id uid. */
+static bool
+on_page(const struct pdf *p, const char *uid)
+{
+	for (guint i = 0; i < p->doc->images->len; i++) {
+		const unsigned char *id;
+		unsigned long len;
+		cairo_surface_get_mime_data(p->doc->images->pdata[i], CAIRO_MIME_TYPE_UNIQUE_ID,
+		                            &id, &len);
+		if (id && len == strlen(uid) && !memcmp(id, uid, len))
+			return true;
+	}
+	return false;
+}
+
+/* uid, or when an image of the current page already has it, uid with a
+ * suffix: cairo 1.16 names an image in a page's resources once per use,
+ * and the same name twice makes an invalid dictionary.  Takes uid over. */
+static char *
+page_unique(const struct pdf *p, char *uid)
+{
+	char *id = g_strdup(uid);
+	for (int n = 2; on_page(p, id); n++) {
+		g_free(id);
+		id = g_strdup_printf("%s-%d", uid, n);
+	}
+	g_free(uid);
+	return id;
+}
+
+/* Attach uid (taken over) to s. */
+static void
+set_uid(cairo_surface_t *s, char *uid)
+{
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
+	                            strlen(uid), g_free, uid);
+}
+
 static cairo_surface_t *
-load_jpeg(const struct art_resource *res)
+load_jpeg(const struct pdf *p, const struct art_resource *res)
 {
 	if (res->width <= 0 || res->height <= 0 || res->width > 30000 || res->height > 30000)
 		return NULL;
@@ -33,23 +94,61 @@ load_jpeg(const struct art_resource *res)
 	}
 	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len, g_free,
 	                            data);
-	char *uid = g_strdup(res->path);
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
-	                            strlen(uid), g_free, uid);
+	set_uid(s, page_unique(p, content_uid(data, len)));
 	return s;
 }
 
-static cairo_surface_t *
-load_png(const struct art_resource *res)
+/* A PNG file read from memory by cairo. */
+struct png_bytes {
+	const unsigned char *data;
+	gsize len, off;
+};
+
+static cairo_status_t
+read_png(void *closure, unsigned char *buf, unsigned int n)
 {
-	cairo_surface_t *s = cairo_image_surface_create_from_png(res->path);
+	struct png_bytes *b = closure;
+	if (n > b->len - b->off)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(buf, b->data + b->off, n);
+	b->off += n;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PNG decoded by cairo; the same picture a second time in the PDF
+ * (another page of a book, another file name) is not decoded again: an
+ * empty surface of its size and format stands in, and cairo, finding
+ * the unique id it already wrote, reuses the image it embedded. */
+static cairo_surface_t *
+load_png(struct pdf *p, const struct art_resource *res)
+{
+	gchar *data;
+	gsize len;
+	if (!g_file_get_contents(res->path, &data, &len, NULL))
+		return NULL;
+	char *uid = page_unique(p, content_uid(data, len));
+	const struct seen_image *seen = g_hash_table_lookup(p->doc->images_seen, uid);
+	cairo_surface_t *s;
+	if (seen) {
+		s = cairo_image_surface_create(seen->format, seen->width, seen->height);
+	} else {
+		struct png_bytes b = {(const unsigned char *)data, len, 0};
+		s = cairo_image_surface_create_from_png_stream(read_png, &b);
+	}
+	g_free(data);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		cairo_surface_destroy(s);
+		g_free(uid);
 		return NULL;
 	}
-	char *uid = g_strdup(res->path);
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_UNIQUE_ID, (unsigned char *)uid,
-	                            strlen(uid), g_free, uid);
+	if (!seen) {
+		struct seen_image *n = g_new(struct seen_image, 1);
+		n->format = cairo_image_surface_get_format(s);
+		n->width = cairo_image_surface_get_width(s);
+		n->height = cairo_image_surface_get_height(s);
+		g_hash_table_insert(p->doc->images_seen, g_strdup(uid), n);
+	}
+	set_uid(s, uid);
 	return s;
 }
 
@@ -229,10 +328,10 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 	if (res && res->status == ART_RES_OK && res->path) {
 		switch (res->type) {
 		case ART_IMG_JPEG:
-			s = load_jpeg(res);
+			s = load_jpeg(p, res);
 			break;
 		case ART_IMG_PNG:
-			s = load_png(res);
+			s = load_png(p, res);
 			break;
 		case ART_IMG_GIF:
 		case ART_IMG_WEBP:

@@ -117,10 +117,12 @@ struct pdf_doc {
 	FILE *out;
 	bool over_pages; /* max_pages reached: an error, stop laying out */
 
-	GHashTable *dests;     /* names already defined (string set) */
-	GHashTable *dest_refs; /* names links point to (string set) */
-	int dest_seq;          /* for generated destination names */
-	GPtrArray *images;     /* cairo_surface_t *, kept until the end */
+	GHashTable *dests;       /* names already defined (string set) */
+	GHashTable *dest_refs;   /* names links point to (string set) */
+	int dest_seq;            /* for generated destination names */
+	GPtrArray *images;       /* cairo_surface_t *, kept until the end */
+	GHashTable *images_seen; /* PNGs decoded for this PDF: unique id ->
+	                          * size and format (image.c) */
 
 	struct pdf_front *front;          /* NULL: no front matter */
 	bool in_front;                    /* drawing the front pages (no running footer) */

@@ -4,7 +4,8 @@
 # converters/md2pdf/subset.c), cut anew only for a face or a character it
 # lacks.  Each PDF must still be the one md2pdf makes for the article alone,
 # byte for byte, embed only subsets, keep its text, and the run's memory
-# must not grow with the number of documents.
+# must not grow with the number of documents.  Images: one picture (by
+# content, under any name) is embedded in a PDF once and decoded once.
 . "$(dirname "$0")/../lib.sh"
 PDF=$BUILD/md2pdf
 [ -x "$PDF" ] || { fail reuse-built "no $PDF"; exit 0; }
@@ -92,4 +93,50 @@ elif [ -x /usr/bin/time ]; then
 		pass batch-fonts-memory-flat
 	else fail batch-fonts-memory-flat "peak RSS $one KB for one, $all KB for 20 (or outputs differ)"; fi
 fi
+
+# one picture with alpha, shown three times under two names in a book
+# (each article on its own page):
+# embedded once, and every use still shows it
+python3 - <<'PY'
+import struct, zlib
+def chunk(t, d):
+    return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+w, h = 64, 48
+rows = b''.join(b'\0' + b''.join(b'\xff\0\0\xff' if 8 <= x < 56 and 8 <= y < 40 else b'\0\0\0\0'
+                                  for x in range(w)) for y in range(h))
+png = (b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 6, 0, 0, 0)) +
+       chunk(b'IDAT', zlib.compress(rows)) + chunk(b'IEND', b''))
+open('red.png', 'wb').write(png)
+open('copy.png', 'wb').write(png)
+PY
+printf '# One\n\n![red](red.png)\n' >img-a.md
+printf '# Two\n\n![copy](copy.png)\n' >img-b.md
+printf '# Three\n\n![again](red.png)\n' >img-c.md
+"$PDF" -q -o img.pdf img-a.md img-b.md img-c.md 2>img.err
+uses=$(pdfimages -list img.pdf 2>/dev/null | awk '$3 == "image"' | wc -l)
+objs=$(pdfimages -list img.pdf 2>/dev/null | awk '$3 == "image" { print $11 }' | sort -u | wc -l)
+if [ "$uses" = 3 ] && [ "$objs" = 1 ]; then pass book-image-embedded-once
+else fail book-image-embedded-once "$uses uses, $objs image objects; $(head -c 200 img.err)"; fi
+# the pages that show it (the body's, after cover and contents) hold red
+red=0
+pdftoppm -r 40 img.pdf pg 2>/dev/null
+for f in pg-*.ppm; do
+	python3 - "$f" <<'PY' && red=$((red + 1))
+import sys
+d = open(sys.argv[1], 'rb').read()
+parts = d.split(maxsplit=4)
+px = parts[4]
+sys.exit(0 if any(px[i] > 200 and px[i + 1] < 60 and px[i + 2] < 60 for i in range(0, len(px) - 2, 3)) else 1)
+PY
+done
+if [ "$red" -ge 3 ]; then pass book-image-shown-every-time
+else fail book-image-shown-every-time "red on $red pages"; fi
+# twice on one page: cairo would name it twice in the page's resources
+printf '# Twice\n\n![a](red.png)\n\n![b](red.png)\n' >twice.md
+"$PDF" -q -o twice.pdf twice.md 2>twice.err
+q=$(qpdf --check twice.pdf 2>&1)
+if [ $? = 0 ] && [ "$(pdfimages -list twice.pdf 2>/dev/null | awk '$3 == "image"' | wc -l)" = 2 ]
+then pass image-twice-on-a-page-valid
+else fail image-twice-on-a-page-valid "$(grep -i 'warning' <<<"$q" | head -n 2 | tr '\n' ' ')"; fi
 exit 0
+
