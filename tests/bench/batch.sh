@@ -1,36 +1,54 @@
 #!/usr/bin/env bash
-# tests/bench/batch.sh BUILD [RUNS] - the corpus articles (../shared/corpus/dev)
-# to one PDF each: one md2pdf process per article against one md2pdf process
-# for all of them (-O DIR), in alternation, RUNS times (default 3).  Prints
-# the CPU time (user + system, the whole process tree) of each run and the
-# ratio of the medians.  Skips cleanly without the corpus.
+# tests/bench/batch.sh BUILD [RUNS] - the corpus articles (../shared/corpus/dev,
+# or BENCH_CORPUS) in one md2pdf process against one process per article:
+#   - separate: `md2pdf -o X.pdf X.md`, once per article (what make -j1 runs);
+#   - one process: `md2pdf -O DIR *.md`, one PDF per article (issue 10: at
+#     most 0.5x the CPU of separate);
+#   - book: `md2pdf -o book.pdf *.md`, one PDF of all (issue 11: at most 0.6x
+#     the CPU of separate, peak RSS under 150 MB).
+# In alternation, RUNS times (default 3).  Prints a Markdown table on stdout
+# (CPU = user + system of the whole process tree, medians; progress on
+# stderr); part of `make bench` (BENCH_ONLY=batch).  Skips cleanly without
+# the corpus.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${1:-build}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 RUNS=${2:-3}
-CORPUS=${MDPRESS_CORPUS:-$ROOT/../shared/corpus/dev}
+CORPUS=${BENCH_CORPUS:-${MDPRESS_CORPUS:-$ROOT/../shared/corpus/dev}}
+[ -f "$CORPUS/SOURCES.tsv" ] || CORPUS=/work/shared/corpus/dev
 if [ ! -f "$CORPUS/SOURCES.tsv" ]; then
-	echo "batch.sh: no corpus at $CORPUS: skipped" >&2
+	echo "batch.sh: no corpus (../shared/corpus/dev): skipped"
 	exit 0
 fi
 command -v /usr/bin/time >/dev/null || { echo "batch.sh: needs /usr/bin/time (Debian: time)" >&2; exit 2; }
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
+make -C "$ROOT" -s BUILD="$BUILD" md2pdf >/dev/null 2>&1 || { echo "batch.sh: md2pdf does not build" >&2; exit 1; }
 W=$BUILD/bench/batch
-rm -rf "$W" && mkdir -p "$W/sep" "$W/one" && cp -r "$CORPUS" "$W/corpus"
+rm -rf "$W" && mkdir -p "$W" && cp -r "$CORPUS" "$W/corpus"
 cd "$W/corpus" || exit 2
 mapfile -t F < <(ls -- */*.md)
-cpu() { awk '{ printf "%.2f\n", $1 + $2 }' "$1"; }
+# timed KIND CMD...: one run, "user+sys peak_kb" appended to $W/KIND
+timed() {
+	local kind=$1; shift
+	rm -rf "$W/out" && mkdir -p "$W/out"
+	/usr/bin/time -o "$W/t" -f "%U %S %M" "$@"
+	awk '{ printf "%.2f %d\n", $1 + $2, $3 }' "$W/t" >>"$W/$kind"
+}
 for ((r = 1; r <= RUNS; r++)); do
-	echo "  run $r of $RUNS" >&2
-	/usr/bin/time -o "$W/t" -f "%U %S" bash -c \
-		'b=$1; w=$2; shift 2; for f in "$@"; do "$b/md2pdf" -q -o "$w/sep/$(basename "$f" .md).pdf" "$f"; done' \
+	echo "  batch run $r of $RUNS" >&2
+	timed sep bash -c 'b=$1; w=$2; shift 2; for f in "$@"; do "$b/md2pdf" -q -o "$w/out/$(basename "$f" .md).pdf" "$f"; done' \
 		_ "$BUILD" "$W" "${F[@]}"
-	cpu "$W/t" >>"$W/sep.cpu"
-	/usr/bin/time -o "$W/t" -f "%U %S" "$BUILD/md2pdf" -q -O "$W/one" "${F[@]}"
-	cpu "$W/t" >>"$W/one.cpu"
+	timed one "$BUILD/md2pdf" -q -O "$W/out" "${F[@]}"
+	timed book "$BUILD/md2pdf" -q -o "$W/out/book.pdf" "${F[@]}"
 done
-med() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-s=$(med "$W/sep.cpu"); o=$(med "$W/one.cpu")
-echo "${#F[@]} articles, $RUNS runs each, CPU s (user+sys): separate $(tr '\n' ' ' <"$W/sep.cpu")| one process $(tr '\n' ' ' <"$W/one.cpu")"
-awk -v s="$s" -v o="$o" 'BEGIN { printf "median: %.2f s separate, %.2f s in one process: %.2fx\n", s, o, o / s }'
+med() { cut -d' ' -f1 "$1" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+runs() { cut -d' ' -f1 "$1" | paste -sd' '; }
+peak() { awk '{ if ($2 > m) m = $2 } END { printf "%.0f MB", m / 1024 }' "$1"; }
+s=$(med "$W/sep") o=$(med "$W/one") b=$(med "$W/book")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo "| ${#F[@]} corpus articles | runs (CPU s) | CPU (median) | peak RSS | / separate | target |"
+echo "|---|---|---:|---:|---:|---|"
+echo "| separate: one \`md2pdf -o\` per article | $(runs "$W/sep") | $s s | $(peak "$W/sep") | 1 | |"
+echo "| one process, a PDF each (\`-O DIR\`) | $(runs "$W/one") | $o s | $(peak "$W/one") | $(ratio "$o" "$s") | ≤ 0.5 (#10) |"
+echo "| one book (\`-o book.pdf\`) | $(runs "$W/book") | $b s | $(peak "$W/book") | $(ratio "$b" "$s") | ≤ 0.6, < 150 MB (#11) |"

@@ -15,9 +15,11 @@
 #                   tools, no corpus for slow tools (about a minute)
 #   BENCH_FULL=1    also run xelatex and WeasyPrint over the x100 input and
 #                   the whole corpus (tens of minutes)
-#   BENCH_ONLY=seed,x10,x100,corpus,book10,book,typst   inputs to run (default:
-#                   all; typst = tests/bench/typst.sh: typst and md2pdf's
-#                   one-process batch, a second table)
+#   BENCH_ONLY=seed,x10,x100,corpus,book10,book,typst,batch   inputs to run
+#                   (default: all; typst = tests/bench/typst.sh: typst and
+#                   md2pdf's one-process batch, a second table; batch =
+#                   tests/bench/batch.sh: the corpus in one md2pdf process and
+#                   as one book against 42 processes, a third table)
 #   BENCH_CORPUS=DIR  corpus folder with SOURCES.tsv (default ../shared/corpus/dev)
 set -u
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
@@ -29,7 +31,7 @@ W=$BUILD/bench
 QUICK=${BENCH_QUICK:-0}
 FULL=${BENCH_FULL:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${BENCH_RUNS:-3}; else RUNS=${BENCH_RUNS:-5}; fi
-ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book,typst},
+ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book,typst,batch},
 CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpus/dev}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/dev
 SEED=$ROOT/tests/regress/seed/seed.md
@@ -395,5 +397,9 @@ for n in "${NOTES[@]}"; do echo "- note: $n"; done
 if want typst; then
 	printf '\n### typst, and md2pdf in one process (tests/bench/typst.sh)\n\n'
 	"$ROOT/tests/bench/typst.sh" "$BUILD"
+fi
+if want batch; then
+	printf '\n### The corpus in one md2pdf process, and as one book (tests/bench/batch.sh)\n\n'
+	BENCH_CORPUS=$CORPUS "$ROOT/tests/bench/batch.sh" "$BUILD" "$([ "$QUICK" = 1 ] && echo 1 || echo 3)"
 fi
 exit 0
