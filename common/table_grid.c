@@ -162,3 +162,23 @@ art_table_grid_problem(const struct art_node *table)
 	g_free(at);
 	return why;
 }
+
+int
+art_table_head_rows(const struct art_node *table)
+{
+	int hn = 0;
+	for (const struct art_node *r = table->first_child; r && r->u.row.header; r = r->next)
+		hn++;
+	/* reach[b]: the furthest row end of the cells that start above row b */
+	int *reach = g_new0(int, hn + 1);
+	int ri = 0;
+	for (const struct art_node *r = table->first_child; ri < hn; r = r->next, ri++) {
+		reach[ri + 1] = reach[ri];
+		for (const struct art_node *c = r->first_child; c; c = c->next)
+			reach[ri + 1] = MAX(reach[ri + 1], c->u.cell.row + c->u.cell.rowspan);
+	}
+	while (hn > 0 && reach[hn] > hn)
+		hn--;
+	g_free(reach);
+	return hn;
+}

@@ -169,6 +169,10 @@ char *art_node_plain_text(const struct art_node *node);
 void art_table_grid(struct art_node *table);
 const struct art_node **art_table_slots(const struct art_node *table);
 const char *art_table_grid_problem(const struct art_node *table);
+/* The table's head: its leading header rows, cut back to the last row that
+ * no rowspan crosses out of (a browser ends a rowspan with its <thead>;
+ * md2pdf repeats these rows on each page). */
+int art_table_head_rows(const struct art_node *table);
 /* Block or inline, and which types a type may contain: one table,
  * common/node_rules.c. */
 bool art_node_is_block(const struct art_node *node);

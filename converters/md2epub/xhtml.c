@@ -120,11 +120,14 @@ render_table(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *t
 {
 	xmlNodePtr table = el(parent, "table"), head = NULL, body = NULL;
 	epub_nl(table);
-	for (const struct art_node *row = t->first_child; row; row = row->next) {
+	/* one <thead>, before the body: header rows of a raw HTML table
+	 * below its first body row stay in the body, and so do header rows
+	 * that a rowspan joins to the body (a browser would end the rowspan
+	 * with the <thead>, and the cells below it would move left) */
+	int head_rows = art_table_head_rows(t), ri = 0;
+	for (const struct art_node *row = t->first_child; row; row = row->next, ri++) {
 		xmlNodePtr sect;
-		if (row->u.row.header && body == NULL) {
-			/* one <thead>, before the body: header rows of a raw
-			 * HTML table below its first body row stay in the body */
+		if (ri < head_rows) {
 			if (head == NULL)
 				head = el(table, "thead");
 			sect = head;
@@ -154,7 +157,7 @@ render_table(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *t
 			xhtml_render_inlines(x, td, c->first_child);
 		}
 		epub_nl(sect);
-		if (sect == head && !(row->next && row->next->u.row.header))
+		if (sect == head && ri + 1 == head_rows)
 			epub_nl(table);
 	}
 	if (body)

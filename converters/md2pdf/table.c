@@ -302,11 +302,7 @@ pdf_table_new(struct pdf *p, const struct art_node *table)
 	/* header rows to repeat: the leading header rows, cut where no span
 	 * crosses, when they are not the whole table nor a third of a page */
 	double page_h = p->cur.bottom - p->cur.top;
-	int hn = 0;
-	while (hn < g->nrows && g->row_header[hn])
-		hn++;
-	while (hn > 0 && g->joined[hn])
-		hn--;
+	int hn = art_table_head_rows(table);
 	g->hn = hn;
 	g->repeat = hn > 0 && hn < g->nrows && rows_height(g, 0, hn) < page_h / 3;
 	/* never the header rows (or the first row) alone at the foot of a

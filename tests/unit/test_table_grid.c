@@ -259,3 +259,42 @@ TEST(grid_check_rejects_a_wrong_grid)
 	g_free(why);
 	free_table(t);
 }
+
+static void
+set_header_rows(struct art_node *t, int n)
+{
+	for (struct art_node *r = t->first_child; r && n-- > 0; r = r->next)
+		r->u.row.header = true;
+}
+
+TEST(grid_head_rows_end_where_no_rowspan_crosses)
+{
+	/* two header rows, a rowspan inside them: both are the head */
+	struct art_node *t = table_of("1 2 2 1;1 1 1 1;1 1 1 1 1 1");
+	set_header_rows(t, 2);
+	CHECK_INT(art_table_head_rows(t), 2);
+	free_table(t);
+	/* a header row whose rowspan reaches into the body: no head */
+	t = table_of("1 2 1 1;1 1;1 1 1 1");
+	set_header_rows(t, 1);
+	CHECK_INT(art_table_head_rows(t), 0);
+	free_table(t);
+	/* three header rows, the second's rowspan crosses into the body:
+	 * the head is the first row; one that ends in the head does not cut */
+	t = table_of("1 1 1 1;1 3 1 1;1 1;1 1 1 1");
+	set_header_rows(t, 3);
+	CHECK_INT(art_table_head_rows(t), 1);
+	free_table(t);
+	t = table_of("1 1 1 1;1 2 1 1;1 1;1 1 1 1");
+	set_header_rows(t, 3);
+	CHECK_INT(art_table_head_rows(t), 3);
+	free_table(t);
+	/* only header rows, and none */
+	t = table_of("1 1;1 1");
+	set_header_rows(t, 2);
+	CHECK_INT(art_table_head_rows(t), 2);
+	free_table(t);
+	t = table_of("1 1;1 1");
+	CHECK_INT(art_table_head_rows(t), 0);
+	free_table(t);
+}
