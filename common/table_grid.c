@@ -118,9 +118,11 @@ art_table_grid(struct art_node *table)
 }
 
 const struct art_node **
-art_table_slots(const struct art_node *table)
+art_table_slots(const struct art_node *table, int max_cols)
 {
 	int nrows = MAX(table->u.table.nrows, 0), ncols = MAX(table->u.table.ncols, 0);
+	if (max_cols > 0)
+		ncols = MIN(ncols, max_cols);
 	size_t n = (size_t)nrows * (size_t)ncols;
 	const struct art_node **slot = g_new0(const struct art_node *, n > 0 ? n : 1);
 	for (const struct art_node *r = table->first_child; r; r = r->next)

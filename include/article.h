@@ -163,11 +163,11 @@ char *art_node_plain_text(const struct art_node *node);
  * table declares; aligns grows with new columns as ART_ALIGN_NONE).
  * art_normalize() runs it on every table; running it again changes
  * nothing.  art_table_slots() returns a new array of nrows x ncols
- * (row-major): the cell covering each slot, NULL where none does (free it
- * with g_free()).  art_table_grid_problem() says why a table's stored grid
- * is not the one art_table_grid() would store, or NULL. */
+ * (row-major; only the first max_cols columns when max_cols > 0): the cell
+ * covering each slot, NULL where none does (free it with g_free()).  art_table_grid_problem()
+ * says why a table's stored grid is not the one art_table_grid() would store, or NULL. */
 void art_table_grid(struct art_node *table);
-const struct art_node **art_table_slots(const struct art_node *table);
+const struct art_node **art_table_slots(const struct art_node *table, int max_cols);
 const char *art_table_grid_problem(const struct art_node *table);
 /* The table's head: its leading header rows, cut back to the last row that
  * no rowspan crosses out of (a browser ends a rowspan with its <thead>;

@@ -106,11 +106,11 @@ place_cells(struct pdf *p, struct pdf_table *g, const struct art_node *table, GP
 	int ri = 0;
 	for (const struct art_node *r = table->first_child; r; r = r->next, ri++)
 		g->row_header[ri] = r->u.row.header;
-	const struct art_node **at = art_table_slots(table);
-	int mcols = table->u.table.ncols;
+	/* the columns drawn only: a raw HTML table may have a thousand */
+	const struct art_node **at = art_table_slots(table, g->ncols);
 	for (int r = 0; r < g->nrows; r++)
 		for (int col = 0; col < g->ncols; col++) {
-			const struct art_node *n = at[r * mcols + col];
+			const struct art_node *n = at[(size_t)r * g->ncols + col];
 			if (n && (n->u.cell.row != r || n->u.cell.col != col)) {
 				/* covered by the cell that starts up or left of it */
 				g->slot[r * g->ncols + col] =

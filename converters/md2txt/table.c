@@ -41,7 +41,7 @@ text_grid_new(struct txt *t, const struct art_node *n)
 			g.text[at] = g_strdup(g_strstrip(text));
 			g_free(text);
 		}
-	const struct art_node **slot = art_table_slots(n);
+	const struct art_node **slot = art_table_slots(n, 0);
 	for (int r = 0; r < g.nrows; r++)
 		for (int i = 0; i < g.ncols; i++) {
 			size_t at = (size_t)r * g.ncols + i;

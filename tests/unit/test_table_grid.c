@@ -53,7 +53,7 @@ cell(struct art_node *t, int k)
 static char *
 slots_str(const struct art_node *t)
 {
-	const struct art_node **slot = art_table_slots(t);
+	const struct art_node **slot = art_table_slots(t, 0);
 	GString *s = g_string_new(NULL);
 	for (int r = 0; r < t->u.table.nrows; r++) {
 		if (r > 0)
@@ -190,7 +190,7 @@ TEST(grid_empty_tables)
 	art_table_grid(t);
 	CHECK_INT(t->u.table.nrows, 0);
 	CHECK_INT(t->u.table.ncols, 0);
-	const struct art_node **slot = art_table_slots(t);
+	const struct art_node **slot = art_table_slots(t, 0);
 	CHECK(slot != NULL);
 	g_free((void *)slot);
 	char *why = art_check_tree(doc, true);
@@ -296,5 +296,19 @@ TEST(grid_head_rows_end_where_no_rowspan_crosses)
 	free_table(t);
 	t = table_of("1 1;1 1");
 	CHECK_INT(art_table_head_rows(t), 0);
+	free_table(t);
+}
+
+TEST(grid_slots_of_the_first_columns)
+{
+	/* md2pdf draws 64 columns at most: its slots are that wide */
+	struct art_node *t = table_of("2 2 1 1;1 1");
+	const struct art_node **slot = art_table_slots(t, 2);
+	CHECK(slot[0] == cell(t, 0) && slot[1] == cell(t, 0));
+	CHECK(slot[2] == cell(t, 0) && slot[3] == cell(t, 0));
+	g_free((void *)slot);
+	slot = art_table_slots(t, 0);
+	CHECK(slot[2] == cell(t, 1) && slot[5] == cell(t, 2));
+	g_free((void *)slot);
 	free_table(t);
 }
