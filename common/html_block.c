@@ -9,7 +9,6 @@
 
 #include "html_internal.h"
 
-#define MAX_COLS 1000 /* HTML's own colspan limit */
 #define MAX_ROWSPAN 65534
 
 /* Block content being added to parent; loose inline content collects in an
@@ -198,7 +197,7 @@ table_cells(struct html_conversion *c, struct block_sink *b, struct art_node *ro
 		if (ch->type != XML_ELEMENT_NODE || html_kind_of(ename(ch)) != K_CELL)
 			continue;
 		struct art_node *cell = inline_block(c, ART_TABLE_CELL, ch);
-		cell->u.cell.colspan = int_attr(ch, "colspan", 1, MAX_COLS);
+		cell->u.cell.colspan = int_attr(ch, "colspan", 1, ART_TABLE_MAX_COLSPAN);
 		cell->u.cell.rowspan = int_attr(ch, "rowspan", 1, MAX_ROWSPAN);
 		cell->u.cell.header = !g_ascii_strcasecmp(ename(ch), "th");
 		art_node_append(row, cell);

@@ -13,10 +13,6 @@
 
 #include "article.h"
 
-/* HTML's own colspan limit: no cell reaches past column 1000 (a row of
- * more cells than that still gets a column for each). */
-#define MAX_SPAN_COLS 1000
-
 struct placed {
 	int row, col, colspan, rowspan;
 };
@@ -46,9 +42,10 @@ place(const struct art_node *table, int nrows, struct placed *out)
 				continue;
 			while (col < cap && until[col] > ri)
 				col++;
-			int cs = CLAMP(c->u.cell.colspan, 1, MAX_SPAN_COLS);
-			if (col + cs > MAX_SPAN_COLS)
-				cs = col < MAX_SPAN_COLS ? MAX_SPAN_COLS - col : 1;
+			int cs = CLAMP(c->u.cell.colspan, 1, ART_TABLE_MAX_COLSPAN);
+			if (col + cs > ART_TABLE_MAX_COLSPAN)
+				cs = col < ART_TABLE_MAX_COLSPAN ? ART_TABLE_MAX_COLSPAN - col
+				                                 : 1;
 			int rs = CLAMP(c->u.cell.rowspan, 1, nrows - ri);
 			for (int k = 1; k < cs; k++)
 				if (col + k < cap && until[col + k] > ri) {

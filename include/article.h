@@ -166,6 +166,9 @@ char *art_node_plain_text(const struct art_node *node);
  * (row-major; only the first max_cols columns when max_cols > 0): the cell
  * covering each slot, NULL where none does (free it with g_free()).  art_table_grid_problem()
  * says why a table's stored grid is not the one art_table_grid() would store, or NULL. */
+/* HTML's own colspan limit: no cell reaches past column 1000 (a row of
+ * more cells than that still gets a column for each). */
+#define ART_TABLE_MAX_COLSPAN 1000
 void art_table_grid(struct art_node *table);
 const struct art_node **art_table_slots(const struct art_node *table, int max_cols);
 const char *art_table_grid_problem(const struct art_node *table);
