@@ -59,6 +59,8 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
     [ART_W_TABLE_SIZE] =
         {ART_WARNING, "table-size",
          "table of %d columns and %lld rows shown as text (more than %d cells)"},
+    [ART_W_TABLE_COLUMNS] = {ART_WARNING, "table-columns",
+                             "table of %d columns: only the first %d are drawn"},
     [ART_W_IMAGE_SIZE] = {ART_WARNING, "image-size",
                           "image too large: %s: %s (--max-image-pixels, --max-image-size)"},
     [ART_W_NESTING] = {ART_WARNING, "nesting",

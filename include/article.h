@@ -472,6 +472,7 @@ enum art_diag_code {
 	ART_W_META_LONG,          /* front matter: '%s' longer than %d bytes; cut */
 	ART_W_TABLE_SIZE,         /* table of %d columns x %lld rows shown as text */
 	ART_W_IMAGE_SIZE,         /* image too large: %s: ... */
+	ART_W_TABLE_COLUMNS,      /* table of %d columns: only the first %d drawn */
 	ART_W_NESTING,            /* nesting deeper than %d levels flattened (--max-nesting) */
 	ART_W_OUTPUT_EXT,         /* output file %s does not end in %s */
 	ART_W_EPUB_IMAGE, /* %s image shown as a placeholder (no EPUB 3 core media type): %s */

@@ -274,6 +274,9 @@ pdf_table_new(struct pdf *p, const struct art_node *table)
 	struct pdf_table *g = g_new0(struct pdf_table, 1);
 	g->table = table;
 	g->ncols = MIN(table->u.table.ncols, MAX_COLS);
+	if (table->u.table.ncols > MAX_COLS)
+		art_diag(ART_W_TABLE_COLUMNS, p->doc->art ? p->doc->art->display_name : NULL,
+		         table->pos, table->u.table.ncols, MAX_COLS);
 	g->nrows = table->u.table.nrows;
 	g->images = g_ptr_array_new();
 	g->cells = g_array_new(FALSE, TRUE, sizeof(struct cell));
