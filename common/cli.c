@@ -22,7 +22,9 @@ shared_entries(struct art_cli *cli)
 	     "detected",
 	     "LANG"},
 	    {"resource-root", 0, 0, G_OPTION_ARG_FILENAME, &cli->resource_root,
-	     "Folder that site-absolute image paths (/img/x.png) resolve against", "DIR"},
+	     "Folder that site-absolute image paths (/img/x.png) resolve against; without it "
+	     "they are not read",
+	     "DIR"},
 	    {"resource-path", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &cli->resource_paths,
 	     "Also read images from DIR (repeatable); nothing outside the article's folder "
 	     "and these is read",

@@ -42,6 +42,8 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
     [ART_W_IMAGE_REFUSED] = {ART_WARNING, "refused-image",
                              "image outside the article's folder not read: %s (see "
                              "--resource-path, --allow-any-path)"},
+    [ART_W_IMAGE_ROOTLESS] = {ART_WARNING, "refused-image",
+                              "absolute image path not read without --resource-root: %s"},
     [ART_W_YAML_KEY] = {ART_WARNING, "duplicate-key", "front matter: duplicate key '%s'"},
     [ART_W_YAML_KEY_TYPE] = {ART_WARNING, "yaml-key-type",
                              "front matter: key that is not a string skipped"},

@@ -479,7 +479,11 @@ get(struct article *art, const char *src, struct art_pos pos, bool trusted)
 		g_free(shown);
 	} else if (refused) {
 		r->status = ART_RES_REFUSED;
-		art_diag(ART_W_IMAGE_REFUSED, art->display_name, pos, r->src);
+		/* "/img/x.png" names a file of the site the article came from */
+		bool rootless = file && g_path_is_absolute(name) &&
+		                !(art->resource_root && *art->resource_root);
+		art_diag(rootless ? ART_W_IMAGE_ROOTLESS : ART_W_IMAGE_REFUSED,
+		         art->display_name, pos, r->src);
 	} else if (!path) {
 		r->status = ART_RES_MISSING;
 		art_diag(ART_W_IMAGE_MISSING, art->display_name, pos, r->src);

@@ -4,8 +4,8 @@
  *
  * Allowed: files inside the article's folder, inside each --resource-path
  * folder, and inside --resource-root (where site-absolute "/img/x.png"
- * resolves).  Refused, with a warning and a placeholder: ".." that leaves
- * those folders, absolute paths and file: URLs outside them, and symlinks
+ * resolves; without it such a path is refused).  Refused, with a warning and a placeholder:
+ * ".." that leaves those folders, absolute paths and file: URLs outside them, and symlinks
  * whose target lies outside them (checked on the real path).  Remote URLs
  * are never fetched anyway (resource.c).  --allow-any-path restores the
  * trusting rules for input you wrote yourself. */
@@ -138,16 +138,15 @@ art_sandbox_resolve(struct article *art, const char *file, bool file_url, bool *
 	if (file_url) {
 		path = g_canonicalize_filename(file, NULL);
 	} else if (g_path_is_absolute(file)) {
-		/* site-absolute: against --resource-root, else the article folder */
+		/* site-absolute: against --resource-root only.  Without it the
+		 * path means nothing here: the article's folder is not the site's
+		 * root, and a file of the machine (/etc/x) is not the article's. */
 		const char *root = art->resource_root;
-		char *base = g_canonicalize_filename(
-		    root && *root ? root : art->search_dirs->pdata[0], NULL);
-		path = under(file + 1, base);
-		if (path && !g_file_test(path, G_FILE_TEST_EXISTS) && !(root && *root)) {
-			g_free(path); /* /etc/x, not a site path: say so */
-			path = NULL;
+		if (root && *root) {
+			char *base = g_canonicalize_filename(root, NULL);
+			path = under(file + 1, base);
+			g_free(base);
 		}
-		g_free(base);
 	} else {
 		/* the article folder, then each --resource-path, first found */
 		for (guint i = 0; i < art->search_dirs->len; i++) {

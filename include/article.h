@@ -284,7 +284,7 @@ struct art_load_opts {
 	const char *lang;          /* --lang override, or NULL */
 	bool no_normalize;         /* for --dump-tree of the raw parse */
 	bool no_smart;             /* --no-smart: keep straight quotes, "--", "..." */
-	const char *resource_root; /* where "/img/x.png" resolves; NULL = article dir */
+	const char *resource_root; /* where "/img/x.png" resolves; NULL = refused */
 	bool metadata_only;        /* the file is plain YAML metadata (a book.yaml),
 	                              read with the front matter rules; no Markdown */
 	int max_nesting;           /* --max-nesting; 0 = ART_DEFAULT_MAX_NESTING */
@@ -460,6 +460,7 @@ enum art_diag_code {
 	ART_W_IMAGE_TYPE,         /* not an image mdpress can use: %s */
 	ART_W_IMAGE_REMOTE,       /* remote image not fetched: %s */
 	ART_W_IMAGE_REFUSED,      /* image outside the article's folder not read: %s */
+	ART_W_IMAGE_ROOTLESS,     /* absolute image path not read without --resource-root: %s */
 	ART_W_FONTS_CONF,         /* font configuration %s: using the system's default fonts */
 	ART_W_YAML_KEY,           /* front matter: duplicate key '%s' */
 	ART_W_YAML_KEY_TYPE,      /* front matter: key that is not a string skipped */

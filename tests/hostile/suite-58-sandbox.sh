@@ -57,7 +57,10 @@ for a in "${attempts[@]}"; do
 		rc=$?
 		if [ $rc -ne 0 ]; then fail "sandbox-$t-$name" "exit $rc: $(tail -n1 "$TMP/err")"; continue; fi
 		# md2txt never reads a cover, so it has nothing to refuse there
-		if ! grep -q "warning: image outside the article's folder not read" "$TMP/err" &&
+		# an absolute path is no file of the article without --resource-root
+		want="image outside the article's folder not read"
+		case $name in absolute | html-abs) want="absolute image path not read without --resource-root" ;; esac
+		if ! grep -q "warning: $want" "$TMP/err" &&
 		   [ $t-$name != md2txt-cover ]; then
 			fail "sandbox-$t-$name" "no refusal warning: $(cat "$TMP/err")"; continue; fi
 		if grep -aq SECRETBYTES42 "$out" || { [ $t = md2epub ] && unzip -p "$out" | grep -aq SECRETBYTES42; }; then
@@ -92,6 +95,21 @@ if [ "$(unzip -l "$TMP/allowed.epub" | grep -c 'images/')" = 2 ] &&
    grep -q "not read: /../secret/secret.png" "$TMP/err" && ! unzip -p "$TMP/allowed.epub" | grep -aq SECRETBYTES42
 then pass sandbox-resource-path-and-root
 else fail sandbox-resource-path-and-root "$(unzip -l "$TMP/allowed.epub" | grep images/; cat "$TMP/err")"; fi
+
+# A site-absolute path resolves against --resource-root only: not against
+# the article's folder, even where the file is there.
+printf '![s](/ok.png)\n' >"$S/art/rootless.md"
+for t in md2txt md2epub md2pdf; do
+	"$BUILD/$t" -o "$TMP/rootless.${t#md2}" "$S/art/rootless.md" 2>"$TMP/err"
+	rc=$?
+	if [ $rc = 0 ] && grep -q 'rootless.md:1:1: warning: absolute image path not read without --resource-root: /ok.png \[-Wrefused-image\]' "$TMP/err" &&
+	   ! { unzip -p "$TMP/rootless.${t#md2}" 2>/dev/null || cat "$TMP/rootless.${t#md2}"; } | grep -aq OKBYTES; then
+		pass "sandbox-$t-site-path-needs-root"
+	else fail "sandbox-$t-site-path-needs-root" "exit $rc: $(cat "$TMP/err")"; fi
+done
+if "$BUILD/md2epub" --resource-root "$S/art" -o "$TMP/rooted.epub" "$S/art/rootless.md" 2>"$TMP/err" &&
+   [ ! -s "$TMP/err" ] && unzip -p "$TMP/rooted.epub" | grep -aq OKBYTES; then pass sandbox-site-path-with-root
+else fail sandbox-site-path-with-root "$(cat "$TMP/err")"; fi
 
 # Without --resource-path the extra folder is out of bounds too.
 "$BUILD/md2epub" -o "$TMP/noextra.epub" "$S/art/allowed.md" 2>"$TMP/err"
