@@ -392,8 +392,17 @@ probe(struct article *art, struct art_resource *r, struct art_pos pos)
 		g_free(why);
 		return;
 	}
-	if (r->type == ART_IMG_SVG)
+	if (r->type == ART_IMG_SVG) {
+		/* librsvg (md2pdf) expands entities without limit: judged here */
+		char *why = NULL;
+		if (!art_svg_check_file(r->path, &why)) {
+			r->status = ART_RES_UNREADABLE;
+			art_diag(ART_W_IMAGE_UNREADABLE, art->display_name, pos, r->src, why);
+			g_free(why);
+			return;
+		}
 		art_deps_add_svg_refs(r->path);
+	}
 	r->status = ART_RES_OK;
 	r->mime = art_image_type_mime(r->type);
 	r->ext = image_type_ext(r->type);

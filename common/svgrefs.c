@@ -9,15 +9,6 @@
 
 #include "article.h"
 
-static xmlParserInputPtr
-no_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
-{
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
-}
-
 static bool
 is_ref_element(const char *name)
 {
@@ -78,15 +69,10 @@ art_deps_add_svg_refs(const char *svg_path)
 	gsize len = 0;
 	if (!g_file_get_contents(svg_path, &data, &len, NULL))
 		return;
-	/* From memory: xmlReadFile would fetch the file itself through the
-	 * entity loader, which is switched off here. */
-	xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(no_external);
-	xmlDocPtr doc =
-	    xmlReadMemory(data, (int)MIN(len, (gsize)G_MAXINT), NULL, NULL,
-	                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	xmlSetExternalEntityLoader(old);
+	char *why = NULL;
+	xmlDocPtr doc = art_svg_read(data, len, &why);
 	g_free(data);
+	g_free(why);
 	if (doc == NULL)
 		return;
 	char *abs = g_canonicalize_filename(svg_path, NULL);

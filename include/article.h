@@ -636,6 +636,14 @@ void art_deps_add_input(const char *path);
 void art_deps_add_missing(const char *path);
 /* The files an SVG image references that librsvg reads (common/svgrefs.c). */
 void art_deps_add_svg_refs(const char *svg_path);
+
+/* SVG parsed safely (common/svg_read.c): no external entity, DTD or
+ * network access, internal entities expanded only when they stay within a
+ * budget.  The document (xmlFreeDoc() it), or NULL with *why set (a new
+ * string). */
+struct _xmlDoc *art_svg_read(const char *data, size_t len, char **why);
+/* art_svg_read() on the file at path, for its verdict only. */
+bool art_svg_check_file(const char *path, char **why);
 void art_deps_output_begin(void);
 /* Close the current output's rule; ok false drops it (no output written). */
 void art_deps_output_end(const char *target, bool ok);

@@ -3,11 +3,9 @@
  * Editors export SVG that browsers show but the EPUB 3 schemas reject:
  * a DOCTYPE with external identifiers (OPF-073), duplicate or non-NCName
  * ids, SVG 2 values such as stroke-linejoin="miter-clip", scripts.  The file
- * is parsed with libxml2 (no network, no external entities), repaired and
- * serialised again; one that does not parse becomes a placeholder.
- * The file itself is read with GLib: libxml2 would open it through the
- * entity loader, which refuses everything. */
-#include <limits.h>
+ * is parsed with art_svg_read() (no network, no external entities, internal
+ * ones within a budget), repaired and serialised again; one that does not
+ * parse becomes a placeholder. */
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -16,60 +14,67 @@
 
 #define NS_SVG "http://www.w3.org/2000/svg"
 
-/* Refuse every external entity and DTD: a hostile SVG must not read
- * local files into the book. */
-static xmlParserInputPtr
-no_external(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+/* Event handlers go, ids become unique NCNames, SVG 2 values SVG 1.1 ones. */
+static void
+fix_element(xmlNodePtr n, GHashTable *ids)
 {
-	(void)url;
-	(void)id;
-	(void)ctxt;
-	return NULL;
+	xmlAttrPtr a = n->properties;
+	while (a) {
+		xmlAttrPtr an = a->next;
+		const char *name = (const char *)a->name;
+		xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+		const char *val = v ? (const char *)v : "";
+		if (g_ascii_strncasecmp(name, "on", 2) == 0) {
+			xmlRemoveProp(a);
+		} else if (!strcmp(name, "id") && a->ns == NULL) {
+			char *id = epub_xml_id(val);
+			if (g_hash_table_contains(ids, id)) {
+				g_free(id);
+				xmlRemoveProp(a);
+			} else {
+				if (strcmp(id, val) != 0)
+					xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
+				g_hash_table_add(ids, id);
+			}
+		} else if (!strcmp(name, "stroke-linejoin") && strcmp(val, "bevel") &&
+		           strcmp(val, "inherit") && strcmp(val, "miter") &&
+		           strcmp(val, "round")) {
+			xmlSetProp(n, BAD_CAST "stroke-linejoin", BAD_CAST "miter");
+		}
+		xmlFree(v);
+		a = an;
+	}
 }
 
-static void
-fix_tree(xmlNodePtr n, GHashTable *ids)
+/* The node after n in document order once n's subtree is done, or NULL
+ * past root's subtree. */
+static xmlNodePtr
+after(xmlNodePtr n, xmlNodePtr root)
 {
-	while (n) {
-		xmlNodePtr next = n->next;
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
+/* Scripts go, every element is fixed; iterative, as the nesting depth is
+ * the file's to choose. */
+static void
+fix_tree(xmlNodePtr root, GHashTable *ids)
+{
+	for (xmlNodePtr n = root; n != NULL;) {
 		if (n->type != XML_ELEMENT_NODE) {
-			n = next;
+			n = after(n, root);
 			continue;
 		}
-		if (!strcmp((const char *)n->name, "script")) {
+		if (n != root && !strcmp((const char *)n->name, "script")) {
+			xmlNodePtr next = after(n, root);
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 			n = next;
 			continue;
 		}
-		xmlAttrPtr a = n->properties;
-		while (a) {
-			xmlAttrPtr an = a->next;
-			const char *name = (const char *)a->name;
-			xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
-			const char *val = v ? (const char *)v : "";
-			if (g_ascii_strncasecmp(name, "on", 2) == 0) {
-				xmlRemoveProp(a);
-			} else if (!strcmp(name, "id") && a->ns == NULL) {
-				char *id = epub_xml_id(val);
-				if (g_hash_table_contains(ids, id)) {
-					g_free(id);
-					xmlRemoveProp(a);
-				} else {
-					if (strcmp(id, val) != 0)
-						xmlSetProp(n, BAD_CAST "id", BAD_CAST id);
-					g_hash_table_add(ids, id);
-				}
-			} else if (!strcmp(name, "stroke-linejoin") && strcmp(val, "bevel") &&
-			           strcmp(val, "inherit") && strcmp(val, "miter") &&
-			           strcmp(val, "round")) {
-				xmlSetProp(n, BAD_CAST "stroke-linejoin", BAD_CAST "miter");
-			}
-			xmlFree(v);
-			a = an;
-		}
-		fix_tree(n->children, ids);
-		n = next;
+		fix_element(n, ids);
+		n = n->children ? n->children : after(n, root);
 	}
 }
 
@@ -84,27 +89,10 @@ epub_svg_clean(const char *path, size_t *len, char **why)
 		g_error_free(err);
 		return NULL;
 	}
-	if (srclen > INT_MAX) {
-		*why = g_strdup("too large");
-		g_free(src);
-		return NULL;
-	}
-	xmlExternalEntityLoader old = xmlGetExternalEntityLoader();
-	xmlSetExternalEntityLoader(no_external);
-	/* NOENT expands the internal entities editors define (Illustrator's
-	 * &ns_svg;); external ones still go through no_external. */
-	xmlDocPtr doc = xmlReadMemory(src, (int)srclen, NULL, NULL,
-	                              XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR |
-	                                  XML_PARSE_NOWARNING);
-	xmlSetExternalEntityLoader(old);
+	xmlDocPtr doc = art_svg_read(src, srclen, why);
 	g_free(src);
-	if (doc == NULL) {
-		const xmlError *e = xmlGetLastError();
-		*why = e && e->message
-		           ? g_strstrip(g_strdup_printf("line %d: %s", e->line, e->message))
-		           : g_strdup("not well-formed XML");
+	if (doc == NULL)
 		return NULL;
-	}
 	char *r = NULL;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (root && !strcmp((const char *)root->name, "svg") && root->ns &&

@@ -94,6 +94,12 @@ cat >"$M/bomb.svg" <<'SVG'
 ]>
 <svg xmlns="http://www.w3.org/2000/svg" width="50" height="20"><text y="15">&i;</text></svg>
 SVG
+# quadratic blow-up: 400 KB of references to one 1 KB entity (100 MB
+# expanded; librsvg took md2pdf to 9 GB and 40 s on it)
+py "print('<?xml version=\"1.0\"?>\n<!DOCTYPE svg [ <!ENTITY a \"' + 'x' * 1000 + '\"> ]>\n'
+  '<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"50\" height=\"20\"><text y=\"15\">'
+  + '&a;' * 100000 + '</text></svg>')" >"$M/quadratic.svg"
+printf '![q](quadratic.svg)\n' >"$M/svg-quadratic.md"; row svg-quadratic 0 'image unreadable: quadratic.svg: its entities expand to more than 1024 KiB'
 printf '![x](xxe.svg)\n' >"$M/svg-xxe.md";             row svg-xxe 0 ''
 printf '![b](bomb.svg)\n' >"$M/svg-bomb.md";            row svg-bomb 0 ''
 for f in "$M"/svg-xxe.*; do
