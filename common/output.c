@@ -41,6 +41,11 @@ install_handlers(void)
 	if (installed)
 		return;
 	installed = true;
+	/* Past the file size limit (ulimit -f, a batch server's quota) the
+	 * kernel's SIGXFSZ would kill us in the middle of the temporary file
+	 * and leave it; ignored, write() fails with EFBIG instead, and the
+	 * output is abandoned with "cannot write ...: File too large". */
+	signal(SIGXFSZ, SIG_IGN);
 	struct sigaction sa = {.sa_handler = on_fatal_signal,
 	                       .sa_flags = SA_RESETHAND | SA_NODEFER};
 	sigemptyset(&sa.sa_mask);

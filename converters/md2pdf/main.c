@@ -8,6 +8,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf.h"
 
+#include <errno.h>
+
 #define MM_TO_PT (72.0 / 25.4)
 
 struct md2pdf {
@@ -87,8 +89,10 @@ static int
 convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 {
 	struct md2pdf *m = ctx;
-	(void)name;
-	return pdf_render(m->run, arts, n, out);
+	int ok = pdf_render(m->run, arts, n, out);
+	if (!ok && ferror(out)) /* the bytes went out at the end: EFBIG, EIO */
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, name, g_strerror(errno));
+	return ok;
 }
 
 static void

@@ -3,6 +3,7 @@
  * The run (inputs, outputs, failures) is common/driver.c's; this file
  * renders one output: the articles in sequence, separated by a line of
  * '~' when several go into one file (-o). */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,7 @@ convert(void *ctx, struct article **arts, int n, FILE *out, const char *name)
 	}
 	int ok = fwrite(text->str, 1, text->len, out) == text->len;
 	if (!ok)
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, name, "write failed");
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, name, g_strerror(errno));
 	g_string_free(text, TRUE);
 	return ok;
 }

@@ -160,3 +160,20 @@ echo previous >"$M/keep.epub"
 "$BUILD/md2epub" -q -o "$M/keep.epub" "$M/ok.md" "$M/fm-type.md" 2>/dev/null
 if [ "$(cat "$M/keep.epub")" = previous ] && ! ls -A "$M" | grep -q '^\.'; then pass matrix-md2epub-halfway-keeps-previous
 else fail matrix-md2epub-halfway-keeps-previous "previous output changed or temporary file left"; fi
+echo previous >"$M/keep.txt"
+"$BUILD/md2txt" -q -o "$M/keep.txt" "$M/ok.md" "$M/fm-type.md" 2>/dev/null
+if [ "$(cat "$M/keep.txt")" = previous ] && ! ls -A "$M" | grep -q '^\.'; then pass matrix-md2txt-halfway-keeps-previous
+else fail matrix-md2txt-halfway-keeps-previous "previous output changed or temporary file left"; fi
+
+# A file size limit (ulimit -f, 16 KiB) reached while the output is being
+# written: SIGXFSZ killed each tool mid-file and left the temporary file.
+py "print('\n\n'.join('paragraph %d of a long article.' % i for i in range(4000)))" >"$M/long-text.md"
+for t in md2txt md2epub md2pdf; do
+	ext=${t#md2}
+	echo previous >"$M/fsize.$ext"
+	(ulimit -f 16; exec "$BUILD/$t" -q -o "$M/fsize.$ext" "$M/long-text.md") 2>"$TMP/err"
+	rc=$?
+	if [ $rc = 1 ] && grep -q "error: cannot write .*fsize.$ext: File too large" "$TMP/err" &&
+	   [ "$(cat "$M/fsize.$ext")" = previous ] && ! ls -A "$M" | grep -q '^\.'; then pass "matrix-$t-file-size-limit"
+	else fail "matrix-$t-file-size-limit" "exit $rc, $(ls -A "$M" | grep '^\.' | tr '\n' ' ')$(head -c 200 "$TMP/err")"; fi
+done

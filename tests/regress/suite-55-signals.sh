@@ -46,3 +46,34 @@ for i in 1 2 3; do (cd "$TMP" && "$MD2PDF" seed.md 2>&1 | head -n 1 >/dev/null);
 left=$(find "$TMP" -maxdepth 1 -name '.seed.pdf.*' | wc -l)
 if [ "$left" -eq 0 ]; then pass signal-pipe-stderr-no-temp
 else fail signal-pipe-stderr-no-temp "$left temporary files left by 'md2pdf seed.md 2>&1 | head -1'"; fi
+
+# md2txt and md2epub the same way: an article big enough (14 MB) that the
+# conversion is still writing when the temporary output shows up.
+python3 -c "
+import random
+random.seed(1)
+w = ['openEuler', 'kernel', '社区', '开发者', '系统', 'release', 'container', '软件']
+print('# Big\n\n' + '\n\n'.join(' '.join(random.choice(w) for _ in range(60)) for i in range(30000)))
+" >"$TMP/big.md"
+killed_other() {
+	local tool=$1 sig=$2 ext=${1#md2} dir=$TMP/$1-$2 pid rc i
+	mkdir -p "$dir"
+	echo previous >"$dir/out.$ext"
+	env --default-signal=INT "$BUILD/$tool" -q -o "$dir/out.$ext" "$TMP/big.md" &
+	pid=$!
+	for ((i = 0; i < 2000; i++)); do
+		compgen -G "$dir/.out.$ext.*" >/dev/null && break
+		sleep 0.01
+	done
+	if ((i == 2000)); then
+		wait $pid; fail "signal-$sig-$tool-cleans-up" "no temporary output seen while $tool ran"; return
+	fi
+	kill -s "$sig" $pid
+	wait $pid 2>/dev/null; rc=$?
+	local left
+	left=$(ls -A "$dir" | grep -v "^out.$ext\$" | tr '\n' ' ')
+	if [ -z "$left" ] && [ "$(cat "$dir/out.$ext")" = previous ] &&
+	   [ "$rc" -eq $((128 + $(kill -l "$sig"))) ]; then pass "signal-$sig-$tool-cleans-up"
+	else fail "signal-$sig-$tool-cleans-up" "exit $rc, left: ${left:-nothing}, out.$ext: $(head -c 20 "$dir/out.$ext" | tr -cd '[:print:]')"; fi
+}
+for tool in md2txt md2epub; do for sig in TERM INT; do killed_other $tool $sig; done; done
