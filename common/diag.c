@@ -67,6 +67,8 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
                           "image too large: %s: %s (--max-image-pixels, --max-image-size)"},
     [ART_W_NESTING] = {ART_WARNING, "nesting",
                        "nesting deeper than %d levels flattened (--max-nesting)"},
+    [ART_W_NESTING_FLAT] = {ART_WARNING, "nesting",
+                            "nesting deeper than %d levels shown flat in %s"},
     [ART_W_OUTPUT_EXT] = {ART_WARNING, "output-extension", "output file %s does not end in %s"},
     [ART_W_FONTS_CONF] = {ART_WARNING, "fonts-config",
                           "font configuration %s: using the system's default fonts"},

@@ -475,6 +475,7 @@ enum art_diag_code {
 	ART_W_IMAGE_SIZE,         /* image too large: %s: ... */
 	ART_W_TABLE_COLUMNS,      /* table of %d columns: only the first %d drawn */
 	ART_W_NESTING,            /* nesting deeper than %d levels flattened (--max-nesting) */
+	ART_W_NESTING_FLAT,       /* nesting deeper than %d levels shown flat in %s */
 	ART_W_OUTPUT_EXT,         /* output file %s does not end in %s */
 	ART_W_EPUB_IMAGE, /* %s image shown as a placeholder (no EPUB 3 core media type): %s */
 	ART_W_EPUB_COVER, /* cover image type cannot be used in EPUB; no cover page */

@@ -285,11 +285,21 @@ flatten_blocks(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node 
 	}
 }
 
+void
+xhtml_warn_flat(struct xhtml_writer *x, const struct art_node *n)
+{
+	if (!x->flat_warned)
+		art_diag(ART_W_NESTING_FLAT, x->ch->art->display_name, n->pos, XHTML_MAX_DEPTH,
+		         "the EPUB");
+	x->flat_warned = true;
+}
+
 static void
 render_block(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	if (x->depth >= XHTML_MAX_DEPTH && n->first_child &&
 	    art_node_is_block(n->first_child)) {
+		xhtml_warn_flat(x, n);
 		flatten_blocks(x, parent, n);
 		return;
 	}
@@ -530,7 +540,7 @@ render_title(struct xhtml_writer *x, xmlNodePtr sect)
 void
 epub_xhtml_chapter(struct epub_book *book, struct epub_chapter *ch)
 {
-	struct xhtml_writer x = {book, ch, NULL, 0, 0};
+	struct xhtml_writer x = {book, ch, NULL, 0, 0, false};
 	xmlNodePtr body = epub_xhtml_skeleton(&ch->doc, ch->art->lang, ch->title, true);
 	x.ops = xmlSearchNsByHref(ch->doc, xmlDocGetRootElement(ch->doc), BAD_CAST EPUB_NS_OPS);
 	xmlNodePtr sect = el(body, "section");

@@ -14,9 +14,14 @@ struct xhtml_writer {
 	struct epub_book *book;
 	struct epub_chapter *ch;
 	xmlNsPtr ops;
-	int depth;  /* block nesting */
-	int idepth; /* inline nesting */
+	int depth;        /* block nesting */
+	int idepth;       /* inline nesting */
+	bool flat_warned; /* ART_W_NESTING_FLAT said for this chapter */
 };
+
+/* Say once per chapter that n's subtree goes flat: the model allows
+ * --max-nesting levels (64), more than XHTML_MAX_DEPTH. */
+void xhtml_warn_flat(struct xhtml_writer *x, const struct art_node *n);
 
 /* A new child element of parent. */
 static inline xmlNodePtr

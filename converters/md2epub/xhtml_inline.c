@@ -42,6 +42,7 @@ static void
 render_inline(struct xhtml_writer *x, xmlNodePtr parent, const struct art_node *n)
 {
 	if (x->idepth >= XHTML_MAX_DEPTH && n->first_child) {
+		xhtml_warn_flat(x, n);
 		GString *t = g_string_new(NULL);
 		flat_text(t, n);
 		epub_text(parent, t->str);

@@ -283,6 +283,12 @@ render_block(struct txt *t, const struct art_node *n, const char *first, const c
              int depth)
 {
 	if (depth > MAX_DEPTH) {
+		/* the model allows --max-nesting levels (64), more than prefixes
+		 * leave room for in 72 columns: say where the text goes flat */
+		if (!t->flat_warned)
+			art_diag(ART_W_NESTING_FLAT, t->art->display_name, n->pos, MAX_DEPTH,
+			         "plain text");
+		t->flat_warned = true;
 		char *text = flat_text(n);
 		wrap_put(t, text, first, rest);
 		g_free(text);
@@ -465,6 +471,7 @@ txt_render(struct txt *t, const struct article *art, GString *out)
 {
 	t->art = art;
 	t->lang = art->lang;
+	t->flat_warned = false;
 	t->out = g_string_new(NULL);
 	t->urls = g_ptr_array_new_with_free_func(g_free);
 	t->url_num = g_hash_table_new(g_str_hash, g_str_equal);

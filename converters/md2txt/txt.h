@@ -25,6 +25,7 @@ struct txt {
 	GString *sep;        /* blank line still to write, or NULL */
 	GPtrArray *urls;     /* char *, link number n at n-1 */
 	GHashTable *url_num; /* url -> GINT_TO_POINTER(n); keys borrowed from urls */
+	bool flat_warned;    /* ART_W_NESTING_FLAT said for this article */
 };
 
 struct txt *txt_new(const struct txt_opts *opts);

@@ -45,3 +45,25 @@ else pass depth-shallow-no-warning; fi
 if "$BUILD/md2txt" --max-nesting -1 "$TMP/shallow.md" >/dev/null 2>&1; then
 	fail depth-option-negative "accepted --max-nesting -1"
 else pass depth-option-negative; fi
+
+# Within --max-nesting (64) but past what an output shows nested (md2txt's
+# prefixes in 72 columns: 24 levels; md2epub: 48): flattened there with
+# one warning per article, never silently.  md2pdf shows every level.
+gen "'> ' * 60 + 'innermost\n\n' + '> ' * 60 + 'again\n'" within
+for t in md2txt md2epub md2pdf; do
+	out=$TMP/within.${t#md2}
+	"$BUILD/$t" -o "$out" "$TMP/within.md" 2>"$TMP/err"
+	rc=$?
+	case $t in
+	md2txt) want='within.md:1:49: warning: nesting deeper than 24 levels shown flat in plain text \[-Wnesting\]' ;;
+	md2epub) want='within.md:1:97: warning: nesting deeper than 48 levels shown flat in the EPUB \[-Wnesting\]' ;;
+	md2pdf) want='' ;;
+	esac
+	got=$(grep -c warning "$TMP/err")
+	if [ $rc != 0 ]; then fail "depth-$t-within-limit" "exit $rc"
+	elif [ -n "$want" ] && { [ "$got" != 1 ] || ! grep -q "$want" "$TMP/err"; }; then
+		fail "depth-$t-within-limit" "want one warning /$want/: $(cat "$TMP/err")"
+	elif [ -z "$want" ] && [ "$got" != 0 ]; then fail "depth-$t-within-limit" "$(cat "$TMP/err")"
+	elif ! text_of $t "$out" | grep -q again; then fail "depth-$t-within-limit" "text lost"
+	else pass "depth-$t-within-limit"; fi
+done
