@@ -15,7 +15,8 @@
 
 #define PDF_CHUNK 8192
 #define PDF_CHUNK_ATTRS 512
-#define PDF_CHUNK_MIN 256 /* bytes: a piece never ends sooner */
+#define PDF_CHUNK_MIN 256   /* bytes: a piece never ends sooner */
+#define PDF_CHUNK_WORD 1024 /* bytes of a piece without a break opportunity */
 
 /* One interval of a sorted list: [start, end) and its index in the list. */
 struct span_ref {
@@ -116,17 +117,23 @@ clip(const struct sweep *s, guint k, size_t a, size_t b, int *start, int *end)
 	*end = r->end >= b ? (int)(b - a) : (int)(r->end - a);
 }
 
-/* End of the piece starting at from, at most at max: after a space in its
- * last quarter, else at a character boundary. */
+/* End of the piece starting at from, at most at max: after a space or
+ * before a CJK character in its last quarter, where a line may break.
+ * Text with neither there is one long word (50,000 backticks): pango
+ * shapes the rest of a word again for each line it breaks it into, so
+ * such a piece is kept to PDF_CHUNK_WORD bytes. */
 static size_t
 piece_end(const char *t, size_t from, size_t max, size_t len)
 {
 	if (max >= len)
 		return len;
-	size_t e = max;
-	for (size_t k = e; k > from + (max - from) * 3 / 4; k--)
+	for (size_t k = max; k > from + (max - from) * 3 / 4; k--) {
 		if (t[k - 1] == ' ')
 			return k;
+		if (((unsigned char)t[k] & 0xC0) != 0x80 && art_is_cjk(g_utf8_get_char(t + k)))
+			return k;
+	}
+	size_t e = MIN(max, from + PDF_CHUNK_WORD);
 	while (e > from + 1 && ((unsigned char)t[e] & 0xC0) == 0x80)
 		e--;
 	return e;
