@@ -44,7 +44,8 @@ ref_cmp(const void *x, const void *y)
 static void
 sweep_init(struct sweep *s, GArray *refs)
 {
-	qsort(refs->data, refs->len, sizeof(struct span_ref), ref_cmp);
+	if (refs->len > 1) /* an empty GArray may hold no buffer: no qsort(NULL) */
+		qsort(refs->data, refs->len, sizeof(struct span_ref), ref_cmp);
 	s->refs = refs;
 	s->next = 0;
 	s->carry = g_array_new(FALSE, FALSE, sizeof(guint));
