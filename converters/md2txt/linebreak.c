@@ -7,7 +7,6 @@
  * ICU implements the same UAX #14 rules (Unicode 15 in ICU 72), so CJK text
  * still breaks between ideographs and never before ，。」 or after 「（. */
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
 
 #include "txt.h"
 
@@ -34,33 +33,52 @@ iterator_for(const char *lang)
 }
 
 void
-txt_line_breaks(const char *text, int len, const int *off, int nchars, const char *lang,
-                bool *brk)
+txt_line_breaks(const gunichar *cp, int nchars, const char *lang, bool *brk)
 {
 	for (int i = 0; i <= nchars; i++)
 		brk[i] = false;
 	UErrorCode st = U_ZERO_ERROR;
 	UBreakIterator *bi = iterator_for(lang);
-	UText *ut = bi ? utext_openUTF8(NULL, text, len, &st) : NULL;
-	if (ut)
-		ubrk_setUText(bi, ut, &st);
-	if (!ut || U_FAILURE(st)) {
+	/* ICU iterates UTF-16 text directly; over UTF-8 it goes through
+	 * UText callbacks per character, a quarter of md2txt's time.  The
+	 * characters are decoded already: encode them, noting where each
+	 * starts. */
+	UChar *u16 = NULL;
+	int *at16 = NULL; /* UTF-16 offset of character i */
+	int32_t n16 = 0;
+	if (bi && nchars < INT32_MAX / 2) {
+		u16 = g_new(UChar, 2 * (gsize)nchars + 1);
+		at16 = g_new(int, (gsize)nchars + 1);
+		for (int i = 0; i < nchars; i++) {
+			at16[i] = n16;
+			if (cp[i] < 0x10000) {
+				u16[n16++] = (UChar)cp[i];
+			} else {
+				u16[n16++] = (UChar)(0xD7C0 + (cp[i] >> 10));
+				u16[n16++] = (UChar)(0xDC00 | (cp[i] & 0x3FF));
+			}
+		}
+		at16[nchars] = n16;
+		ubrk_setText(bi, u16, n16, &st);
+	}
+	if (!u16 || U_FAILURE(st)) {
 		/* No ICU: break after spaces, which is never wrong, only coarse. */
 		for (int i = 1; i < nchars; i++)
-			brk[i] = text[off[i - 1]] == ' ' && text[off[i]] != ' ';
-		if (ut)
-			utext_close(ut);
-		return;
+			brk[i] = cp[i - 1] == ' ' && cp[i] != ' ';
+	} else {
+		/* Boundaries are UTF-16 offsets, increasing: walk along. */
+		int i = 0;
+		for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
+			while (i < nchars && at16[i] < b)
+				i++;
+			if (at16[i] == b)
+				brk[i] = true;
+		}
 	}
-	/* Boundaries are UTF-8 byte offsets, increasing: walk off[] along. */
-	int i = 0;
-	for (int32_t b = ubrk_first(bi); b != UBRK_DONE; b = ubrk_next(bi)) {
-		while (i < nchars && off[i] < b)
-			i++;
-		if (i <= nchars && off[i] == b)
-			brk[i] = true;
-	}
-	utext_close(ut);
+	/* the iterator keeps a pointer to u16, unused until the next
+	 * ubrk_setText() */
+	g_free(u16);
+	g_free(at16);
 }
 
 void

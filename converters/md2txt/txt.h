@@ -51,9 +51,8 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
 void txt_wrap(GString *out, const char *text, int width, const char *first, const char *rest,
               const char *lang);
 /* linebreak.c: brk[i] (i = 0..nchars) becomes true where a line may break
- * before character i of text (len bytes; off[i] = byte offset of char i). */
-void txt_line_breaks(const char *text, int len, const int *off, int nchars, const char *lang,
-                     bool *brk);
+ * before character i of a text of nchars characters cp[0..nchars-1]. */
+void txt_line_breaks(const gunichar *cp, int nchars, const char *lang, bool *brk);
 /* Release the cached break iterator (at exit, for leak checkers). */
 void txt_line_breaks_free(void);
 /* Append prefix with trailing spaces removed, and a newline. */

@@ -129,10 +129,9 @@ wrap_line(GString *out, const char *text, int len, int width, const char **prefi
 	w.off[w.nchars] = len;
 	w.cp[w.nchars] = 0;
 	w.cw[w.nchars] = 0;
-	txt_line_breaks(text, len, w.off, w.nchars, lang, w.brk);
+	txt_line_breaks(w.cp, w.nchars, lang, w.brk);
 	for (i = 1; i < w.nchars; i++)
-		if (w.brk[i] && art_no_break_between(g_utf8_get_char(text + w.off[i - 1]),
-		                                     g_utf8_get_char(text + w.off[i])))
+		if (w.brk[i] && art_no_break_between(w.cp[i - 1], w.cp[i]))
 			w.brk[i] = false;
 	protect_urls(&w);
 
