@@ -238,17 +238,61 @@ filtered_source(GString *o, const char *html)
 	}
 }
 
+/* Drop every tag of src, keeping the text between them. */
+static void
+strip_tags(GString *src)
+{
+	gsize to = 0;
+	for (gsize i = 0; i < src->len; i++) {
+		if (src->str[i] == '<') {
+			const char *gt = memchr(src->str + i, '>', src->len - i);
+			if (gt) {
+				i = (gsize)(gt - src->str);
+				continue;
+			}
+		}
+		src->str[to++] = src->str[i];
+	}
+	g_string_truncate(src, to);
+}
+
+static htmlDocPtr
+read_html(const GString *src, bool *stopped)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return NULL;
+	htmlDocPtr doc = htmlCtxtReadMemory(
+	    ctxt, src->str, (int)MIN(src->len, (gsize)G_MAXINT), NULL, "UTF-8",
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	/* libxml2 stops (and drops the rest) past 256 open elements */
+	*stopped = ctxt->instate == XML_PARSER_EOF && ctxt->errNo == XML_ERR_INTERNAL_ERROR;
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 /* The explicit <body> makes leading text body content rather than
  * something the parser wraps in an implied <p>. */
 htmlDocPtr
-html_parse(const char *html, xmlNodePtr *body)
+html_parse(const char *html, xmlNodePtr *body, bool *flattened)
 {
-	GString *src = g_string_new("<html><body>");
+	GString *src = g_string_new(NULL);
 	filtered_source(src, html);
+	g_string_prepend(src, "<html><body>");
 	g_string_append(src, "</body></html>");
-	htmlDocPtr doc =
-	    htmlReadMemory(src->str, (int)MIN(src->len, (gsize)G_MAXINT), NULL, "UTF-8",
-	                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	bool stopped = false, again = false;
+	htmlDocPtr doc = read_html(src, &stopped);
+	if (stopped) {
+		/* nested too deep for libxml2: keep the text, flat, rather
+		 * than lose what follows the 256th level */
+		xmlFreeDoc(doc);
+		strip_tags(src);
+		g_string_prepend(src, "<html><body>");
+		g_string_append(src, "</body></html>");
+		doc = read_html(src, &again);
+	}
+	if (flattened)
+		*flattened = stopped;
 	g_string_free(src, TRUE);
 	*body = doc ? find_body(doc->children) : NULL;
 	return doc;

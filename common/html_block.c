@@ -401,7 +401,10 @@ html_convert_group(struct html_conversion *c, struct art_node *const *group, gui
 	char *src = n > 1 ? html_fragment_source(group, n, moved) : NULL;
 	const char *lit = src ? src : html->literal ? html->literal : "";
 	/* an unclosed "<div id=x" hides what follows, as in a browser */
-	htmlDocPtr doc = html_parse(lit, &body);
+	bool flattened = false;
+	htmlDocPtr doc = html_parse(lit, &body, &flattened);
+	if (flattened)
+		art_diag(ART_W_NESTING_FLAT, c->art->display_name, html->pos, 256, "raw HTML");
 	struct art_node *holder = art_node_new(ART_DOCUMENT, html->pos);
 	c->holder = holder;
 	c->moved = moved;

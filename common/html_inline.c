@@ -119,8 +119,9 @@ html_convert_inlines(struct html_conversion *c, struct art_node *parent)
 			continue;
 		}
 		xmlNodePtr body, x = NULL;
-		htmlDocPtr doc =
-		    lit[0] == '<' && g_ascii_isalpha(lit[1]) ? html_parse(lit, &body) : NULL;
+		htmlDocPtr doc = lit[0] == '<' && g_ascii_isalpha(lit[1])
+		                     ? html_parse(lit, &body, NULL)
+		                     : NULL;
 		for (x = doc && body ? body->children : NULL; x; x = x->next)
 			if (x->type == XML_ELEMENT_NODE)
 				break;

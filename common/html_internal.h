@@ -58,8 +58,10 @@ struct art_node *html_make_image(struct html_conversion *c, xmlNodePtr x);
 void html_anchor_ids(struct html_conversion *c, xmlNodePtr x);
 /* True when the tag at s is one GFM's tag filter shows as text. */
 bool html_is_literal_tag(const char *s);
-/* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc. */
-htmlDocPtr html_parse(const char *html, xmlNodePtr *body);
+/* Parses a fragment; *body is its <body> or NULL.  Free with xmlFreeDoc.
+ * Nested deeper than libxml2 reads (256), its text is read without tags
+ * and *flattened (unless NULL) is set. */
+htmlDocPtr html_parse(const char *html, xmlNodePtr *body, bool *flattened);
 
 /* html_block.c: the HTML blocks of group (group[0] first; Markdown blocks
  * between them, see html_fragment.c) become model blocks in their place. */

@@ -67,3 +67,19 @@ for t in md2txt md2epub md2pdf; do
 	elif ! text_of $t "$out" | grep -q again; then fail "depth-$t-within-limit" "text lost"
 	else pass "depth-$t-within-limit"; fi
 done
+
+# Raw HTML deeper than libxml2 reads (256 open elements) used to vanish,
+# with everything after the 256th level, without a word: its text is kept,
+# flat, with one warning; the Markdown after it is untouched.
+gen "'before\n\n' + '<blockquote>' * 20000 + 'innermost' + '</blockquote>' * 20000 + '\n\nafter\n'" rawdeep
+for t in md2txt md2epub md2pdf; do
+	out=$TMP/rawdeep.${t#md2}
+	"$BUILD/$t" -o "$out" "$TMP/rawdeep.md" 2>"$TMP/err"
+	rc=$?
+	if [ $rc != 0 ]; then fail "depth-$t-raw-html" "exit $rc"
+	elif [ "$(grep -c 'rawdeep.md:3:1: warning: nesting deeper than 256 levels shown flat in raw HTML \[-Wnesting\]' "$TMP/err")" != 1 ]; then
+		fail "depth-$t-raw-html" "want one warning: $(head -c 300 "$TMP/err")"
+	elif ! text_of $t "$out" | grep -q innermost || ! text_of $t "$out" | grep -q after; then
+		fail "depth-$t-raw-html" "text lost"
+	else pass "depth-$t-raw-html"; fi
+done
