@@ -87,8 +87,9 @@ for name in "$@"; do
 	fi
 	wait "$pid"
 	rc=$?
-	[ -n "$monitor" ] && wait "$monitor"
+	# before the monitor is reaped: its own few seconds are not counted
 	children_cpu >"$TMP/after"
+	[ -n "$monitor" ] && wait "$monitor"
 	cpu=$(awk -v a="$(cat "$TMP/before")" -v b="$(cat "$TMP/after")" 'BEGIN { printf "%.1f", b - a }')
 	wall=$(($(date +%s) - start))
 	execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{ print $2 }')
