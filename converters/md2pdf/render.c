@@ -142,9 +142,11 @@ render_pass(struct pdf_run *r, struct article **arts, int n, FILE *out, int page
 		const struct art_style *st = r->style;
 		if (st->contents_title && *st->contents_title)
 			d->front->contents_title = st->contents_title;
+		/* named by the style file the user gave, beside it: trusted
+		 * like --cover, not sandboxed to the first article's folder */
 		if (st->logo)
 			d->front->logo_res =
-			    art_resource_get(arts[0], st->logo, (struct art_pos){0, 0});
+			    art_resource_get_trusted(arts[0], st->logo, (struct art_pos){0, 0});
 	}
 	const struct art_meta *over = &book->over;
 	char *first_title = art_article_title(arts[0]);

@@ -131,6 +131,13 @@ if [ -f "$font" ]; then
 	else
 		fail style-pdf-paper "md2pdf --style failed"
 	fi
+	# the logo lies beside the style, outside the first article's folder:
+	# the style is the user's, so it is read (no sandbox refusal)
+	out=$TMP/logo-sub.pdf
+	if "$BUILD/md2pdf" -o "$out" --style "$K/style.yaml" "$K/second/index.md" "$K/third.md" \
+	      2>"$TMP/logo.err" && ! grep -q 'refused-image' "$TMP/logo.err" &&
+	   [ "$(pdfimages -f 1 -l 1 -list "$out" | awk '$3 == "image"' | wc -l)" = 1 ]; then pass style-logo-beside-style
+	else fail style-logo-beside-style "no logo on the cover: $(head -c 300 "$TMP/logo.err")"; fi
 	epub=$TMP/styled.epub
 	if "$BUILD/md2epub" -q -o "$epub" --style "$K/style.yaml" --metadata "$K/book.yaml" \
 	      "$K/first.md" "$K/second/index.md" "$K/third.md"; then
