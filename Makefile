@@ -91,7 +91,7 @@ BINS     := $(PROGRAMS:%=$(BUILD)/%)
 
 .PHONY: all check check-asan demo install clean deps deps-bench deps-fuzz bench lint help \
         format format-check \
-        fuzz fuzz-build fuzz-targets \
+        fuzz fuzz-build fuzz-targets fuzz-compile \
         $(PROGRAMS) unit regen
 all: $(BINS) $(BUILD)/unit-tests
 
@@ -174,6 +174,12 @@ $(BUILD)/fuzz-$(1): tests/fuzz/fuzz_$(1).c tests/fuzz/fuzz_common.h \
 endef
 $(foreach f,$(FUZZ_NAMES),$(eval $(call fuzz_target,$(f))))
 fuzz-targets: $(FUZZ_NAMES:%=$(BUILD)/fuzz-%)
+# make check compiles the targets (no link, the compiler at hand) so that an
+# API change cannot leave them broken until the next `make fuzz`.
+fuzz-compile: all
+	$(Q)$(foreach f,$(FUZZ_NAMES),$(CC) $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) -fsyntax-only \
+	    $(if $(fuzz_conv_$(f)),-Iconverters/$(fuzz_conv_$(f))) \
+	    $(call pkg_cflags,$(fuzz_pkg_$(f))) tests/fuzz/fuzz_$(f).c &&) true
 
 # ---------------------------------------------------------------- packages
 # Debian packages: to build, to test, and (optional) to compare in benchmarks.
@@ -235,7 +241,7 @@ demo: deps
 	@echo; head -n 30 $(BUILD)/demo/seed.txt
 
 check: deps
-	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory all fuzz-compile
 	tests/run.sh $(BUILD)
 	$(MAKE) check-asan
 
