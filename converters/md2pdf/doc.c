@@ -82,7 +82,13 @@ pdf_doc_finish(struct pdf *p)
 {
 	struct pdf_doc *d = p->doc;
 	pdf_end_last_page(p);
-	int ok = cairo_status(d->cr) == CAIRO_STATUS_SUCCESS && !d->over_pages;
+	int ok = !d->over_pages;
+	if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+		/* a drawing call failed: say which, never fail in silence */
+		art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
+		         cairo_status_to_string(cairo_status(d->cr)));
+		ok = 0;
+	}
 	cairo_destroy(d->cr);
 	d->cr = NULL;
 	cairo_surface_finish(d->surface);

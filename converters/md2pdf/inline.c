@@ -414,6 +414,10 @@ pdf_inline_prefix(struct pdf_inline *in, const char *s)
 		sp->start += (int)n;
 		sp->end += (int)n;
 	}
+	/* every byte offset moves: a gap mark left behind pointed into the
+	 * middle of a character (invalid UTF-8 for cairo, no PDF at all) */
+	for (guint i = 0; in->autospace && i < in->autospace->len; i++)
+		g_array_index(in->autospace, int, i) += (int)n;
 }
 
 /* Pairs that must not be split at a line end (art_no_break_between):

@@ -261,3 +261,14 @@ got=$("$BUILD/md2txt" -q --autospace "$TMP/ast.md"); plain=$("$BUILD/md2txt" -q 
 if [ "$got" = '中文 abc 中文，在 openEuler 社区有 2万人，用 ls 命令。' ] &&
    [ "$plain" = '中文abc中文，在openEuler社区有2万人，用ls命令。' ]; then pass typo-txt-autospace
 else fail typo-txt-autospace "got '$got' / '$plain'"; fi
+
+# ---------------------------------------------------------------- numbered headings
+# A style's heading numbers go before a heading whose Han-Latin gaps were
+# already marked: the marks must move with the text (they pointed into the
+# middle of a character, cairo refused the string and no PDF was written,
+# with no message).
+printf 'heading-numbers: true\n' >"$TMP/numbers.yaml"
+printf '%s\n-----\n\ntext\n' '**openEuler 社区加速 AI 融合与应用，累计装机量达到850万+台套**' >"$TMP/numbered.md"
+if "$MD2PDF" -q --style "$TMP/numbers.yaml" -o "$TMP/numbered.pdf" "$TMP/numbered.md" 2>"$TMP/numbered.err" &&
+   pdftotext "$TMP/numbered.pdf" - | grep -q '^1 openEuler 社区加速 AI 融合与应用'; then pass typo-numbered-cjk-heading
+else fail typo-numbered-cjk-heading "no PDF or no number: $(head -c 200 "$TMP/numbered.err")"; fi
