@@ -356,3 +356,11 @@ pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double widt
 	}
 	return lay;
 }
+
+double
+pdf_layout_height(PangoLayout *lay)
+{
+	int h;
+	pango_layout_get_size(lay, NULL, &h);
+	return (double)h / PANGO_SCALE;
+}

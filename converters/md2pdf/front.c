@@ -79,14 +79,6 @@ text_layout(struct pdf *p, const char *text, enum pdf_font font, double pt, bool
 	return lay;
 }
 
-static double
-layout_h(PangoLayout *lay)
-{
-	int h;
-	pango_layout_get_size(lay, NULL, &h);
-	return (double)h / PANGO_SCALE;
-}
-
 static void
 show_at(struct pdf *p, PangoLayout *lay, double x, double y, double gray)
 {
@@ -109,13 +101,13 @@ contents_pass(struct pdf *p, const struct pdf_front *f, bool draw)
 	                                p->run->size.body * 1.6, true, w, PANGO_ALIGN_LEFT);
 	if (draw)
 		show_at(p, head, p->cur.left, y, 0.1);
-	y += layout_h(head) + p->run->size.body * 1.5;
+	y += pdf_layout_height(head) + p->run->size.body * 1.5;
 	g_object_unref(head);
 	for (int i = 0; i < f->n; i++) {
 		PangoLayout *lay =
 		    text_layout(p, f->titles[i], PDF_SERIF, p->run->size.body * 1.05, false,
 		                w - TOC_NUM_W, PANGO_ALIGN_LEFT);
-		double h = layout_h(lay), gap = p->run->size.body * 0.7;
+		double h = pdf_layout_height(lay), gap = p->run->size.body * 0.7;
 		if (y + h > p->cur.bottom && y > p->cur.top) {
 			pages++;
 			y = p->cur.top;
@@ -188,7 +180,7 @@ draw_cover(struct pdf *p, const struct pdf_front *f)
 		                               p->run->size.body * lines[i].scale,
 		                               lines[i].bold, w, PANGO_ALIGN_CENTER);
 		show_at(p, lay, p->cur.left, p->cur.y, lines[i].gray);
-		p->cur.y += layout_h(lay) + p->run->size.body * (i == 0 ? 1.2 : 0.6);
+		p->cur.y += pdf_layout_height(lay) + p->run->size.body * (i == 0 ? 1.2 : 0.6);
 		g_object_unref(lay);
 	}
 	if (f->logo_res) {

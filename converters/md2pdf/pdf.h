@@ -283,6 +283,8 @@ double pdf_pt(const struct pdf *p, double size);
 PangoLayout *pdf_layout_new(struct pdf *p, enum pdf_font f, double pt, bool bold, double width);
 /* The family list for role f in a weight (its subset first, if any). */
 const char *pdf_family(const struct pdf_run *r, enum pdf_font f, bool bold);
+/* A layout's height in points. */
+double pdf_layout_height(PangoLayout *lay);
 /* The role a layout was made for by pdf_layout_new(). */
 enum pdf_font pdf_layout_role(PangoLayout *lay);
 /* A foreground colour attribute for a style colour. */

@@ -144,14 +144,6 @@ lines_end(PangoLayout *lay, double from, double room)
 	return end;
 }
 
-static double
-layout_height(PangoLayout *lay)
-{
-	int h;
-	pango_layout_get_size(lay, NULL, &h);
-	return (double)h / PANGO_SCALE;
-}
-
 /* Draw row r, taller than a page, from y on: each page shows the next
  * whole lines of every cell, framed to the foot of the page, and the
  * header rows are repeated.  Returns the y below the row. */
@@ -168,10 +160,10 @@ draw_tall_row(struct pdf *p, struct pdf_table *g, int r, double y)
 			to[col] = from[col];
 			if (c->col != col || c->row != r || !c->lay)
 				continue;
-			if (from[col] < layout_height(c->lay) - 0.01)
+			if (from[col] < pdf_layout_height(c->lay) - 0.01)
 				to[col] = lines_end(c->lay, from[col], room);
 			slice = MAX(slice, to[col] - from[col]);
-			more |= to[col] < layout_height(c->lay) - 0.01;
+			more |= to[col] < pdf_layout_height(c->lay) - 0.01;
 		}
 		struct slice sl = {from, to, more ? p->cur.bottom - y : slice + 2 * PAD_Y};
 		draw_rows(p, g, r, r + 1, y, &sl);
