@@ -44,29 +44,37 @@ PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 $(PKG_FONT
 # everything dynamically (what a distribution package would want: security
 # updates without a rebuild).  Why static: loading and relocating ten more
 # shared objects costs ~3 ms of the ~18 ms md2epub spends on the seed on
-# the reference machine (tests/bench/RESULTS.md).  ICU stays shared (its
-# archive carries 30 MB of data), and so do libzip (Debian ships no
-# archive), libstdc++ and libc.  md2pdf is always shared: pango and cairo
-# bring their own GLib, which must be the one copy in the process.  So does
-# HarfBuzz (Debian ships no archive of it), which md2epub links for
-# --embed-fonts: md2epub takes GLib and PCRE2 shared and the rest static
-# (0.6 ms more per run than all static, 1.1 ms less than all shared).
-# --exclude-libs keeps the static copies private to the program: the shared
-# libraries (FreeType, libzip) keep using their own libpng and zlib.
+# the reference machine (tests/bench/RESULTS.md).  ICU is static too, data
+# and all (30 MB of the binary, but only the pages used are read): shared,
+# it brings libstdc++, whose relocations and start-up alone are ~1 ms, a
+# quarter of md2txt's run on the seed; its archive is linked with
+# libstdc++'s, and libicudata cannot be shared beside a static libicuuc
+# (its 30 MB would be copied into the program at start-up).  libzip stays
+# shared (Debian ships no archive), and so does libc.  md2pdf is always
+# shared: pango and cairo bring their own GLib, which must be the one copy
+# in the process.  So does HarfBuzz (Debian ships no archive of it), which
+# md2epub links for --embed-fonts: md2epub takes GLib and PCRE2 shared and
+# the rest static (0.6 ms more per run than all static, 1.1 ms less than
+# all shared).  --exclude-libs keeps the static copies private to the
+# program: the shared libraries (FreeType, libzip) keep using their own
+# libpng and zlib.
 LINK ?= static
 STATIC_ARCHIVES := cmark-gfm-extensions cmark-gfm xml2 glib-2.0 pcre2-8 yaml png16 jpeg \
-                   lzma z
+                   lzma z icuuc icudata stdc++
 STATIC_ARCHIVES_md2txt := $(STATIC_ARCHIVES)
 STATIC_ARCHIVES_md2epub := $(filter-out glib-2.0 pcre2-8,$(STATIC_ARCHIVES))
-LIBS_SHARED_TAIL := -licuuc -lm -pthread
-# Relink when LINK changes: the stamp is rewritten only when it differs.
+LIBS_SHARED_TAIL := -lm -pthread
+# Relink when LINK or the archive lists change: the stamp is rewritten only
+# when it differs.
 LINK_STAMP := $(BUILD)/link-mode
-$(shell mkdir -p $(BUILD); [ "$$(cat $(LINK_STAMP) 2>/dev/null)" = "$(LINK)" ] || \
-        echo "$(LINK)" > $(LINK_STAMP))
+LINK_MODE := $(LINK) static-libgcc: $(STATIC_ARCHIVES_md2txt) / $(STATIC_ARCHIVES_md2epub)
+$(shell mkdir -p $(BUILD); [ "$$(cat $(LINK_STAMP) 2>/dev/null)" = "$(LINK_MODE)" ] || \
+        echo "$(LINK_MODE)" > $(LINK_STAMP))
 comma := ,
-# $(call static_or_shared,PACKAGES,ARCHIVES): the link flags of a program.
+# $(call static_or_shared,PACKAGES,ARCHIVES): the link flags of a program
+# (-static-libgcc: libstdc++'s unwinder from libgcc_eh.a, not libgcc_s.so).
 static_or_shared = $(if $(filter static,$(LINK)),\
-    -Wl$(comma)--exclude-libs$(comma)ALL \
+    -static-libgcc -Wl$(comma)--exclude-libs$(comma)ALL \
     -Wl$(comma)-Bstatic $(2:%=-l%) -Wl$(comma)-Bdynamic \
     $(filter-out $(2:%=-l%) -licuuc -licui18n -licudata -lm -pthread,\
                  $(call pkg_libs,$(1))) $(LIBS_SHARED_TAIL),\
