@@ -37,7 +37,7 @@ PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
 PKG_FONTS  := harfbuzz-subset fontconfig
 PKG_TXT    := $(PKG_COMMON) icu-uc
 PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0 $(PKG_FONTS)
-PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 $(PKG_FONTS)
+PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 libdeflate $(PKG_FONTS)
 
 # LINK=static (default) links md2txt and md2epub against the static archives
 # Debian ships in the -dev packages for these libraries; LINK=shared links
@@ -196,7 +196,7 @@ DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
     libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk fonts-dejavu-core \
-    libpcre2-dev liblzma-dev zlib1g-dev
+    libpcre2-dev liblzma-dev zlib1g-dev libdeflate-dev
 DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db parallel valgrind fontconfig
 DEPS_FUZZ  := clang libclang-rt-dev
 DEPS_BENCH := pandoc hyperfine valgrind texlive-xetex texlive-lang-chinese lmodern \

@@ -4,6 +4,7 @@
  */
 #include "pdf.h"
 
+#include <libdeflate.h>
 #include <string.h>
 
 static cairo_status_t
@@ -74,6 +75,8 @@ pdf_doc_new(const struct pdf_run *r, FILE *out)
 	d->dest_refs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	d->images = g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy);
 	d->images_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	d->pngs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	                                (GDestroyNotify)pdf_png_free);
 	return d;
 }
 
@@ -107,6 +110,13 @@ pdf_doc_finish(struct pdf *p)
 	}
 	if (ok) {
 		fix_xref(d->buf);
+		if (!pdf_png_objects_fix(d->buf, d->pngs)) {
+			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
+			         "cannot put the PNG images into the PDF");
+			ok = 0;
+		}
+	}
+	if (ok) {
 		pdf_font_tags_fix(d->buf);
 		if (fwrite(d->buf->data, 1, d->buf->len, d->out) != d->buf->len)
 			ok = 0;
@@ -130,6 +140,10 @@ pdf_doc_free(struct pdf_doc *d)
 		g_ptr_array_free(d->images, TRUE);
 	if (d->images_seen)
 		g_hash_table_destroy(d->images_seen);
+	if (d->pngs)
+		g_hash_table_destroy(d->pngs);
+	if (d->deflate)
+		libdeflate_free_compressor(d->deflate);
 	if (d->dest_refs)
 		g_hash_table_destroy(d->dest_refs);
 	if (d->dests)

@@ -7,14 +7,19 @@
  * Anything that cannot be drawn becomes a framed placeholder with the alt
  * text and file name: never an empty gap.  An image's unique id for cairo
  * is a hash of its bytes, so one picture goes into a PDF once however
- * often and under whatever names it is shown.  (cairo 1.16 passes JPEG
- * data through, but decodes nothing else itself: a PNG is decoded here
- * and its pixels deflated again by cairo, most of a photo-heavy PDF's
- * time.)
+ * often and under whatever names it is shown.  cairo 1.16 passes JPEG
+ * data through but nothing else: a PNG would be decoded and its pixels
+ * deflated again by cairo, most of a photo-heavy PDF's time.  So md2pdf
+ * encodes a PNG itself (pngobj.c: its data as it is where a PDF can read
+ * it, else decoded and deflated by libdeflate) and gives cairo a stand-in
+ * that imgobj.c replaces in the finished PDF.  A PNG that this path
+ * cannot read, or every PNG under MDPRESS_PNG_VIA_CAIRO=1, goes through
+ * cairo's loader as before.
  */
 #include "pdf.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <libdeflate.h>
 #include <librsvg/rsvg.h>
 #include <string.h>
 
@@ -115,6 +120,50 @@ read_png(void *closure, unsigned char *buf, unsigned int n)
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/* MDPRESS_PNG_VIA_CAIRO=1: every PNG through cairo's loader, as before
+ * md2pdf encoded them (to compare the two; docs/hacking.md). */
+static bool
+png_via_cairo(void)
+{
+	const char *v = g_getenv("MDPRESS_PNG_VIA_CAIRO");
+	return v && *v && strcmp(v, "0");
+}
+
+/* The stand-in for a PNG md2pdf embeds itself (pngobj.c, imgobj.c): an
+ * untouched RGB24 surface of its size with a tiny JPEG attached that
+ * names it by key; NULL when this PNG cannot go that way. */
+static cairo_surface_t *
+png_stand_in(struct pdf *p, const struct art_resource *res, const char *data, gsize len,
+             const char *key)
+{
+	struct pdf_doc *d = p->doc;
+	const struct pdf_png *png = g_hash_table_lookup(d->pngs, key);
+	if (!png) {
+		if (!d->deflate)
+			d->deflate = libdeflate_alloc_compressor(6);
+		if (!d->deflate)
+			return NULL;
+		struct pdf_png *n = pdf_png_encode((const unsigned char *)data, len, res->width,
+		                                   res->height, d->deflate);
+		if (!n)
+			return NULL;
+		g_hash_table_insert(d->pngs, g_strdup(key), n);
+		png = n;
+	}
+	cairo_surface_t *s =
+	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, png->width, png->height);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	GBytes *jpeg = pdf_png_stand_in(key, png->width, png->height);
+	gsize jl;
+	const unsigned char *jd = g_bytes_get_data(jpeg, &jl);
+	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jd, jl,
+	                            (cairo_destroy_func_t)g_bytes_unref, jpeg);
+	return s;
+}
+
 /* A PNG decoded by cairo; the same picture a second time in the PDF
  * (another page of a book, another file name) is not decoded again: an
  * empty surface of its size and format stands in, and cairo, finding
@@ -126,9 +175,15 @@ load_png(struct pdf *p, const struct art_resource *res)
 	gsize len;
 	if (!g_file_get_contents(res->path, &data, &len, NULL))
 		return NULL;
-	char *uid = page_unique(p, content_uid(data, len));
+	char *key = content_uid(data, len);
+	cairo_surface_t *s = png_via_cairo() ? NULL : png_stand_in(p, res, data, len, key);
+	if (s) {
+		g_free(data);
+		set_uid(s, page_unique(p, key));
+		return s;
+	}
+	char *uid = page_unique(p, key);
 	const struct seen_image *seen = g_hash_table_lookup(p->doc->images_seen, uid);
-	cairo_surface_t *s;
 	if (seen) {
 		s = cairo_image_surface_create(seen->format, seen->width, seen->height);
 	} else {

@@ -117,12 +117,15 @@ struct pdf_doc {
 	FILE *out;
 	bool over_pages; /* max_pages reached: an error, stop laying out */
 
-	GHashTable *dests;       /* names already defined (string set) */
-	GHashTable *dest_refs;   /* names links point to (string set) */
-	int dest_seq;            /* for generated destination names */
-	GPtrArray *images;       /* cairo_surface_t *, kept until the end */
-	GHashTable *images_seen; /* PNGs decoded for this PDF: unique id ->
-	                          * size and format (image.c) */
+	GHashTable *dests;                     /* names already defined (string set) */
+	GHashTable *dest_refs;                 /* names links point to (string set) */
+	int dest_seq;                          /* for generated destination names */
+	GPtrArray *images;                     /* cairo_surface_t *, kept until the end */
+	GHashTable *images_seen;               /* PNGs decoded for this PDF: unique id ->
+	                                        * size and format (image.c) */
+	GHashTable *pngs;                      /* PNGs encoded by md2pdf for this PDF: content
+	                                        * key -> struct pdf_png * (pngobj.c) */
+	struct libdeflate_compressor *deflate; /* for them; NULL until needed */
 
 	struct pdf_front *front;          /* NULL: no front matter */
 	bool in_front;                    /* drawing the front pages (no running footer) */
@@ -307,6 +310,28 @@ void pdf_fonts_app_font(struct pdf_run *r, const char *file);
 void pdf_fonts_subset(struct pdf_run *r, struct article *const *arts, int n);
 /* At the end of the run: drop the subsets and their files. */
 void pdf_fonts_unsubset(struct pdf_run *r);
+
+/* pngobj.c: a PNG as the parts of a PDF image object, encoded by md2pdf
+ * (cairo 1.16 would decode it and deflate its pixels again). */
+struct pdf_png {
+	int width, height;
+	char *dict;    /* the /ColorSpace, /BitsPerComponent (/DecodeParms) lines */
+	GBytes *data;  /* the image stream (FlateDecode) */
+	GBytes *smask; /* the alpha plane's stream, NULL when all opaque */
+};
+struct libdeflate_compressor;
+/* NULL when data is not a PNG of width x height that decodes whole. */
+struct pdf_png *pdf_png_encode(const unsigned char *data, gsize len, int width, int height,
+                               struct libdeflate_compressor *c);
+void pdf_png_free(struct pdf_png *p);
+
+/* imgobj.c */
+/* The tiny JPEG that stands for the PNG under key in cairo's output. */
+GBytes *pdf_png_stand_in(const char *key, int width, int height);
+/* In a finished PDF, put each PNG of pngs (key -> struct pdf_png *) where
+ * cairo wrote its stand-in; rewrites the xref table.  0 when a stand-in
+ * cannot be replaced (the PDF is then unusable). */
+int pdf_png_objects_fix(GByteArray *b, GHashTable *pngs);
 
 /* fonttags.c */
 /* In a finished PDF, replace cairo's font subset tags by tags made from

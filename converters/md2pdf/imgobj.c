@@ -1,0 +1,370 @@
+/* imgobj.c - the PNG images md2pdf encodes itself, put into the PDF.
+ *
+ * cairo 1.16 writes the bytes of a JPEG it is given as they are, and does
+ * so for nothing else.  So a PNG is drawn as a stand-in image surface that
+ * carries a tiny JPEG of a few markers (pdf_png_stand_in): cairo writes an
+ * image object around it, keyed by its unique id as any image, and never
+ * touches a pixel.  When the PDF is finished, each such object gets the
+ * real image instead (pngobj.c): its dictionary and stream, the stream
+ * length object cairo wrote after it, and a new object for the alpha
+ * plane; the xref table is then written anew, since offsets moved.  A
+ * stand-in that cannot be replaced fails the document (never a PDF with a
+ * fake JPEG in it).
+ */
+#define _GNU_SOURCE /* memmem */
+#include "pdf.h"
+
+#include <string.h>
+
+/* The stand-in JPEG: SOI, a comment holding the PNG's key, a frame header
+ * (all cairo reads: size and components), EOI. */
+#define MAGIC "mdpress-png "
+
+GBytes *
+pdf_png_stand_in(const char *key, int width, int height)
+{
+	GByteArray *j = g_byte_array_new();
+	static const unsigned char soi[] = {0xff, 0xd8};
+	g_byte_array_append(j, soi, sizeof soi);
+	size_t kl = strlen(MAGIC) + strlen(key);
+	unsigned char com[4] = {0xff, 0xfe, (unsigned char)((kl + 2) >> 8),
+	                        (unsigned char)((kl + 2) & 0xff)};
+	g_byte_array_append(j, com, sizeof com);
+	g_byte_array_append(j, (const guint8 *)MAGIC, strlen(MAGIC));
+	g_byte_array_append(j, (const guint8 *)key, strlen(key));
+	int w = MIN(width, 0xffff), h = MIN(height, 0xffff);
+	unsigned char sof[] = {0xff,
+	                       0xc0,
+	                       0,
+	                       17,
+	                       8,
+	                       (unsigned char)(h >> 8),
+	                       (unsigned char)h,
+	                       (unsigned char)(w >> 8),
+	                       (unsigned char)w,
+	                       3,
+	                       1,
+	                       0x11,
+	                       0,
+	                       2,
+	                       0x11,
+	                       0,
+	                       3,
+	                       0x11,
+	                       0,
+	                       0xff,
+	                       0xd9};
+	g_byte_array_append(j, sof, sizeof sof);
+	return g_byte_array_free_to_bytes(j);
+}
+
+/* One change to the PDF: bytes [from, to) become text. */
+struct edit {
+	gsize from, to;
+	GString *text;
+};
+
+static gint
+by_from(gconstpointer a, gconstpointer b)
+{
+	gsize x = ((const struct edit *)a)->from, y = ((const struct edit *)b)->from;
+	return x < y ? -1 : x > y;
+}
+
+/* The parsed tail of cairo's PDF: one xref section from object 0. */
+struct xref {
+	gsize at;      /* offset of "xref" */
+	gsize entries; /* offset of the first 20-byte entry */
+	unsigned long count;
+	const char *trailer; /* "trailer" ... up to "startxref" */
+	gsize trailer_len;
+};
+
+static bool
+parse_xref(const GByteArray *b, struct xref *x)
+{
+	const char *d = (const char *)b->data;
+	gsize n = b->len;
+	const char *sx = NULL;
+	for (gsize i = n > 9 ? n - 9 : 0; i > 0 && n - i < 256 && !sx; i--)
+		if (!memcmp(d + i, "startxref", 9))
+			sx = d + i;
+	if (!sx) {
+		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+		return false;
+	}
+	x->at = (gsize)g_ascii_strtoull(sx + 9, NULL, 10);
+	if (x->at + 5 >= n || strncmp(d + x->at, "xref\n", 5)) {
+		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+		return false;
+	}
+	char *q;
+	unsigned long first = strtoul(d + x->at + 5, &q, 10);
+	x->count = strtoul(q, &q, 10);
+	while (*q == ' ' || *q == '\r' || *q == '\n')
+		q++;
+	x->entries = (gsize)(q - d);
+	if (first != 0 || x->entries + 20 * (gsize)x->count > n) {
+		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+		return false;
+	}
+	x->trailer = d + x->entries + 20 * x->count;
+	if (strncmp(x->trailer, "trailer", 7)) {
+		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+		return false;
+	}
+	x->trailer_len = (gsize)(sx - x->trailer);
+	return true;
+}
+
+/* Offset of object i, or 0 when it is free. */
+static gsize
+obj_offset(const GByteArray *b, const struct xref *x, unsigned long i)
+{
+	const char *e = (const char *)b->data + x->entries + 20 * i;
+	return e[17] == 'n' ? (gsize)g_ascii_strtoull(e, NULL, 10) : 0;
+}
+
+/* The stand-ins' objects and what replaces them. */
+struct rewrite {
+	const GByteArray *b;
+	struct xref x;
+	GHashTable *pngs;   /* key -> struct pdf_png * */
+	GHashTable *smasks; /* key -> its alpha object's number (one per PNG) */
+	GArray *edits;      /* struct edit */
+	GString *added;     /* the new objects, before the xref table */
+	GArray *added_at;   /* gsize: where each starts in added */
+	unsigned long next; /* number of the next new object */
+};
+
+static void
+add_edit(struct rewrite *r, gsize from, gsize to, GString *text)
+{
+	struct edit e = {from, to, text};
+	g_array_append_val(r->edits, e);
+}
+
+static void
+image_dict(GString *g, const struct pdf_png *png, unsigned long smask)
+{
+	g_string_append_printf(g,
+	                       "   /Filter /FlateDecode\n"
+	                       "   /Type /XObject\n"
+	                       "   /Subtype /Image\n"
+	                       "   /Width %d\n"
+	                       "   /Height %d\n"
+	                       "   /Interpolate true\n"
+	                       "%s",
+	                       png->width, png->height, png->dict);
+	if (smask)
+		g_string_append_printf(g, "   /SMask %lu 0 R\n", smask);
+}
+
+/* The alpha plane of png as a new object; its number. */
+static unsigned long
+smask_object(struct rewrite *r, const char *key, const struct pdf_png *png)
+{
+	gpointer have = g_hash_table_lookup(r->smasks, key);
+	if (have)
+		return GPOINTER_TO_SIZE(have);
+	unsigned long id = r->next++;
+	gsize at = r->added->len, len;
+	g_array_append_val(r->added_at, at);
+	const void *data = g_bytes_get_data(png->smask, &len);
+	g_string_append_printf(r->added,
+	                       "%lu 0 obj\n"
+	                       "<< /Length %zu\n"
+	                       "   /Filter /FlateDecode\n"
+	                       "   /Type /XObject\n"
+	                       "   /Subtype /Image\n"
+	                       "   /Width %d\n"
+	                       "   /Height %d\n"
+	                       "   /ColorSpace /DeviceGray\n"
+	                       "   /Interpolate true\n"
+	                       "   /BitsPerComponent 8\n"
+	                       ">>\n"
+	                       "stream\n",
+	                       id, len, png->width, png->height);
+	g_string_append_len(r->added, data, (gssize)len);
+	g_string_append(r->added, "\nendstream\nendobj\n");
+	g_hash_table_insert(r->smasks, g_strdup(key), GSIZE_TO_POINTER(id));
+	return id;
+}
+
+/* Object i when it is a stand-in: replace it (and its length object).
+ * Returns false when it is one but cannot be replaced. */
+static bool
+replace_object(struct rewrite *r, unsigned long i)
+{
+	const char *d = (const char *)r->b->data;
+	gsize n = r->b->len, off = obj_offset(r->b, &r->x, i);
+	if (!off || off >= r->x.at)
+		return true;
+	/* cairo: "i 0 obj\n<< /Length m 0 R\n ... /Filter /DCTDecode\n>>\nstream\n" */
+	char head[80];
+	unsigned long m = 0;
+	int hl = 0;
+	g_strlcpy(head, d + off, MIN(sizeof head, r->x.at - off + 1));
+	if (sscanf(head, "%*u 0 obj\n<< /Length %lu 0 R%n", &m, &hl) != 1 || hl <= 0 ||
+	    head[hl] != '\n')
+		return true;
+	hl++;
+	gsize lim = MIN(off + 512, r->x.at);
+	const char *st = memmem(d + off, lim - off, ">>\nstream\n", 10);
+	if (!st || memmem(d + off, (gsize)(st - d) - off, "endobj", 6))
+		return true;
+	gsize data = (gsize)(st - d) + 10;
+	size_t ml = strlen(MAGIC);
+	if (data + 6 + ml > n || memcmp(d + data, "\xff\xd8\xff\xfe", 4) ||
+	    memcmp(d + data + 6, MAGIC, ml))
+		return true;
+	gsize kl = (gsize)((unsigned char)d[data + 4] << 8 | (unsigned char)d[data + 5]);
+	/* the stand-in is SOI, the comment segment, SOF0 (19 bytes), EOI */
+	gsize end = data + 4 + kl + 21;
+	if (kl < ml + 2 || end + 11 > n || memcmp(d + end, "\nendstream\n", 11) ||
+	    m >= r->x.count || !memmem(d + off, (gsize)(st - d) - off, "/DCTDecode", 10))
+		return false;
+	char *key = g_strndup(d + data + 6 + ml, kl - 2 - ml);
+	const struct pdf_png *png = g_hash_table_lookup(r->pngs, key);
+	g_snprintf(head, sizeof head, "%lu 0 obj\n", m);
+	gsize moff = obj_offset(r->b, &r->x, m), hm = strlen(head);
+	const char *mend = moff ? memmem(d + moff, MIN(64, n - moff), "\nendobj", 7) : NULL;
+	if (!png || !mend || strncmp(d + moff, head, hm)) {
+		g_free(key);
+		return false;
+	}
+	unsigned long smask = png->smask ? smask_object(r, key, png) : 0;
+	g_free(key);
+	gsize len;
+	const void *bytes = g_bytes_get_data(png->data, &len);
+	GString *obj = g_string_new(NULL);
+	image_dict(obj, png, smask);
+	g_string_append(obj, ">>\nstream\n");
+	g_string_append_len(obj, bytes, (gssize)len);
+	add_edit(r, off + (gsize)hl, end, obj);
+	GString *length = g_string_new(NULL);
+	g_string_printf(length, "   %zu", len);
+	add_edit(r, moff + hm, (gsize)(mend - d), length);
+	return true;
+}
+
+/* The xref table and trailer for the edited PDF out (up to the table). */
+static void
+write_xref(struct rewrite *r, GByteArray *out, const gsize *new_off)
+{
+	const char *d = (const char *)r->b->data;
+	GString *g = g_string_new(NULL);
+	gsize at = out->len;
+	g_string_printf(g, "xref\n0 %lu\n", r->next);
+	for (unsigned long i = 0; i < r->x.count; i++) {
+		if (new_off[i])
+			g_string_append_printf(g, "%010zu 00000 n \n", new_off[i]);
+		else
+			g_string_append_len(g, d + r->x.entries + 20 * i, 20);
+	}
+	for (unsigned long i = r->x.count; i < r->next; i++)
+		g_string_append_printf(g, "%010zu 00000 n \n", new_off[i]);
+	/* cairo's trailer with the new /Size */
+	char *tr = g_strndup(r->x.trailer, r->x.trailer_len);
+	char *size = strstr(tr, "/Size ");
+	if (size) {
+		char *rest;
+		g_ascii_strtoull(size + 6, &rest, 10);
+		g_string_append_len(g, tr, size - tr);
+		g_string_append_printf(g, "/Size %lu%s", r->next, rest);
+	} else {
+		g_string_append(g, tr);
+	}
+	g_free(tr);
+	g_string_append_printf(g, "startxref\n%zu\n%%%%EOF\n", at);
+	g_byte_array_append(out, (const guint8 *)g->str, (guint)g->len);
+	g_string_free(g, TRUE);
+}
+
+/* Apply the edits and the new objects; the xref table anew. */
+static GByteArray *
+apply(struct rewrite *r)
+{
+	g_array_sort(r->edits, by_from);
+	const guint8 *d = r->b->data;
+	GByteArray *out = g_byte_array_sized_new(r->b->len + (guint)r->added->len);
+	gsize *new_off = g_new0(gsize, r->next);
+	/* object offsets move by what the edits before them added */
+	unsigned long nobj = r->x.count;
+	gsize *old = g_new(gsize, nobj);
+	for (unsigned long i = 0; i < nobj; i++)
+		old[i] = obj_offset(r->b, &r->x, i);
+	gsize pos = 0;
+	for (guint k = 0; k <= r->edits->len; k++) {
+		const struct edit *e =
+		    k < r->edits->len ? &g_array_index(r->edits, struct edit, k) : NULL;
+		gsize upto = e ? e->from : r->x.at;
+		for (unsigned long i = 0; i < nobj; i++)
+			if (old[i] && old[i] >= pos && old[i] < upto)
+				new_off[i] = out->len + (old[i] - pos);
+		g_byte_array_append(out, d + pos, (guint)(upto - pos));
+		if (e) {
+			g_byte_array_append(out, (const guint8 *)e->text->str,
+			                    (guint)e->text->len);
+			pos = e->to;
+		}
+	}
+	/* the new objects, each at its offset */
+	for (unsigned long i = nobj; i < r->next; i++)
+		new_off[i] = out->len + g_array_index(r->added_at, gsize, i - nobj);
+	g_byte_array_append(out, (const guint8 *)r->added->str, (guint)r->added->len);
+	write_xref(r, out, new_off);
+	g_free(old);
+	g_free(new_off);
+	return out;
+}
+
+/* Whether b still holds a stand-in JPEG's header. */
+static bool
+stand_in_left(const GByteArray *b)
+{
+	const char *d = (const char *)b->data, *s = d;
+	gsize n = b->len, ml = strlen(MAGIC);
+	while ((s = memmem(s, n - (gsize)(s - d), MAGIC, ml))) {
+		if (s - d >= 6 && !memcmp(s - 6, "\xff\xd8\xff\xfe", 4))
+			return true;
+		s++;
+	}
+	return false;
+}
+
+int
+pdf_png_objects_fix(GByteArray *b, GHashTable *pngs)
+{
+	if (!pngs || g_hash_table_size(pngs) == 0)
+		return 1;
+	struct rewrite r = {.b = b, .pngs = pngs};
+	if (!parse_xref(b, &r.x))
+		return 0;
+	r.smasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	r.edits = g_array_new(FALSE, FALSE, sizeof(struct edit));
+	r.added = g_string_new(NULL);
+	r.added_at = g_array_new(FALSE, FALSE, sizeof(gsize));
+	r.next = r.x.count;
+	bool ok = true;
+	for (unsigned long i = 1; ok && i < r.x.count; i++)
+		ok = replace_object(&r, i);
+	GByteArray *out = ok ? apply(&r) : NULL;
+	/* no stand-in left anywhere (one cairo wrote where it was not looked for) */
+	if (out && stand_in_left(out)) {
+		g_byte_array_free(out, TRUE);
+		out = NULL;
+	}
+	if (out) {
+		g_byte_array_set_size(b, 0);
+		g_byte_array_append(b, out->data, out->len);
+		g_byte_array_free(out, TRUE);
+	}
+	for (guint k = 0; k < r.edits->len; k++)
+		g_string_free(g_array_index(r.edits, struct edit, k).text, TRUE);
+	g_array_free(r.edits, TRUE);
+	g_string_free(r.added, TRUE);
+	g_array_free(r.added_at, TRUE);
+	g_hash_table_destroy(r.smasks);
+	return out != NULL;
+}

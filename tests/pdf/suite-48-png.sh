@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# tests/pdf/suite-48-png.sh BUILD - PNG images md2pdf embeds itself
+# (converters/md2pdf/pngobj.c, imgobj.c) instead of through cairo's loader.
+# For every kind of PNG (tests/pdf/pngs.py writes them): the page looks as
+# it did through cairo (MDPRESS_PNG_VIA_CAIRO=1, the old path), the image
+# has its size and its alpha mask exactly when it has transparency, data a
+# PDF reader can take as it is goes in untouched, a damaged file comes out
+# as through cairo, no stand-in JPEG is left, qpdf finds nothing wrong, and
+# the bytes are the same run after run and alone or in a batch.
+. "$(dirname "$0")/../lib.sh"
+PDF=$BUILD/md2pdf
+[ -x "$PDF" ] || { fail png-built "no $PDF"; exit 0; }
+mkdir -p "$TMP/in" && cd "$TMP/in" || exit 0
+python3 "$ROOT/tests/pdf/pngs.py" . || { fail png-inputs "pngs.py failed"; exit 0; }
+
+kinds="rgb rgba rgba-opaque gray gray4 gray-alpha palette palette4 palette-trns interlaced
+       rgb16 rgb-gray stored"
+broken="broken-deflate broken-short"
+for k in $kinds $broken; do
+	printf '# %s\n\n![%s](%s.png)\n\nAfter the image.\n' "$k" "$k" "$k" >"$k.md"
+	"$PDF" -q -o "$k.pdf" "$k.md" 2>"$k.err"
+	MDPRESS_PNG_VIA_CAIRO=1 "$PDF" -q -o "$k.cairo.pdf" "$k.md" 2>>"$k.err"
+done
+
+# max_diff A.ppm B.ppm: the largest difference of one colour sample
+max_diff() {
+	if cmp -s "$1" "$2"; then echo 0; return; fi
+	[ "$(head -c 20 "$1" | head -n 2)" = "$(head -c 20 "$2" | head -n 2)" ] || { echo 999; return; }
+	cmp -l "$1" "$2" | python3 -c '
+import sys
+print(max(abs(int(a, 8) - int(b, 8)) for _, a, b in (l.split() for l in sys.stdin)))'
+}
+
+# 1. the page looks as through cairo.  Colours may differ by rounding:
+# cairo premultiplies by alpha and divides again, md2pdf keeps the file's.
+bad=
+for k in $kinds $broken; do
+	pdftoppm -r 96 "$k.pdf" "$k.new" && pdftoppm -r 96 "$k.cairo.pdf" "$k.old" || {
+		bad="$bad $k(render)"; continue; }
+	d=$(max_diff "$k.new-1.ppm" "$k.old-1.ppm")
+	[ "$d" -le 3 ] || bad="$bad $k(diff $d)"
+done
+[ -z "$bad" ] && pass png-renders-as-cairo || fail png-renders-as-cairo "differ:$bad"
+
+# 2. md2pdf embedded them (not cairo), and no damaged file made it in
+bad=
+for k in $kinds; do cmp -s "$k.pdf" "$k.cairo.pdf" && bad="$bad $k"; done
+for k in $broken; do cmp -s "$k.pdf" "$k.cairo.pdf" || bad="$bad $k(not as cairo)"; done
+[ -z "$bad" ] && pass png-embedded-by-md2pdf || fail png-embedded-by-md2pdf "wrong:$bad"
+
+# 3. pdfimages: size, colour, and a soft mask exactly where there is alpha
+want() { # kind: "color bpc smask?" of the image
+	case $1 in
+	rgba | palette-trns | interlaced | rgb16 | rgba-opaque | stored | rgb) echo rgb ;;
+	gray | gray4 | rgb-gray) echo gray ;;
+	palette | palette4) echo index ;;
+	gray-alpha) echo gray ;;
+	esac
+}
+bad=
+for k in $kinds; do
+	l=$(pdfimages -list "$k.pdf" 2>/dev/null | awk 'NR > 2 { print $3, $4, $5, $6 }' | paste -sd,)
+	case $k in rgba | palette-trns | gray-alpha) s=",smask 48 36 gray" ;; *) s= ;; esac
+	[ "$l" = "image 48 36 $(want "$k")$s" ] || bad="$bad $k($l)"
+done
+[ -z "$bad" ] && pass png-images-listed || fail png-images-listed "wrong:$bad"
+
+# 4. data a PDF takes as it is goes in untouched: the file's IDAT bytes
+# (8-bit RGB, gray, palette; not the stored one, deflated again)
+bad=
+for k in rgb gray gray4 palette palette4; do
+	python3 - "$k.png" "$k.pdf" <<'EOF' || bad="$bad $k"
+import struct, sys
+p = open(sys.argv[1], "rb").read()
+z, o = b"", 8
+while o < len(p):
+    n, t = struct.unpack(">I4s", p[o:o + 8])
+    if t == b"IDAT":
+        z += p[o + 8:o + 8 + n]
+    o += 12 + n
+sys.exit(0 if z in open(sys.argv[2], "rb").read() else 1)
+EOF
+done
+grep -aq '/Predictor 15' rgb.pdf || bad="$bad rgb(no predictor)"
+# a stored (uncompressed) stream and an RGB file that is gray are smaller
+# than the file itself
+for k in stored rgb-gray; do
+	s=$(pdfimages -list "$k.pdf" | awk 'NR == 3 { print $(NF - 1) }')
+	case $s in *B) [ "${s%B}" -lt "$(stat -c %s "$k.png")" ] || bad="$bad $k($s)" ;; *) bad="$bad $k($s)" ;; esac
+done
+[ -z "$bad" ] && pass png-data-passed-through || fail png-data-passed-through "wrong:$bad"
+
+# 5. every PDF sound, and no stand-in JPEG anywhere: with a real JPEG
+# beside all the PNGs, exactly one DCTDecode image
+cp "$DATA/images/2020-09-14-isulad-architecture-02.jpg" photo.jpg
+{
+	echo "# All"
+	for k in $kinds $broken; do printf '\n![%s](%s.png)\n' "$k" "$k"; done
+	printf '\n![photo](photo.jpg)\n\n![rgba again](rgba.png)\n'
+} >all.md
+"$PDF" -q -o all.pdf all.md 2>all.err
+bad=
+for f in *.pdf; do
+	qpdf --check "$f" >/dev/null 2>&1 || bad="$bad $f"
+done
+n=$(grep -ac '/DCTDecode' all.pdf)
+j=$(pdfimages -list all.pdf | awk '$9 == "jpeg"' | wc -l)
+grep -aq 'mdpress-png' all.pdf && bad="$bad stand-in-left"
+[ -z "$bad" ] && [ "$n" = 1 ] && [ "$j" = 1 ] && pass png-pdf-sound-no-stand-in ||
+	fail png-pdf-sound-no-stand-in "qpdf:$bad; DCTDecode $n, jpeg images $j"
+
+# 6. the same picture twice in a PDF is one image (and one soft mask)
+u=$(pdfimages -list all.pdf | awk 'NR > 2 && $3 == "image" && $4 == 48 { print $11 }' | sort | uniq -d)
+[ -n "$u" ] && pass png-shared-once || fail png-shared-once "no image object drawn twice"
+
+# 7. reproducible: twice the same bytes, and alone = in a batch
+"$PDF" -q -o all2.pdf all.md 2>/dev/null
+"$PDF" -q -O batch rgba.md all.md palette.md 2>/dev/null
+if cmp -s all.pdf all2.pdf && cmp -s all.pdf batch/all.pdf && cmp -s rgba.pdf batch/rgba.pdf &&
+	cmp -s palette.pdf batch/palette.pdf; then
+	pass png-reproducible
+else
+	fail png-reproducible "runs or batch differ"
+fi
