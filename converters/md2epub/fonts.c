@@ -70,9 +70,8 @@ is_one_of(const char *name, const char *const *list)
 	return false;
 }
 
-/* The roles an element adds for its contents (a heading is bold too: the
- * default stylesheet's :lang(zh) rules set Chinese headings in the serif
- * face). */
+/* The roles an element adds for its contents (the default stylesheet
+ * sets CJK headings in the bold sans face). */
 static unsigned
 element_roles(const char *name)
 {
@@ -80,7 +79,7 @@ element_roles(const char *name)
 	static const char *const bold[] = {"strong", "b", "th", "dt", NULL};
 	static const char *const mono[] = {"code", "pre", "kbd", "samp", "tt", NULL};
 	if (is_one_of(name, heading))
-		return 1u << SET_HEADING | 1u << SET_BOLD;
+		return 1u << SET_HEADING;
 	if (is_one_of(name, bold))
 		return 1u << SET_BOLD;
 	if (is_one_of(name, mono))

@@ -17,21 +17,40 @@ const char epub_default_css[] =
 "  orphans: 2;\n"
 "  widows: 2;\n"
 "}\n"
-":lang(zh), :lang(zh-CN), :lang(zh-Hans) {\n"
+"/* The language's faces for the body text (body:lang, as the book's <html\n"
+"   lang> is inherited) and for elements that carry their own lang: the bare\n"
+"   language selector would also match every heading and code element, outranking\n"
+"   their own rules, and set them in the body's serif. */\n"
+"body:lang(zh), [lang|=zh] {\n"
 "  font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", serif;\n"
 "  line-break: strict;\n"
 "}\n"
-":lang(zh-TW), :lang(zh-HK), :lang(zh-Hant) {\n"
+"body:lang(zh-TW), body:lang(zh-HK), body:lang(zh-Hant), [lang=zh-TW], [lang=zh-HK], [lang|=zh-Hant] {\n"
 "  font-family: \"Noto Serif CJK TC\", \"Source Han Serif TC\", serif;\n"
 "}\n"
-":lang(ja) { font-family: \"Noto Serif CJK JP\", \"Source Han Serif\", serif; }\n"
-":lang(ko) { font-family: \"Noto Serif CJK KR\", \"Source Han Serif K\", serif; }\n"
+"body:lang(ja), [lang|=ja] { font-family: \"Noto Serif CJK JP\", \"Source Han Serif\", serif; }\n"
+"body:lang(ko), [lang|=ko] { font-family: \"Noto Serif CJK KR\", \"Source Han Serif K\", serif; }\n"
 "h1, h2, h3, h4, h5, h6 {\n"
 "  font-family: \"Noto Sans\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif;\n"
 "  line-height: 1.35;\n"
 "  text-align: left;\n"
 "  page-break-after: avoid;\n"
 "  margin: 1.4em 0 0.6em 0;\n"
+"}\n"
+"/* headings in CJK text: the sans CJK face first, for its punctuation */\n"
+"h1:lang(zh), h2:lang(zh), h3:lang(zh), h4:lang(zh), h5:lang(zh), h6:lang(zh) {\n"
+"  font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", sans-serif;\n"
+"}\n"
+"h1:lang(zh-TW), h2:lang(zh-TW), h3:lang(zh-TW), h4:lang(zh-TW), h5:lang(zh-TW), h6:lang(zh-TW),\n"
+"h1:lang(zh-HK), h2:lang(zh-HK), h3:lang(zh-HK), h4:lang(zh-HK), h5:lang(zh-HK), h6:lang(zh-HK),\n"
+"h1:lang(zh-Hant), h2:lang(zh-Hant), h3:lang(zh-Hant), h4:lang(zh-Hant), h5:lang(zh-Hant), h6:lang(zh-Hant) {\n"
+"  font-family: \"Noto Sans CJK TC\", \"Source Han Sans TC\", sans-serif;\n"
+"}\n"
+"h1:lang(ja), h2:lang(ja), h3:lang(ja), h4:lang(ja), h5:lang(ja), h6:lang(ja) {\n"
+"  font-family: \"Noto Sans CJK JP\", \"Source Han Sans\", sans-serif;\n"
+"}\n"
+"h1:lang(ko), h2:lang(ko), h3:lang(ko), h4:lang(ko), h5:lang(ko), h6:lang(ko) {\n"
+"  font-family: \"Noto Sans CJK KR\", \"Source Han Sans K\", sans-serif;\n"
 "}\n"
 "h1 { font-size: 1.6em; }\n"
 "h2 { font-size: 1.3em; }\n"
@@ -127,6 +146,19 @@ rgb(GString *css, const char *prop, const struct art_rgb *c)
 	                       (int)(c->g * 255 + 0.5), (int)(c->b * 255 + 0.5));
 }
 
+/* h1..h6, and each with the :lang() of the built-in sheet's CJK heading
+ * rules, which would otherwise outrank the style's (more specific). */
+static void
+heading_selectors(GString *css)
+{
+	static const char *const langs[] = {"", ":lang(zh)", ":lang(ja)", ":lang(ko)"};
+	for (size_t l = 0; l < G_N_ELEMENTS(langs); l++)
+		for (int h = 1; h <= 6; h++)
+			g_string_append_printf(css, "%sh%d%s", l || h > 1 ? ", " : "", h,
+			                       langs[l]);
+	g_string_append(css, " { ");
+}
+
 char *
 epub_style_css(const struct art_style *st)
 {
@@ -151,14 +183,13 @@ epub_style_css(const struct art_style *st)
 	/* the language rules of the built-in sheet pick CJK faces: the style's
 	 * CJK family overrides them */
 	if (HAS("body-font-cjk")) {
-		g_string_append(
-		    css, ":lang(zh), :lang(zh-CN), :lang(zh-Hans), :lang(zh-TW), :lang(ja) "
-		         "{ font-family: ");
+		g_string_append(css, "body:lang(zh), body:lang(ja), [lang|=zh], [lang|=ja] "
+		                     "{ font-family: ");
 		families(css, st, ART_ROLE_BODY, "serif; }\n");
 		any = true;
 	}
 	if (HAS("heading-font") || HAS("heading-font-cjk") || HAS("heading-color")) {
-		g_string_append(css, "h1, h2, h3, h4, h5, h6 { ");
+		heading_selectors(css);
 		if (HAS("heading-font") || HAS("heading-font-cjk")) {
 			g_string_append(css, "font-family: ");
 			families(css, st, ART_ROLE_HEADING, "sans-serif; ");

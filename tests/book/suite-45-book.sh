@@ -142,7 +142,7 @@ if [ -f "$font" ]; then
 	if "$BUILD/md2epub" -q -o "$epub" --style "$K/style.yaml" --metadata "$K/book.yaml" \
 	      "$K/first.md" "$K/second/index.md" "$K/third.md"; then
 		css=$(unzip -p "$epub" EPUB/style.css)
-		if grep -q 'h1, h2, h3, h4, h5, h6 { font-family: "DejaVu Sans", sans-serif; color: #8b0000; }' <<<"$css" &&
+		if grep -q 'h1, h2, h3, h4, h5, h6, h1:lang(zh), .*, h6:lang(ko) { font-family: "DejaVu Sans", sans-serif; color: #8b0000; }' <<<"$css" &&
 		   grep -q 'body { font-family: "KitSerif", serif; color: #203040; }' <<<"$css" &&
 		   grep -q 'text-indent: 2.00em' <<<"$css" && grep -q 'a { color: #006400; }' <<<"$css"
 		then pass style-epub-css; else fail style-epub-css "the style's CSS is missing from style.css"; fi
@@ -212,7 +212,7 @@ if [ -f "$CORPUS/SOURCES.tsv" ]; then
 		epub=$TMP/corpus$embed.epub
 		if "$BUILD/md2epub" -q -o "$epub" --metadata "$TMP/corpus-book.yaml" --style "$TMP/corpus-style.yaml" \
 		      $embed "${CARTS[@]}" &&
-		   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6 { color: #1a4d8f; }' &&
+		   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6, h1:lang(zh), .*, h6:lang(ko) { color: #1a4d8f; }' &&
 		   { [ -z "$embed" ] || unzip -l "$epub" | grep -q 'EPUB/fonts/serif-regular.otf'; }; then
 			if fast; then pass "$name"
 			elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass "$name"

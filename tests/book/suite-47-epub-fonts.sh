@@ -78,12 +78,13 @@ if "$BUILD/md2epub" -q -o "$epub" --embed-fonts "${ARTS[@]}"; then
 	if [ "$size" -lt 200000 ]; then pass epub-fonts-subset-size
 	else fail epub-fonts-subset-size "serif-regular.otf is $size bytes"; fi
 	# every character of the book's Chinese text in the body face; the
-	# bold face only the bold text and headings, the heading face only
-	# the headings; and none of a character the book never uses (龙)
+	# bold face only the bold text (headings are set in the sans face),
+	# the heading face only the headings; and none of a character the
+	# book never uses (龙)
 	body='老城区的港口灯光今晚向公众开放。经过两年的修复，灯具、电缆和码头焕然一新夜市在东侧营业时间'
 	if has "$f/serif-regular.otf" "$body周末延长" && has_none "$f/serif-regular.otf" '龙' &&
-	   has "$f/serif-bold.otf" '周末延长营业港口灯光今晚开放修复工作码头夜市' &&
-	   has_none "$f/serif-bold.otf" '老城区每东侧时龙' &&
+	   has "$f/serif-bold.otf" '周末延长营业' &&
+	   has_none "$f/serif-bold.otf" '老城区每东侧时龙港口灯光修复工作码头' &&
 	   has "$f/sans-bold.otf" '港口灯光今晚开放修复工作码头夜市' && has_none "$f/sans-bold.otf" '周末老城龙'
 	then pass epub-fonts-characters
 	else fail epub-fonts-characters "$(for x in "$f"/*.otf; do printf '%s: %s; ' "${x##*/}" "$(fc-query -f '%{charset}' "$x" | cut -c1-80)"; done)"; fi
@@ -92,7 +93,8 @@ if "$BUILD/md2epub" -q -o "$epub" --embed-fonts "${ARTS[@]}"; then
 	if grep -qF '@font-face { font-family: "Noto Serif CJK SC"; font-weight: 400; src: url("fonts/serif-regular.otf"); }' "$css" &&
 	   grep -qF '@font-face { font-family: "Noto Serif CJK SC"; font-weight: 700; src: url("fonts/serif-bold.otf"); }' "$css" &&
 	   grep -qF '@font-face { font-family: "Noto Sans CJK SC"; font-weight: 700; src: url("fonts/sans-bold.otf"); }' "$css" &&
-	   grep -q ':lang(zh), :lang(zh-CN), :lang(zh-Hans) {' "$css"; then pass epub-fonts-css
+	   grep -q '^body:lang(zh), \[lang|=zh\] {' "$css" &&
+	   grep -q '^h1:lang(zh), h2:lang(zh), .* {' "$css"; then pass epub-fonts-css
 	else fail epub-fonts-css "no @font-face rules for the packed faces"; fi
 	n=$(grep -c '<item id="font-[a-z-]*" href="fonts/[a-z-]*\.otf" media-type="font/otf"/>' "$opf")
 	if [ "$n" = 3 ]; then pass epub-fonts-manifest
@@ -102,6 +104,15 @@ if "$BUILD/md2epub" -q -o "$epub" --embed-fonts "${ARTS[@]}"; then
 else
 	fail epub-fonts-packed "md2epub --embed-fonts failed"
 fi
+
+# The built-in stylesheet's language rules pick the body's CJK faces: a bare
+# :lang(zh) would also match headings and code (more specific than their h1
+# and code rules) and set them in the serif body face.  Every selector with
+# :lang() names its element; [lang|=..] only matches elements carrying lang.
+bare=$(unzip -p "$TMP/embed.epub" EPUB/style.css | tr ',{' '\n\n' |
+	grep -E '(^|[[:space:]]):lang\(' | head -3)
+if [ -z "$bare" ]; then pass epub-css-lang-scoped
+else fail epub-css-lang-scoped "bare :lang() selectors: $bare"; fi
 
 # Without the option: no fonts, no @font-face.
 epub=$TMP/plain.epub
@@ -115,7 +126,7 @@ printf 'body-font-cjk: "AR PL SungtiL GB"\n' >"$TMP/cjk-style.yaml"
 epub=$TMP/cjkstyle.epub
 if "$BUILD/md2epub" -q -o "$epub" --embed-fonts --style "$TMP/cjk-style.yaml" "${ARTS[@]}" &&
    [ "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')" = 'EPUB/fonts/sans-bold.otf' ] &&
-   unzip -p "$epub" EPUB/style.css | grep -q ':lang(ja) { font-family: "AR PL SungtiL GB", serif; }'; then
+   unzip -p "$epub" EPUB/style.css | grep -q '^body:lang(zh), body:lang(ja), \[lang|=zh\], \[lang|=ja\] { font-family: "AR PL SungtiL GB", serif; }'; then
 	pass epub-fonts-style-cjk-font-stands
 else fail epub-fonts-style-cjk-font-stands "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')"; fi
 
@@ -168,7 +179,7 @@ else
 fi
 
 # --- the test corpus as one styled book, with and without --embed-fonts ------
-printf 'body-font: "DejaVu Serif"\nheading-color: "#1a4d8f"\nfirst-line-indent: 2\nparagraph-spacing: 0\nheading-numbers: true\n' \
+printf 'body-font: "DejaVu Serif"\nheading-font: "DejaVu Sans"\nheading-color: "#1a4d8f"\nfirst-line-indent: 2\nparagraph-spacing: 0\nheading-numbers: true\n' \
 	>"$TMP/corpus-style.yaml"
 mapfile -t CARTS < <(ls "$DATA"/corpus/*/*.md)
 for embed in "" --embed-fonts; do
@@ -176,7 +187,8 @@ for embed in "" --embed-fonts; do
 	epub=$TMP/corpus$embed.epub
 	if "$BUILD/md2epub" -q -o "$epub" --title 'Test Corpus' --style "$TMP/corpus-style.yaml" $embed "${CARTS[@]}" &&
 	   [ "$(unzip -l "$epub" | grep -c 'EPUB/chapter-.*\.xhtml')" = "${#CARTS[@]}" ] &&
-	   unzip -p "$epub" EPUB/style.css | grep -q 'h1, h2, h3, h4, h5, h6 { color: #1a4d8f; }' &&
+	   unzip -p "$epub" EPUB/style.css |
+	   grep -q '^h1, h2, h3, h4, h5, h6, h1:lang(zh), .*, h6:lang(ko) { font-family: "DejaVu Sans", sans-serif; color: #1a4d8f; }' &&
 	   { [ -z "$embed" ] || unzip -l "$epub" | grep -q 'EPUB/fonts/serif-regular.otf'; }; then
 		if epubcheck "$epub"; then pass "$name"
 		else fail "$name" "epubcheck: $(java -jar /usr/share/java/epubcheck.jar "$epub" 2>&1 | grep -E '^(ERROR|WARNING)' | head -n 3)"; fi
