@@ -7,11 +7,14 @@
  * we cut each CJK face md2pdf will use down to the document's characters
  * with hb-subset, charstrings desubroutinized, layout tables kept (same
  * shaping: locl, kern, ...) and the name table kept (same PostScript name
- * in the PDF).  The subset goes to a temporary file that fontconfig adds as
- * an application font; a scan rule gives it its own family ("mdpress subset
- * serif-regular") that the role asks for first.  Characters it lacks fall
- * back to the role's usual faces, so a missed character costs bytes, never
- * a glyph.
+ * in the PDF).  The subset goes to an unnamed file in memory (memfd) that
+ * fontconfig adds as an application font by its /proc/self/fd path, with
+ * its own family ("mdpress subset serif-regular") that the role asks for
+ * first.  fontconfig, FreeType (through cairo) and HarfBuzz (through
+ * pango) open that path like any file while the descriptor is open, and
+ * no file is left in TMPDIR however the process ends (SIGKILL, a crash).
+ * Characters the subset lacks fall back to the role's usual faces, so a
+ * missed character costs bytes, never a glyph.
  *
  * One subset serves every document of a run (md2pdf -O DIR a.md b.md ...):
  * cut once for the characters of all the input files, recut only when a
@@ -20,15 +23,21 @@
  * cairo embeds in each PDF only the glyphs it draws, so the PDF is the same
  * whatever else the run's subset holds, but for the subset tags in its font
  * names, which fonttags.c rewrites: a document comes out byte for byte the
- * same alone or in a batch.  The files are removed when the run ends.
+ * same alone or in a batch.  A recut subset gets a new descriptor (faces
+ * already loaded keep their mapping of the old one); the descriptors are
+ * closed when the run ends.
  */
+#define _GNU_SOURCE /* memfd_create, O_TMPFILE, F_DUPFD_CLOEXEC */
 #include "fontsubset.h"
 #include "pdf.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <hb-subset.h>
 #include <pango/pangofc-fontmap.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,10 +59,10 @@ static const struct {
 #define SUB_PREFIX "mdpress-subset-"
 #define SUB_FAMILY "mdpress subset "
 
-/* fontconfig rules for the subsets: at scan time, a file named
- * mdpress-subset-TAG-XXXXXX.otf gets the family "mdpress subset TAG"; at
- * match time that family goes first even when a regional rule of
- * fonts.conf prepended its face (the subset was cut from that face). */
+/* fontconfig rules for the subsets: at match time the family "mdpress
+ * subset TAG" goes first even when a regional rule of fonts.conf prepended
+ * its face (the subset was cut from that face).  The subset gets that
+ * family when it is added (add_subset_font). */
 int
 pdf_subset_add_rules(FcConfig *fc)
 {
@@ -62,16 +71,11 @@ pdf_subset_add_rules(FcConfig *fc)
 		const char *t = sub_faces[i].tag;
 		g_string_append_printf(
 		    x,
-		    "<match target=\"scan\"><test name=\"file\" compare=\"contains\">"
-		    "<string>/" SUB_PREFIX "%s-</string></test>"
-		    "<edit name=\"family\" mode=\"assign_replace\"><string>" SUB_FAMILY
-		    "%s</string></edit>"
-		    "</match>\n"
 		    "<match target=\"pattern\"><test name=\"family\"><string>" SUB_FAMILY
 		    "%s</string></test>"
 		    "<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">"
 		    "<string>" SUB_FAMILY "%s</string></edit></match>\n",
-		    t, t, t, t);
+		    t, t);
 	}
 	g_string_append(x, "</fontconfig>\n");
 	int ok = FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)x->str, FcTrue);
@@ -175,51 +179,98 @@ collect(hb_set_t *set, const struct article *art, bool *strong)
 	}
 }
 
-/* Subset face (file, index) to the characters in set, into a new temporary
- * file named after tag; returns its path, or NULL (not a CFF face, or any
+/* A descriptor number no earlier subset of this process had.  cairo keys
+ * the FreeType faces it keeps (also after pango dropped them, in its
+ * cache of recently used fonts) by file name: a new subset behind a reused
+ * /proc/self/fd/N would be drawn with the old one's glyphs.  Numbers count
+ * up from SUB_FD_FIRST and start over only past SUB_FD_LAST or the
+ * descriptor limit, long after cairo has let the old faces go.  Returns
+ * the new descriptor (fd is closed), or -1. */
+#define SUB_FD_FIRST 64
+#define SUB_FD_LAST 4096 /* the kernel's table of descriptors grows to the highest */
+static int
+fresh_fd(int fd)
+{
+	static int next = SUB_FD_FIRST;
+	struct rlimit lim;
+	if (next >= SUB_FD_LAST ||
+	    (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY &&
+	     (rlim_t)next >= lim.rlim_cur))
+		next = SUB_FD_FIRST;
+	int nfd = fcntl(fd, F_DUPFD_CLOEXEC, next);
+	if (nfd < 0 && next != SUB_FD_FIRST)
+		nfd = fcntl(fd, F_DUPFD_CLOEXEC, SUB_FD_FIRST);
+	close(fd);
+	if (nfd >= 0)
+		next = nfd + 1;
+	return nfd;
+}
+
+/* An unnamed file for a subset: in memory (memfd), else an O_TMPFILE inode
+ * in TMPDIR (a kernel or sandbox without memfd_create); -1 if neither. */
+static int
+open_unnamed(const char *tag)
+{
+	char *name = g_strconcat(SUB_PREFIX, tag, NULL); /* shown in /proc/PID/fd */
+	int fd = memfd_create(name, MFD_CLOEXEC);
+	g_free(name);
+#ifdef O_TMPFILE
+	if (fd < 0)
+		fd = open(g_get_tmp_dir(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+	return fd;
+}
+
+/* Subset face (file, index) to the characters in set, into a new unnamed
+ * file; returns its descriptor and sets *path to the name fontconfig,
+ * FreeType and HarfBuzz open it by, or -1 (not a CFF face, or any
  * failure: the role then keeps the system face). */
-static char *
-make_subset(const char *file, int index, const hb_set_t *set, const char *tag)
+static int
+make_subset(const char *file, int index, const hb_set_t *set, const char *tag, char **path)
 {
 	hb_blob_t *out = art_font_subset(file, index, set, true, NULL);
 	unsigned len = 0;
 	const char *data = out ? hb_blob_get_data(out, &len) : NULL;
-	char *path = NULL;
-	char *tmpl = g_strdup_printf(SUB_PREFIX "%s-XXXXXX.otf", tag);
-	int fd = len ? art_tmpfile_open(tmpl, &path) : -1;
-	if (fd >= 0) {
-		bool ok = true;
-		for (unsigned off = 0; ok && off < len;) {
-			ssize_t w = write(fd, data + off, len - off);
-			ok = w > 0;
-			off += ok ? (unsigned)w : 0;
-		}
-		if (close(fd) != 0 || !ok) {
-			g_unlink(path);
-			art_tmpfile_untrack(path);
-			g_free(path);
-			path = NULL;
-		}
+	int fd = len ? open_unnamed(tag) : -1;
+	bool ok = fd >= 0;
+	for (unsigned off = 0; ok && off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		ok = w > 0;
+		off += ok ? (unsigned)w : 0;
 	}
-	g_free(tmpl);
 	hb_blob_destroy(out);
-	return path;
+	if (ok && (fd = fresh_fd(fd)) >= 0) {
+		*path = g_strdup_printf("/proc/self/fd/%d", fd);
+		if (access(*path, R_OK) == 0) /* /proc is mounted */
+			return fd;
+		g_free(*path);
+		*path = NULL;
+	}
+	if (fd >= 0)
+		close(fd);
+	return -1;
 }
 
-/* Whether the application font just added from path took the subset family
- * (the scan rule applied). */
+/* Add the subset at path as an application font named family (fontconfig
+ * gives it the family of the face it was cut from).  Returns whether it
+ * is there under that name. */
 static bool
-renamed(const char *path, const char *family)
+add_subset_font(const char *path, const char *family)
 {
+	if (!FcConfigAppFontAddFile(NULL, (const FcChar8 *)path))
+		return false;
+	bool named = false;
 	FcFontSet *fs = FcConfigGetFonts(NULL, FcSetApplication);
 	for (int i = 0; fs && i < fs->nfont; i++) {
-		FcChar8 *f, *fam;
+		FcChar8 *f;
 		if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &f) == FcResultMatch &&
-		    !strcmp((const char *)f, path) &&
-		    FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) == FcResultMatch)
-			return !strcmp((const char *)fam, family);
+		    !strcmp((const char *)f, path)) {
+			FcPatternDel(fs->fonts[i], FC_FAMILY);
+			named = FcPatternAddString(fs->fonts[i], FC_FAMILY,
+			                           (const FcChar8 *)family);
+		}
 	}
-	return false;
+	return named;
 }
 
 /* The run's subsets, one per entry of sub_faces. */
@@ -229,7 +280,8 @@ struct pdf_subsets {
 		char *face; /* the face it was cut from: file and index */
 		int index;
 		hb_set_t *chars; /* the characters it was cut for */
-		char *path;      /* temporary file; NULL: none */
+		int fd;          /* the unnamed file holding it; -1: none */
+		char *path;      /* /proc/self/fd/N; NULL: none */
 		char *family;    /* family list asking for it first */
 	} sub[G_N_ELEMENTS(sub_faces)];
 	GPtrArray *app_fonts; /* other application fonts (a style's files) */
@@ -280,8 +332,7 @@ drop_file(struct run_subset *r)
 {
 	if (!r->path)
 		return;
-	g_unlink(r->path);
-	art_tmpfile_untrack(r->path);
+	close(r->fd);
 	g_free(r->path);
 	r->path = NULL;
 }
@@ -306,8 +357,11 @@ reload_app_fonts(struct pdf_subsets *ss)
 	for (guint i = 0; i < ss->app_fonts->len; i++)
 		FcConfigAppFontAddFile(NULL, (const FcChar8 *)ss->app_fonts->pdata[i]);
 	for (size_t i = 0; i < G_N_ELEMENTS(sub_faces); i++)
-		if (ss->sub[i].path && ss->sub[i].family)
-			FcConfigAppFontAddFile(NULL, (const FcChar8 *)ss->sub[i].path);
+		if (ss->sub[i].path && ss->sub[i].family) {
+			char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
+			add_subset_font(ss->sub[i].path, family);
+			g_free(family);
+		}
 }
 
 /* The face of entry i every article of the document uses (file, *index),
@@ -348,13 +402,13 @@ recut(struct pdf_subsets *ss, size_t i, char *file, int index, hb_set_t *want)
 	r->face = file;
 	r->index = index;
 	r->chars = want;
-	r->path = make_subset(file, index, want, sub_faces[i].tag);
+	r->fd = make_subset(file, index, want, sub_faces[i].tag, &r->path);
 	if (had)
 		reload_app_fonts(ss); /* without the file just removed */
 	if (!r->path)
 		return had;
 	char *family = g_strconcat(SUB_FAMILY, sub_faces[i].tag, NULL);
-	if (FcConfigAppFontAddFile(NULL, (const FcChar8 *)r->path) && renamed(r->path, family))
+	if (add_subset_font(r->path, family))
 		r->family = g_strdup_printf("%s,%s", family, pdf_role_alias(sub_faces[i].role));
 	g_free(family);
 	return true;
