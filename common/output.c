@@ -1,9 +1,20 @@
 /* output.c - atomic output files: write a temporary file beside the target
  * and rename it into place only when everything succeeded, so a failed
- * conversion never leaves a partial or clobbered file behind. */
-#define _DEFAULT_SOURCE /* fchmod, fdopen, lstat, realpath under -std=c17 */
+ * conversion never leaves a partial or clobbered file behind.
+ *
+ * On Linux the temporary file is an unnamed inode (O_TMPFILE) in the
+ * target's folder: a process killed outright (SIGKILL, a crash, the OOM
+ * killer) leaves nothing behind, as no signal handler can run then.  At
+ * commit it gets a temporary name (linkat) and is renamed over the target,
+ * so the replacement stays atomic.  Where the file system refuses O_TMPFILE
+ * (or /proc is not mounted) a named temporary file .NAME.XXXXXX is written
+ * instead, as before.  Named files, for the moment they exist, are removed
+ * by the fatal-signal handlers below. */
+#define _GNU_SOURCE /* O_TMPFILE, linkat; fchmod, fdopen, lstat, realpath */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,19 +94,6 @@ block_fatal(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-int
-art_tmpfile_open(const char *tmpl, char **path)
-{
-	sigset_t old;
-	install_handlers();
-	block_fatal(&old);
-	int fd = g_file_open_tmp(tmpl, path, NULL);
-	if (fd >= 0)
-		art_tmpfile_track(*path);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return fd;
-}
-
 void
 art_tmpfile_untrack(const char *path)
 {
@@ -151,6 +149,79 @@ make_temp(const char *path, int *fd_out)
 	set_default_mode(fd);
 	*fd_out = fd;
 	return tmpl;
+}
+
+/* The name through which an open file can be linked into a folder:
+ * linkat(AT_EMPTY_PATH) would need CAP_DAC_READ_SEARCH, the /proc link
+ * does not. */
+static void
+fd_link_path(int fd, char buf[static 32])
+{
+	snprintf(buf, 32, "/proc/self/fd/%d", fd);
+}
+
+/* An unnamed file in path's folder (O_TMPFILE), or -1 where the kernel,
+ * the file system or a missing /proc rules it out; the caller then falls
+ * back to make_temp(), which reports any real error (EACCES, ENOENT).
+ * The mode is a plain fopen's: 0666 less the umask. */
+static int
+open_unnamed(const char *path)
+{
+#ifdef O_TMPFILE
+	char *dir = g_path_get_dirname(path);
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	g_free(dir);
+	char link[32];
+	if (fd >= 0) {
+		fd_link_path(fd, link);
+		if (access(link, F_OK) != 0) {
+			close(fd);
+			fd = -1;
+		}
+	}
+	return fd;
+#else
+	(void)path;
+	return -1;
+#endif
+}
+
+/* Give the unnamed file fd a temporary name .NAME.XXXXXX beside path,
+ * tracked so that a fatal signal before the rename removes it.  Returns
+ * the name, or NULL with errno set. */
+static char *
+name_unnamed(int fd, const char *path)
+{
+	static const char chars[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	char link[32];
+	fd_link_path(fd, link);
+	char *dir = g_path_get_dirname(path);
+	char *base = g_path_get_basename(path);
+	char *name = NULL;
+	int err = EEXIST;
+	for (int tries = 0; tries < 100 && err == EEXIST; tries++) {
+		char suffix[7];
+		for (int i = 0; i < 6; i++)
+			suffix[i] = chars[g_random_int_range(0, (gint32)sizeof chars - 1)];
+		suffix[6] = '\0';
+		name = g_strdup_printf("%s/.%s.%s", dir, base, suffix);
+		sigset_t old;
+		block_fatal(&old);
+		err =
+		    linkat(AT_FDCWD, link, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0 ? 0 : errno;
+		if (err == 0)
+			art_tmpfile_track(name);
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		if (err != 0) {
+			g_free(name);
+			name = NULL;
+		}
+	}
+	g_free(dir);
+	g_free(base);
+	errno = err;
+	return name;
 }
 
 /* Called once the temporary file is renamed or removed. */
@@ -211,9 +282,10 @@ art_output_open(const char *path)
 		return out;
 	}
 	out->path = rename_target(path);
-	int fd;
-	out->tmp_path = make_temp(out->path, &fd);
-	if (out->tmp_path == NULL) {
+	install_handlers(); /* SIGXFSZ, also for an unnamed file */
+	int fd = open_unnamed(out->path);
+	out->unnamed = fd >= 0;
+	if (!out->unnamed && (out->tmp_path = make_temp(out->path, &fd)) == NULL) {
 		output_free(out);
 		return NULL;
 	}
@@ -221,7 +293,8 @@ art_output_open(const char *path)
 	if (out->fp == NULL) {
 		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, path, g_strerror(errno));
 		close(fd);
-		unlink(out->tmp_path);
+		if (out->tmp_path != NULL)
+			unlink(out->tmp_path);
 		output_free(out);
 		return NULL;
 	}
@@ -244,7 +317,7 @@ int
 art_output_commit(struct art_output *out)
 {
 	int ok = 1;
-	if (out->tmp_path == NULL) { /* stdout or a device: written in place */
+	if (out->tmp_path == NULL && !out->unnamed) { /* stdout or a device: in place */
 		const char *what = out->path ? out->path : "standard output";
 		bool bad = fflush(out->fp) != 0 || ferror(out->fp);
 		if (out->path != NULL && fclose(out->fp) != 0)
@@ -259,11 +332,18 @@ art_output_commit(struct art_output *out)
 	}
 	/* No fsync: the guarantee is "never a partial file from a failed run",
 	 * not durability across power loss, and fsync costs more than md2txt. */
-	bool bad = ferror(out->fp) != 0;
-	if (fclose(out->fp) != 0 || bad) {
-		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, out->path,
-		         g_strerror(errno));
-		unlink(out->tmp_path);
+	int err = 0;
+	if (fflush(out->fp) != 0 || ferror(out->fp))
+		err = errno ? errno : EIO;
+	if (err == 0 && out->unnamed &&
+	    (out->tmp_path = name_unnamed(fileno(out->fp), out->path)) == NULL)
+		err = errno;
+	if (fclose(out->fp) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (err != 0) {
+		art_diag(ART_E_WRITE, NULL, (struct art_pos){0, 0}, out->path, g_strerror(err));
+		if (out->tmp_path != NULL)
+			unlink(out->tmp_path);
 		ok = 0;
 	} else {
 		ok = rename_into_place(out->tmp_path, out->path);
@@ -277,7 +357,9 @@ art_output_abort(struct art_output *out)
 {
 	if (out == NULL)
 		return;
-	if (out->tmp_path != NULL) {
+	if (out->unnamed) {
+		fclose(out->fp); /* the inode goes with its last descriptor */
+	} else if (out->tmp_path != NULL) {
 		fclose(out->fp);
 		unlink(out->tmp_path);
 	} else if (out->path != NULL) {

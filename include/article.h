@@ -568,13 +568,18 @@ struct art_load_opts art_cli_load_opts(const struct art_cli *cli);
 int art_cli_exit_code(void);
 
 /* Atomic output: write to a temporary file in the target's folder, rename on
- * commit, unlink on abort.  path NULL or "-" writes stdout (commit flushes).
- * A symlink is followed (its target is replaced, the link stays); a device,
- * FIFO or socket (/dev/null, a named pipe) is written in place. */
+ * commit, drop on abort.  The temporary file is unnamed (O_TMPFILE) where the
+ * file system allows, so that even SIGKILL leaves nothing behind; it is
+ * named only for the rename.  path NULL or "-" writes stdout (commit
+ * flushes).  A symlink is followed (its target is replaced, the link
+ * stays); a device, FIFO or socket (/dev/null, a named pipe) is written in
+ * place. */
 struct art_output {
 	FILE *fp;
 	char *path;     /* final path (a symlink's target), NULL for stdout */
-	char *tmp_path; /* temporary path, NULL for stdout and devices */
+	char *tmp_path; /* named temporary file, NULL for stdout, devices and an
+	                   unnamed file until commit names it */
+	bool unnamed;   /* fp is an O_TMPFILE inode in path's folder */
 };
 /* Returns NULL after an ART_E_WRITE diagnostic. */
 struct art_output *art_output_open(const char *path);
@@ -653,15 +658,14 @@ bool art_deps_have_rules(void);
 int art_deps_write(const char *path, bool phony);
 void art_deps_free(void);
 
-/* Temporary files (art_output's, md2pdf's font subsets) are removed when
- * SIGINT, SIGTERM, SIGPIPE or SIGHUP ends the process; the first call
- * installs the handlers (a signal ignored at start stays ignored).
+/* Named temporary files (art_output's, for the moment they have a name) are
+ * removed when SIGINT, SIGTERM, SIGPIPE or SIGHUP ends the process; the
+ * first call installs the handlers (a signal ignored at start stays
+ * ignored).  No handler runs on SIGKILL or a crash: a temporary file that
+ * must not outlive the process has no name (O_TMPFILE, memfd_create).
  * Untrack before freeing path; the table holds its own copy. */
 void art_tmpfile_track(const char *path);
 void art_tmpfile_untrack(const char *path);
-/* g_file_open_tmp(tmpl, path) and art_tmpfile_track(*path), with the
- * signals held off in between.  Returns the fd, or -1. */
-int art_tmpfile_open(const char *tmpl, char **path);
 
 /* Default output name: input with its extension replaced by ext (".pdf"),
  * in the input's folder; "-" input gives "stdin"+ext. */

@@ -1,5 +1,5 @@
 /* Tests of the lead's pieces: diagnostics format, exit policy, output files. */
-#define _DEFAULT_SOURCE /* mkfifo, symlink, lstat under -std=c17 */
+#define _GNU_SOURCE /* mkfifo, symlink, lstat, O_TMPFILE under -std=c17 */
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -83,6 +83,53 @@ TEST(output_is_atomic)
 		n++;
 	g_dir_close(d);
 	CHECK_INT(n, 1); /* no temporary left behind */
+	unlink(path);
+	rmdir(dir);
+	g_free(path);
+	g_free(dir);
+}
+
+static int
+count_entries(const char *dir)
+{
+	GDir *d = g_dir_open(dir, 0, NULL);
+	int n = 0;
+	while (d && g_dir_read_name(d) != NULL)
+		n++;
+	if (d)
+		g_dir_close(d);
+	return n;
+}
+
+/* While an output is written, its folder holds no temporary file with a
+ * name (a process killed then by SIGKILL or a crash leaves none behind);
+ * the result has a plain fopen's mode.  Where the folder's file system
+ * refuses O_TMPFILE, the named fallback is what the other tests check. */
+TEST(output_has_no_name_while_written)
+{
+	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "out.txt", NULL);
+	CHECK(g_file_set_contents(path, "old", -1, NULL));
+	int probe = open(dir, O_TMPFILE | O_WRONLY, 0600);
+	if (probe >= 0) {
+		close(probe);
+		mode_t mask = umask(027);
+		struct art_output *out = art_output_open(path);
+		CHECK(out != NULL);
+		fputs("new", out->fp);
+		fflush(out->fp);
+		CHECK_INT(count_entries(dir), 1); /* out.txt only */
+		CHECK_INT(art_output_commit(out), 1);
+		umask(mask);
+		CHECK_INT(count_entries(dir), 1);
+		struct stat st;
+		CHECK_INT(stat(path, &st), 0);
+		CHECK_INT(st.st_mode & 0777, 0640);
+		char *text = NULL;
+		CHECK(g_file_get_contents(path, &text, NULL, NULL));
+		CHECK_STR(text, "new");
+		g_free(text);
+	}
 	unlink(path);
 	rmdir(dir);
 	g_free(path);
