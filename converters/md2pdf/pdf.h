@@ -365,12 +365,17 @@ struct pdf_inline {
 	GPtrArray *images; /* struct art_node * (ART_IMAGE) met inline */
 	GArray *spans;     /* struct pdf_span */
 	GArray *autospace; /* int: byte offsets of the Han-Latin gap marks */
+	/* the links' colour, not yet in attrs: a link that follows after
+	 * nothing but spaces extends it (pdf_inline_flush() inserts it) */
+	PangoAttribute *link_color;
 };
 void pdf_inline_init(struct pdf_inline *in);
 void pdf_inline_clear(struct pdf_inline *in);
 void pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first);
 /* Plain text (a title line), with CJK-Latin gaps where the article has them. */
 void pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s);
+/* Insert the pending link colour into attrs (pdf_inline_apply() does). */
+void pdf_inline_flush(struct pdf_inline *in);
 /* Put s before the text (heading numbers), moving attributes and links. */
 void pdf_inline_prefix(struct pdf_inline *in, const char *s);
 /* Apply text and attributes to a layout (and the article language). */
