@@ -32,11 +32,14 @@ $(shell mkdir -p $(GEN_DIR); line='$(hash)define MDPRESS_DATADIR "$(subst ",\",$
         [ "$$(cat $(DATADIR_H) 2>/dev/null)" = "$$line" ] || printf '%s\n' "$$line" > $(DATADIR_H))
 
 PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
-# common/fontsubset.c (fontconfig and hb-subset): linked only into the
-# programs that call it, md2pdf and md2epub (--embed-fonts, a style's fonts)
+# common/fontsubset.c (fontconfig and hb-subset): md2pdf links them;
+# md2epub needs them only for --embed-fonts and a style's fonts, and loads
+# them then (common/fontlib.c): it is compiled with their headers
+# (PKG_EPUB) but not linked with them (PKG_EPUB_LINK)
 PKG_FONTS  := harfbuzz-subset fontconfig
 PKG_TXT    := $(PKG_COMMON) icu-uc
-PKG_EPUB   := $(PKG_COMMON) libzip libxml-2.0 $(PKG_FONTS)
+PKG_EPUB_LINK := $(PKG_COMMON) libzip libxml-2.0
+PKG_EPUB   := $(PKG_EPUB_LINK) $(PKG_FONTS)
 PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 libdeflate $(PKG_FONTS)
 
 # LINK=static (default) links md2txt and md2epub against the static archives
@@ -53,9 +56,9 @@ PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 libdeflate
 # shared (Debian ships no archive), and so does libc.  md2pdf is always
 # shared: pango and cairo bring their own GLib, which must be the one copy
 # in the process.  So does HarfBuzz (Debian ships no archive of it), which
-# md2epub links for --embed-fonts: md2epub takes GLib and PCRE2 shared and
-# the rest static (0.6 ms more per run than all static, 1.1 ms less than
-# all shared).  --exclude-libs keeps the static copies private to the
+# md2epub loads for --embed-fonts only (common/fontlib.c; linked, it and
+# what it brings cost every run ~0.8 ms): md2epub takes GLib and PCRE2
+# shared and the rest static.  --exclude-libs keeps the static copies private to the
 # program: the shared libraries (FreeType, libzip) keep using their own
 # libpng and zlib.
 LINK ?= static
@@ -140,7 +143,7 @@ $(BUILD)/$(1): $$($(1)_OBJ) $(LIBARTICLE) $(LINK_STAMP)
 -include $$($(1)_OBJ:.o=.d)
 endef
 LIBS_md2txt  = $(call static_or_shared,$(PKG_TXT),$(STATIC_ARCHIVES_md2txt))
-LIBS_md2epub = $(call static_or_shared,$(PKG_EPUB),$(STATIC_ARCHIVES_md2epub))
+LIBS_md2epub = $(call static_or_shared,$(PKG_EPUB_LINK),$(STATIC_ARCHIVES_md2epub))
 LIBS_md2pdf  = $(call pkg_libs,$(PKG_PDF)) $(LIBS_COMMON)
 $(eval $(call converter,md2txt,$(PKG_TXT)))
 $(eval $(call converter,md2epub,$(PKG_EPUB)))

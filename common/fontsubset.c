@@ -3,27 +3,32 @@
  * Shared by md2pdf (subsets of the CJK faces it lays out with, see
  * converters/md2pdf/subset.c) and md2epub (--embed-fonts, the fonts a
  * style names).  No GLib type crosses into HarfBuzz or fontconfig: what
- * they allocate, they free.
+ * they allocate, they free.  Both are called through art_fontlib(), which
+ * loads them on first use (include/fontlib.h).
  */
 #include "fontsubset.h"
 
-#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <string.h>
+
+#include "fontlib.h"
 
 char *
 art_font_match(const char *family, const char *lang, bool bold, bool exact, int *index)
 {
-	FcPattern *pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	const struct art_fontlib *fl = art_fontlib();
+	if (!fl)
+		return NULL;
+	FcPattern *pat = fl->FcPatternCreate();
+	fl->FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	if (lang)
-		FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
-	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
+		fl->FcPatternAddString(pat, FC_LANG, (const FcChar8 *)lang);
+	fl->FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+	fl->FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	fl->FcDefaultSubstitute(pat);
 	FcResult r;
-	FcPattern *font = FcFontMatch(NULL, pat, &r);
-	FcPatternDestroy(pat);
+	FcPattern *font = fl->FcFontMatch(NULL, pat, &r);
+	fl->FcPatternDestroy(pat);
 	char *file = NULL;
 	FcChar8 *f, *fam;
 	bool same = true;
@@ -31,74 +36,83 @@ art_font_match(const char *family, const char *lang, bool bold, bool exact, int 
 		/* a face lists its family in several languages: any of them */
 		same = false;
 		for (int i = 0;
-		     !same && FcPatternGetString(font, FC_FAMILY, i, &fam) == FcResultMatch;
+		     !same && fl->FcPatternGetString(font, FC_FAMILY, i, &fam) == FcResultMatch;
 		     i++)
 			same = !strcmp((const char *)fam, family);
 	}
-	if (font && same && FcPatternGetString(font, FC_FILE, 0, &f) == FcResultMatch) {
+	if (font && same && fl->FcPatternGetString(font, FC_FILE, 0, &f) == FcResultMatch) {
 		file = g_strdup((const char *)f);
-		if (FcPatternGetInteger(font, FC_INDEX, 0, index) != FcResultMatch)
+		if (fl->FcPatternGetInteger(font, FC_INDEX, 0, index) != FcResultMatch)
 			*index = 0;
 	}
 	if (font)
-		FcPatternDestroy(font);
+		fl->FcPatternDestroy(font);
 	return file;
 }
 
 hb_blob_t *
 art_font_subset(const char *file, int index, const hb_set_t *chars, bool cff_only, bool *cff)
 {
-	hb_blob_t *blob = hb_blob_create_from_file_or_fail(file);
+	const struct art_fontlib *fl = art_fontlib();
+	if (!fl)
+		return NULL;
+	hb_blob_t *blob = fl->hb_blob_create_from_file_or_fail(file);
 	if (!blob)
 		return NULL;
-	hb_face_t *face = hb_face_create(blob, (unsigned)index);
-	hb_blob_destroy(blob);
-	hb_blob_t *table = hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
-	bool is_cff = hb_blob_get_length(table) > 0;
-	hb_blob_destroy(table);
+	hb_face_t *face = fl->hb_face_create(blob, (unsigned)index);
+	fl->hb_blob_destroy(blob);
+	hb_blob_t *table = fl->hb_face_reference_table(face, HB_TAG('C', 'F', 'F', ' '));
+	bool is_cff = fl->hb_blob_get_length(table) > 0;
+	fl->hb_blob_destroy(table);
 	if (cff)
 		*cff = is_cff;
 	hb_blob_t *out = NULL;
-	hb_subset_input_t *in = is_cff || !cff_only ? hb_subset_input_create_or_fail() : NULL;
-	if (in && hb_face_get_glyph_count(face) > 0) {
-		hb_set_union(hb_subset_input_unicode_set(in), chars);
-		hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
-		hb_set_t *features = hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+	hb_subset_input_t *in =
+	    is_cff || !cff_only ? fl->hb_subset_input_create_or_fail() : NULL;
+	if (in && fl->hb_face_get_glyph_count(face) > 0) {
+		fl->hb_set_union(fl->hb_subset_input_unicode_set(in), chars);
+		fl->hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_DESUBROUTINIZE);
+		hb_set_t *features =
+		    fl->hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
 		/* md2pdf's quotes.c asks for the proportional quotes of
 		 * Latin text, and half-width forms of adjacent CJK
 		 * punctuation */
-		hb_set_add(features, HB_TAG('p', 'w', 'i', 'd'));
-		hb_set_add(features, HB_TAG('h', 'a', 'l', 't'));
-		hb_face_t *sub = hb_subset_or_fail(face, in);
+		fl->hb_set_add(features, HB_TAG('p', 'w', 'i', 'd'));
+		fl->hb_set_add(features, HB_TAG('h', 'a', 'l', 't'));
+		hb_face_t *sub = fl->hb_subset_or_fail(face, in);
 		if (sub) {
-			out = hb_face_reference_blob(sub);
-			hb_face_destroy(sub);
-			if (!hb_blob_get_length(out)) {
-				hb_blob_destroy(out);
+			out = fl->hb_face_reference_blob(sub);
+			fl->hb_face_destroy(sub);
+			if (!fl->hb_blob_get_length(out)) {
+				fl->hb_blob_destroy(out);
 				out = NULL;
 			}
 		}
 	}
 	if (in)
-		hb_subset_input_destroy(in);
-	hb_face_destroy(face);
+		fl->hb_subset_input_destroy(in);
+	fl->hb_face_destroy(face);
 	return out;
 }
 
 int
 art_font_weight(const char *file, int index)
 {
+	const struct art_fontlib *fl = art_fontlib();
 	int count = 0, weight = 400;
-	FcPattern *pat = FcFreeTypeQuery((const FcChar8 *)file, (unsigned)index, NULL, &count);
+	if (!fl)
+		return weight;
+	FcPattern *pat =
+	    fl->FcFreeTypeQuery((const FcChar8 *)file, (unsigned)index, NULL, &count);
 	double w;
-	if (pat && FcPatternGetDouble(pat, FC_WEIGHT, 0, &w) == FcResultMatch)
-		weight = FcWeightToOpenType((int)w);
+	if (pat && fl->FcPatternGetDouble(pat, FC_WEIGHT, 0, &w) == FcResultMatch)
+		weight = fl->FcWeightToOpenType((int)w);
 	else if (pat) {
 		int iw;
-		if (FcPatternGetInteger(pat, FC_WEIGHT, 0, &iw) == FcResultMatch)
-			weight = FcWeightToOpenType(iw);
+		if (fl->FcPatternGetInteger(pat, FC_WEIGHT, 0, &iw) == FcResultMatch)
+			weight = fl->FcWeightToOpenType(iw);
 	}
 	if (pat)
-		FcPatternDestroy(pat);
+		fl->FcPatternDestroy(pat);
 	return weight;
 }

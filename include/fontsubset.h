@@ -1,7 +1,8 @@
 /* fontsubset.h - faces found with fontconfig and cut to a document's
  * characters with HarfBuzz's subsetter (common/fontsubset.c).  md2pdf lays
- * out with the subsets; md2epub embeds them.  Only the programs that call
- * these link harfbuzz-subset and fontconfig. */
+ * out with the subsets; md2epub embeds them.  md2pdf links harfbuzz-subset
+ * and fontconfig; md2epub loads them when it first calls one of these
+ * (include/fontlib.h). */
 #ifndef MDPRESS_FONTSUBSET_H
 #define MDPRESS_FONTSUBSET_H
 

@@ -17,11 +17,10 @@
  * for the bold face, code for the mono faces; plus the nav and cover pages.
  */
 #include "epub.h"
+#include "fontlib.h"
 #include "fontsubset.h"
 
 #include <string.h>
-
-#include <fontconfig/fontconfig.h>
 
 enum char_set { SET_ALL, SET_BOLD, SET_HEADING, SET_MONO, SET__N };
 
@@ -38,8 +37,8 @@ static const struct {
     {"Noto Sans CJK SC", true, SET_HEADING, "sans-bold", ART_ROLE_HEADING},
 };
 
-/* Whether fontconfig was used (and is to be released at the end). */
-static bool fc_used;
+/* HarfBuzz and fontconfig, loaded by the first book that embeds a font */
+static const struct art_fontlib *fl;
 
 static void
 add_utf8(hb_set_t *set, const char *s)
@@ -48,7 +47,7 @@ add_utf8(hb_set_t *set, const char *s)
 		gunichar c = g_utf8_get_char_validated(s, -1);
 		if (c == (gunichar)-1 || c == (gunichar)-2)
 			return;
-		hb_set_add(set, c);
+		fl->hb_set_add(set, c);
 		s = g_utf8_next_char(s);
 	}
 }
@@ -122,8 +121,8 @@ collect(const struct epub_book *b, hb_set_t **sets)
 		g_free(cover);
 	}
 	for (int i = 0; i < SET__N; i++)
-		if (!hb_set_is_empty(sets[i]))
-			hb_set_add_range(sets[i], 0x20, 0x7e);
+		if (!fl->hb_set_is_empty(sets[i]))
+			fl->hb_set_add_range(sets[i], 0x20, 0x7e);
 }
 
 /* Pack face index of file cut to chars as fonts/NAME.otf (or .ttf) and
@@ -137,7 +136,7 @@ pack(struct epub_book *b, GString *css, const char *file, int index, const hb_se
 	if (!blob)
 		return 0;
 	unsigned len = 0;
-	const char *data = hb_blob_get_data(blob, &len);
+	const char *data = fl->hb_blob_get_data(blob, &len);
 	struct epub_item *it = g_new0(struct epub_item, 1);
 	it->id = g_strdup_printf("font-%s", name);
 	it->href = g_strdup_printf("fonts/%s.%s", name, cff ? "otf" : "ttf");
@@ -145,7 +144,7 @@ pack(struct epub_book *b, GString *css, const char *file, int index, const hb_se
 	it->mime = cff ? "font/otf" : "font/ttf";
 	it->data = g_memdup2(data, len);
 	it->len = len;
-	hb_blob_destroy(blob);
+	fl->hb_blob_destroy(blob);
 	g_ptr_array_add(b->items, it);
 	int weight = art_font_weight(file, index);
 	g_string_append_printf(css,
@@ -197,10 +196,12 @@ epub_fonts_embed(struct epub_book *b, const struct art_style *st, bool cjk, char
 	*css_out = NULL;
 	if (!cjk && !style_has_file(st))
 		return 1;
-	fc_used = true;
+	fl = art_fontlib();
+	if (!fl)
+		return 0;
 	hb_set_t *sets[SET__N];
 	for (int i = 0; i < SET__N; i++)
-		sets[i] = hb_set_create();
+		sets[i] = fl->hb_set_create();
 	collect(b, sets);
 	GString *css =
 	    g_string_new("\n/* fonts packed into the book, cut to its characters */\n");
@@ -208,7 +209,7 @@ epub_fonts_embed(struct epub_book *b, const struct art_style *st, bool cjk, char
 	for (size_t i = 0; cjk && ok && i < G_N_ELEMENTS(cjk_faces); i++) {
 		const hb_set_t *chars = sets[cjk_faces[i].set];
 		/* the style's CJK family stands in the CSS instead */
-		if (hb_set_is_empty(chars) || st->font[cjk_faces[i].role][1])
+		if (fl->hb_set_is_empty(chars) || st->font[cjk_faces[i].role][1])
 			continue;
 		int index = 0;
 		char *file = art_font_match(cjk_faces[i].family, "zh-cn", cjk_faces[i].bold,
@@ -231,7 +232,7 @@ epub_fonts_embed(struct epub_book *b, const struct art_style *st, bool cjk, char
 		g_free(file);
 	}
 	for (int i = 0; i < SET__N; i++)
-		hb_set_destroy(sets[i]);
+		fl->hb_set_destroy(sets[i]);
 	if (ok)
 		*css_out = g_string_free(css, FALSE);
 	else
@@ -243,7 +244,6 @@ void
 epub_fonts_free(void)
 {
 	/* fontconfig's caches, so that leak checkers see only ours */
-	if (fc_used)
-		FcFini();
-	fc_used = false;
+	if (art_fontlib_loaded())
+		art_fontlib()->FcFini();
 }
