@@ -110,11 +110,16 @@ pdf_doc_finish(struct pdf *p)
 	}
 	if (ok) {
 		fix_xref(d->buf);
-		if (!pdf_png_objects_fix(d->buf, d->pngs)) {
+		GByteArray *fixed = pdf_png_objects_fix(d->buf, d->pngs);
+		if (!fixed) {
 			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
 			         "cannot put the PNG images into the PDF");
 			ok = 0;
+		} else if (fixed != d->buf) {
+			g_byte_array_free(d->buf, TRUE);
+			d->buf = fixed;
 		}
+		g_hash_table_remove_all(d->pngs); /* in the PDF now */
 	}
 	if (ok) {
 		pdf_font_tags_fix(d->buf);

@@ -81,6 +81,46 @@ set_uid(cairo_surface_t *s, char *uid)
 	                            strlen(uid), g_free, uid);
 }
 
+/* The pixel size of an image as drawn: a stand-in's (below), else its
+ * surface's. */
+static const cairo_user_data_key_t px_size_key;
+
+static void
+image_px(cairo_surface_t *s, int *w, int *h)
+{
+	const int *px = cairo_surface_get_user_data(s, &px_size_key);
+	*w = px ? px[0] : cairo_image_surface_get_width(s);
+	*h = px ? px[1] : cairo_image_surface_get_height(s);
+}
+
+/* A surface of one pixel that stands for an image of w x h pixels whose
+ * data cairo takes from the JPEG attached to it (a real one, or one that
+ * names a PNG).  cairo never reads its pixels; a surface of the image's
+ * size would still be allocated and cleared, and copied when it is
+ * released after its page, for nothing.  pdf_render_image() scales it
+ * to the image's size. */
+static cairo_surface_t *
+stand_in(int w, int h, GBytes *jpeg)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+	int *px = g_new(int, 2);
+	px[0] = w;
+	px[1] = h;
+	gsize jl;
+	const unsigned char *jd = g_bytes_get_data(jpeg, &jl);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_set_user_data(s, &px_size_key, px, g_free) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jd, jl,
+	                                (cairo_destroy_func_t)g_bytes_unref,
+	                                jpeg) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		g_free(px);
+		g_bytes_unref(jpeg);
+		return NULL;
+	}
+	return s;
+}
+
 static cairo_surface_t *
 load_jpeg(const struct pdf *p, const struct art_resource *res)
 {
@@ -90,16 +130,13 @@ load_jpeg(const struct pdf *p, const struct art_resource *res)
 	gsize len;
 	if (!g_file_get_contents(res->path, &data, &len, NULL))
 		return NULL;
-	cairo_surface_t *s =
-	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, res->width, res->height);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
-		g_free(data);
+	char *uid = page_unique(p, content_uid(data, len));
+	cairo_surface_t *s = stand_in(res->width, res->height, g_bytes_new_take(data, len));
+	if (!s) {
+		g_free(uid);
 		return NULL;
 	}
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len, g_free,
-	                            data);
-	set_uid(s, page_unique(p, content_uid(data, len)));
+	set_uid(s, uid);
 	return s;
 }
 
@@ -150,18 +187,8 @@ png_stand_in(struct pdf *p, const struct art_resource *res, const char *data, gs
 		g_hash_table_insert(d->pngs, g_strdup(key), n);
 		png = n;
 	}
-	cairo_surface_t *s =
-	    cairo_image_surface_create(CAIRO_FORMAT_RGB24, png->width, png->height);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
-		return NULL;
-	}
-	GBytes *jpeg = pdf_png_stand_in(key, png->width, png->height);
-	gsize jl;
-	const unsigned char *jd = g_bytes_get_data(jpeg, &jl);
-	cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, jd, jl,
-	                            (cairo_destroy_func_t)g_bytes_unref, jpeg);
-	return s;
+	return stand_in(png->width, png->height,
+	                pdf_png_stand_in(key, png->width, png->height));
 }
 
 /* A PNG decoded by cairo; the same picture a second time in the PDF
@@ -262,13 +289,9 @@ resample(const struct art_resource *res, int tw, int th)
 		gchar *buf = NULL;
 		gsize len = 0;
 		if (gdk_pixbuf_save_to_buffer(pb, &buf, &len, "jpeg", NULL, "quality", "85",
-		                              NULL)) {
-			s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-			                               gdk_pixbuf_get_width(pb),
-			                               gdk_pixbuf_get_height(pb));
-			cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
-			                            (unsigned char *)buf, len, g_free, buf);
-		}
+		                              NULL))
+			s = stand_in(gdk_pixbuf_get_width(pb), gdk_pixbuf_get_height(pb),
+			             g_bytes_new_take(buf, len));
 		g_object_unref(pb);
 	} else {
 		s = pixbuf_surface(pb);
@@ -404,11 +427,13 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 		placeholder(p, res && res->src ? res->src : src, alt, reserve);
 		return;
 	}
-	double w = cairo_image_surface_get_width(s) * PX_TO_PT;
-	double h = cairo_image_surface_get_height(s) * PX_TO_PT;
+	int pw, ph;
+	image_px(s, &pw, &ph);
+	double w = pw * PX_TO_PT;
+	double h = ph * PX_TO_PT;
 	double sc = fit(p, w, h, reserve);
 	/* finer than --image-dpi on the page: resample to that resolution */
-	int px = cairo_image_surface_get_width(s);
+	int px = pw;
 	double dpi = px / (w * sc / 72.0);
 	if (p->run->o.image_dpi > 0 && dpi > p->run->o.image_dpi * 1.05 &&
 	    res->type != ART_IMG_SVG) {
@@ -419,16 +444,19 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 			cairo_surface_destroy(s);
 			s = r;
 			/* same size on the page, fewer pixels */
-			sc *= (double)px / cairo_image_surface_get_width(s);
-			w = cairo_image_surface_get_width(s) * PX_TO_PT;
-			h = cairo_image_surface_get_height(s) * PX_TO_PT;
+			image_px(s, &pw, &ph);
+			sc *= (double)px / pw;
+			w = pw * PX_TO_PT;
+			h = ph * PX_TO_PT;
 		}
 	}
 	start_box(p, h * sc, reserve);
 	cairo_t *cr = p->doc->cr;
 	cairo_save(cr);
 	cairo_translate(cr, p->cur.x + (p->cur.width - w * sc) / 2, p->cur.y);
-	cairo_scale(cr, sc * PX_TO_PT, sc * PX_TO_PT);
+	/* a stand-in's one pixel to the image's size */
+	cairo_scale(cr, sc * PX_TO_PT * pw / cairo_image_surface_get_width(s),
+	            sc * PX_TO_PT * ph / cairo_image_surface_get_height(s));
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	cairo_paint(cr);

@@ -33,28 +33,20 @@ pdf_png_stand_in(const char *key, int width, int height)
 	g_byte_array_append(j, (const guint8 *)MAGIC, strlen(MAGIC));
 	g_byte_array_append(j, (const guint8 *)key, strlen(key));
 	int w = MIN(width, 0xffff), h = MIN(height, 0xffff);
-	unsigned char sof[] = {0xff,
-	                       0xc0,
-	                       0,
-	                       17,
-	                       8,
-	                       (unsigned char)(h >> 8),
-	                       (unsigned char)h,
-	                       (unsigned char)(w >> 8),
-	                       (unsigned char)w,
-	                       3,
-	                       1,
-	                       0x11,
-	                       0,
-	                       2,
-	                       0x11,
-	                       0,
-	                       3,
-	                       0x11,
-	                       0,
-	                       0xff,
-	                       0xd9};
+	/* SOF0: 8 bits, height, width, 3 components (id, sampling, table) */
+	unsigned char sof[19] = {0xff, 0xc0, 0, 17, 8};
+	sof[5] = (unsigned char)(h >> 8);
+	sof[6] = (unsigned char)h;
+	sof[7] = (unsigned char)(w >> 8);
+	sof[8] = (unsigned char)w;
+	sof[9] = 3;
+	for (int c = 0; c < 3; c++) {
+		sof[10 + 3 * c] = (unsigned char)(c + 1);
+		sof[11 + 3 * c] = 0x11;
+	}
+	static const unsigned char eoi[] = {0xff, 0xd9};
 	g_byte_array_append(j, sof, sizeof sof);
+	g_byte_array_append(j, eoi, sizeof eoi);
 	return g_byte_array_free_to_bytes(j);
 }
 
@@ -333,14 +325,14 @@ stand_in_left(const GByteArray *b)
 	return false;
 }
 
-int
+GByteArray *
 pdf_png_objects_fix(GByteArray *b, GHashTable *pngs)
 {
 	if (!pngs || g_hash_table_size(pngs) == 0)
-		return 1;
+		return b;
 	struct rewrite r = {.b = b, .pngs = pngs};
 	if (!parse_xref(b, &r.x))
-		return 0;
+		return NULL;
 	r.smasks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	r.edits = g_array_new(FALSE, FALSE, sizeof(struct edit));
 	r.added = g_string_new(NULL);
@@ -355,16 +347,11 @@ pdf_png_objects_fix(GByteArray *b, GHashTable *pngs)
 		g_byte_array_free(out, TRUE);
 		out = NULL;
 	}
-	if (out) {
-		g_byte_array_set_size(b, 0);
-		g_byte_array_append(b, out->data, out->len);
-		g_byte_array_free(out, TRUE);
-	}
 	for (guint k = 0; k < r.edits->len; k++)
 		g_string_free(g_array_index(r.edits, struct edit, k).text, TRUE);
 	g_array_free(r.edits, TRUE);
 	g_string_free(r.added, TRUE);
 	g_array_free(r.added_at, TRUE);
 	g_hash_table_destroy(r.smasks);
-	return out != NULL;
+	return out;
 }

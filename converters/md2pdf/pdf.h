@@ -328,10 +328,11 @@ void pdf_png_free(struct pdf_png *p);
 /* imgobj.c */
 /* The tiny JPEG that stands for the PNG under key in cairo's output. */
 GBytes *pdf_png_stand_in(const char *key, int width, int height);
-/* In a finished PDF, put each PNG of pngs (key -> struct pdf_png *) where
- * cairo wrote its stand-in; rewrites the xref table.  0 when a stand-in
- * cannot be replaced (the PDF is then unusable). */
-int pdf_png_objects_fix(GByteArray *b, GHashTable *pngs);
+/* The finished PDF b with each PNG of pngs (key -> struct pdf_png *) where
+ * cairo wrote its stand-in, and the xref table rewritten: a new array, or
+ * b itself when there are none; NULL when a stand-in cannot be replaced
+ * (b is then unusable). */
+GByteArray *pdf_png_objects_fix(GByteArray *b, GHashTable *pngs);
 
 /* fonttags.c */
 /* In a finished PDF, replace cairo's font subset tags by tags made from
