@@ -214,8 +214,12 @@ run_job(struct batch_run *r, const struct job *j)
 		ok = r->d->convert(r->d->ctx, arts, j->n, out->fp, name);
 		if (ok && art_diag_fatal_count() == fatal)
 			ok = art_output_commit(out);
-		else
+		else {
+			/* a warning made an error (-Werror=NAME) while converting:
+			 * nothing written, so the run failed */
 			art_output_abort(out);
+			ok = 0;
+		}
 	}
 	ok = ok && out != NULL;
 	char *target = art_cli_deps_target(&r->cli, j->path, j->inputs[0], r->d->ext);
