@@ -87,6 +87,9 @@ static const struct diag_entry diag_table[ART_DIAG__MAX] = {
         {ART_WARNING, "style-metadata",
          "style: book metadata (title, author, date...) belongs in --metadata; ignored"},
     [ART_W_EMBED_FONT] = {ART_WARNING, "embed-font", "font not embedded: %s: %s"},
+    [ART_W_PAGE_LINKS] = {ART_WARNING, "page-links",
+                          "page %d has more than %d links: the rest are text, not clickable "
+                          "(--max-page-links)"},
     [ART_W_GENERIC] = {ART_WARNING, "other", "%s"},
 };
 

@@ -485,6 +485,7 @@ enum art_diag_code {
 	ART_W_STYLE_KEY,      /* style: unknown key '%s' ignored */
 	ART_W_STYLE_METADATA, /* style: book metadata ... belongs in --metadata; ignored */
 	ART_W_EMBED_FONT,     /* font not embedded: %s: %s */
+	ART_W_PAGE_LINKS,     /* page %d has more than %d links: the rest are text */
 	ART_W_GENERIC,        /* %s  (named "other": give new messages a code of their own) */
 	ART_DIAG__MAX
 };

@@ -78,10 +78,26 @@ pdf_line_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0, d
                double h)
 {
 	int ls = line->start_index, le = line->start_index + line->length;
+	struct pdf_doc *d = p->doc;
+	if (d->links_page != p->cur.page) {
+		d->links_page = p->cur.page;
+		d->page_links = 0;
+	}
+	int max = p->run->o.max_page_links;
 	for (guint i = 0; i < links->len; i++) {
 		struct pdf_link *l = &g_array_index(links, struct pdf_link, i);
 		if (l->end <= ls || l->start >= le)
 			continue;
+		if (max > 0 && d->page_links >= max) {
+			/* cairo spends some 20 us on each annotation: 50,000
+			 * links took over a second.  Past the limit a link
+			 * stays what it reads as, coloured text. */
+			if (!d->links_capped)
+				art_diag(ART_W_PAGE_LINKS, d->art ? d->art->display_name : NULL,
+				         (struct art_pos){0, 0}, pdf_body_page(p), max);
+			d->links_capped = true;
+			return;
+		}
 		int *ranges = NULL, n = 0;
 		pango_layout_line_get_x_ranges(line, MAX(l->start, ls), MIN(l->end, le),
 		                               &ranges, &n);
@@ -111,6 +127,7 @@ pdf_line_links(struct pdf *p, PangoLayoutLine *line, GArray *links, double x0, d
 			g_free(full);
 			cairo_tag_begin(p->doc->cr, CAIRO_TAG_LINK, attr->str);
 			cairo_tag_end(p->doc->cr, CAIRO_TAG_LINK);
+			d->page_links++;
 		}
 		g_string_free(attr, TRUE);
 	}

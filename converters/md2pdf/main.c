@@ -19,6 +19,7 @@ struct md2pdf {
 	char *paper;
 	double margin; /* -1: the style's */
 	int max_pages;
+	int max_page_links;
 	int image_dpi;
 	gboolean toc, no_toc, no_cover;
 	gboolean no_autospace;
@@ -42,10 +43,15 @@ setup(void *ctx, const struct art_cli *cli, struct art_load_opts *lopts)
 		return ART_EXIT_USAGE;
 	}
 	m->o.max_pages = m->max_pages;
+	m->o.max_page_links = m->max_page_links;
 	m->o.no_autospace = m->no_autospace;
 	m->o.image_dpi = m->image_dpi;
 	if (m->image_dpi < 0 || m->image_dpi > 10000) {
 		fprintf(stderr, "md2pdf: --image-dpi must be from 1 to 10000 (0: off)\n");
+		return ART_EXIT_USAGE;
+	}
+	if (m->max_page_links < 0) {
+		fprintf(stderr, "md2pdf: --max-page-links must be 0 (no limit) or more\n");
 		return ART_EXIT_USAGE;
 	}
 	if (m->max_pages < 1) {
@@ -107,7 +113,9 @@ teardown(void *ctx)
 int
 main(int argc, char **argv)
 {
-	struct md2pdf m = {.margin = -1, .max_pages = ART_DEFAULT_MAX_PAGES};
+	struct md2pdf m = {.margin = -1,
+	                   .max_pages = ART_DEFAULT_MAX_PAGES,
+	                   .max_page_links = PDF_DEFAULT_MAX_PAGE_LINKS};
 	const GOptionEntry own[] = {
 	    {"toc", 0, 0, G_OPTION_ARG_NONE, &m.toc,
 	     "Print a table of contents after the cover (default for books)", NULL},
@@ -127,6 +135,10 @@ main(int argc, char **argv)
 	     "N"},
 	    {"max-pages", 0, 0, G_OPTION_ARG_INT, &m.max_pages,
 	     "Fail rather than write more than N pages (default 2000)", "N"},
+	    {"max-page-links", 0, 0, G_OPTION_ARG_INT, &m.max_page_links,
+	     "Make at most N links of a page clickable; the rest stay text "
+	     "(default 100, 0: no limit)",
+	     "N"},
 	    {"no-autospace", 0, 0, G_OPTION_ARG_NONE, &m.no_autospace,
 	     "No quarter-em gap between Han characters and Latin letters or digits "
 	     "(on by default for Chinese)",

@@ -32,12 +32,16 @@
 #include <pango/pangocairo.h>
 
 #define PDF_MAX_QUOTE 16
+/* --max-page-links: link annotations on one page, past which links stay
+ * text (the densest page of the 42 corpus articles has 65) */
+#define PDF_DEFAULT_MAX_PAGE_LINKS 100
 
 /* The run's options (main.c fills them from the command line and style). */
 struct pdf_opts {
 	double page_w, page_h;         /* points */
 	double margin[4];              /* points: top, right, bottom, left */
 	int max_pages;                 /* --max-pages; 0 = no limit */
+	int max_page_links;            /* --max-page-links; 0 = no limit */
 	int image_dpi;                 /* --image-dpi: resample finer images; 0 = never */
 	bool no_autospace;             /* --no-autospace */
 	int toc, cover;                /* -1: the default (on for books), 0 off, 1 on */
@@ -120,6 +124,9 @@ struct pdf_doc {
 	GHashTable *dests;                     /* names already defined (string set) */
 	GHashTable *dest_refs;                 /* names links point to (string set) */
 	int dest_seq;                          /* for generated destination names */
+	int links_page;                        /* the page page_links counts on */
+	int page_links;                        /* link annotations made on it */
+	bool links_capped;                     /* --max-page-links was reached (warned) */
 	GPtrArray *images;                     /* cairo_surface_t *, kept until the end */
 	GHashTable *images_seen;               /* PNGs decoded for this PDF: unique id ->
 	                                        * size and format (image.c) */
