@@ -50,10 +50,12 @@ pdf_png_stand_in(const char *key, int width, int height)
 	return g_byte_array_free_to_bytes(j);
 }
 
-/* One change to the PDF: bytes [from, to) become text. */
+/* One change to the PDF: bytes [from, to) become text, then data (an
+ * image stream, not copied; NULL for none). */
 struct edit {
 	gsize from, to;
 	GString *text;
+	GBytes *data;
 };
 
 static gint
@@ -130,9 +132,9 @@ struct rewrite {
 };
 
 static void
-add_edit(struct rewrite *r, gsize from, gsize to, GString *text)
+add_edit(struct rewrite *r, gsize from, gsize to, GString *text, GBytes *data)
 {
-	struct edit e = {from, to, text};
+	struct edit e = {from, to, text, data};
 	g_array_append_val(r->edits, e);
 }
 
@@ -227,16 +229,14 @@ replace_object(struct rewrite *r, unsigned long i)
 	}
 	unsigned long smask = png->smask ? smask_object(r, key, png) : 0;
 	g_free(key);
-	gsize len;
-	const void *bytes = g_bytes_get_data(png->data, &len);
+	gsize len = g_bytes_get_size(png->data);
 	GString *obj = g_string_new(NULL);
 	image_dict(obj, png, smask);
 	g_string_append(obj, ">>\nstream\n");
-	g_string_append_len(obj, bytes, (gssize)len);
-	add_edit(r, off + (gsize)hl, end, obj);
+	add_edit(r, off + (gsize)hl, end, obj, png->data);
 	GString *length = g_string_new(NULL);
 	g_string_printf(length, "   %zu", len);
-	add_edit(r, moff + hm, (gsize)(mend - d), length);
+	add_edit(r, moff + hm, (gsize)(mend - d), length, NULL);
 	return true;
 }
 
@@ -279,7 +279,14 @@ apply(struct rewrite *r)
 {
 	g_array_sort(r->edits, by_from);
 	const guint8 *d = r->b->data;
-	GByteArray *out = g_byte_array_sized_new(r->b->len + (guint)r->added->len);
+	/* its final size, so that it is never moved while it grows */
+	gsize size = r->b->len + r->added->len + 20 * (gsize)r->next + r->x.trailer_len + 64;
+	for (guint k = 0; k < r->edits->len; k++) {
+		const struct edit *e = &g_array_index(r->edits, struct edit, k);
+		size += e->text->len + (e->data ? g_bytes_get_size(e->data) : 0) -
+		        (e->to - e->from);
+	}
+	GByteArray *out = g_byte_array_sized_new((guint)size);
 	gsize *new_off = g_new0(gsize, r->next);
 	/* object offsets move by what the edits before them added */
 	unsigned long nobj = r->x.count;
@@ -298,6 +305,11 @@ apply(struct rewrite *r)
 		if (e) {
 			g_byte_array_append(out, (const guint8 *)e->text->str,
 			                    (guint)e->text->len);
+			if (e->data) {
+				gsize dl;
+				const guint8 *dd = g_bytes_get_data(e->data, &dl);
+				g_byte_array_append(out, dd, (guint)dl);
+			}
 			pos = e->to;
 		}
 	}
