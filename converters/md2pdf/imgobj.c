@@ -185,6 +185,24 @@ smask_object(struct rewrite *r, const char *key, const struct pdf_png *png)
 	return id;
 }
 
+/* The key of the stand-in JPEG whose stream data starts at d + at, when
+ * the bytes there are exactly one (SOI, the comment, SOF0, EOI, the end of
+ * the stream): a new string; else NULL.  *end: where its data ends. */
+static char *
+stand_in_key(const char *d, gsize n, gsize at, gsize *end)
+{
+	size_t ml = strlen(MAGIC);
+	if (at + 6 + ml > n || memcmp(d + at, "\xff\xd8\xff\xfe", 4) ||
+	    memcmp(d + at + 6, MAGIC, ml))
+		return NULL;
+	gsize kl = (gsize)((unsigned char)d[at + 4] << 8 | (unsigned char)d[at + 5]);
+	*end = at + 4 + kl + 21;
+	if (kl < ml + 2 || *end + 11 > n || memcmp(d + at + 4 + kl, "\xff\xc0", 2) ||
+	    memcmp(d + *end, "\nendstream\n", 11))
+		return NULL;
+	return g_strndup(d + at + 6 + ml, kl - 2 - ml);
+}
+
 /* Object i when it is a stand-in: replace it (and its length object).
  * Returns false when it is one but cannot be replaced. */
 static bool
@@ -207,23 +225,23 @@ replace_object(struct rewrite *r, unsigned long i)
 	const char *st = memmem(d + off, lim - off, ">>\nstream\n", 10);
 	if (!st || memmem(d + off, (gsize)(st - d) - off, "endobj", 6))
 		return true;
-	gsize data = (gsize)(st - d) + 10;
-	size_t ml = strlen(MAGIC);
-	if (data + 6 + ml > n || memcmp(d + data, "\xff\xd8\xff\xfe", 4) ||
-	    memcmp(d + data + 6, MAGIC, ml))
+	gsize end;
+	char *key = stand_in_key(d, n, (gsize)(st - d) + 10, &end);
+	const struct pdf_png *png = key ? g_hash_table_lookup(r->pngs, key) : NULL;
+	if (!png) {
+		/* not a stand-in, or a JPEG shaped like one that names no PNG
+		 * of this PDF: data as any other */
+		g_free(key);
 		return true;
-	gsize kl = (gsize)((unsigned char)d[data + 4] << 8 | (unsigned char)d[data + 5]);
-	/* the stand-in is SOI, the comment segment, SOF0 (19 bytes), EOI */
-	gsize end = data + 4 + kl + 21;
-	if (kl < ml + 2 || end + 11 > n || memcmp(d + end, "\nendstream\n", 11) ||
-	    m >= r->x.count || !memmem(d + off, (gsize)(st - d) - off, "/DCTDecode", 10))
+	}
+	if (m >= r->x.count || !memmem(d + off, (gsize)(st - d) - off, "/DCTDecode", 10)) {
+		g_free(key);
 		return false;
-	char *key = g_strndup(d + data + 6 + ml, kl - 2 - ml);
-	const struct pdf_png *png = g_hash_table_lookup(r->pngs, key);
+	}
 	g_snprintf(head, sizeof head, "%lu 0 obj\n", m);
 	gsize moff = obj_offset(r->b, &r->x, m), hm = strlen(head);
 	const char *mend = moff ? memmem(d + moff, MIN(64, n - moff), "\nendobj", 7) : NULL;
-	if (!png || !mend || strncmp(d + moff, head, hm)) {
+	if (!mend || strncmp(d + moff, head, hm)) {
 		g_free(key);
 		return false;
 	}
@@ -323,18 +341,20 @@ apply(struct rewrite *r)
 	return out;
 }
 
-/* Whether b still holds a stand-in JPEG's header. */
+/* Whether b still holds a stand-in for one of pngs. */
 static bool
-stand_in_left(const GByteArray *b)
+stand_in_left(const GByteArray *b, GHashTable *pngs)
 {
 	const char *d = (const char *)b->data, *s = d;
-	gsize n = b->len, ml = strlen(MAGIC);
-	while ((s = memmem(s, n - (gsize)(s - d), MAGIC, ml))) {
-		if (s - d >= 6 && !memcmp(s - 6, "\xff\xd8\xff\xfe", 4))
-			return true;
+	gsize n = b->len, ml = strlen(MAGIC), end;
+	bool left = false;
+	while (!left && (s = memmem(s, n - (gsize)(s - d), MAGIC, ml))) {
+		char *key = s - d >= 6 ? stand_in_key(d, n, (gsize)(s - d) - 6, &end) : NULL;
+		left = key && g_hash_table_contains(pngs, key);
+		g_free(key);
 		s++;
 	}
-	return false;
+	return left;
 }
 
 GByteArray *
@@ -355,7 +375,7 @@ pdf_png_objects_fix(GByteArray *b, GHashTable *pngs)
 		ok = replace_object(&r, i);
 	GByteArray *out = ok ? apply(&r) : NULL;
 	/* no stand-in left anywhere (one cairo wrote where it was not looked for) */
-	if (out && stand_in_left(out)) {
+	if (out && stand_in_left(out, pngs)) {
 		g_byte_array_free(out, TRUE);
 		out = NULL;
 	}

@@ -6,7 +6,8 @@
 # has its size and its alpha mask exactly when it has transparency, data a
 # PDF reader can take as it is goes in untouched, a damaged file comes out
 # as through cairo, no stand-in JPEG is left, qpdf finds nothing wrong, and
-# the bytes are the same run after run and alone or in a batch.
+# the bytes are the same run after run and alone or in a batch; a JPEG that
+# looks like the stand-in for a PNG goes in as any JPEG.
 . "$(dirname "$0")/../lib.sh"
 PDF=$BUILD/md2pdf
 [ -x "$PDF" ] || { fail png-built "no $PDF"; exit 0; }
@@ -121,4 +122,23 @@ if cmp -s all.pdf all2.pdf && cmp -s all.pdf batch/all.pdf && cmp -s rgba.pdf ba
 	pass png-reproducible
 else
 	fail png-reproducible "runs or batch differ"
+fi
+
+# 8. a real JPEG whose comment starts as md2pdf's stand-in for a PNG does
+# (and names no PNG of the PDF) is a JPEG like any other: the document
+# converts, beside a real PNG, and keeps it as DCTDecode
+python3 - photo.jpg <<'EOF'
+import struct, sys
+key = b"mdpress-png mdpress-image-0000000000000000000000000000000000000000"
+j = open(sys.argv[1], "rb").read()
+open("lookalike.jpg", "wb").write(j[:2] + b"\xff\xfe" + struct.pack(">H", len(key) + 2) + key + j[2:])
+EOF
+printf '# Look-alike\n\n![a](lookalike.jpg)\n\n![b](rgba.png)\n' >look.md
+l=
+if "$PDF" -q -o look.pdf look.md 2>look.err && qpdf --check look.pdf >/dev/null 2>&1 &&
+	l=$(pdfimages -list look.pdf 2>/dev/null | awk 'NR > 2 { print $3, $9 }' | paste -sd,) &&
+	[ "$l" = "image jpeg,image image,smask image" ]; then
+	pass png-stand-in-look-alike-jpeg
+else
+	fail png-stand-in-look-alike-jpeg "$(head -c 200 look.err); images: $l"
 fi
