@@ -50,9 +50,30 @@ void txt_render_table(struct txt *t, const struct art_node *n, const char *first
  * width 0 = only the forced breaks.  lang may be NULL. */
 void txt_wrap(GString *out, const char *text, int width, const char *first, const char *rest,
               const char *lang);
-/* linebreak.c: brk[i] (i = 0..nchars) becomes true where a line may break
- * before character i of a text of nchars characters cp[0..nchars-1]. */
-void txt_line_breaks(const gunichar *cp, int nchars, const char *lang, bool *brk);
+/* linebreak.c: the UAX #14 opportunities to break a text of nchars
+ * characters cp[0..nchars-1], found when first asked for. */
+struct txt_breaks {
+	const gunichar *cp;
+	int nchars;
+	const char *lang;
+	bool ready;                /* the text is encoded (or ICU failed) */
+	int base;                  /* no question looks before this char */
+	int shown;                 /* where ICU's text starts (a char), or -1 */
+	struct UBreakIterator *bi; /* NULL: no ICU, breaks after spaces */
+	gunichar2 *u16;            /* the text in UTF-16, for ICU */
+	int *at16;                 /* UTF-16 offset of char i, i = 0..nchars */
+	int *char_at;              /* char index at a UTF-16 offset */
+};
+void txt_breaks_init(struct txt_breaks *b, const gunichar *cp, int nchars, const char *lang);
+/* The last k with lo < k <= hi where a line may break before character k,
+ * or -1 when there is none. */
+int txt_breaks_last(struct txt_breaks *b, int lo, int hi);
+/* The first k > lo where a line may break before character k, or -1. */
+int txt_breaks_next(struct txt_breaks *b, int lo);
+/* A line broke before character k, an opportunity: no later question
+ * looks before it (ICU then needs only the text from k on). */
+void txt_breaks_from(struct txt_breaks *b, int k);
+void txt_breaks_done(struct txt_breaks *b);
 /* Release the cached break iterator (at exit, for leak checkers). */
 void txt_line_breaks_free(void);
 /* Append prefix with trailing spaces removed, and a newline. */

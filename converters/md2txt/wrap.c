@@ -8,15 +8,17 @@
 
 #include "txt.h"
 
-/* One forced line of text, decoded: its characters, widths and break
- * opportunities. */
+/* One forced line of text, decoded: its characters, widths, where a URL
+ * forbids a break, and its break opportunities (asked of ICU only where a
+ * line overflows). */
 struct wline {
 	const char *text;
 	int nchars;
 	int *off;     /* byte offset of each char, off[nchars] = len */
 	gunichar *cp; /* each char, decoded once */
 	int *cw;      /* display width of each char */
-	bool *brk;    /* nchars + 1: may break before char i */
+	bool *keep;   /* nchars + 1: no break before char i (inside a URL) */
+	struct txt_breaks brk;
 };
 
 static bool
@@ -34,7 +36,12 @@ sanitize(const char *text)
 	const char *run = text; /* characters kept as they are, not yet copied */
 	for (const char *p = text; *p;) {
 		const char *next = g_utf8_next_char(p);
-		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+		unsigned char lead = (unsigned char)*p;
+		if (lead >= 0x80 && lead != 0xC2 && lead != 0xE2) {
+			p = next; /* not U+0080-U+009F (C2 ..) nor U+2028/9 (E2 ..) */
+			continue;
+		}
+		gunichar c = lead < 0x80 ? (gunichar)lead : g_utf8_get_char(p);
 		bool plain = c != '\t' && c != ' ' && c != '\n' && c != 0x2028 && c != 0x2029 &&
 		             c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0);
 		if (plain ||
@@ -78,7 +85,7 @@ protect_urls(struct wline *w)
 		if ((memchr(start, ':', blen) && g_strstr_len(start, (gssize)blen, "://")) ||
 		    (blen > 4 && strncmp(start, "www.", 4) == 0)) {
 			for (int k = i + 1; k < j; k++)
-				w->brk[k] = false;
+				w->keep[k] = true;
 		}
 		i = j;
 	}
@@ -108,69 +115,101 @@ txt_blank_line(GString *out, const char *prefix)
 	g_string_append_c(out, '\n');
 }
 
+/* Whether a line may break before char k, an opportunity UAX #14 gives:
+ * not inside a URL, not between a number and its unit. */
+static bool
+allowed(const struct wline *w, int k)
+{
+	return !w->keep[k] && !art_no_break_between(w->cp[k - 1], w->cp[k]);
+}
+
+/* The last place a line may break with lo < k <= hi, or -1. */
+static int
+last_break(struct wline *w, int lo, int hi)
+{
+	for (int k = txt_breaks_last(&w->brk, lo, hi); k > lo;
+	     k = txt_breaks_last(&w->brk, lo, k - 1))
+		if (allowed(w, k))
+			return k;
+	return -1;
+}
+
+/* The first place a line may break after lo, or -1. */
+static int
+next_break(struct wline *w, int lo)
+{
+	for (int k = txt_breaks_next(&w->brk, lo); k > lo; k = txt_breaks_next(&w->brk, k))
+		if (allowed(w, k))
+			return k;
+	return -1;
+}
+
 /* Wrap one line that has no forced break.  *first says whether the first
- * prefix is still unused. */
+ * prefix is still unused.  Greedy: a line ends at the last opportunity
+ * before the first character that does not fit; a run with none is left
+ * whole, up to the next opportunity. */
 static void
 wrap_line(GString *out, const char *text, int len, int width, const char **prefix,
           const char *rest, const char *lang)
 {
 	struct wline w = {.text = text};
-	w.nchars = (int)g_utf8_strlen(text, len);
+	glong n = 0;
+	w.cp = g_utf8_to_ucs4_fast(text, len, &n);
+	w.nchars = (int)n;
 	w.off = g_new(int, w.nchars + 1);
-	w.cp = g_new(gunichar, w.nchars + 1);
 	w.cw = g_new(int, w.nchars + 1);
-	w.brk = g_new(bool, w.nchars + 1);
-	int i = 0;
-	for (const char *p = text; p < text + len; p = g_utf8_next_char(p), i++) {
-		w.off[i] = (int)(p - text);
-		w.cp[i] = g_utf8_get_char(p);
-		w.cw[i] = art_char_width(w.cp[i]);
+	w.keep = g_new0(bool, w.nchars + 1);
+	int o = 0;
+	for (int i = 0; i < w.nchars; i++) {
+		gunichar c = w.cp[i];
+		w.off[i] = o;
+		o += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+		w.cw[i] = art_char_width(c);
 	}
 	w.off[w.nchars] = len;
-	w.cp[w.nchars] = 0;
 	w.cw[w.nchars] = 0;
-	txt_line_breaks(w.cp, w.nchars, lang, w.brk);
-	for (i = 1; i < w.nchars; i++)
-		if (w.brk[i] && art_no_break_between(w.cp[i - 1], w.cp[i]))
-			w.brk[i] = false;
 	protect_urls(&w);
+	txt_breaks_init(&w.brk, w.cp, w.nchars, lang);
 
-	int start = 0;
+	int start = 0, i;
 	while (start < w.nchars && is_space(w.cp[start]))
 		start++;
 	int room = width - art_str_width(*prefix, -1);
-	int cur = 0, brk = -1;
+	int cur = 0;
+	int none = start; /* no place to break in (start, none] */
 	for (i = start; i < w.nchars; i++) {
-		bool white = is_space(w.cp[i]);
-		if (i > start && w.brk[i])
-			brk = i;
-		if (!white && cur + w.cw[i] > room && brk > start) {
-			emit(out, *prefix, text + w.off[start], w.off[brk] - w.off[start]);
-			*prefix = rest;
-			room = width - art_str_width(rest, -1);
-			start = brk;
-			while (start < i && is_space(w.cp[start]))
-				start++;
-			/* re-measure what moved to the new line, and its breaks */
-			cur = 0;
-			brk = -1;
-			for (int k = start; k < i; k++) {
-				if (k > start && w.brk[k])
-					brk = k;
-				cur += w.cw[k];
+		if (!is_space(w.cp[i]) && cur + w.cw[i] > room && i > none) {
+			int brk = last_break(&w, none, i);
+			if (brk < 0) {
+				/* this line runs on to the next opportunity */
+				int next = next_break(&w, i);
+				none = next < 0 ? w.nchars : next - 1;
+			} else {
+				emit(out, *prefix, text + w.off[start],
+				     w.off[brk] - w.off[start]);
+				*prefix = rest;
+				room = width - art_str_width(rest, -1);
+				txt_breaks_from(&w.brk, brk);
+				start = brk;
+				while (start < i && is_space(w.cp[start]))
+					start++;
+				/* re-measure what moved to the new line */
+				cur = 0;
+				for (int k = start; k < i; k++)
+					cur += w.cw[k];
+				none = start;
 			}
-			if (i > start && w.brk[i])
-				brk = i;
 		}
 		cur += w.cw[i];
 	}
 	if (start < w.nchars || *prefix != rest)
 		emit(out, *prefix, text + w.off[start], w.off[w.nchars] - w.off[start]);
 	*prefix = rest;
+	txt_breaks_done(&w.brk);
 	g_free(w.off);
 	g_free(w.cp);
 	g_free(w.cw);
-	g_free(w.brk);
+	g_free(w.keep);
 }
 
 void
