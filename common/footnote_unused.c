@@ -40,10 +40,23 @@ def_label(const char *s, const char *end, int *col)
 	return g_strndup(l, (gsize)(e - l));
 }
 
+/* Whether s has "[^" anywhere.  memchr() is vectorised; g_strstr_len()
+ * and memmem() went byte by byte, 2% of md2txt's time on a 1 MB article
+ * without footnotes. */
+static bool
+has_footnote_mark(const char *s, size_t len)
+{
+	const char *end = s + len;
+	for (const char *p = s; (p = memchr(p, '[', (size_t)(end - p))) && p + 1 < end; p++)
+		if (p[1] == '^')
+			return true;
+	return false;
+}
+
 void
 art_warn_unused_footnotes(struct article *art)
 {
-	if (!art->root || !g_strstr_len(art->source, (gssize)art->source_len, "[^"))
+	if (!art->root || !has_footnote_mark(art->source, art->source_len))
 		return;
 	GHashTable *kept = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GArray *blocks = g_array_new(FALSE, FALSE, sizeof(struct line_span));

@@ -122,39 +122,52 @@ opens(gunichar a, gunichar b, int depth)
 }
 
 /* Decide the quotes of text node n again; prev: the character before it
- * in its block.  Returns the last character of n. */
+ * in its block.  Returns the last character of n, as it was.  Only the
+ * curly quotes (U+2018, U+2019, U+201C, U+201D: E2 80 98/99/9C/9D in
+ * UTF-8) are decoded, with the character before and after each: the text
+ * between is skipped with strstr(), a third of the cost on Chinese text. */
 static gunichar
 text_quotes(struct art_node *n, const struct art_node *root, gunichar prev, int depth[2])
 {
 	char *s = n->literal;
-	for (char *p = s; *p; p = g_utf8_next_char(p)) {
+	const char *last_end = NULL; /* just after the last quote seen */
+	gunichar last = 0;           /* that quote as it was */
+	for (char *p = s; (p = strstr(p, "\xE2\x80"));) {
 		gunichar c = g_utf8_get_char(p);
+		char *q = g_utf8_next_char(p);
 		int k = quote_kind(c);
-		if (k >= 0) {
-			char *q = g_utf8_next_char(p);
-			gunichar next = *q ? g_utf8_get_char(q) : next_char(n, root);
-			bool open = c == 0x201C || c == 0x2018;
-			if (art_is_cjk(prev) || art_is_cjk(next)) {
-				/* an empty pair: 设置为"" */
-				if (quote_kind(prev) == k && (prev == 0x201C || prev == 0x2018))
-					open = false;
-				else if (quote_kind(next) == k)
-					open = true;
-				else
-					open = opens(prev, next, depth[k]);
-				/* same length in UTF-8: rewritten in place */
-				g_unichar_to_utf8(k == 0 ? (open ? 0x201C : 0x201D)
-				                         : (open ? 0x2018 : 0x2019),
-				                  p);
-			}
-			if (open)
-				depth[k]++;
-			else if (depth[k] > 0)
-				depth[k]--;
+		if (k < 0) {
+			p = q;
+			continue;
 		}
-		prev = c;
+		gunichar before = p == s          ? prev
+		                  : p == last_end ? last
+		                                  : g_utf8_get_char(g_utf8_prev_char(p));
+		gunichar next = *q ? g_utf8_get_char(q) : next_char(n, root);
+		bool open = c == 0x201C || c == 0x2018;
+		if (art_is_cjk(before) || art_is_cjk(next)) {
+			/* an empty pair: 设置为"" */
+			if (quote_kind(before) == k && (before == 0x201C || before == 0x2018))
+				open = false;
+			else if (quote_kind(next) == k)
+				open = true;
+			else
+				open = opens(before, next, depth[k]);
+			/* same length in UTF-8: rewritten in place */
+			g_unichar_to_utf8(
+			    k == 0 ? (open ? 0x201C : 0x201D) : (open ? 0x2018 : 0x2019), p);
+		}
+		if (open)
+			depth[k]++;
+		else if (depth[k] > 0)
+			depth[k]--;
+		last = c;
+		last_end = p = q;
 	}
-	return prev;
+	if (!*s)
+		return prev;
+	char *end = s + strlen(s);
+	return end == last_end ? last : g_utf8_get_char(g_utf8_prev_char(end));
 }
 
 /* Whether source has "--" followed by the word at w. */
