@@ -55,17 +55,19 @@ PKG_PDF    := $(PKG_COMMON) pangocairo pangoft2 cairo-pdf librsvg-2.0 libdeflate
 # (its 30 MB would be copied into the program at start-up).  libzip stays
 # shared (Debian ships no archive), and so does libc.  md2pdf is always
 # shared: pango and cairo bring their own GLib, which must be the one copy
-# in the process.  So does HarfBuzz (Debian ships no archive of it), which
-# md2epub loads for --embed-fonts only (common/fontlib.c; linked, it and
-# what it brings cost every run ~0.8 ms): md2epub takes GLib and PCRE2
-# shared and the rest static.  --exclude-libs keeps the static copies private to the
+# in the process.  HarfBuzz (Debian ships no archive of it) brings the
+# shared GLib too, but md2epub loads it only for a book that embeds a font
+# (common/fontlib.c; linked, it and what it brings cost every run ~0.8 ms),
+# so md2epub is static like md2txt; in such a book HarfBuzz's GLib sits
+# beside md2epub's private copy, and no GLib object crosses between them
+# (common/fontsubset.c hands HarfBuzz only its own types).  --exclude-libs keeps the static copies private to the
 # program: the shared libraries (FreeType, libzip) keep using their own
 # libpng and zlib.
 LINK ?= static
 STATIC_ARCHIVES := cmark-gfm-extensions cmark-gfm xml2 glib-2.0 pcre2-8 yaml png16 jpeg \
                    lzma z icuuc icudata stdc++
 STATIC_ARCHIVES_md2txt := $(STATIC_ARCHIVES)
-STATIC_ARCHIVES_md2epub := $(filter-out glib-2.0 pcre2-8,$(STATIC_ARCHIVES))
+STATIC_ARCHIVES_md2epub := $(STATIC_ARCHIVES)
 LIBS_SHARED_TAIL := -lm -pthread
 # Relink when LINK or the archive lists change: the stamp is rewritten only
 # when it differs.

@@ -2,7 +2,7 @@
 # tests/packaging/suite-62-startup.sh BUILD - what md2txt and md2epub load
 # to start.  On the seed, start-up is most of their run, and every shared
 # object loaded and relocated costs: the static build (LINK=static) loads
-# neither ICU nor libstdc++, and md2epub loads HarfBuzz and fontconfig only
+# neither ICU, GLib nor libstdc++, and md2epub loads HarfBuzz and fontconfig only
 # for a book that embeds a font.  Checked from the dynamic loader's own
 # account (LD_DEBUG=files), not from the link line.
 . "$(dirname "$0")/../lib.sh"
@@ -27,9 +27,9 @@ for p in md2txt md2epub; do
 		continue
 	fi
 	if [ "$static" = 1 ] && [ "$sanitized" = 0 ]; then
-		bad=$(grep -oE 'lib(stdc\+\+|icuuc|icudata|gcc_s)[^ ]*' <<<"$libs" | tr '\n' ' ')
-		if [ -z "$bad" ]; then pass "$p-no-icu-no-libstdcxx"
-		else fail "$p-no-icu-no-libstdcxx" "loads $bad"; fi
+		bad=$(grep -oE 'lib(stdc\+\+|icuuc|icudata|gcc_s|glib-2|pcre2)[^ ]*' <<<"$libs" | tr '\n' ' ')
+		if [ -z "$bad" ]; then pass "$p-no-icu-glib-libstdcxx"
+		else fail "$p-no-icu-glib-libstdcxx" "loads $bad"; fi
 	fi
 	if [ "$p" = md2epub ]; then
 		bad=$(grep -oE 'lib(harfbuzz|fontconfig|freetype|graphite2|expat|brotli)[^ ]*' <<<"$libs" | tr '\n' ' ')
