@@ -20,6 +20,7 @@
 #                   md2pdf's one-process batch, a second table; batch =
 #                   tests/bench/batch.sh: the corpus in one md2pdf process and
 #                   as one book against 42 processes, a third table)
+#   BENCH_FORMATS=txt,epub,pdf   output formats to run (default: all)
 #   BENCH_CORPUS=DIR  corpus folder with SOURCES.tsv (default ../shared/corpus/dev)
 set -u
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
@@ -32,6 +33,7 @@ QUICK=${BENCH_QUICK:-0}
 FULL=${BENCH_FULL:-0}
 if [ "$QUICK" = 1 ]; then RUNS=${BENCH_RUNS:-3}; else RUNS=${BENCH_RUNS:-5}; fi
 ONLY=,${BENCH_ONLY:-seed,x10,x100,corpus,book10,book,typst,batch},
+FORMATS=,${BENCH_FORMATS:-txt,epub,pdf},
 CORPUS=${BENCH_CORPUS:-$ROOT/../shared/corpus/dev}
 [ -d "$CORPUS" ] || CORPUS=/work/shared/corpus/dev
 SEED=$ROOT/tests/regress/seed/seed.md
@@ -296,6 +298,7 @@ run_book() {  # run_book GROUP N
 }
 
 for fmt in txt epub pdf; do
+	[[ $FORMATS == *,$fmt,* ]] || continue
 	for in in seed x10 x100; do
 		want "$in" || continue
 		case $in in seed) base=seed.md ;; *) base=seed-$in.md ;; esac
@@ -350,6 +353,7 @@ HEADLINE=()
 for g in seed x10 x100 corpus book10 book; do
 	want "$g" || continue
 	for fmt in txt epub pdf; do
+		[[ $FORMATS == *,$fmt,* ]] || continue
 		is_book=0; case $g in book*) is_book=1 ;; esac
 		(( is_book )) && [ "$fmt" != epub ] && continue
 		tools=$(tools_for "$fmt"); (( is_book )) && tools="md2epub pandoc-epub"
