@@ -83,30 +83,22 @@ parse_xref(const GByteArray *b, struct xref *x)
 	for (gsize i = n > 9 ? n - 9 : 0; i > 0 && n - i < 256 && !sx; i--)
 		if (!memcmp(d + i, "startxref", 9))
 			sx = d + i;
-	if (!sx) {
-		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+	if (!sx)
 		return false;
-	}
 	x->at = (gsize)g_ascii_strtoull(sx + 9, NULL, 10);
-	if (x->at + 5 >= n || strncmp(d + x->at, "xref\n", 5)) {
-		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+	if (x->at + 5 >= n || strncmp(d + x->at, "xref\n", 5))
 		return false;
-	}
 	char *q;
 	unsigned long first = strtoul(d + x->at + 5, &q, 10);
 	x->count = strtoul(q, &q, 10);
 	while (*q == ' ' || *q == '\r' || *q == '\n')
 		q++;
 	x->entries = (gsize)(q - d);
-	if (first != 0 || x->entries + 20 * (gsize)x->count > n) {
-		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+	if (first != 0 || x->entries + 20 * (gsize)x->count + 7 > n)
 		return false;
-	}
 	x->trailer = d + x->entries + 20 * x->count;
-	if (strncmp(x->trailer, "trailer", 7)) {
-		fprintf(stderr, "imgobj fail line %d\n", __LINE__);
+	if (strncmp(x->trailer, "trailer", 7))
 		return false;
-	}
 	x->trailer_len = (gsize)(sx - x->trailer);
 	return true;
 }
