@@ -167,15 +167,17 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIBARTICLE)
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c): built by `make fuzz` with clang
 # into build/fuzz, linked with one converter's objects less its main.o.
-FUZZ_NAMES := model text xhtml pdf
+FUZZ_NAMES := model text xhtml pdf png
 fuzz_conv_model :=
 fuzz_conv_text  := md2txt
 fuzz_conv_xhtml := md2epub
 fuzz_conv_pdf   := md2pdf
+fuzz_conv_png   := md2pdf
 fuzz_pkg_model  := $(PKG_COMMON)
 fuzz_pkg_text   := $(PKG_TXT)
 fuzz_pkg_xhtml  := $(PKG_EPUB)
 fuzz_pkg_pdf    := $(PKG_PDF)
+fuzz_pkg_png    := $(PKG_PDF)
 define fuzz_target
 $(BUILD)/fuzz-$(1): tests/fuzz/fuzz_$(1).c tests/fuzz/fuzz_common.h \
     $$(filter-out %/main.o,$$($$(fuzz_conv_$(1))_OBJ)) $(LIBARTICLE)

@@ -62,9 +62,22 @@ children_cpu() {
 		printf "%.1f", s }' "$TMP/times"
 }
 
+# the PNG encoder's seeds: the tests' small PNG files
+png_seeds=$dir/seeds-png
+if [ ! -d "$png_seeds" ]; then
+	mkdir -p "$png_seeds"
+	i=0
+	while IFS= read -r -d '' f; do
+		i=$((i + 1))
+		cp "$f" "$png_seeds/image-$i.png"
+	done < <(find "$ROOT/tests" -name '*.png' -size -64k -print0)
+fi
+
 status=0
 for name in "$@"; do
 	corpus=$dir/corpus-$name
+	seed_dir=$seeds
+	[ "$name" = png ] && seed_dir=$png_seeds
 	log=$dir/fuzz-$name.log
 	mkdir -p "$corpus"
 	if [ -n "${FUZZ_CPU:-}" ]; then
@@ -78,7 +91,7 @@ for name in "$@"; do
 	# the limits promise (plus the sanitizers' overhead)
 	"$dir/fuzz-$name" -max_total_time="$secs" -max_len=16384 -timeout=20 \
 		-rss_limit_mb=1500 -print_final_stats=1 -artifact_prefix="$dir/" \
-		"$corpus" "$seeds" "$ROOT/tests/fuzz/regress" 2>"$log" &
+		"$corpus" "$seed_dir" "$ROOT/tests/fuzz/regress" 2>"$log" &
 	pid=$!
 	monitor=
 	if [ -n "${FUZZ_CPU:-}" ]; then
