@@ -283,6 +283,19 @@ write_xref(struct rewrite *r, GByteArray *out, const gsize *new_off)
 	g_string_free(g, TRUE);
 }
 
+/* An object and where cairo wrote it. */
+struct obj_at {
+	gsize off;
+	unsigned long index;
+};
+
+static gint
+by_offset(gconstpointer a, gconstpointer b)
+{
+	gsize x = ((const struct obj_at *)a)->off, y = ((const struct obj_at *)b)->off;
+	return x < y ? -1 : x > y;
+}
+
 /* Apply the edits and the new objects; the xref table anew. */
 static GByteArray *
 apply(struct rewrite *r)
@@ -298,19 +311,30 @@ apply(struct rewrite *r)
 	}
 	GByteArray *out = g_byte_array_sized_new((guint)size);
 	gsize *new_off = g_new0(gsize, r->next);
-	/* object offsets move by what the edits before them added */
+	/* object offsets move by what the edits before them added: the
+	 * objects in file order, walked once beside the sorted edits (one
+	 * pass over both, not objects x edits: 20,000 images took seconds) */
 	unsigned long nobj = r->x.count;
-	gsize *old = g_new(gsize, nobj);
-	for (unsigned long i = 0; i < nobj; i++)
-		old[i] = obj_offset(r->b, &r->x, i);
+	GArray *order = g_array_sized_new(FALSE, FALSE, sizeof(struct obj_at), (guint)nobj);
+	for (unsigned long i = 0; i < nobj; i++) {
+		struct obj_at o = {obj_offset(r->b, &r->x, i), i};
+		if (o.off)
+			g_array_append_val(order, o);
+	}
+	g_array_sort(order, by_offset);
+	guint next_obj = 0;
 	gsize pos = 0;
 	for (guint k = 0; k <= r->edits->len; k++) {
 		const struct edit *e =
 		    k < r->edits->len ? &g_array_index(r->edits, struct edit, k) : NULL;
 		gsize upto = e ? e->from : r->x.at;
-		for (unsigned long i = 0; i < nobj; i++)
-			if (old[i] && old[i] >= pos && old[i] < upto)
-				new_off[i] = out->len + (old[i] - pos);
+		for (; next_obj < order->len; next_obj++) {
+			const struct obj_at *o = &g_array_index(order, struct obj_at, next_obj);
+			if (o->off >= upto)
+				break;
+			if (o->off >= pos) /* not inside the bytes an edit replaced */
+				new_off[o->index] = out->len + (o->off - pos);
+		}
 		g_byte_array_append(out, d + pos, (guint)(upto - pos));
 		if (e) {
 			g_byte_array_append(out, (const guint8 *)e->text->str,
@@ -328,7 +352,7 @@ apply(struct rewrite *r)
 		new_off[i] = out->len + g_array_index(r->added_at, gsize, i - nobj);
 	g_byte_array_append(out, (const guint8 *)r->added->str, (guint)r->added->len);
 	write_xref(r, out, new_off);
-	g_free(old);
+	g_array_free(order, TRUE);
 	g_free(new_off);
 	return out;
 }
