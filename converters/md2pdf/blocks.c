@@ -71,7 +71,7 @@ render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f
 	for (guint i = 0; i < in.images->len; i++) {
 		const struct art_node *img = in.images->pdata[i];
 		char *alt = art_node_plain_text(img);
-		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0, img->pos);
 		g_free(alt);
 		pdf_space(p, space_after);
 	}
@@ -322,7 +322,7 @@ render_figure(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p));
 	if (img) {
 		char *alt = art_node_plain_text(img);
-		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, cap_h);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, cap_h, img->pos);
 		g_free(alt);
 	}
 	if (cl) {
@@ -398,7 +398,7 @@ render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measure
 		break;
 	case ART_IMAGE: {
 		char *alt = art_node_plain_text(n);
-		pdf_render_image(p, n->u.image.res, n->u.image.url, alt, 0);
+		pdf_render_image(p, n->u.image.res, n->u.image.url, alt, 0, n->pos);
 		g_free(alt);
 		break;
 	}
@@ -519,7 +519,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 		struct art_resource *res =
 		    art_resource_get((struct article *)art, m->cover, m->cover_pos);
 		pdf_space(p, 4);
-		pdf_render_image(p, res, m->cover, m->title, 0);
+		pdf_render_image(p, res, m->cover, m->title, 0, m->cover_pos);
 		pdf_space(p, 10);
 		any = true;
 	}

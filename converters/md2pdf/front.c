@@ -155,7 +155,8 @@ draw_cover(struct pdf *p, const struct pdf_front *f)
 		/* the image takes at most half the page, the text below it */
 		double keep = p->cur.bottom;
 		p->cur.bottom = p->cur.top + (p->cur.bottom - p->cur.top) * 0.55;
-		pdf_render_image(p, f->cover_res, f->cover_res->src, f->title, 0);
+		pdf_render_image(p, f->cover_res, f->cover_res->src, f->title, 0,
+		                 (struct art_pos){0, 0});
 		p->cur.bottom = keep;
 		p->cur.y += p->run->size.body * 3;
 	} else {
@@ -188,7 +189,8 @@ draw_cover(struct pdf *p, const struct pdf_front *f)
 		p->cur.x = p->cur.left + (w - lw) / 2;
 		p->cur.width = lw;
 		p->cur.y = p->cur.bottom - lw;
-		pdf_render_image(p, f->logo_res, f->logo_res->src, "logo", 0);
+		pdf_render_image(p, f->logo_res, f->logo_res->src, "logo", 0,
+		                 (struct art_pos){0, 0});
 		p->cur.x = p->cur.left;
 		p->cur.width = w;
 	}

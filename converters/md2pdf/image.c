@@ -400,7 +400,7 @@ draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
 
 void
 pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
-                 double reserve)
+                 double reserve, struct art_pos pos)
 {
 	cairo_surface_t *s = NULL;
 	if (res && res->status == ART_RES_OK && res->path) {
@@ -424,6 +424,16 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 		}
 	}
 	if (!s) {
+		/* the file passed the header probe but its data does not
+		 * decode: say so once (later passes find it unreadable), or a
+		 * batch would ship the placeholder without a word */
+		if (res && res->status == ART_RES_OK && res->path &&
+		    res->type != ART_IMG_NONE) {
+			const struct article *art = p->doc->art;
+			art_diag(ART_W_IMAGE_UNREADABLE, art ? art->display_name : NULL, pos,
+			         res->src ? res->src : src, "its data cannot be decoded");
+			res->status = ART_RES_UNREADABLE;
+		}
 		placeholder(p, res && res->src ? res->src : src, alt, reserve);
 		return;
 	}

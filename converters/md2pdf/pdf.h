@@ -416,9 +416,10 @@ void pdf_table_free(struct pdf_table *t); /* a table not drawn; NULL is fine */
 /* image.c */
 /* Draw a resource scaled to fit the column (never above 96 dpi natural
  * size), or a framed placeholder naming alt and src.  reserve: height
- * that must fit on the same page below it (a caption). */
+ * that must fit on the same page below it (a caption).  pos: where the
+ * article names it, for the warning when its data cannot be decoded. */
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
-                      double reserve);
+                      double reserve, struct art_pos pos);
 
 /* front.c */
 /* The front matter of a book of arts[0..n), or NULL when it has neither

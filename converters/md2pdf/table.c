@@ -365,7 +365,7 @@ pdf_table_render(struct pdf *p, struct pdf_table *g)
 	for (guint i = 0; i < g->images->len; i++) {
 		const struct art_node *img = g->images->pdata[i];
 		char *alt = art_node_plain_text(img);
-		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0);
+		pdf_render_image(p, img->u.image.res, img->u.image.url, alt, 0, img->pos);
 		g_free(alt);
 		pdf_space(p, p->cur.body_size * 0.8);
 	}

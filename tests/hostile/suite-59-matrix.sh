@@ -78,6 +78,20 @@ open('$M/claim.jpg', 'wb').write(b)"
 printf '![claim](claim.jpg)\n' >"$M/jpeg-claim.md";    row jpeg-claim 0 'image too large: claim.jpg: 60000 x 60000'
 printf 'just text\n' >"$M/text.png"
 printf '![t](text.png)\n' >"$M/image-text.md";          row image-text 0 'not an image mdpress can use: text.png'
+# a PNG whose header is right but whose pixel data does not decode: the
+# probe passes it, so md2pdf finds out only when it draws it, and must say
+# so (a batch would otherwise ship the placeholder without a word)
+py "
+import struct, zlib
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+ihdr = struct.pack('>IIBBBBB', 40, 30, 8, 2, 0, 0, 0)
+open('$M/garbled.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr)
+    + chunk(b'IDAT', b'not zlib data') + chunk(b'IEND', b''))"
+printf 'text\n\n![g](garbled.png)\n' >"$M/png-garbled.md"; row png-garbled 0 ''
+# (row ran md2pdf last: its messages are in $TMP/err)
+if grep -aEq 'png-garbled\.md:3:1: warning: image unreadable: garbled\.png: its data cannot be decoded \[-Wunreadable-image\]' "$TMP/err" &&
+   [ "$(grep -ac 'garbled' "$TMP/err")" = 1 ]; then pass matrix-md2pdf-png-garbled-warns
+else fail matrix-md2pdf-png-garbled-warns "$(head -c 300 "$TMP/err")"; fi
 mkdir -p "$TMP/outside"
 echo SVGSECRET >"$TMP/outside/secret.txt"
 cat >"$M/xxe.svg" <<SVG
