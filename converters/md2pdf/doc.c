@@ -145,6 +145,8 @@ pdf_doc_free(struct pdf_doc *d)
 		g_ptr_array_free(d->images, TRUE);
 	if (d->images_seen)
 		g_hash_table_destroy(d->images_seen);
+	if (d->image_ids)
+		g_hash_table_destroy(d->image_ids);
 	if (d->pngs)
 		g_hash_table_destroy(d->pngs);
 	if (d->deflate)

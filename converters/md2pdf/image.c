@@ -6,7 +6,7 @@
  * gdk-pixbuf when it has a loader, SVG is drawn as vectors by librsvg.
  * Anything that cannot be drawn becomes a framed placeholder with the alt
  * text and file name: never an empty gap.  An image's unique id for cairo
- * is a hash of its bytes, so one picture goes into a PDF once however
+ * stands for its bytes, so one picture goes into a PDF once however
  * often and under whatever names it is shown.  cairo 1.16 passes JPEG
  * data through but nothing else: a PNG would be decoded and its pixels
  * deflated again by cairo, most of a photo-heavy PDF's time.  So md2pdf
@@ -31,16 +31,72 @@ struct seen_image {
 	int width, height;
 };
 
-/* An image's id for cairo (CAIRO_MIME_TYPE_UNIQUE_ID): a hash of the
- * file's bytes, so that one picture, under any name and however often it
- * is shown, is embedded in a PDF once.  New string. */
-static char *
-content_uid(const char *data, gsize len)
+/* A file whose bytes have an id in this PDF (p->doc->image_ids). */
+struct image_id {
+	char *path, *uid;
+};
+
+static void
+image_id_free(struct image_id *e)
 {
-	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA1, (const guchar *)data, len);
-	char *uid = g_strconcat("mdpress-image-", sum, NULL);
-	g_free(sum);
-	return uid;
+	g_free(e->path);
+	g_free(e->uid);
+	g_free(e);
+}
+
+/* Whether the file at path holds exactly data (len bytes). */
+static bool
+same_bytes(const char *path, const char *data, gsize len)
+{
+	gchar *other;
+	gsize olen;
+	if (!g_file_get_contents(path, &other, &olen, NULL))
+		return false;
+	bool same = olen == len && !memcmp(other, data, len);
+	g_free(other);
+	return same;
+}
+
+/* An image's id for cairo (CAIRO_MIME_TYPE_UNIQUE_ID), the same for the
+ * same bytes, so that one picture, under any name and however often it is
+ * shown, is embedded in a PDF once.  Its length and CRC-32 find the files
+ * that may hold the same bytes, and a file under another name is compared
+ * byte for byte, so two pictures never share an id; a SHA-1 of every
+ * image cost 1.5% of a batch's time, the CRC a tenth of that.  New string. */
+static char *
+content_uid(const struct pdf *p, const char *path, const char *data, gsize len)
+{
+	struct pdf_doc *d = p->doc;
+	if (!d->image_ids)
+		d->image_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		                                     (GDestroyNotify)g_ptr_array_unref);
+	char *fp = g_strdup_printf("%" G_GSIZE_FORMAT "-%08x", len,
+	                           (unsigned)libdeflate_crc32(0, data, len));
+	GPtrArray *same = g_hash_table_lookup(d->image_ids, fp);
+	if (!same) {
+		same = g_ptr_array_new_with_free_func((GDestroyNotify)image_id_free);
+		g_hash_table_insert(d->image_ids, g_strdup(fp), same);
+	}
+	const struct image_id *hit = NULL;
+	for (guint i = 0; i < same->len && !hit; i++)
+		if (!strcmp(((struct image_id *)same->pdata[i])->path, path))
+			hit = same->pdata[i];
+	if (!hit) {
+		struct image_id *n = g_new(struct image_id, 1);
+		for (guint i = 0; i < same->len && !hit; i++)
+			if (same_bytes(((struct image_id *)same->pdata[i])->path, data, len))
+				hit = same->pdata[i];
+		/* a new name for known bytes is kept too: found without
+		 * reading next time */
+		n->uid = hit ? g_strdup(hit->uid)
+		             : g_strdup_printf("mdpress-image-%s-%u", fp, same->len);
+		n->path = g_strdup(path);
+		g_ptr_array_add(same, n);
+		hit = n;
+	}
+	char *out = g_strdup(hit->uid);
+	g_free(fp);
+	return out;
 }
 
 /* Whether an image drawn on the current page has the unique id uid. */
@@ -130,7 +186,7 @@ load_jpeg(const struct pdf *p, const struct art_resource *res)
 	gsize len;
 	if (!g_file_get_contents(res->path, &data, &len, NULL))
 		return NULL;
-	char *uid = page_unique(p, content_uid(data, len));
+	char *uid = page_unique(p, content_uid(p, res->path, data, len));
 	cairo_surface_t *s = stand_in(res->width, res->height, g_bytes_new_take(data, len));
 	if (!s) {
 		g_free(uid);
@@ -202,7 +258,7 @@ load_png(struct pdf *p, const struct art_resource *res)
 	gsize len;
 	if (!g_file_get_contents(res->path, &data, &len, NULL))
 		return NULL;
-	char *key = content_uid(data, len);
+	char *key = content_uid(p, res->path, data, len);
 	cairo_surface_t *s = png_via_cairo() ? NULL : png_stand_in(p, res, data, len, key);
 	if (s) {
 		g_free(data);

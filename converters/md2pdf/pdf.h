@@ -130,6 +130,8 @@ struct pdf_doc {
 	GPtrArray *images;                     /* cairo_surface_t *, kept until the end */
 	GHashTable *images_seen;               /* PNGs decoded for this PDF: unique id ->
 	                                        * size and format (image.c) */
+	GHashTable *image_ids;                 /* image files' length and CRC -> GPtrArray of
+	                                        * struct image_id (image.c) */
 	GHashTable *pngs;                      /* PNGs encoded by md2pdf for this PDF: content
 	                                        * key -> struct pdf_png * (pngobj.c) */
 	struct libdeflate_compressor *deflate; /* for them; NULL until needed */
