@@ -4,19 +4,22 @@
  * them apart again and deflating them at zlib's level 6: most of the CPU
  * time of an image-heavy PDF.  Here a PNG whose compressed data a PDF can
  * read as it is (8-bit RGB, gray or palette, not interlaced, no tRNS) goes
- * in untouched behind a PNG predictor; any other is decoded by libpng with
- * the transforms cairo's loader applies (palette and gray to RGB, tRNS to
- * alpha, 16 bits to 8; no gamma, as cairo) and its colour and alpha
- * planes deflated by libdeflate (faster than zlib and no bigger).  The
- * alpha plane is dropped when every pixel is opaque, and colour under a
- * transparent pixel is zero, as cairo writes them.  imgobj.c puts the
- * parts into the finished PDF.
+ * in untouched behind a PNG predictor.  An opaque 8-bit RGBA or gray-alpha
+ * PNG (most screenshots) is inflated but not decoded: its filtered rows
+ * lose their alpha bytes and are deflated again behind the predictor.
+ * Any other is decoded by libpng with the transforms cairo's loader
+ * applies (palette and gray to RGB, tRNS to alpha, 16 bits to 8; no gamma,
+ * as cairo) and its colour and alpha planes deflated by libdeflate (faster
+ * than zlib and no bigger).  The alpha plane is dropped when every pixel
+ * is opaque, and colour under a transparent pixel is zero, as cairo
+ * writes them.  imgobj.c puts the parts into the finished PDF.
  */
 #include "pdf.h"
 
 #include <libdeflate.h>
 #include <png.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -76,13 +79,14 @@ deflate_bytes(struct libdeflate_compressor *c, const unsigned char *in, size_t n
 }
 
 /* The IDAT chunks of a PNG, joined (a zlib stream), when every chunk is
- * whole and its CRC right; NULL otherwise. */
+ * whole and its CRC right; NULL otherwise.  Two walks, so that the
+ * stream is copied once, into a buffer of its size. */
 static GByteArray *
 idat_stream(const unsigned char *data, gsize len)
 {
-	GByteArray *z = g_byte_array_new();
-	gsize off = sizeof png_sig;
-	while (off + 12 <= len) {
+	gsize off = sizeof png_sig, total = 0;
+	bool whole = false;
+	while (!whole && off + 12 <= len) {
 		guint32 n = be32(data + off);
 		if (n > len - off - 12)
 			break;
@@ -90,13 +94,20 @@ idat_stream(const unsigned char *data, gsize len)
 		if (libdeflate_crc32(0, type, (size_t)n + 4) != be32(type + 4 + n))
 			break;
 		if (!memcmp(type, "IDAT", 4))
-			g_byte_array_append(z, type + 4, n);
-		else if (!memcmp(type, "IEND", 4))
-			return z;
+			total += n;
+		whole = !memcmp(type, "IEND", 4);
 		off += (gsize)n + 12;
 	}
-	g_byte_array_free(z, TRUE);
-	return NULL;
+	if (!whole || total > G_MAXUINT)
+		return NULL;
+	GByteArray *z = g_byte_array_sized_new((guint)total);
+	for (off = sizeof png_sig; memcmp(data + off + 4, "IEND", 4);) {
+		guint32 n = be32(data + off);
+		if (!memcmp(data + off + 4, "IDAT", 4))
+			g_byte_array_append(z, data + off + 8, n);
+		off += (gsize)n + 12;
+	}
+	return z;
 }
 
 /* Filtered RGB rows whose three channels are the same everywhere (PNG
@@ -122,37 +133,69 @@ gray_rows(unsigned char *raw, size_t rowbytes, guint32 h)
 	return n;
 }
 
-/* The image data of a PNG passed through, checked as a reader will take
+/* The image data of a PNG, inflated and checked as a reader will take
  * it: a zlib stream of exactly h rows of 1 filter byte (0..4) and rowbytes
  * bytes, its checksum right.  A damaged file must not reach the PDF, where
- * a viewer would show half an image or none: the caller decodes instead
- * (and falls back to cairo, which fails the same way it always did).
+ * a viewer would show half an image or none: on NULL the caller decodes
+ * with libpng instead (and falls back to cairo, which fails the same way
+ * it always did).  The joined IDAT stream goes to *z. */
+static unsigned char *
+inflate_rows(const unsigned char *data, gsize len, size_t rowbytes, guint32 h, bool adler,
+             GByteArray **z)
+{
+	*z = idat_stream(data, len);
+	if (!*z)
+		return NULL;
+	size_t raw_len = (rowbytes + 1) * h;
+	unsigned char *raw = g_try_malloc(raw_len);
+	struct libdeflate_decompressor *dc = libdeflate_alloc_decompressor();
+	const unsigned char *zd = (*z)->data;
+	size_t zl = (*z)->len, used;
+	bool ok = raw && dc;
+	if (ok && adler) {
+		ok = libdeflate_zlib_decompress(dc, zd, zl, raw, raw_len, NULL) ==
+		     LIBDEFLATE_SUCCESS;
+	} else if (ok) {
+		/* data deflated again: the chunks' CRCs guard it, and zlib's
+		 * Adler-32 of every byte is not computed (libpng's
+		 * PNG_IGNORE_ADLER32); its header is checked */
+		ok = zl >= 6 && (zd[0] & 0x0f) == 8 && zd[0] >> 4 <= 7 && !(zd[1] & 0x20) &&
+		     (zd[0] << 8 | zd[1]) % 31 == 0 &&
+		     libdeflate_deflate_decompress_ex(dc, zd + 2, zl - 2, raw, raw_len, &used,
+		                                      NULL) == LIBDEFLATE_SUCCESS;
+	}
+	for (guint32 y = 0; ok && y < h; y++)
+		ok = raw[y * (rowbytes + 1)] <= 4;
+	if (dc)
+		libdeflate_free_decompressor(dc);
+	if (!ok) {
+		g_free(raw);
+		g_byte_array_free(*z, TRUE);
+		*z = NULL;
+	}
+	return ok ? raw : NULL;
+}
+
+/* The image data of a PNG passed through (8-bit RGB, gray, palette).
  * *colors 3 may become 1: an RGB image that is gray goes in as gray (as
  * cairo writes it), its filtered rows deflated again. */
 static GBytes *
 pass_through(const unsigned char *data, gsize len, size_t rowbytes, guint32 h, int *colors,
              struct libdeflate_compressor *c)
 {
-	GByteArray *z = idat_stream(data, len);
-	if (!z)
+	GByteArray *z;
+	unsigned char *raw = inflate_rows(data, len, rowbytes, h, true, &z);
+	if (!raw)
 		return NULL;
 	size_t raw_len = (rowbytes + 1) * h;
-	unsigned char *raw = g_try_malloc(raw_len);
-	struct libdeflate_decompressor *dc = libdeflate_alloc_decompressor();
-	bool ok = raw && dc &&
-	          libdeflate_zlib_decompress(dc, z->data, z->len, raw, raw_len, NULL) ==
-	              LIBDEFLATE_SUCCESS;
-	for (guint32 y = 0; ok && y < h; y++)
-		ok = raw[y * (rowbytes + 1)] <= 4;
-	if (dc)
-		libdeflate_free_decompressor(dc);
 	GBytes *again = NULL;
-	size_t gray_len = ok && *colors == 3 ? gray_rows(raw, rowbytes, h) : 0;
+	size_t gray_len = *colors == 3 ? gray_rows(raw, rowbytes, h) : 0;
+	bool ok = true;
 	if (gray_len) {
 		again = deflate_bytes(c, raw, gray_len);
 		ok = again != NULL;
 		*colors = 1;
-	} else if (ok && z->len >= 2 && (z->data[1] >> 6) < 2) {
+	} else if (z->len >= 2 && (z->data[1] >> 6) < 2) {
 		/* a stream its writer made with little effort (zlib's FLEVEL 0
 		 * or 1: levels 0 to 5; some are stored, not compressed at
 		 * all): deflate the filtered rows again, keeping the smaller */
@@ -168,6 +211,119 @@ pass_through(const unsigned char *data, gsize len, size_t rowbytes, guint32 h, i
 		return ok ? again : NULL;
 	}
 	return g_byte_array_free_to_bytes(z);
+}
+
+/* PNG's predictor for one byte: a left, b up, c up-left (RFC 2083 6.6). */
+static unsigned char
+paeth(int a, int b, int c)
+{
+	int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+	return (unsigned char)(pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+}
+
+/* PNG's prediction for one byte under filter type f (0..4). */
+static int
+predict(int f, int a, int b, int c)
+{
+	switch (f) {
+	case 1:
+		return a;
+	case 2:
+		return b;
+	case 3:
+		return (a + b) / 2;
+	case 4:
+		return paeth(a, b, c);
+	default:
+		return 0;
+	}
+}
+
+/* Whether every pixel of filtered 8-bit rows of ch channels (alpha last)
+ * is opaque, without unfiltering: while all before is 255, a pixel is 255
+ * exactly when its filtered byte is 255 less the prediction from 255s
+ * (and 0s off the image's top and left edges), which per row takes one
+ * value at the left edge and one elsewhere. */
+static bool
+all_opaque(const unsigned char *raw, guint32 w, guint32 h, int ch)
+{
+	size_t rb = (size_t)w * (size_t)ch + 1;
+	for (guint32 y = 0; y < h; y++) {
+		const unsigned char *q = raw + y * rb;
+		int f = q[0], up = y ? 255 : 0;
+		unsigned char first = (unsigned char)(255 - predict(f, 0, up, 0)),
+		              rest = (unsigned char)(255 - predict(f, 255, up, up));
+		q += 1 + (ch - 1);
+		if (q[0] != first)
+			return false;
+		for (guint32 x = 1; x < w; x++)
+			if (q[(size_t)x * ch] != rest)
+				return false;
+	}
+	return true;
+}
+
+/* The filtered rows without their alpha bytes, in place (a row's colour
+ * ends before its source starts); returns the new length. */
+static size_t
+drop_alpha(unsigned char *raw, guint32 w, guint32 h, int ch)
+{
+	size_t rb = (size_t)w * (size_t)ch + 1, n = 0;
+	for (guint32 y = 0; y < h; y++) {
+		const unsigned char *q = raw + y * rb;
+		raw[n++] = *q++;
+		if (ch == 4) {
+			/* four bytes moved, three kept: the fourth is written
+			 * over next (or is the next row's filter byte, written
+			 * after it is read) */
+			for (guint32 x = 0; x < w; x++, q += 4, n += 3) {
+				guint32 v;
+				memcpy(&v, q, 4);
+				memcpy(raw + n, &v, 4);
+			}
+		} else {
+			for (guint32 x = 0; x < w; x++, q += 2)
+				raw[n++] = q[0];
+		}
+	}
+	return n;
+}
+
+/* An opaque 8-bit RGBA or gray-alpha PNG without libpng: the colour
+ * bytes of its filtered rows are filtered rows of the colour alone (each
+ * channel is predicted from the same channel of its neighbours), so they
+ * go in behind a PNG predictor as they are, deflated again without the
+ * alpha bytes.  Cheaper than decoding every channel and deflating the
+ * pixels, and the writer's filters compress about as well.  False when
+ * the image is damaged or not opaque: with transparency it is decoded
+ * (decode_planes), as cairo zeroes the colour under a transparent pixel
+ * and a viewer's smoothing shows it at the edges. */
+static bool
+split_filtered(const unsigned char *data, gsize len, guint32 w, guint32 h, int ch,
+               struct libdeflate_compressor *c, struct pdf_png *out, int *colors)
+{
+	GByteArray *z;
+	size_t rb = (size_t)w * (size_t)ch;
+	unsigned char *raw = inflate_rows(data, len, rb, h, false, &z);
+	if (!raw)
+		return false;
+	g_byte_array_free(z, TRUE);
+	if (!all_opaque(raw, w, h, ch)) {
+		g_free(raw);
+		return false;
+	}
+	size_t n = drop_alpha(raw, w, h, ch);
+	*colors = ch - 1;
+	if (ch == 4) {
+		size_t gray_len = gray_rows(raw, (size_t)w * 3, h);
+		if (gray_len) {
+			n = gray_len;
+			*colors = 1;
+		}
+	}
+	out->data = deflate_bytes(c, raw, n);
+	g_free(raw);
+	return out->data != NULL;
 }
 
 /* "[/Indexed /DeviceRGB n <rrggbb...>]" for a PNG palette. */
@@ -280,6 +436,22 @@ decode_planes(struct decode *d, struct libdeflate_compressor *c, struct pdf_png 
 	return true;
 }
 
+/* The dictionary lines of an image whose data is PNG-filtered rows:
+ * space NULL is DeviceRGB for 3 colours, DeviceGray for 1. */
+static char *
+predicted_dict(const char *space, int colors, int depth, guint32 w)
+{
+	return g_strdup_printf(
+	    "   /ColorSpace %s\n"
+	    "   /BitsPerComponent %d\n"
+	    "   /DecodeParms << /Predictor 15 /Colors %d /BitsPerComponent %d "
+	    "/Columns %u >>\n",
+	    space         ? space
+	    : colors == 3 ? "/DeviceRGB"
+	                  : "/DeviceGray",
+	    depth, colors, depth, (unsigned)w);
+}
+
 /* The work of pdf_png_encode() between libpng's setjmp and cleanup. */
 static bool
 encode(struct decode *d, struct libdeflate_compressor *c, struct pdf_png *out)
@@ -307,18 +479,20 @@ encode(struct decode *d, struct libdeflate_compressor *c, struct pdf_png *out)
 					return false;
 				space = indexed_space(pal, n);
 			}
-			out->dict = g_strdup_printf(
-			    "   /ColorSpace %s\n"
-			    "   /BitsPerComponent %d\n"
-			    "   /DecodeParms << /Predictor 15 /Colors %d /BitsPerComponent %d "
-			    "/Columns %u >>\n",
-			    space         ? space
-			    : colors == 3 ? "/DeviceRGB"
-			                  : "/DeviceGray",
-			    depth, colors, depth, (unsigned)w);
+			out->dict = predicted_dict(space, colors, depth, w);
 			g_free(space);
 			return true;
 		}
+	}
+	if (interlace == PNG_INTERLACE_NONE && depth == 8 &&
+	    (ct == PNG_COLOR_TYPE_RGB_ALPHA || ct == PNG_COLOR_TYPE_GRAY_ALPHA)) {
+		int colors;
+		if (split_filtered(d->data, d->len, w, h,
+		                   ct == PNG_COLOR_TYPE_RGB_ALPHA ? 4 : 2, c, out, &colors)) {
+			out->dict = predicted_dict(NULL, colors, depth, w);
+			return true;
+		}
+		/* transparent or damaged: libpng decodes it */
 	}
 	/* zlib's Adler-32 of the image data, not computed: every chunk's
 	 * CRC is still checked (libpng's default for IDAT), and the checksum

@@ -20,10 +20,16 @@ def chunk(kind, data):
 
 
 def png(ct, depth, rows, plte=None, trns=None, interlace=False, level=9,
-        w=W, h=H, idat_hook=None):
-    """rows: one bytes object of packed samples per row (no filter byte)."""
+        w=W, h=H, idat_hook=None, all_filters=False):
+    """rows: one bytes object of packed samples per row (no filter byte).
+    Each row filtered with Sub, or with all_filters the five filter types
+    in turn (0 None, 1 Sub, 2 Up, 3 Average, 4 Paeth)."""
     if interlace:
         raw = adam7(rows, w, h, ct, depth)
+    elif all_filters:
+        n = bpp(ct, depth)
+        raw = b"".join(bytes([y % 5]) + filtered(y % 5, rows[y], rows[y - 1] if y else None, n)
+                       for y in range(len(rows)))
     else:
         raw = b"".join(b"\x01" + sub(r, bpp(ct, depth)) for r in rows)
     z = zlib.compress(raw, level)
@@ -52,6 +58,30 @@ def sub(row, n):
     """PNG filter 1 (Sub): a PDF reader must undo it (Predictor 15)."""
     return bytes((row[i] - (row[i - n] if i >= n else 0)) & 0xFF
                  for i in range(len(row)))
+
+
+def filtered(f, row, prev, n):
+    """A row under PNG filter type f; prev is the row above (None: zeros)."""
+    prev = prev or bytes(len(row))
+    out = bytearray()
+    for i, v in enumerate(row):
+        a = row[i - n] if i >= n else 0
+        b = prev[i]
+        c = prev[i - n] if i >= n else 0
+        if f == 0:
+            pred = 0
+        elif f == 1:
+            pred = a
+        elif f == 2:
+            pred = b
+        elif f == 3:
+            pred = (a + b) // 2
+        else:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+        out.append((v - pred) & 0xFF)
+    return bytes(out)
 
 
 def adam7(rows, w, h, ct, depth):
@@ -99,6 +129,18 @@ def main(d):
     files["rgba"] = png(6, 8, rgb_rows(
         lambda x, y: colour(x, y) + ((0 if 10 <= y < 14 else x * 255 // (W - 1)),)))
     files["rgba-opaque"] = png(6, 8, rgb_rows(lambda x, y: colour(x, y) + (255,)))
+    # opaque alpha (md2pdf drops it from the filtered rows without
+    # decoding): every filter type; gray pixels; gray with alpha; one
+    # pixel, the last, not quite opaque
+    files["rgba-opaque-filters"] = png(6, 8, rgb_rows(lambda x, y: colour(x, y) + (255,)),
+                                       all_filters=True)
+    files["rgba-opaque-gray"] = png(6, 8, rgb_rows(lambda x, y: ((x * 5 + y) & 255,) * 3 + (255,)),
+                                    all_filters=True)
+    files["gray-alpha-opaque"] = png(4, 8, rgb_rows(lambda x, y: ((x * 5 + y * 3) & 255, 255)),
+                                     all_filters=True)
+    files["rgba-last-translucent"] = png(6, 8, rgb_rows(
+        lambda x, y: colour(x, y) + (254 if (x, y) == (W - 1, H - 1) else 255,)),
+        all_filters=True)
     files["gray"] = png(0, 8, [bytes((x * 5 + y * 3) & 255 for x in range(W)) for y in range(H)])
     files["gray4"] = png(0, 4, [pack([(x + y) % 16 for x in range(W)], 4) for y in range(H)])
     files["gray-alpha"] = png(4, 8, rgb_rows(lambda x, y: ((x * 5) & 255, y * 7)))

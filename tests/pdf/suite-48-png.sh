@@ -4,7 +4,8 @@
 # For every kind of PNG (tests/pdf/pngs.py writes them): the page looks as
 # it did through cairo (MDPRESS_PNG_VIA_CAIRO=1, the old path), the image
 # has its size and its alpha mask exactly when it has transparency, data a
-# PDF reader can take as it is goes in untouched, a damaged file comes out
+# PDF reader can take as it is goes in untouched (an opaque RGBA file: its
+# filtered rows without the alpha bytes), a damaged file comes out
 # as through cairo, no stand-in JPEG is left, qpdf finds nothing wrong, and
 # the bytes are the same run after run and alone or in a batch; a JPEG that
 # looks like the stand-in for a PNG goes in as any JPEG.
@@ -15,7 +16,8 @@ mkdir -p "$TMP/in" && cd "$TMP/in" || exit 0
 python3 "$ROOT/tests/pdf/pngs.py" . || { fail png-inputs "pngs.py failed"; exit 0; }
 
 kinds="rgb rgba rgba-opaque gray gray4 gray-alpha palette palette4 palette-trns interlaced
-       rgb16 rgb-gray stored"
+       rgb16 rgb-gray stored rgba-opaque-filters rgba-opaque-gray gray-alpha-opaque
+       rgba-last-translucent"
 broken="broken-deflate broken-short"
 for k in $kinds $broken; do
 	printf '# %s\n\n![%s](%s.png)\n\nAfter the image.\n' "$k" "$k" "$k" >"$k.md"
@@ -53,7 +55,8 @@ for k in $broken; do cmp -s "$k.pdf" "$k.cairo.pdf" || bad="$bad $k(not as cairo
 want() { # kind: "color bpc smask?" of the image
 	case $1 in
 	rgba | palette-trns | interlaced | rgb16 | rgba-opaque | stored | rgb) echo rgb ;;
-	gray | gray4 | rgb-gray) echo gray ;;
+	rgba-opaque-filters | rgba-last-translucent) echo rgb ;;
+	gray | gray4 | rgb-gray | rgba-opaque-gray | gray-alpha-opaque) echo gray ;;
 	palette | palette4) echo index ;;
 	gray-alpha) echo gray ;;
 	esac
@@ -61,7 +64,7 @@ want() { # kind: "color bpc smask?" of the image
 bad=
 for k in $kinds; do
 	l=$(pdfimages -list "$k.pdf" 2>/dev/null | awk 'NR > 2 { print $3, $4, $5, $6 }' | paste -sd,)
-	case $k in rgba | palette-trns | gray-alpha) s=",smask 48 36 gray" ;; *) s= ;; esac
+	case $k in rgba | palette-trns | gray-alpha | rgba-last-translucent) s=",smask 48 36 gray" ;; *) s= ;; esac
 	[ "$l" = "image 48 36 $(want "$k")$s" ] || bad="$bad $k($l)"
 done
 [ -z "$bad" ] && pass png-images-listed || fail png-images-listed "wrong:$bad"
@@ -83,6 +86,32 @@ sys.exit(0 if z in open(sys.argv[2], "rb").read() else 1)
 EOF
 done
 grep -aq '/Predictor 15' rgb.pdf || bad="$bad rgb(no predictor)"
+# an opaque RGBA file goes in as its filtered rows without the alpha bytes
+# (not decoded: the filter bytes, all five types, are still there)
+python3 - rgba-opaque-filters.png rgba-opaque-filters.pdf <<'EOF' || bad="$bad rgba-opaque-filters(not its filtered rows)"
+import re, struct, sys, zlib
+p = open(sys.argv[1], "rb").read()
+w, h = struct.unpack(">II", p[16:24])
+z, o = b"", 8
+while o < len(p):
+    n, t = struct.unpack(">I4s", p[o:o + 8])
+    if t == b"IDAT":
+        z += p[o + 8:o + 8 + n]
+    o += 12 + n
+raw, rb = zlib.decompress(z), 4 * w + 1
+want = b"".join(raw[y * rb:y * rb + 1] +
+                bytes(v for i, v in enumerate(raw[y * rb + 1:(y + 1) * rb]) if i % 4 != 3)
+                for y in range(h))
+assert sorted(set(raw[y * rb] for y in range(h))) == [0, 1, 2, 3, 4]
+pdf = open(sys.argv[2], "rb").read()
+for m in re.finditer(rb"stream\r?\n", pdf):
+    try:
+        if zlib.decompressobj().decompress(pdf[m.end():]) == want:
+            sys.exit(0)
+    except zlib.error:
+        pass
+sys.exit(1)
+EOF
 # a stored (uncompressed) stream and an RGB file that is gray are smaller
 # than the file itself
 for k in stored rgb-gray; do
@@ -141,4 +170,67 @@ if "$PDF" -q -o look.pdf look.md 2>look.err && qpdf --check look.pdf >/dev/null 
 	pass png-stand-in-look-alike-jpeg
 else
 	fail png-stand-in-look-alike-jpeg "$(head -c 200 look.err); images: $l"
+fi
+
+# 9. one picture under two names is one image; two pictures are two even
+# when their files have the same length and CRC-32 (the first thing
+# md2pdf compares): two stored PNGs of one size in other colours, four
+# bytes after IEND (no reader looks there) forcing the second's CRC
+python3 - <<'EOF'
+import struct, sys, zlib
+def chunk(k, d):
+    return struct.pack(">I", len(d)) + k + d + struct.pack(">I", zlib.crc32(k + d))
+def stored(rgb):
+    raw = b"".join(b"\0" + bytes(rgb) * 40 for _ in range(30))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 30, 8, 2, 0, 0, 0)) +
+            chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b""))
+table = []
+for i in range(256):
+    c = i
+    for _ in range(8):
+        c = c >> 1 ^ (0xEDB88320 if c & 1 else 0)
+    table.append(c)
+top = {t >> 24: i for i, t in enumerate(table)}
+def forge(data, target):
+    """four bytes that, appended to data, make its CRC-32 target"""
+    reg, ks = target ^ 0xFFFFFFFF, []
+    for _ in range(4):
+        k = top[reg >> 24]
+        ks.insert(0, k)
+        reg = ((reg ^ table[k]) << 8) & 0xFFFFFFFF
+    reg, out = zlib.crc32(data) ^ 0xFFFFFFFF, bytearray()
+    for k in ks:
+        out.append((reg ^ k) & 0xFF)
+        reg = reg >> 8 ^ table[k]
+    return bytes(out)
+red = stored((220, 30, 30)) + b"\0\0\0\0"
+blue = stored((30, 30, 220))
+blue += forge(blue, zlib.crc32(red))
+assert len(red) == len(blue) and zlib.crc32(red) == zlib.crc32(blue) and red != blue
+open("red.png", "wb").write(red)
+open("blue.png", "wb").write(blue)
+EOF
+cp rgba.png rgba-copy.png
+{
+	printf '# Twins\n\n![r](red.png)\n\n![b](blue.png)\n\n![a](rgba.png)\n'
+	# a picture twice on one page is drawn twice (image.c): the copy
+	# goes on a later page
+	for i in $(seq 60); do printf '\nFiller paragraph %d.\n' "$i"; done
+	printf '\n![a again](rgba-copy.png)\n'
+} >twins.md
+"$PDF" -q -o twins.pdf twins.md 2>twins.err
+# objects of the images drawn, in order: red, blue, rgba, rgba's copy;
+# and both colours on the first page
+ids=$(pdfimages -list twins.pdf 2>/dev/null | awk 'NR > 2 && $3 == "image" { print $11 }' | paste -sd' ')
+colours=$(pdftoppm -r 20 -f 1 -l 1 twins.pdf 2>/dev/null | python3 -c '
+import sys
+p = sys.stdin.buffer.read().split(b"\n", 3)[3]
+px = [p[i:i + 3] for i in range(0, len(p) - 2, 3)]
+print("red" if any(r > 180 and b < 80 for r, g, b in px) else "",
+      "blue" if any(b > 180 and r < 80 for r, g, b in px) else "")')
+set -- $ids
+if [ $# -eq 4 ] && [ "$1" != "$2" ] && [ "$3" = "$4" ] && [ "$colours" = "red blue" ]; then
+	pass png-identity-by-bytes
+else
+	fail png-identity-by-bytes "image objects: $ids; colours seen: $colours"
 fi
