@@ -88,6 +88,26 @@ measure(struct cell *c)
 	c->min = MIN(widest_word(c->lay), c->nat);
 }
 
+/* Whether a cell laid out unbounded (measure()) already is what width w
+ * would make of it: left-aligned, left to right, and no line wider than
+ * w, so nothing would wrap or move.  Setting the width anyway makes pango
+ * lay the text out again, a tenth of a table-heavy document's time. */
+static bool
+fits_as_measured(PangoLayout *lay, double w, PangoAlignment al)
+{
+	if (al != PANGO_ALIGN_LEFT)
+		return false;
+	for (GSList *l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
+		PangoLayoutLine *line = l->data;
+		PangoRectangle r;
+		pango_layout_line_get_extents(line, NULL, &r);
+		if (line->resolved_dir != PANGO_DIRECTION_LTR || r.x != 0 ||
+		    r.x + r.width > (int)(w * PANGO_SCALE))
+			return false;
+	}
+	return true;
+}
+
 static PangoAlignment
 pango_align(enum art_align al)
 {
@@ -220,10 +240,12 @@ column_widths(struct pdf *p, struct pdf_table *g, const enum art_align *aligns)
 		double cw = 2 * PAD_X * (c->cs - 1);
 		for (int k = c->col; k < c->col + c->cs; k++)
 			cw += w[k];
-		pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
-		pango_layout_set_width(c->lay, (int)(cw * PANGO_SCALE));
-		pango_layout_set_alignment(
-		    c->lay, pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE));
+		PangoAlignment al = pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE);
+		if (!fits_as_measured(c->lay, cw, al)) {
+			pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
+			pango_layout_set_width(c->lay, (int)(cw * PANGO_SCALE));
+			pango_layout_set_alignment(c->lay, al);
+		}
 		int lh;
 		pango_layout_get_size(c->lay, NULL, &lh);
 		c->h = (double)lh / PANGO_SCALE + 2 * PAD_Y;
