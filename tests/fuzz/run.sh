@@ -62,7 +62,9 @@ children_cpu() {
 		printf "%.1f", s }' "$TMP/times"
 }
 
-# the PNG encoder's seeds: the tests' small PNG files
+# the PNG encoder's seeds: the tests' small PNG files, and one of each kind
+# tests/pdf/pngs.py makes (every colour type and depth, all five filter
+# types in one file, opaque and translucent alpha, damaged streams)
 png_seeds=$dir/seeds-png
 if [ ! -d "$png_seeds" ]; then
 	mkdir -p "$png_seeds"
@@ -71,6 +73,8 @@ if [ ! -d "$png_seeds" ]; then
 		i=$((i + 1))
 		cp "$f" "$png_seeds/image-$i.png"
 	done < <(find "$ROOT/tests" -name '*.png' -size -64k -print0)
+	python3 "$ROOT/tests/pdf/pngs.py" "$png_seeds" ||
+		echo "run.sh: tests/pdf/pngs.py failed; the png seeds lack its kinds" >&2
 fi
 
 status=0
