@@ -49,6 +49,17 @@ def png(ct, depth, rows, plte=None, trns=None, interlace=False, level=9,
     return out + chunk(b"IEND", b"")
 
 
+def idat_stream(data):
+    """The joined IDAT chunks of PNG file bytes (its zlib stream)."""
+    z, o = b"", 8
+    while o < len(data):
+        n, t = struct.unpack(">I4s", data[o:o + 8])
+        if t == b"IDAT":
+            z += data[o + 8:o + 8 + n]
+        o += 12 + n
+    return z
+
+
 def bpp(ct, depth):
     ch = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[ct]
     return max(1, ch * depth // 8)

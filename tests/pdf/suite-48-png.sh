@@ -73,37 +73,29 @@ done
 # (8-bit RGB, gray, palette; not the stored one, deflated again)
 bad=
 for k in rgb gray gray4 palette palette4; do
-	python3 - "$k.png" "$k.pdf" <<'EOF' || bad="$bad $k"
-import struct, sys
-p = open(sys.argv[1], "rb").read()
-z, o = b"", 8
-while o < len(p):
-    n, t = struct.unpack(">I4s", p[o:o + 8])
-    if t == b"IDAT":
-        z += p[o + 8:o + 8 + n]
-    o += 12 + n
-sys.exit(0 if z in open(sys.argv[2], "rb").read() else 1)
+	python3 - "$ROOT/tests/pdf" "$k.png" "$k.pdf" <<'EOF' || bad="$bad $k"
+import sys
+sys.path.insert(0, sys.argv[1])
+from pngs import idat_stream
+z = idat_stream(open(sys.argv[2], "rb").read())
+sys.exit(0 if z in open(sys.argv[3], "rb").read() else 1)
 EOF
 done
 grep -aq '/Predictor 15' rgb.pdf || bad="$bad rgb(no predictor)"
 # an opaque RGBA file goes in as its filtered rows without the alpha bytes
 # (not decoded: the filter bytes, all five types, are still there)
-python3 - rgba-opaque-filters.png rgba-opaque-filters.pdf <<'EOF' || bad="$bad rgba-opaque-filters(not its filtered rows)"
+python3 - "$ROOT/tests/pdf" rgba-opaque-filters.png rgba-opaque-filters.pdf <<'EOF' ||
 import re, struct, sys, zlib
-p = open(sys.argv[1], "rb").read()
+sys.path.insert(0, sys.argv[1])
+from pngs import idat_stream
+p = open(sys.argv[2], "rb").read()
 w, h = struct.unpack(">II", p[16:24])
-z, o = b"", 8
-while o < len(p):
-    n, t = struct.unpack(">I4s", p[o:o + 8])
-    if t == b"IDAT":
-        z += p[o + 8:o + 8 + n]
-    o += 12 + n
-raw, rb = zlib.decompress(z), 4 * w + 1
+raw, rb = zlib.decompress(idat_stream(p)), 4 * w + 1
 want = b"".join(raw[y * rb:y * rb + 1] +
                 bytes(v for i, v in enumerate(raw[y * rb + 1:(y + 1) * rb]) if i % 4 != 3)
                 for y in range(h))
 assert sorted(set(raw[y * rb] for y in range(h))) == [0, 1, 2, 3, 4]
-pdf = open(sys.argv[2], "rb").read()
+pdf = open(sys.argv[3], "rb").read()
 for m in re.finditer(rb"stream\r?\n", pdf):
     try:
         if zlib.decompressobj().decompress(pdf[m.end():]) == want:
@@ -112,6 +104,7 @@ for m in re.finditer(rb"stream\r?\n", pdf):
         pass
 sys.exit(1)
 EOF
+	bad="$bad rgba-opaque-filters(not its filtered rows)"
 # a stored (uncompressed) stream and an RGB file that is gray are smaller
 # than the file itself
 for k in stored rgb-gray; do
