@@ -55,40 +55,6 @@ TEST(default_output_replaces_extension)
 	g_free(c);
 }
 
-TEST(output_is_atomic)
-{
-	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
-	char *path = g_build_filename(dir, "out.txt", NULL);
-	CHECK(g_file_set_contents(path, "old", -1, NULL));
-
-	struct art_output *out = art_output_open(path);
-	CHECK(out != NULL);
-	fputs("new but failed", out->fp);
-	art_output_abort(out);
-	char *text = NULL;
-	CHECK(g_file_get_contents(path, &text, NULL, NULL));
-	CHECK_STR(text, "old");
-	g_free(text);
-
-	out = art_output_open(path);
-	fputs("new", out->fp);
-	CHECK_INT(art_output_commit(out), 1);
-	CHECK(g_file_get_contents(path, &text, NULL, NULL));
-	CHECK_STR(text, "new");
-	g_free(text);
-
-	GDir *d = g_dir_open(dir, 0, NULL);
-	int n = 0;
-	while (g_dir_read_name(d) != NULL)
-		n++;
-	g_dir_close(d);
-	CHECK_INT(n, 1); /* no temporary left behind */
-	unlink(path);
-	rmdir(dir);
-	g_free(path);
-	g_free(dir);
-}
-
 static int
 count_entries(const char *dir)
 {
@@ -99,6 +65,39 @@ count_entries(const char *dir)
 	if (d)
 		g_dir_close(d);
 	return n;
+}
+
+/* The file at path holds exactly want. */
+#define CHECK_FILE(path, want)                                                                 \
+	do {                                                                                   \
+		char *t_ = NULL;                                                               \
+		CHECK(g_file_get_contents((path), &t_, NULL, NULL));                           \
+		CHECK_STR(t_, (want));                                                         \
+		g_free(t_);                                                                    \
+	} while (0)
+
+TEST(output_is_atomic)
+{
+	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
+	char *path = g_build_filename(dir, "out.txt", NULL);
+	CHECK(g_file_set_contents(path, "old", -1, NULL));
+
+	struct art_output *out = art_output_open(path);
+	CHECK(out != NULL);
+	fputs("new but failed", out->fp);
+	art_output_abort(out);
+	CHECK_FILE(path, "old");
+
+	out = art_output_open(path);
+	fputs("new", out->fp);
+	CHECK_INT(art_output_commit(out), 1);
+	CHECK_FILE(path, "new");
+
+	CHECK_INT(count_entries(dir), 1); /* no temporary left behind */
+	unlink(path);
+	rmdir(dir);
+	g_free(path);
+	g_free(dir);
 }
 
 /* While an output is written, its folder holds no temporary file with a
@@ -125,10 +124,7 @@ TEST(output_has_no_name_while_written)
 		struct stat st;
 		CHECK_INT(stat(path, &st), 0);
 		CHECK_INT(st.st_mode & 0777, 0640);
-		char *text = NULL;
-		CHECK(g_file_get_contents(path, &text, NULL, NULL));
-		CHECK_STR(text, "new");
-		g_free(text);
+		CHECK_FILE(path, "new");
 	}
 	unlink(path);
 	rmdir(dir);
@@ -181,10 +177,7 @@ TEST(output_follows_symlinks)
 	struct stat st;
 	CHECK_INT(lstat(link, &st), 0);
 	CHECK(S_ISLNK(st.st_mode));
-	char *text = NULL;
-	CHECK(g_file_get_contents(real, &text, NULL, NULL));
-	CHECK_STR(text, "new");
-	g_free(text);
+	CHECK_FILE(real, "new");
 
 	unlink(link);
 	unlink(real);
