@@ -222,9 +222,9 @@ png_via_cairo(void)
 	return v && *v && strcmp(v, "0");
 }
 
-/* The stand-in for a PNG md2pdf embeds itself (pngobj.c, imgobj.c): an
- * untouched RGB24 surface of its size with a tiny JPEG attached that
- * names it by key; NULL when this PNG cannot go that way. */
+/* The stand-in for a PNG md2pdf embeds itself (pngobj.c, imgobj.c): a
+ * one-pixel surface (stand_in()) with a tiny JPEG attached that names it
+ * by key, encoded once per PDF; NULL when this PNG cannot go that way. */
 static cairo_surface_t *
 png_stand_in(struct pdf *p, const struct art_resource *res, const char *data, gsize len,
              const char *key)

@@ -138,11 +138,12 @@ gray_rows(unsigned char *raw, size_t rowbytes, guint32 h)
  * bytes, its checksum right.  A damaged file must not reach the PDF, where
  * a viewer would show half an image or none: on NULL the caller decodes
  * with libpng instead (and falls back to cairo, which fails the same way
- * it always did).  The joined IDAT stream goes to *z. */
+ * it always did).  The joined IDAT stream goes to *z, unless z is NULL. */
 static unsigned char *
 inflate_rows(const unsigned char *data, gsize len, size_t rowbytes, guint32 h, bool adler,
-             GByteArray **z)
+             GByteArray **z_out)
 {
+	GByteArray *stream = NULL, **z = z_out ? z_out : &stream;
 	*z = idat_stream(data, len);
 	if (!*z)
 		return NULL;
@@ -168,11 +169,12 @@ inflate_rows(const unsigned char *data, gsize len, size_t rowbytes, guint32 h, b
 		ok = raw[y * (rowbytes + 1)] <= 4;
 	if (dc)
 		libdeflate_free_decompressor(dc);
-	if (!ok) {
-		g_free(raw);
+	if (!ok || !z_out) {
 		g_byte_array_free(*z, TRUE);
 		*z = NULL;
 	}
+	if (!ok)
+		g_free(raw);
 	return ok ? raw : NULL;
 }
 
@@ -302,12 +304,9 @@ static bool
 split_filtered(const unsigned char *data, gsize len, guint32 w, guint32 h, int ch,
                struct libdeflate_compressor *c, struct pdf_png *out, int *colors)
 {
-	GByteArray *z;
-	size_t rb = (size_t)w * (size_t)ch;
-	unsigned char *raw = inflate_rows(data, len, rb, h, false, &z);
+	unsigned char *raw = inflate_rows(data, len, (size_t)w * (size_t)ch, h, false, NULL);
 	if (!raw)
 		return false;
-	g_byte_array_free(z, TRUE);
 	if (!all_opaque(raw, w, h, ch)) {
 		g_free(raw);
 		return false;
@@ -552,9 +551,7 @@ pdf_png_free(struct pdf_png *p)
 	if (!p)
 		return;
 	g_free(p->dict);
-	if (p->data)
-		g_bytes_unref(p->data);
-	if (p->smask)
-		g_bytes_unref(p->smask);
+	g_bytes_unref(p->data); /* NULL-safe */
+	g_bytes_unref(p->smask);
 	g_free(p);
 }
