@@ -76,10 +76,27 @@ count_entries(const char *dir)
 		g_free(t_);                                                                    \
 	} while (0)
 
+/* A file name in a new private folder (*dir); tmp_drop() removes both. */
+static char *
+tmp_path(const char *name, char **dir)
+{
+	*dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
+	return g_build_filename(*dir, name, NULL);
+}
+
+static void
+tmp_drop(char *dir, char *path)
+{
+	unlink(path);
+	rmdir(dir);
+	g_free(path);
+	g_free(dir);
+}
+
 TEST(output_is_atomic)
 {
-	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
-	char *path = g_build_filename(dir, "out.txt", NULL);
+	char *dir;
+	char *path = tmp_path("out.txt", &dir);
 	CHECK(g_file_set_contents(path, "old", -1, NULL));
 
 	struct art_output *out = art_output_open(path);
@@ -94,10 +111,7 @@ TEST(output_is_atomic)
 	CHECK_FILE(path, "new");
 
 	CHECK_INT(count_entries(dir), 1); /* no temporary left behind */
-	unlink(path);
-	rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	tmp_drop(dir, path);
 }
 
 /* While an output is written, its folder holds no temporary file with a
@@ -106,8 +120,8 @@ TEST(output_is_atomic)
  * refuses O_TMPFILE, the named fallback is what the other tests check. */
 TEST(output_has_no_name_while_written)
 {
-	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
-	char *path = g_build_filename(dir, "out.txt", NULL);
+	char *dir;
+	char *path = tmp_path("out.txt", &dir);
 	CHECK(g_file_set_contents(path, "old", -1, NULL));
 	int probe = open(dir, O_TMPFILE | O_WRONLY, 0600);
 	if (probe >= 0) {
@@ -126,18 +140,15 @@ TEST(output_has_no_name_while_written)
 		CHECK_INT(st.st_mode & 0777, 0640);
 		CHECK_FILE(path, "new");
 	}
-	unlink(path);
-	rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	tmp_drop(dir, path);
 }
 
 /* -o /dev/null once replaced the device with a plain file (as root).  A FIFO
  * stands in for the device: it must still be a FIFO, holding the bytes. */
 TEST(output_writes_fifos_in_place)
 {
-	char *dir = g_dir_make_tmp("mdpress-ut-XXXXXX", NULL);
-	char *path = g_build_filename(dir, "pipe", NULL);
+	char *dir;
+	char *path = tmp_path("pipe", &dir);
 	CHECK_INT(mkfifo(path, 0600), 0);
 	int rd = open(path, O_RDWR | O_NONBLOCK); /* a reader, so opening cannot block */
 	CHECK(rd >= 0);
@@ -155,10 +166,7 @@ TEST(output_writes_fifos_in_place)
 	CHECK_STR(buf, "through the pipe");
 
 	close(rd);
-	unlink(path);
-	rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	tmp_drop(dir, path);
 }
 
 /* Writing through a symlink replaces its target and keeps the link. */
