@@ -31,7 +31,7 @@ hash := \#
 $(shell mkdir -p $(GEN_DIR); line='$(hash)define MDPRESS_DATADIR "$(subst ",\",$(subst \,\\,$(DATADIR)))"'; \
         [ "$$(cat $(DATADIR_H) 2>/dev/null)" = "$$line" ] || printf '%s\n' "$$line" > $(DATADIR_H))
 
-PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng libxml-2.0
+PKG_COMMON := glib-2.0 yaml-0.1 libcmark-gfm libpng zlib libxml-2.0
 # common/fontsubset.c (fontconfig and hb-subset): md2pdf links them;
 # md2epub needs them only for --embed-fonts and a style's fonts, and loads
 # them then (common/fontlib.c): it is compiled with their headers

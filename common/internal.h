@@ -10,6 +10,10 @@
 void art_facts_lang(struct article *art, const char *lang_option);
 void art_facts_meta(struct article *art);
 
+/* png_check.c: false, with *why set (a new string), when the PNG file at fp
+ * is truncated or damaged (chunk CRCs, IHDR first, IDAT, IEND). */
+bool art_png_check(FILE *fp, char **why);
+
 /* Frees one struct art_resource and its strings. */
 void art_resource_free(struct art_resource *res);
 

@@ -1,6 +1,6 @@
 /* resource.c - resolve image references to files, sniff their type from
  * their first bytes (never the extension) and read their pixel size from the
- * header only.
+ * header only (a PNG is also checked whole, png_check.c).
  *
  * Resolution rules:
  *  - "?query" and "#fragment" are cut, then %XX escapes are decoded.
@@ -354,10 +354,12 @@ probe(struct article *art, struct art_resource *r, struct art_pos pos)
 	unsigned char head[4096];
 	size_t n = fread(head, 1, sizeof head, fp);
 	r->type = sniff(head, n);
+	char *damaged = NULL;
 	switch (r->type) {
 	case ART_IMG_PNG:
 		rewind(fp);
 		png_size(fp, &r->width, &r->height);
+		art_png_check(fp, &damaged);
 		break;
 	case ART_IMG_JPEG:
 		rewind(fp);
@@ -380,6 +382,12 @@ probe(struct article *art, struct art_resource *r, struct art_pos pos)
 	if (r->type == ART_IMG_NONE) {
 		r->status = ART_RES_UNKNOWN_TYPE;
 		art_diag(ART_W_IMAGE_TYPE, art->display_name, pos, r->src);
+		return;
+	}
+	if (damaged) {
+		r->status = ART_RES_UNREADABLE;
+		art_diag(ART_W_IMAGE_UNREADABLE, art->display_name, pos, r->src, damaged);
+		g_free(damaged);
 		return;
 	}
 	/* Decoding takes 4 bytes a pixel: a 20000 x 20000 PNG is 1.6 GB, and a

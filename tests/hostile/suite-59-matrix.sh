@@ -78,20 +78,43 @@ open('$M/claim.jpg', 'wb').write(b)"
 printf '![claim](claim.jpg)\n' >"$M/jpeg-claim.md";    row jpeg-claim 0 'image too large: claim.jpg: 60000 x 60000'
 printf 'just text\n' >"$M/text.png"
 printf '![t](text.png)\n' >"$M/image-text.md";          row image-text 0 'not an image mdpress can use: text.png'
-# a PNG whose header is right but whose pixel data does not decode: the
-# probe passes it, so md2pdf finds out only when it draws it, and must say
-# so (a batch would otherwise ship the placeholder without a word)
+# a PNG whose chunks are whole but whose pixel data does not decode (a
+# zlib header, then no deflate data): the probe passes it, so md2pdf finds
+# out only when it draws it, and must say so (a batch would otherwise ship
+# the placeholder without a word)
 py "
 import struct, zlib
 def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
 ihdr = struct.pack('>IIBBBBB', 40, 30, 8, 2, 0, 0, 0)
 open('$M/garbled.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr)
-    + chunk(b'IDAT', b'not zlib data') + chunk(b'IEND', b''))"
+    + chunk(b'IDAT', b'\x78\x9cnot deflate data') + chunk(b'IEND', b''))"
 printf 'text\n\n![g](garbled.png)\n' >"$M/png-garbled.md"; row png-garbled 0 ''
 # (row ran md2pdf last: its messages are in $TMP/err)
 if grep -aEq 'png-garbled\.md:3:1: warning: image unreadable: garbled\.png: its data cannot be decoded \[-Wunreadable-image\]' "$TMP/err" &&
    [ "$(grep -ac 'garbled' "$TMP/err")" = 1 ]; then pass matrix-md2pdf-png-garbled-warns
 else fail matrix-md2pdf-png-garbled-warns "$(head -c 300 "$TMP/err")"; fi
+# damaged PNG files, as downloads cut short and bit rot leave them: every
+# tool says which and how (the probe walks the chunks), and md2epub packs
+# no file a reader would show as a broken image
+py "
+real = open('$M/real.png', 'rb').read()
+open('$M/cut.png', 'wb').write(real[:len(real) - 20])          # inside IDAT
+bad = bytearray(real); bad[45] ^= 0xff                          # a byte of IDAT
+open('$M/crc.png', 'wb').write(bytes(bad))
+import struct, zlib
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d))
+ihdr = struct.pack('>IIBBBBB', 40, 30, 8, 2, 0, 0, 0)
+open('$M/nozlib.png', 'wb').write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr)
+    + chunk(b'IDAT', b'not zlib data') + chunk(b'IEND', b''))
+open('$M/noiend.png', 'wb').write(real[:-12])"
+for bad in cut:'truncated: the file ends before its IEND chunk' noiend:'truncated: the file ends before its IEND chunk' \
+    crc:'damaged: chunk IDAT fails its CRC check' nozlib:'damaged: its image data is no zlib stream'; do
+	name=${bad%%:*}
+	printf 'text\n\n![%s](%s.png)\n' "$name" "$name" >"$M/png-$name.md"
+	row "png-$name" 0 "png-$name\\.md:3:1: warning: image unreadable: $name\\.png: ${bad#*:} \\[-Wunreadable-image\\]"
+	if unzip -l "$M/png-$name.epub" | grep -q 'images/'; then fail "matrix-md2epub-png-$name-not-packed" "$(unzip -l "$M/png-$name.epub" | grep images/)"
+	else pass "matrix-md2epub-png-$name-not-packed"; fi
+done
 mkdir -p "$TMP/outside"
 echo SVGSECRET >"$TMP/outside/secret.txt"
 cat >"$M/xxe.svg" <<SVG
