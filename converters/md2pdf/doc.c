@@ -2,6 +2,7 @@
  * the bytes it leaves, repaired where cairo 1.16 errs, written out once
  * the document is finished (never a half-written file).
  */
+#define _GNU_SOURCE /* memmem */
 #include "pdf.h"
 
 #include <libdeflate.h>
@@ -51,6 +52,43 @@ fix_xref(GByteArray *b)
 			continue;
 		memcpy(q, "0000000000 00001 f", 18);
 	}
+}
+
+/* cairo 1.16 lists a form XObject in a page's resources once per use:
+ * "/XObject << /x36 36 0 R /x36 36 0 R >>" (an SVG shown twice on the
+ * page, svg.c).  The entries agree, but a key twice in a dictionary is an
+ * error to qpdf --check.  Blank out the repeats: spaces keep every offset. */
+static void
+fix_xobject_repeats(GByteArray *b)
+{
+	static const char key[] = "/XObject << ";
+	char *d = (char *)b->data, *end = d + b->len;
+	GHashTable *seen = g_hash_table_new(NULL, NULL); /* object numbers */
+	for (char *at = d; (at = memmem(at, (size_t)(end - at), key, sizeof key - 1));) {
+		char *q = at + sizeof key - 1;
+		char *close = memmem(q, (size_t)(end - q), ">>", 2);
+		char *eol = memchr(q, '\n', (size_t)(end - q));
+		at = q;
+		if (!close || (eol && eol < close))
+			continue; /* not cairo's one-line form */
+		g_hash_table_remove_all(seen);
+		while (q < close && *q == '/') {
+			char *e = q; /* past "/xN N 0 R " */
+			for (int field = 0; field < 4; field++) {
+				while (e < close && *e != ' ')
+					e++;
+				while (e < close && *e == ' ')
+					e++;
+			}
+			gpointer num = GSIZE_TO_POINTER(g_ascii_strtoull(q + 2, NULL, 10));
+			if (g_hash_table_contains(seen, num))
+				memset(q, ' ', (size_t)(e - q));
+			else
+				g_hash_table_add(seen, num);
+			q = e;
+		}
+	}
+	g_hash_table_destroy(seen);
 }
 
 struct pdf_doc *
@@ -110,6 +148,7 @@ pdf_doc_finish(struct pdf *p)
 	}
 	if (ok) {
 		fix_xref(d->buf);
+		fix_xobject_repeats(d->buf);
 		GByteArray *fixed = pdf_png_objects_fix(d->buf, d->pngs);
 		if (!fixed) {
 			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
@@ -149,6 +188,8 @@ pdf_doc_free(struct pdf_doc *d)
 		g_hash_table_destroy(d->image_ids);
 	if (d->pngs)
 		g_hash_table_destroy(d->pngs);
+	if (d->svgs)
+		g_hash_table_destroy(d->svgs);
 	if (d->deflate)
 		libdeflate_free_compressor(d->deflate);
 	if (d->dest_refs)

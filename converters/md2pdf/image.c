@@ -3,7 +3,7 @@
  * JPEG goes into the PDF as-is: cairo embeds the attached mime data and
  * never reads the pixels of the (untouched, so never really allocated)
  * RGB24 surface that stands for it.  PNG is decoded by cairo, GIF/WebP by
- * gdk-pixbuf when it has a loader, SVG is drawn as vectors by librsvg.
+ * gdk-pixbuf when it has a loader, SVG is drawn as vectors by librsvg (svg.c).
  * Anything that cannot be drawn becomes a framed placeholder with the alt
  * text and file name: never an empty gap.  An image's unique id for cairo
  * stands for its bytes, so one picture goes into a PDF once however
@@ -20,10 +20,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <libdeflate.h>
-#include <librsvg/rsvg.h>
 #include <string.h>
-
-#define PX_TO_PT (72.0 / 96.0)
 
 /* What a PNG decoded earlier in this PDF was (p->doc->images_seen). */
 struct seen_image {
@@ -400,9 +397,8 @@ placeholder(struct pdf *p, const char *src, const char *alt, double reserve)
 	p->cur.page_used = true;
 }
 
-/* Scale (w, h) points to the column and page, never up. */
-static double
-fit(const struct pdf *p, double w, double h, double reserve)
+double
+pdf_image_fit(const struct pdf *p, double w, double h, double reserve)
 {
 	double s = 1.0;
 	if (w > p->cur.width)
@@ -415,43 +411,11 @@ fit(const struct pdf *p, double w, double h, double reserve)
 	return s;
 }
 
-static void
-start_box(struct pdf *p, double h, double reserve)
+void
+pdf_image_start(struct pdf *p, double h, double reserve)
 {
 	pdf_need(p, h + reserve);
 	pdf_settle(p);
-}
-
-static int
-draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
-{
-	RsvgHandle *h = rsvg_handle_new_from_file(res->path, NULL);
-	if (!h)
-		return 0;
-	double w = res->width, ht = res->height;
-	gdouble iw, ih;
-	if (rsvg_handle_get_intrinsic_size_in_pixels(h, &iw, &ih) && iw > 0 && ih > 0) {
-		w = iw;
-		ht = ih;
-	}
-	if (w <= 0 || ht <= 0) {
-		w = 400;
-		ht = 300;
-	}
-	w *= PX_TO_PT;
-	ht *= PX_TO_PT;
-	double s = fit(p, w, ht, reserve);
-	start_box(p, ht * s, reserve);
-	RsvgRectangle vp = {p->cur.x + (p->cur.width - w * s) / 2, p->cur.y, w * s, ht * s};
-	cairo_save(p->doc->cr);
-	int ok = rsvg_handle_render_document(h, p->doc->cr, &vp, NULL);
-	cairo_restore(p->doc->cr);
-	g_object_unref(h);
-	if (ok) {
-		p->cur.y += ht * s;
-		p->cur.page_used = true;
-	}
-	return ok;
 }
 
 void
@@ -472,7 +436,7 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 			s = load_pixbuf(res);
 			break;
 		case ART_IMG_SVG:
-			if (draw_svg(p, res, reserve))
+			if (pdf_draw_svg(p, res, reserve))
 				return;
 			break;
 		case ART_IMG_NONE:
@@ -495,9 +459,9 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 	}
 	int pw, ph;
 	image_px(s, &pw, &ph);
-	double w = pw * PX_TO_PT;
-	double h = ph * PX_TO_PT;
-	double sc = fit(p, w, h, reserve);
+	double w = pw * PDF_PX_TO_PT;
+	double h = ph * PDF_PX_TO_PT;
+	double sc = pdf_image_fit(p, w, h, reserve);
 	/* finer than --image-dpi on the page: resample to that resolution */
 	int px = pw;
 	double dpi = px / (w * sc / 72.0);
@@ -512,17 +476,17 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 			/* same size on the page, fewer pixels */
 			image_px(s, &pw, &ph);
 			sc *= (double)px / pw;
-			w = pw * PX_TO_PT;
-			h = ph * PX_TO_PT;
+			w = pw * PDF_PX_TO_PT;
+			h = ph * PDF_PX_TO_PT;
 		}
 	}
-	start_box(p, h * sc, reserve);
+	pdf_image_start(p, h * sc, reserve);
 	cairo_t *cr = p->doc->cr;
 	cairo_save(cr);
 	cairo_translate(cr, p->cur.x + (p->cur.width - w * sc) / 2, p->cur.y);
 	/* a stand-in's one pixel to the image's size */
-	cairo_scale(cr, sc * PX_TO_PT * pw / cairo_image_surface_get_width(s),
-	            sc * PX_TO_PT * ph / cairo_image_surface_get_height(s));
+	cairo_scale(cr, sc * PDF_PX_TO_PT * pw / cairo_image_surface_get_width(s),
+	            sc * PDF_PX_TO_PT * ph / cairo_image_surface_get_height(s));
 	cairo_set_source_surface(cr, s, 0, 0);
 	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
 	cairo_paint(cr);

@@ -135,6 +135,8 @@ struct pdf_doc {
 	GHashTable *pngs;                      /* PNGs encoded by md2pdf for this PDF: content
 	                                        * key -> struct pdf_png * (pngobj.c) */
 	struct libdeflate_compressor *deflate; /* for them; NULL until needed */
+	GHashTable *svgs;                      /* SVG files drawn for this PDF: path ->
+	                                        * recording surface (svg.c) */
 
 	struct pdf_front *front;          /* NULL: no front matter */
 	bool in_front;                    /* drawing the front pages (no running footer) */
@@ -420,6 +422,15 @@ void pdf_table_free(struct pdf_table *t); /* a table not drawn; NULL is fine */
  * size), or a framed placeholder naming alt and src.  reserve: height
  * that must fit on the same page below it (a caption).  pos: where the
  * article names it, for the warning when its data cannot be decoded. */
+/* CSS pixels (96 to the inch) to points. */
+#define PDF_PX_TO_PT (72.0 / 96.0)
+/* image.c: the scale that fits (w, h) points to the column and page,
+ * never up, with reserve points kept below; and the room for an image of
+ * height h made on this page or the next. */
+double pdf_image_fit(const struct pdf *p, double w, double h, double reserve);
+void pdf_image_start(struct pdf *p, double h, double reserve);
+/* svg.c: an SVG image drawn at the cursor; 0 when librsvg cannot. */
+int pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve);
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
                       double reserve, struct art_pos pos);
 

@@ -5,7 +5,9 @@
 # lacks.  Each PDF must still be the one md2pdf makes for the article alone,
 # byte for byte, embed only subsets, keep its text, and the run's memory
 # must not grow with the number of documents.  Images: one picture (by
-# content, under any name) is embedded in a PDF once and decoded once.
+# content, under any name) is embedded in a PDF once and decoded once; an
+# SVG without text is drawn once, as one form XObject every use paints
+# (converters/md2pdf/svg.c), one with text at each use, as text.
 . "$(dirname "$0")/../lib.sh"
 PDF=$BUILD/md2pdf
 [ -x "$PDF" ] || { fail reuse-built "no $PDF"; exit 0; }
@@ -138,5 +140,37 @@ q=$(qpdf --check twice.pdf 2>&1)
 if [ $? = 0 ] && [ "$(pdfimages -list twice.pdf 2>/dev/null | awk '$3 == "image"' | wc -l)" = 2 ]
 then pass image-twice-on-a-page-valid
 else fail image-twice-on-a-page-valid "$(grep -i 'warning' <<<"$q" | head -n 2 | tr '\n' ' ')"; fi
+# an SVG without text shown three times on a page: one form XObject,
+# painted three times (before, three copies of its paths), named once in
+# the page's resources (cairo names it at each use: qpdf --check warns)
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect x="5" y="5" width="30" height="20" fill="#1030e0"/></svg>\n' >icon.svg
+printf '# Icons\n\n![a](icon.svg)\n\nText.\n\n![b](icon.svg)\n\n![c](icon.svg)\n' >icons.md
+"$PDF" -q -o icons.pdf icons.md 2>icons.err
+q=$(qpdf --check icons.pdf 2>&1)
+qrc=$?
+qpdf --qdf --object-streams=disable icons.pdf icons-qdf.pdf 2>/dev/null
+forms=$(grep -ac '/Subtype /Form' icons-qdf.pdf)
+uses=$(grep -aEc '/x[0-9]+ Do$' icons-qdf.pdf)
+if [ "$qrc" = 0 ] && [ "$forms" = 1 ] && [ "$uses" = 3 ]; then pass svg-drawn-once
+else fail svg-drawn-once "qpdf $qrc, $forms forms, $uses uses; $(grep -i warning <<<"$q" | head -n 1) $(head -c 200 icons.err)"; fi
+# ... and still seen three times: blue in three bands of the page
+pdftoppm -r 40 -f 1 -l 1 icons.pdf icons 2>/dev/null
+bands=$(python3 - icons-1.ppm <<'PY'
+import sys
+d = open(sys.argv[1], 'rb').read()
+magic, w, h, mx, px = d.split(maxsplit=4)
+w, h = int(w), int(h)
+blue = [any(px[3 * (y * w + x) + 2] > 180 and px[3 * (y * w + x)] < 80 for x in range(w)) for y in range(h)]
+print(sum(1 for y in range(1, h) if blue[y] and not blue[y - 1]))
+PY
+)
+if [ "$bands" = 3 ]; then pass svg-shown-every-time
+else fail svg-shown-every-time "$bands blue bands on the page"; fi
+# an SVG with text is drawn at each use, so that its words stay text
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="30"><text x="2" y="20" font-size="16">SVGWORD</text></svg>\n' >word.svg
+printf '# Words\n\n![a](word.svg)\n\n![b](word.svg)\n' >words.md
+"$PDF" -q -o words.pdf words.md 2>words.err
+n=$(pdftotext words.pdf - 2>/dev/null | grep -c SVGWORD)
+if [ "$n" = 2 ]; then pass svg-text-stays-text
+else fail svg-text-stays-text "SVGWORD found $n times; $(head -c 200 words.err)"; fi
 exit 0
-
