@@ -148,7 +148,8 @@ pdf_doc_finish(struct pdf *p)
 	}
 	if (ok) {
 		fix_xref(d->buf);
-		fix_xobject_repeats(d->buf);
+		if (d->svgs) /* only svg.c's forms are used more than once */
+			fix_xobject_repeats(d->buf);
 		GByteArray *fixed = pdf_png_objects_fix(d->buf, d->pngs);
 		if (!fixed) {
 			art_diag(ART_E_OUTPUT, NULL, (struct art_pos){0, 0},
