@@ -116,3 +116,87 @@ art_font_weight(const char *file, int index)
 		fl->FcPatternDestroy(pat);
 	return weight;
 }
+
+/* The marks the big CJK families put at the end of a face's family name
+ * for its region ("Noto Serif CJK TC", "Source Han Serif K"), most usual
+ * first, for a fontconfig language; Simplified Chinese for any other (as
+ * fonts/fonts.conf). */
+static const char *const *
+region_marks(const char *lang)
+{
+	static const char *const sc[] = {"SC", "CN", "Hans", "GB", NULL};
+	static const char *const tc[] = {"TC", "TW", "Hant", NULL};
+	static const char *const hk[] = {"HK", "TC", "TW", "Hant", NULL};
+	static const char *const jp[] = {"JP", "J", "Japanese", NULL};
+	static const char *const kr[] = {"KR", "K", "Korean", NULL};
+	if (!lang)
+		return sc;
+	if (g_str_has_prefix(lang, "zh-hk"))
+		return hk;
+	if (g_str_has_prefix(lang, "zh-tw") || g_str_has_prefix(lang, "zh-mo") ||
+	    g_str_has_prefix(lang, "zh-hant"))
+		return tc;
+	if (g_str_has_prefix(lang, "ja"))
+		return jp;
+	if (g_str_has_prefix(lang, "ko"))
+		return kr;
+	return sc;
+}
+
+/* The most specific family name of face index of file ("DejaVu Serif
+ * Condensed", not "DejaVu Serif"), a new string, or NULL; *count: the
+ * number of faces in the file. */
+static char *
+face_family(const struct art_fontlib *fl, const char *file, int index, int *count)
+{
+	FcPattern *pat =
+	    fl->FcFreeTypeQuery((const FcChar8 *)file, (unsigned)index, NULL, count);
+	char *family = NULL;
+	FcChar8 *f;
+	for (int i = 0; pat && fl->FcPatternGetString(pat, FC_FAMILY, i, &f) == FcResultMatch;
+	     i++) {
+		g_free(family);
+		family = g_strdup((const char *)f);
+	}
+	if (pat)
+		fl->FcPatternDestroy(pat);
+	return family;
+}
+
+/* How well family fits marks: the index of the mark its last word is,
+ * G_MAXINT for none. */
+static int
+region_rank(const char *family, const char *const *marks)
+{
+	const char *last = family ? strrchr(family, ' ') : NULL;
+	for (int m = 0; last && marks[m]; m++)
+		if (!strcmp(last + 1, marks[m]))
+			return m;
+	return G_MAXINT;
+}
+
+int
+art_font_face_for_lang(const char *file, const char *lang, char **family)
+{
+	const struct art_fontlib *fl = art_fontlib();
+	const char *const *marks = region_marks(lang);
+	int count = 1, best = 0, best_rank = G_MAXINT;
+	char *best_family = NULL;
+	for (int i = 0; fl && i < count; i++) {
+		char *fam = face_family(fl, file, i, &count);
+		int rank = region_rank(fam, marks);
+		if (i == 0 || rank < best_rank) {
+			g_free(best_family);
+			best_family = fam;
+			best = i;
+			best_rank = rank;
+		} else {
+			g_free(fam);
+		}
+	}
+	if (family)
+		*family = best_family;
+	else
+		g_free(best_family);
+	return best;
+}

@@ -29,4 +29,13 @@ hb_blob_t *art_font_subset(const char *file, int index, const hb_set_t *chars, b
  * as fontconfig reads it; 400 when it cannot. */
 int art_font_weight(const char *file, int index);
 
+/* The face of file for a fontconfig language ("zh-tw"; NULL: none).  A
+ * font collection (.ttc, .otc) of a CJK family holds one face per region,
+ * "Noto Serif CJK JP" first, and that face would draw Chinese with
+ * Japanese glyph forms: the face whose family name ends in the region's
+ * mark (SC/CN/Hans for Simplified Chinese, also the default; TC/TW/Hant;
+ * HK; JP/J; KR/K), else face 0.  *family (may be NULL): that face's most
+ * specific family name, a new string (g_free), or NULL. */
+int art_font_face_for_lang(const char *file, const char *lang, char **family);
+
 #endif

@@ -161,6 +161,8 @@ pack_style_fonts(struct epub_book *b, GString *css, const struct art_style *st, 
 	static const char *const role_name[] = {"body", "heading", "mono"};
 	static const enum char_set role_set[] = {SET_ALL, SET_HEADING, SET_MONO};
 	int ok = 1;
+	/* of a CJK font collection, the face of the book's region */
+	char *lang = b->lang ? g_ascii_strdown(b->lang, -1) : NULL;
 	for (int r = 0; r < 3; r++)
 		for (int s = 0; s < 2; s++) {
 			const char *f = st->font[r][s];
@@ -169,7 +171,8 @@ pack_style_fonts(struct epub_book *b, GString *css, const struct art_style *st, 
 			char *name =
 			    g_strdup_printf("%s-%s", role_name[r], s ? "cjk" : "latin");
 			char *family = epub_font_family(f);
-			if (!pack(b, css, f, 0, sets[role_set[r]], name, family)) {
+			int index = art_font_face_for_lang(f, lang, NULL);
+			if (!pack(b, css, f, index, sets[role_set[r]], name, family)) {
 				art_diag(ART_E_OUTPUT, f, (struct art_pos){0, 0},
 				         "style: not a font file HarfBuzz can subset");
 				ok = 0;
@@ -177,6 +180,7 @@ pack_style_fonts(struct epub_book *b, GString *css, const struct art_style *st, 
 			g_free(family);
 			g_free(name);
 		}
+	g_free(lang);
 	return ok;
 }
 

@@ -183,7 +183,8 @@ epub_style_css(const struct art_style *st)
 	/* the language rules of the built-in sheet pick CJK faces: the style's
 	 * CJK family overrides them */
 	if (HAS("body-font-cjk")) {
-		g_string_append(css, "body:lang(zh), body:lang(ja), [lang|=zh], [lang|=ja] "
+		g_string_append(css, "body:lang(zh), body:lang(ja), body:lang(ko), [lang|=zh], "
+		                     "[lang|=ja], [lang|=ko] "
 		                     "{ font-family: ");
 		families(css, st, ART_ROLE_BODY, "serif; }\n");
 		any = true;

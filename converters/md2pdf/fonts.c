@@ -7,6 +7,7 @@
  * subset.c puts the run's subsets of the CJK faces in front of the roles
  * (only with fonts.conf loaded).
  */
+#include "fontsubset.h"
 #include "mdpress-datadir.h" /* MDPRESS_DATADIR, generated from PREFIX */
 #include "pdf.h"
 
@@ -129,8 +130,9 @@ find_fonts_conf(void)
 }
 
 /* The family a style names for a role and script: a family name as it is,
- * a font file added to fontconfig and asked for by its own family name.
- * NULL when the style leaves it to fonts.conf. */
+ * a font file added to fontconfig and asked for by the family of its face
+ * for Simplified Chinese (of a collection, art_font_face_for_lang(); else
+ * its only face).  NULL when the style leaves it to fonts.conf. */
 static char *
 style_family(struct pdf_run *r, const char *font)
 {
@@ -139,46 +141,88 @@ style_family(struct pdf_run *r, const char *font)
 	if (!g_path_is_absolute(font))
 		return g_strdup(font);
 	char *family = NULL;
-	int count = 0;
-	FcPattern *pat = FcFreeTypeQuery((const FcChar8 *)font, 0, NULL, &count);
-	/* the last family name is the most specific ("DejaVu Serif
-	 * Condensed", not "DejaVu Serif"): the face of this file, not an
-	 * installed relative */
-	FcChar8 *f;
-	int last = -1;
-	while (pat && FcPatternGetString(pat, FC_FAMILY, last + 1, &f) == FcResultMatch)
-		last++;
-	if (last >= 0 && FcPatternGetString(pat, FC_FAMILY, last, &f) == FcResultMatch &&
-	    FcConfigAppFontAddFile(NULL, (const FcChar8 *)font)) {
-		family = g_strdup((const char *)f);
+	art_font_face_for_lang(font, NULL, &family);
+	if (family && FcConfigAppFontAddFile(NULL, (const FcChar8 *)font)) {
 		pdf_fonts_app_font(r, font);
-	} else
-		art_diag(ART_E_OUTPUT, font, (struct art_pos){0, 0},
-		         "not a font file fontconfig can read");
-	if (pat)
-		FcPatternDestroy(pat);
-	return family;
+		return family;
+	}
+	g_free(family);
+	art_diag(ART_E_OUTPUT, font, (struct art_pos){0, 0},
+	         "not a font file fontconfig can read");
+	return NULL;
+}
+
+/* fonts.conf puts the region's Noto face first for a zh-tw, zh-hk, ja or
+ * ko article (its rules test for the role's alias), which would push a
+ * style's faces aside.  For a role the style sets, rules read after
+ * fonts.conf's put them back in front: the style's Latin face, then its
+ * CJK face, and of a CJK font collection the face of the article's region
+ * (the one for Simplified Chinese would draw Japanese text with Chinese
+ * glyph forms, and the other way round). */
+static void
+style_rules(const char *alias, const char *latin, const char *cjk_file, const char *cjk_family)
+{
+	static const char *const region_langs[] = {"zh-tw", "zh-hk", "ja", "ko"};
+	GString *x = g_string_new("<?xml version=\"1.0\"?>\n<fontconfig>\n");
+	for (int i = -1; i < (int)G_N_ELEMENTS(region_langs); i++) {
+		const char *lang = i < 0 ? NULL : region_langs[i];
+		char *cjk = NULL;
+		if (cjk_file && lang)
+			art_font_face_for_lang(cjk_file, lang, &cjk);
+		if (lang && !cjk)
+			cjk = g_strdup(cjk_family);
+		g_string_append(x, "<match target=\"pattern\">");
+		if (lang)
+			g_string_append_printf(x,
+			                       "<test name=\"lang\" compare=\"contains\">"
+			                       "<string>%s</string></test>",
+			                       lang);
+		char *t = g_markup_printf_escaped(
+		    "<test name=\"family\"><string>%s</string></test>"
+		    "<edit name=\"family\" mode=\"prepend_first\" binding=\"strong\">",
+		    alias);
+		g_string_append(x, t);
+		g_free(t);
+		const char *faces[] = {latin, lang ? cjk : cjk_family};
+		for (int f = 0; f < 2; f++)
+			if (faces[f]) {
+				t = g_markup_printf_escaped("<string>%s</string>", faces[f]);
+				g_string_append(x, t);
+				g_free(t);
+			}
+		g_string_append(x, "</edit></match>\n");
+		g_free(cjk);
+	}
+	g_string_append(x, "</fontconfig>\n");
+	FcConfigParseAndLoadFromMemory(FcConfigGetCurrent(), (const FcChar8 *)x->str, FcTrue);
+	g_string_free(x, TRUE);
 }
 
 /* A role's family list: the style's Latin and CJK families (kit fonts
  * first), then the role's usual faces for anything they lack. */
 static char *
-style_families(struct pdf_run *r, enum pdf_font role, const char *usual)
+style_families(struct pdf_run *r, enum pdf_font role, const char *usual, bool custom)
 {
 	static const enum art_style_role style_role[] = {
 	    [PDF_SERIF] = ART_ROLE_BODY,
 	    [PDF_SANS] = ART_ROLE_HEADING,
 	    [PDF_MONO] = ART_ROLE_MONO,
 	};
+	char *const *font = r->style ? r->style->font[style_role[role]] : NULL;
+	char *fam[2] = {NULL, NULL};
 	GString *g = g_string_new(NULL);
-	for (int s = 0; r->style && s < 2; s++) {
-		char *fam = style_family(r, r->style->font[style_role[role]][s]);
-		if (fam)
-			g_string_append_printf(g, "%s,", fam);
-		g_free(fam);
+	for (int s = 0; font && s < 2; s++) {
+		fam[s] = style_family(r, font[s]);
+		if (fam[s])
+			g_string_append_printf(g, "%s,", fam[s]);
 	}
 	/* the subsets of fonts.conf's faces would go in front of the style's */
 	r->role_styled[role] = g->len > 0;
+	if (custom && g->len > 0)
+		style_rules(usual, fam[0],
+		            fam[1] && g_path_is_absolute(font[1]) ? font[1] : NULL, fam[1]);
+	g_free(fam[0]);
+	g_free(fam[1]);
 	g_string_append(g, usual);
 	return g_string_free(g, FALSE);
 }
@@ -222,7 +266,7 @@ pdf_fonts_init(struct pdf_run *r)
 	for (int i = 0; i < 3; i++) {
 		r->font[i] = pango_font_description_new();
 		char *fam = style_families(r, (enum pdf_font)i,
-		                           custom ? role_alias[i] : role_fallback[i]);
+		                           custom ? role_alias[i] : role_fallback[i], custom);
 		pango_font_description_set_family(r->font[i], fam);
 		g_free(fam);
 	}

@@ -126,7 +126,7 @@ printf 'body-font-cjk: "AR PL SungtiL GB"\n' >"$TMP/cjk-style.yaml"
 epub=$TMP/cjkstyle.epub
 if "$BUILD/md2epub" -q -o "$epub" --embed-fonts --style "$TMP/cjk-style.yaml" "${ARTS[@]}" &&
    [ "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')" = 'EPUB/fonts/sans-bold.otf' ] &&
-   unzip -p "$epub" EPUB/style.css | grep -q '^body:lang(zh), body:lang(ja), \[lang|=zh\], \[lang|=ja\] { font-family: "AR PL SungtiL GB", serif; }'; then
+   unzip -p "$epub" EPUB/style.css | grep -q '^body:lang(zh), body:lang(ja), body:lang(ko), \[lang|=zh\], \[lang|=ja\], \[lang|=ko\] { font-family: "AR PL SungtiL GB", serif; }'; then
 	pass epub-fonts-style-cjk-font-stands
 else fail epub-fonts-style-cjk-font-stands "$(unzip -l "$epub" | grep -o 'EPUB/fonts/.*' | paste -sd ' ')"; fi
 
