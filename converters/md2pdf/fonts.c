@@ -260,6 +260,7 @@ pdf_fonts_init(struct pdf_run *r)
 	pango_cairo_context_set_font_options(r->ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(r->ctx, FALSE);
+	pango_cairo_context_set_shape_renderer(r->ctx, pdf_image_shape_renderer, r, NULL);
 	/* pango's cairo contexts assume a 96 dpi screen, which sets every
 	 * size at 4/3 of what it asks for; a PDF's user unit is the point. */
 	pango_cairo_context_set_resolution(r->ctx, 72);

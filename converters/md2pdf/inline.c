@@ -12,6 +12,7 @@ pdf_inline_init(struct pdf_inline *in)
 	in->attrs = pango_attr_list_new();
 	in->links = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
 	in->images = g_ptr_array_new();
+	in->icons = g_array_new(FALSE, FALSE, sizeof(struct pdf_icon));
 	in->spans = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
 	in->autospace = g_array_new(FALSE, FALSE, sizeof(int));
 	in->link_color = NULL;
@@ -37,6 +38,7 @@ pdf_inline_clear(struct pdf_inline *in)
 	pango_attr_list_unref(in->attrs);
 	pdf_links_free(in->links);
 	g_ptr_array_free(in->images, TRUE);
+	g_array_free(in->icons, TRUE);
 	g_array_free(in->spans, TRUE);
 	g_array_free(in->autospace, TRUE);
 	if (in->link_color)
@@ -350,8 +352,16 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 			add_link(p, in, n, start);
 			break;
 		case ART_IMAGE:
-			/* drawn as a block after the paragraph; keep the alt text out */
-			g_ptr_array_add(in->images, (gpointer)n);
+			if (pdf_image_inline(n->u.image.res)) {
+				/* an icon: in the line, as a browser sets it */
+				struct pdf_icon ic = {(int)in->text->len, n};
+				g_array_append_val(in->icons, ic);
+				g_string_append(in->text, "\ufffc");
+			} else {
+				/* drawn as a block after the paragraph; keep the
+				 * alt text out */
+				g_ptr_array_add(in->images, (gpointer)n);
+			}
 			break;
 		case ART_FOOTNOTE_REF:
 			footnote_ref(p, in, n);
@@ -456,6 +466,8 @@ pdf_inline_prefix(struct pdf_inline *in, const char *s)
 	 * middle of a character (invalid UTF-8 for cairo, no PDF at all) */
 	for (guint i = 0; in->autospace && i < in->autospace->len; i++)
 		g_array_index(in->autospace, int, i) += (int)n;
+	for (guint i = 0; in->icons && i < in->icons->len; i++)
+		g_array_index(in->icons, struct pdf_icon, i).at += (int)n;
 }
 
 /* Pairs that must not be split at a line end (art_no_break_between):
@@ -508,6 +520,22 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		PangoAttribute *s = pango_attr_shape_new(&ink, &logical);
 		s->start_index = (guint)at;
 		s->end_index = (guint)at + 3;
+		pango_attr_list_insert(in->attrs, s);
+	}
+	/* the icons: their box, centred a third of an em above the baseline
+	 * (CSS vertical-align: middle); pdf_image_shape_renderer() draws
+	 * them */
+	double em_pt = (double)em / PANGO_SCALE;
+	for (guint i = 0; i < in->icons->len; i++) {
+		const struct pdf_icon *ic = &g_array_index(in->icons, struct pdf_icon, i);
+		double w, h;
+		pdf_image_inline_size(ic->img->u.image.res, em_pt, &w, &h);
+		PangoRectangle box = {0, (int)(-(em_pt / 3 + h / 2) * PANGO_SCALE),
+		                      (int)(w * PANGO_SCALE), (int)(h * PANGO_SCALE)};
+		PangoAttribute *s =
+		    pango_attr_shape_new_with_data(&box, &box, (gpointer)ic->img, NULL, NULL);
+		s->start_index = (guint)ic->at;
+		s->end_index = (guint)ic->at + 3;
 		pango_attr_list_insert(in->attrs, s);
 	}
 	pdf_latin_quotes(in);

@@ -111,6 +111,9 @@ struct pdf_run {
 	const char *subset_family[3][2]; /* [role][bold] for the current output:
 	                                  * family list that asks for its
 	                                  * subset first, or NULL; borrowed */
+
+	struct pdf *drawing; /* the document being drawn: inline images
+	                      * (pdf_image_shape_renderer) paint into it */
 };
 
 /* One output PDF (one layout pass of it, when {pages} needs two). */
@@ -370,11 +373,19 @@ struct pdf_span {
 	int start, end;
 	bool strong;
 };
+/* An image in a line of text: an object replacement character at byte
+ * at, which pdf_inline_apply() gives the image's size. */
+struct pdf_icon {
+	int at;
+	const struct art_node *img; /* ART_IMAGE */
+};
 struct pdf_inline {
 	GString *text;
 	PangoAttrList *attrs;
 	GArray *links;     /* struct pdf_link */
-	GPtrArray *images; /* struct art_node * (ART_IMAGE) met inline */
+	GPtrArray *images; /* struct art_node * (ART_IMAGE) met inline, too
+	                    * big for a line: drawn after the block */
+	GArray *icons;     /* struct pdf_icon: small images set in the line */
 	GArray *spans;     /* struct pdf_span */
 	GArray *autospace; /* int: byte offsets of the Han-Latin gap marks */
 	/* the links' colour, not yet in attrs: a link that follows after
@@ -429,8 +440,19 @@ void pdf_table_free(struct pdf_table *t); /* a table not drawn; NULL is fine */
  * height h made on this page or the next. */
 double pdf_image_fit(const struct pdf *p, double w, double h, double reserve);
 void pdf_image_start(struct pdf *p, double h, double reserve);
-/* svg.c: an SVG image drawn at the cursor; 0 when librsvg cannot. */
+/* svg.c: an SVG image drawn at the cursor; 0 when librsvg cannot.
+ * pdf_svg_paint(): into the box (x, y, w, h) points; false when it cannot. */
 int pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve);
+bool pdf_svg_paint(struct pdf *p, const struct art_resource *res, double x, double y, double w,
+                   double h);
+/* image.c: whether an image met in text is small enough to sit in its
+ * line (an icon) and its size there for text of size em (points); and
+ * the callback through which pango draws it (pdf_fonts_init() sets it). */
+bool pdf_image_inline(const struct art_resource *res);
+void pdf_image_inline_size(const struct art_resource *res, double em, double *w, double *h);
+/* (the shape attribute's data is the image's node) */
+void pdf_image_shape_renderer(cairo_t *cr, PangoAttrShape *attr, gboolean do_path,
+                              gpointer data);
 void pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const char *alt,
                       double reserve, struct art_pos pos);
 

@@ -133,6 +133,7 @@ render_pass(struct pdf_run *r, struct article **arts, int n, FILE *out, int page
 	if (!p.doc)
 		return 0;
 	struct pdf_doc *d = p.doc;
+	r->drawing = &p;
 	pdf_cursor_init(&p.cur, r);
 	set_metadata(&p, arts[0], n > 1 || book->any ? &book->over : NULL);
 	/* a book (several articles) has a cover and contents unless told not */
@@ -167,6 +168,7 @@ render_pass(struct pdf_run *r, struct article **arts, int n, FILE *out, int page
 	if (d->front)
 		pdf_front_render(&p, d->front);
 	int ok = pdf_doc_finish(&p);
+	r->drawing = NULL;
 	pdf_cursor_clear(&p.cur);
 	pdf_doc_free(d);
 	g_free(first_title);

@@ -91,10 +91,10 @@ load(const struct art_resource *res)
 	return s;
 }
 
-int
-pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
+/* The file's drawing for this PDF, loaded on first use. */
+static struct svg_drawing *
+drawing(struct pdf_doc *d, const struct art_resource *res)
 {
-	struct pdf_doc *d = p->doc;
 	if (!d->svgs)
 		d->svgs =
 		    g_hash_table_new_full(g_str_hash, g_str_equal, g_free, svg_drawing_free);
@@ -103,25 +103,47 @@ pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
 		s = load(res);
 		g_hash_table_insert(d->svgs, g_strdup(res->path), s);
 	}
+	return s;
+}
+
+/* s into the box (x, y, w, h); false when librsvg fails. */
+static bool
+paint(cairo_t *cr, const struct svg_drawing *s, double x, double y, double w, double h)
+{
+	if (!s->rec) {
+		gboolean ok;
+		draw(s->handle, cr, x, y, w, h, &ok);
+		return ok;
+	}
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, w / s->w, h / s->h);
+	cairo_set_source_surface(cr, s->rec, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
+	return true;
+}
+
+int
+pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve)
+{
+	struct svg_drawing *s = drawing(p->doc, res);
 	if (!s->handle)
 		return 0;
 	double sc = pdf_image_fit(p, s->w, s->h, reserve);
 	pdf_image_start(p, s->h * sc, reserve);
 	double x = p->cur.x + (p->cur.width - s->w * sc) / 2;
-	gboolean ok = TRUE;
-	if (s->rec) {
-		cairo_save(d->cr);
-		cairo_translate(d->cr, x, p->cur.y);
-		cairo_scale(d->cr, sc, sc);
-		cairo_set_source_surface(d->cr, s->rec, 0, 0);
-		cairo_paint(d->cr);
-		cairo_restore(d->cr);
-	} else {
-		draw(s->handle, d->cr, x, p->cur.y, s->w * sc, s->h * sc, &ok);
-	}
-	if (ok) {
-		p->cur.y += s->h * sc;
-		p->cur.page_used = true;
-	}
-	return ok;
+	if (!paint(p->doc->cr, s, x, p->cur.y, s->w * sc, s->h * sc))
+		return 0;
+	p->cur.y += s->h * sc;
+	p->cur.page_used = true;
+	return 1;
+}
+
+bool
+pdf_svg_paint(struct pdf *p, const struct art_resource *res, double x, double y, double w,
+              double h)
+{
+	struct svg_drawing *s = drawing(p->doc, res);
+	return s->handle && paint(p->doc->cr, s, x, y, w, h);
 }
