@@ -78,17 +78,31 @@ render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f
 	pdf_inline_clear(&in);
 }
 
-/* A paragraph that ends with a colon introduces the block after it
- * ("存储检查：" before its code): it stays on that block's page. */
+/* Whether text announces what follows: it ends with a colon, or says "as
+ * follows" ("若回显为如下，则服务启动成功。" before its screenshot,
+ * "命令如下。" before its code).  Only a paragraph of one or two lines is
+ * kept with the block after it (layout.c). */
+static bool
+announces(const char *t)
+{
+	return g_str_has_suffix(t, "\uff1a") || g_str_has_suffix(t, ":") || strstr(t, "如下") ||
+	       strstr(t, "as follows") || strstr(t, "as shown below");
+}
+
+/* A paragraph that introduces the block after it ("存储检查：" before its
+ * code, a list item's text before its sub-items): it stays on that
+ * block's page. */
 static bool
 lead_in(const struct art_node *n)
 {
 	if (!n->next || !art_node_is_block(n->next))
 		return false;
+	if (n->parent && n->parent->type == ART_ITEM && n->next->type == ART_LIST)
+		return true;
 	char *t = g_strstrip(art_node_plain_text(n));
-	bool colon = g_str_has_suffix(t, "\uff1a") || g_str_has_suffix(t, ":");
+	bool yes = announces(t);
 	g_free(t);
-	return colon;
+	return yes;
 }
 
 /* The height the first lines of block n take: two lines of text or code,
@@ -115,6 +129,27 @@ block_lead(struct pdf *p, const struct art_node *n)
 	if (n->type == ART_CODE_BLOCK)
 		return 2 * pdf_pt(p, p->run->size.code) * 1.5 + 12;
 	return 2 * p->cur.body_size * 1.5;
+}
+
+/* What a heading needs below it on its page: the first lines of the block
+ * after it, and, when that block is itself kept with the next (a heading,
+ * a lead-in paragraph), those of the next one too, up to depth blocks and
+ * at most 60% of the page.  A heading left alone at the foot of a page,
+ * its text on the next, is what this prevents. */
+static double
+follow_lead(struct pdf *p, const struct art_node *n, int depth)
+{
+	if (!n || !art_node_is_block(n))
+		return 2 * p->cur.body_size * 1.5;
+	double h = block_lead(p, n);
+	if (depth > 1 && n->type == ART_HEADING) {
+		double pt = pdf_pt(p, p->run->size.heading[CLAMP(n->u.heading.level, 1, 6)]);
+		h = pt * 2.5 + follow_lead(p, n->next, depth - 1);
+	} else if (depth > 1 && n->type == ART_PARAGRAPH && lead_in(n)) {
+		h = 2 * p->cur.body_size * 1.5 + para_gap(p) +
+		    follow_lead(p, n->next, depth - 1);
+	}
+	return MIN(h, (p->cur.bottom - p->cur.top) * 0.6);
 }
 
 static void
@@ -162,9 +197,10 @@ render_heading(struct pdf *p, const struct art_node *n)
 	pdf_inline_apply(p, &in, lay);
 	int h;
 	pango_layout_get_size(lay, NULL, &h);
-	/* keep with next: the heading and two lines of what follows */
+	/* keep with next: the heading and the first lines of what follows */
 	pdf_space(p, level <= 2 ? pt * 1.1 : pt * 0.9);
-	pdf_need(p, (double)h / PANGO_SCALE + 4 + p->cur.body_size * 3.2);
+	pdf_need(p, (double)h / PANGO_SCALE + 4 +
+	                MAX(p->cur.body_size * 3.2, follow_lead(p, n->next, 3)));
 	pdf_settle(p);
 	char *dest = n->u.heading.id && *n->u.heading.id
 	                 ? g_strdup(n->u.heading.id)

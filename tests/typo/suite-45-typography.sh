@@ -185,6 +185,38 @@ kwn() {
 }
 check typo-keep-lead-in-with-next kwn "$BUILD"
 
+# A heading never stays alone at the foot of a page: not before another
+# heading, nor before a paragraph that itself keeps with the picture it
+# announces ("…如下。", "…as follows."); a list item's text stays with its
+# sub-items.  Every amount of text before (one run, -O), the page that shows
+# the first marker also shows the second (or, for a picture, holds it).
+keep_chain() {
+	local b=$1 dir=$TMP/chain k c
+	rm -rf "$dir" && mkdir -p "$dir/out"
+	python3 "$ROOT/tests/hostile/mkpng.py" "$dir/shot.png" 500 320
+	for k in $(seq 20 1 58); do
+		fill() { for i in $(seq 1 "$k"); do printf '这是第%d段正文，推到页面底部附近。\n\n' "$i"; done; }
+		{ fill; printf '## HEADAA 第一章\n\n### HEADBB 第一节\n\n正文 TEXTCC 开始。\n'; } >"$dir/a$k.md"
+		{ fill; printf '## HEADDD 安装\n\nLEADEE 若回显为如下，则服务启动成功。\n\n![](shot.png)\n'; } >"$dir/d$k.md"
+		{ fill; printf -- '- ITEMFF 测试相关任务\n  - SUBGG 第一项\n  - 第二项\n'; } >"$dir/f$k.md"
+	done
+	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || { echo "md2pdf failed"; return 1; }
+	local bad=
+	pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
+	for k in $(seq 20 1 58); do
+		pdftotext -enc UTF-8 "$dir/out/a$k.pdf" "$dir/t.txt"
+		[ "$(pg HEADAA)" = "$(pg TEXTCC)" ] || bad="$bad heading-heading:$k"
+		pdftotext -enc UTF-8 "$dir/out/d$k.pdf" "$dir/t.txt"
+		[ "$(pg HEADDD)" = "$(pg LEADEE)" ] || bad="$bad heading-leadin:$k"
+		c=$(pdfimages -list "$dir/out/d$k.pdf" 2>/dev/null | awk '$3 == "image" { print $1; exit }')
+		[ "$(pg LEADEE)" = "$c" ] || bad="$bad leadin-picture:$k"
+		pdftotext -enc UTF-8 "$dir/out/f$k.pdf" "$dir/t.txt"
+		[ "$(pg ITEMFF)" = "$(pg SUBGG)" ] || bad="$bad item-subitems:$k"
+	done
+	[ -z "$bad" ] || { echo "kept apart:$bad"; return 1; }
+}
+check typo-keep-headings-with-next keep_chain "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
