@@ -78,6 +78,10 @@ void art_warn_unused_footnotes(struct article *art);
  * touches CJK text or punctuation ("**成功举办。**论坛"). */
 void art_repair_strong(struct art_node *root);
 
+/* tilde_ranges.c: "0~150% (… 0~100%)" read as strikethrough by GFM gets
+ * its tildes back: a range, not deleted text. */
+void art_repair_tilde_ranges(struct art_node *root);
+
 /* smart_punct.c: the curly quotes cmark-gfm's smart punctuation made
  * beside CJK text, opened or closed by CJK rules; typographic punctuation
  * for plain text (front matter), a new string. */

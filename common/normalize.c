@@ -467,6 +467,7 @@ art_normalize(struct article *art, const struct art_load_opts *opts)
 	 * to the flanking rules, and "中文\n**粗。**" joins once bold; before
 	 * raw HTML becomes nodes: "**" in an HTML block is no Markdown */
 	art_repair_strong(art->root);
+	art_repair_tilde_ranges(art->root); /* Markdown's strikethrough only */
 	/* before segment breaks (HTML newlines are soft breaks) and before
 	 * images, figures and ids, which then treat HTML like Markdown */
 	art_html_to_model(art);

@@ -139,6 +139,21 @@ TEST(norm_strong_repair_only_beside_cjk)
 	PARA("x \\\\\\*\\*注意\\*\\*：\n", NULL, "x \\**注意**：");
 }
 
+TEST(norm_tilde_ranges_stay_text)
+{
+	/* A tilde between digits is a range, not strikethrough (the DDE
+	 * guide's "0~150% (the former range is 0~100%)"; md2txt printed
+	 * "0150%", losing both tildes). */
+	PARA("Volume 0~150% (the former range is 0~100%).\n", NULL,
+	     "Volume 0~150% (the former range is 0~100%).");
+	PARA("范围0~16，或者0~4095。\n", NULL, "范围0~16，或者0~4095。");
+	/* ... the closing tilde alone between digits too */
+	PARA("a ~b 1~2 c\n", NULL, "a ~b 1~2 c");
+	/* GFM's strikethrough otherwise stays (spec: "Hello, ~there~ world") */
+	PARA("Hello, ~there~ world ~~gone~~ 1 ~2~\n", NULL,
+	     "Hello, <strike> world <strike> 1 <strike>");
+}
+
 TEST(norm_unknown_html_is_text)
 {
 	PARA("Run <emulator> on <ip-address> with <kernel version> and </kernel>"
