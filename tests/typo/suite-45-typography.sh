@@ -278,6 +278,15 @@ if "$MD2PDF" -q -o "$TMP/as.pdf" "$TMP/as.md" 2>/dev/null &&
 else
 	fail typo-autospace-quarter-em "md2pdf failed"
 fi
+# A code span is a Latin word to the Han text around it: the same quarter
+# em before "/etc/hosts" as after it, although "/" is no letter.
+printf -- '---\nlang: zh-CN\n---\n编辑`/etc/hosts`文件，再用`ls`命令。\n' >"$TMP/asc.md"
+if "$MD2PDF" -q -o "$TMP/asc.pdf" "$TMP/asc.md" 2>/dev/null &&
+   words "$TMP/asc.pdf" | awk 'NR > 1 && $3 - y < 5 && y - $3 < 5 { g = ($2 - x) / 10.5
+		if (g < 0.24 || g > 0.26) { printf "    gap %.3f em before %s\n", g, $1; bad = 1 }; n++ }
+		{ x = $4; y = $3 } END { if (n != 4) { print "    " n " gaps, want 4"; bad = 1 }; exit bad }' >"$TMP/asc.log"
+then pass typo-autospace-code-both-sides
+else fail typo-autospace-code-both-sides "$(cat "$TMP/asc.log") $(words "$TMP/asc.pdf" | tr '\n' ' ')"; fi
 # The title line takes the same gaps as the body (it is laid out from a
 # plain string, not from model nodes): 大会 | 2024 at the title's size.
 printf -- '---\ntitle: 全联接大会2024分论坛\nlang: zh-CN\n---\n正文。\n' >"$TMP/ast-title.md"
