@@ -208,6 +208,46 @@ option_dashes(struct art_node *n, gunichar prev, const char *source)
 	n->literal = g_string_free(o, FALSE);
 }
 
+/* An empty value, '--name=""' or "x=''", has nothing to quote: cmark makes
+ * its two quotes curly, both closing (”” after a letter).  Two curly
+ * quotes side by side right after an ASCII character are set back to the
+ * straight pair the source has; after CJK text ('设置为""') they stay a
+ * Chinese empty pair, which text_quotes() orients.  prev: the character
+ * before n in its block. */
+static void
+empty_quotes(struct art_node *n, gunichar prev, const char *source)
+{
+	static const struct {
+		gunichar open, close;
+		const char *straight;
+	} pairs[] = {{0x201C, 0x201D, "\"\""}, {0x2018, 0x2019, "''"}};
+	for (size_t k = 0; k < G_N_ELEMENTS(pairs); k++) {
+		if (!source || !strstr(source, pairs[k].straight))
+			continue;
+		GString *o = g_string_new(NULL);
+		gunichar before = prev;
+		for (const char *p = n->literal; *p;) {
+			gunichar c = g_utf8_get_char(p), d = 0;
+			const char *q = g_utf8_next_char(p);
+			if (*q)
+				d = g_utf8_get_char(q);
+			bool curly = c == pairs[k].open || c == pairs[k].close;
+			bool curly2 = d == pairs[k].open || d == pairs[k].close;
+			if (curly && curly2 && before > 0x20 && before < 0x7F) {
+				g_string_append(o, pairs[k].straight);
+				before = '"';
+				p = g_utf8_next_char(q);
+				continue;
+			}
+			g_string_append_len(o, p, q - p);
+			before = c;
+			p = q;
+		}
+		g_free(n->literal);
+		n->literal = g_string_free(o, FALSE);
+	}
+}
+
 /* A link whose text is its URL (`[https://a/b--c](https://a/b--c)`)
  * shows the URL as written. */
 static void
@@ -270,6 +310,7 @@ art_cjk_quotes(struct art_node *root, const char *source)
 		if (n->type == ART_TEXT && n->literal &&
 		    g_utf8_validate(n->literal, -1, NULL)) {
 			option_dashes(n, prev, source);
+			empty_quotes(n, prev, source);
 			prev = text_quotes(n, root, prev, depth);
 			continue;
 		}

@@ -154,6 +154,14 @@ TEST(norm_tilde_ranges_stay_text)
 	     "Hello, <strike> world <strike> 1 <strike>");
 }
 
+TEST(norm_empty_quotes_stay_straight)
+{
+	/* an empty value has nothing to quote: not ”” (container-engine) */
+	PARA("Set **--name=\"\"** or x=''\n", NULL, "Set [--name=\"\"] or x=''");
+	/* quotes with something inside stay curly */
+	PARA("He said \"yes\" and 'no'\n", NULL, "He said “yes” and ‘no’");
+}
+
 TEST(norm_unknown_html_is_text)
 {
 	PARA("Run <emulator> on <ip-address> with <kernel version> and </kernel>"
