@@ -109,19 +109,22 @@ draw_running(struct pdf *p, const char *tmpl, double y)
 		nat[i] = (double)w / PANGO_SCALE;
 		total += nat[i];
 	}
+	int shown = 0;
+	for (int i = 0; i < n; i++)
+		shown += lays[i] != NULL;
+	double avail = p->cur.right - p->cur.left - gap * MAX(shown - 1, 0);
 	for (int i = 0; i < n; i++) {
 		PangoLayout *lay = lays[i];
 		if (!lay)
 			continue;
 		/* one part alone is centred; two are left and right */
 		int where = n == 1 ? 1 : n == 2 ? 2 * i : i;
-		/* a part too long for the room the others leave ends in "..." */
-		double room = p->cur.right - p->cur.left - (total - nat[i]) - gap * (n - 1);
-		if (nat[i] > room) {
+		/* parts longer together than the line share it in proportion
+		 * to their length, each cut with an ellipsis */
+		if (total > avail && nat[i] > avail * nat[i] / total) {
 			pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-			pango_layout_set_width(
-			    lay,
-			    (int)(MAX(room, (p->cur.right - p->cur.left) / 3) * PANGO_SCALE));
+			pango_layout_set_width(lay,
+			                       (int)(avail * nat[i] / total * PANGO_SCALE));
 		}
 		int w, h;
 		pango_layout_get_size(lay, &w, &h);

@@ -96,6 +96,21 @@ if [ -f "$out" ]; then
 	else fail book-pdf-running-header "$bad"; fi
 fi
 
+# Two titles too long for the header line together share it in proportion
+# to their length, each cut with an ellipsis: no third of the line left
+# empty between them (each was cut to a third of the line).
+long=$TMP/longtitles
+mkdir -p "$long"
+printf -- '---\ntitle: openEuler Community Operations Monthly Report for July 2022 With Many More Words Added\n---\n\nText.\n' >"$long/a.md"
+{ printf -- '---\ntitle: Yet Another Extremely Long Article Title That Goes On And On Without Any End In Sight\n---\n\n'
+  for i in $(seq 1 80); do printf 'Paragraph %d, long enough that the article fills two pages.\n\n' "$i"; done; } >"$long/b.md"
+if "$BUILD/md2pdf" -q -o "$long/book.pdf" "$long/a.md" "$long/b.md" 2>/dev/null &&
+   pdftotext -bbox -f 5 -l 5 "$long/book.pdf" - | awk -F'"' 'BEGIN { n = 0 } /<word / && $4 < 40 { x[n] = $2; e[n] = $6; n++ }
+	END { gap = 0; for (i = 1; i < n; i++) if (x[i] - e[i - 1] > gap) gap = x[i] - e[i - 1]
+	      printf "    widest gap in the header: %.0f pt\n", gap; exit !(n > 4 && gap < 40) }' >"$long/log"
+then pass book-pdf-header-shares-the-line
+else fail book-pdf-header-shares-the-line "$(cat "$long/log")"; fi
+
 # --- one style file for PDF and EPUB ----------------------------------------
 # The kit brings a font file; the style names it relative to itself.
 cp -r "$KIT" "$TMP/kit"
