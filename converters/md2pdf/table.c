@@ -3,7 +3,8 @@
  *
  * Cells sit on the model's grid (art_table_grid(): row, column and
  * clipped spans of each cell).  Column widths follow the content: each
- * column gets at least its longest unbreakable word and the rest of the
+ * column gets at least its longest unbreakable word (a Latin word between
+ * spaces counts whole, up to WHOLE_WORD_MAX) and the rest of the
  * line width in proportion to what its cells would take unwrapped; a
  * spanning cell widens the columns it covers only by what they lack.  A
  * row is as tall as its tallest single-row cell; a rowspan cell taller
@@ -78,6 +79,41 @@ widest_word(PangoLayout *lay)
 	return (double)best / PANGO_SCALE;
 }
 
+/* A Latin word (between spaces, without CJK) up to this wide keeps its
+ * column from being narrower: "--group=\"docker\"" or a path breaks
+ * after its "-" or "/" only when longer.  (CJK text breaks anywhere.) */
+#define WHOLE_WORD_MAX 140.0 /* points */
+
+/* The widest Latin word of the layout no wider than WHOLE_WORD_MAX. */
+static double
+widest_latin_word(PangoLayout *lay)
+{
+	const char *text = pango_layout_get_text(lay);
+	int best = 0;
+	for (GSList *l = pango_layout_get_lines_readonly(lay); l; l = l->next) {
+		PangoLayoutLine *line = l->data;
+		const char *end = text + line->start_index + line->length;
+		for (const char *w = text + line->start_index; w < end;) {
+			while (w < end && g_unichar_isspace(g_utf8_get_char(w)))
+				w = g_utf8_next_char(w);
+			const char *e = w;
+			bool cjk = false;
+			while (e < end && !g_unichar_isspace(g_utf8_get_char(e))) {
+				cjk = cjk || g_unichar_iswide(g_utf8_get_char(e));
+				e = g_utf8_next_char(e);
+			}
+			if (e > w && !cjk) {
+				int width =
+				    segment_width(line, text, (int)(w - text), (int)(e - text));
+				if (width <= (int)(WHOLE_WORD_MAX * PANGO_SCALE))
+					best = MAX(best, width);
+			}
+			w = e;
+		}
+	}
+	return (double)best / PANGO_SCALE;
+}
+
 static void
 measure(struct cell *c)
 {
@@ -85,7 +121,7 @@ measure(struct cell *c)
 	pango_layout_set_width(c->lay, -1);
 	pango_layout_get_extents(c->lay, NULL, &r);
 	c->nat = (double)r.width / PANGO_SCALE;
-	c->min = MIN(widest_word(c->lay), c->nat);
+	c->min = MIN(MAX(widest_word(c->lay), widest_latin_word(c->lay)), c->nat);
 }
 
 /* Whether a cell laid out unbounded (measure()) already is what width w

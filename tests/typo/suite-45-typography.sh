@@ -303,6 +303,19 @@ if [ "$got" = '中文 abc 中文，在 openEuler 社区有 2万人，用 ls 命�
    [ "$plain" = '中文abc中文，在openEuler社区有2万人，用ls命令。' ]; then pass typo-txt-autospace
 else fail typo-txt-autospace "got '$got' / '$plain'"; fi
 
+# ---------------------------------------------------------------- table words
+# A command-line option in a table cell keeps its column wide enough for
+# it whole: "-G, --group=docker" does not break after its "--" (the
+# long description beside it would otherwise take all the width).
+{ printf '| Parameter | Description |\n|---|---|\n'
+  d='Group assigned to the corresponding Unix socket in the background running mode.'
+  printf '| -G, --group=docker | %s %s %s %s %s |\n' "$d" "$d" "$d" "$d" "$d"
+  printf '| --default-gateway-v6 | %s %s %s %s |\n' "$d" "$d" "$d" "$d"; } >"$TMP/tw.md"
+if "$MD2PDF" -q -o "$TMP/tw.pdf" "$TMP/tw.md" 2>/dev/null &&
+   pdftotext -layout "$TMP/tw.pdf" - | grep -q -- '--group=docker' &&
+   pdftotext -layout "$TMP/tw.pdf" - | grep -q -- '--default-gateway-v6'; then pass typo-table-option-whole
+else fail typo-table-option-whole "$(pdftotext -layout "$TMP/tw.pdf" - | head -n 8 | tr '\n' '|')"; fi
+
 # ---------------------------------------------------------------- numbered headings
 # A style's heading numbers go before a heading whose Han-Latin gaps were
 # already marked: the marks must move with the text (they pointed into the
