@@ -19,7 +19,7 @@ enum gap { GAP_NONE, GAP_SPACE, GAP_LOOSE, GAP_HAN };
 
 #define SPACE_MAX 0.75 /* extra on a word space (~0.25 em): 1 em in all */
 #define LOOSE_MAX 0.25
-#define HAN_SOFT 0.06
+#define HAN_SOFT 0.09 /* poppler's pdftotext starts a new word past 0.1 em */
 #define HAN_MAX 0.25
 
 /* The opportunity after character c when d follows: CJK text has one
