@@ -214,6 +214,20 @@ option_dashes(struct art_node *n, gunichar prev, const char *source)
  * straight pair the source has; after CJK text ('设置为""') they stay a
  * Chinese empty pair, which text_quotes() orients.  prev: the character
  * before n in its block. */
+/* Whether two of the curly quotes open and close stand side by side. */
+static bool
+has_pair(const char *s, gunichar open, gunichar close)
+{
+	gunichar last = 0;
+	for (; *s; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+		if ((c == open || c == close) && (last == open || last == close))
+			return true;
+		last = c;
+	}
+	return false;
+}
+
 static void
 empty_quotes(struct art_node *n, gunichar prev, const char *source)
 {
@@ -222,7 +236,10 @@ empty_quotes(struct art_node *n, gunichar prev, const char *source)
 		const char *straight;
 	} pairs[] = {{0x201C, 0x201D, "\"\""}, {0x2018, 0x2019, "''"}};
 	for (size_t k = 0; k < G_N_ELEMENTS(pairs); k++) {
-		if (!source || !strstr(source, pairs[k].straight))
+		/* the text first: searching the whole source for every text
+		 * node made a large article quadratic */
+		if (!has_pair(n->literal, pairs[k].open, pairs[k].close) || !source ||
+		    !strstr(source, pairs[k].straight))
 			continue;
 		GString *o = g_string_new(NULL);
 		gunichar before = prev;

@@ -514,6 +514,31 @@ no_splits(struct pdf_inline *in)
 }
 
 void
+pdf_attrs_add_sorted(struct pdf_inline *in, GPtrArray *add)
+{
+	if (add->len == 0) {
+		g_ptr_array_free(add, TRUE);
+		return;
+	}
+	GSList *old = pango_attr_list_get_attributes(in->attrs);
+	PangoAttrList *merged = pango_attr_list_new();
+	guint i = 0;
+	for (GSList *l = old; l; l = l->next) {
+		PangoAttribute *a = l->data;
+		while (i < add->len &&
+		       ((PangoAttribute *)add->pdata[i])->start_index < a->start_index)
+			pango_attr_list_insert(merged, add->pdata[i++]);
+		pango_attr_list_insert(merged, a);
+	}
+	while (i < add->len)
+		pango_attr_list_insert(merged, add->pdata[i++]);
+	g_slist_free(old);
+	pango_attr_list_unref(in->attrs);
+	in->attrs = merged;
+	g_ptr_array_free(add, TRUE);
+}
+
+void
 pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 {
 	pdf_inline_flush(in);
@@ -532,6 +557,7 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	pango_attr_list_insert_before(in->attrs, a);
 	/* the gap marks: a quarter of the layout's em, no height, no ink */
 	int em = pango_font_description_get_size(pango_layout_get_font_description(lay));
+	GPtrArray *add = g_ptr_array_new();
 	for (guint i = 0; i < in->autospace->len; i++) {
 		int at = g_array_index(in->autospace, int, i);
 		if (at + 3 > (int)in->text->len)
@@ -540,12 +566,14 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		PangoAttribute *s = pango_attr_shape_new(&ink, &logical);
 		s->start_index = (guint)at;
 		s->end_index = (guint)at + 3;
-		pango_attr_list_insert(in->attrs, s);
+		g_ptr_array_add(add, s);
 	}
+	pdf_attrs_add_sorted(in, add);
 	/* the icons: their box, centred a third of an em above the baseline
 	 * (CSS vertical-align: middle); pdf_image_shape_renderer() draws
 	 * them */
 	double em_pt = (double)em / PANGO_SCALE;
+	add = g_ptr_array_new();
 	for (guint i = 0; i < in->icons->len; i++) {
 		const struct pdf_icon *ic = &g_array_index(in->icons, struct pdf_icon, i);
 		double w, h;
@@ -556,8 +584,9 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 		    pango_attr_shape_new_with_data(&box, &box, (gpointer)ic->img, NULL, NULL);
 		s->start_index = (guint)ic->at;
 		s->end_index = (guint)ic->at + 3;
-		pango_attr_list_insert(in->attrs, s);
+		g_ptr_array_add(add, s);
 	}
+	pdf_attrs_add_sorted(in, add);
 	pdf_latin_quotes(in);
 	pdf_compress_punct(in);
 	no_splits(in);

@@ -401,6 +401,10 @@ void pdf_inline_text(struct pdf *p, struct pdf_inline *in, const char *s);
 void pdf_inline_flush(struct pdf_inline *in);
 /* Put s before the text (heading numbers), moving attributes and links. */
 void pdf_inline_prefix(struct pdf_inline *in, const char *s);
+/* Insert the attributes of add (in the order of their start, each after
+ * the list's attributes of the same start, as pango_attr_list_insert()
+ * does) in one pass, and free add. */
+void pdf_attrs_add_sorted(struct pdf_inline *in, GPtrArray *add);
 /* Apply text and attributes to a layout (and the article language). */
 void pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay);
 /* quotes.c: proportional curly quotes where their neighbours are Latin. */

@@ -48,13 +48,16 @@ neighbour(const char *s, const char *end, const char *at, int dir)
 	}
 }
 
+/* OpenType feature f on the character at, added to add (in text order:
+ * pdf_attrs_add_sorted() merges them in one pass, as inserting each into a
+ * long list was quadratic). */
 static void
-feature(struct pdf_inline *in, const char *at, const char *f)
+feature(GPtrArray *add, const struct pdf_inline *in, const char *at, const char *f)
 {
 	PangoAttribute *a = pango_attr_font_features_new(f);
 	a->start_index = (guint)(at - in->text->str);
 	a->end_index = (guint)(g_utf8_next_char(at) - in->text->str);
-	pango_attr_list_insert(in->attrs, a);
+	g_ptr_array_add(add, a);
 }
 
 /* Full-width punctuation whose white space is after (closing marks, and in
@@ -91,6 +94,7 @@ void
 pdf_compress_punct(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
+	GPtrArray *add = g_ptr_array_new();
 	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
 		const char *q = g_utf8_next_char(p);
 		if (q >= end)
@@ -101,26 +105,25 @@ pdf_compress_punct(struct pdf_inline *in)
 		/* the white space between the two inks goes: a closing mark
 		 * loses what follows it, else an opening one what precedes it */
 		if (a > 0)
-			feature(in, p, "halt 1");
+			feature(add, in, p, "halt 1");
 		else if (b < 0)
-			feature(in, q, "halt 1");
+			feature(add, in, q, "halt 1");
 	}
+	pdf_attrs_add_sorted(in, add);
 }
 
 void
 pdf_latin_quotes(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
+	GPtrArray *add = g_ptr_array_new();
 	for (const char *p = s; p < end; p = g_utf8_next_char(p)) {
 		if (!is_quote(g_utf8_get_char(p)))
 			continue;
 		enum side before = neighbour(s, end, p, -1), after = neighbour(s, end, p, 1);
 		if ((before == SIDE_LATIN || after == SIDE_LATIN) && before != SIDE_CJK &&
-		    after != SIDE_CJK) {
-			PangoAttribute *a = pango_attr_font_features_new("pwid 1");
-			a->start_index = (guint)(p - s);
-			a->end_index = (guint)(g_utf8_next_char(p) - s);
-			pango_attr_list_insert(in->attrs, a);
-		}
+		    after != SIDE_CJK)
+			feature(add, in, p, "pwid 1");
 	}
+	pdf_attrs_add_sorted(in, add);
 }

@@ -23,6 +23,10 @@ t = {
  'unclosed-comment': "</" + "<!--" * 300000,
  'many-www': "www.a.com " * 50000,
  'many-code': "`a` " * 50000,
+ # curly quotes between code spans: 160,000 text nodes, each once checked
+ # against the whole source (smart_punct.c, quadratic), and a font-feature
+ # attribute per quote inserted into a long list (quotes.c, quadratic)
+ 'many-quoted-code': '"a" `c` ' * 80000,
  'many-emph': "*a* " * 50000,
  'many-links': "[a](u) " * 50000,
  'many-url-autolinks': "<http://a.com> " * 50000,

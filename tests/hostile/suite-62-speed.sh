@@ -29,6 +29,7 @@ link-openers 0.5
 long-table 1.2
 many-code 1.9
 many-emph 1.9
+many-quoted-code 3.3
 many-links 0.4
 many-refs 0.4
 many-tags 0.1
