@@ -1,4 +1,4 @@
-/* image.c - images as blocks.
+/* image.c - images as blocks (icon.c sets small ones in a line of text).
  *
  * JPEG goes into the PDF as-is: cairo embeds the attached mime data and
  * never reads the pixels of the (untouched, so never really allocated)
@@ -418,10 +418,8 @@ pdf_image_start(struct pdf *p, double h, double reserve)
 	pdf_settle(p);
 }
 
-/* A JPEG, PNG, GIF or WebP image as a cairo surface to paint (maybe a
- * stand-in, see image_px()); NULL when its data does not decode. */
-static cairo_surface_t *
-load_surface(struct pdf *p, const struct art_resource *res)
+cairo_surface_t *
+pdf_image_surface(struct pdf *p, const struct art_resource *res)
 {
 	switch (res->type) {
 	case ART_IMG_JPEG:
@@ -438,11 +436,9 @@ load_surface(struct pdf *p, const struct art_resource *res)
 	return NULL;
 }
 
-/* The file passed the header probe but its data does not decode: say so
- * once (later passes find it unreadable), or a batch would ship the
- * placeholder without a word. */
-static void
-undecodable(struct pdf *p, struct art_resource *res, const char *src, struct art_pos pos)
+void
+pdf_image_undecodable(struct pdf *p, struct art_resource *res, const char *src,
+                      struct art_pos pos)
 {
 	if (res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE) {
 		const struct article *art = p->doc->art;
@@ -462,11 +458,11 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 			if (pdf_draw_svg(p, res, reserve))
 				return;
 		} else {
-			s = load_surface(p, res);
+			s = pdf_image_surface(p, res);
 		}
 	}
 	if (!s) {
-		undecodable(p, res, src, pos);
+		pdf_image_undecodable(p, res, src, pos);
 		placeholder(p, res && res->src ? res->src : src, alt, reserve);
 		return;
 	}
@@ -507,73 +503,4 @@ pdf_render_image(struct pdf *p, struct art_resource *res, const char *src, const
 	p->cur.y += h * sc;
 	p->cur.page_used = true;
 	g_ptr_array_add(p->doc->images, s);
-}
-
-/* An image met in text sits in its line when it is no taller than this
- * (CSS pixels): the icons of manuals ("click the icon"), badges.  A taller
- * one is drawn as a block after the text. */
-#define ICON_MAX_PX 48
-
-bool
-pdf_image_inline(const struct art_resource *res)
-{
-	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
-	       res->width > 0 && res->height > 0 && res->height <= ICON_MAX_PX &&
-	       res->width <= 10 * ICON_MAX_PX;
-}
-
-/* Its natural size, scaled down to 1.2 em tall at most, so that the line
- * keeps its height. */
-void
-pdf_image_inline_size(const struct art_resource *res, double em, double *w, double *h)
-{
-	*w = res->width * PDF_PX_TO_PT;
-	*h = res->height * PDF_PX_TO_PT;
-	double s = MIN(1.0, 1.2 * em / *h);
-	*w *= s;
-	*h *= s;
-}
-
-/* A raster image into the box (x, y, w, h) points. */
-static bool
-paint_raster(struct pdf *p, struct art_resource *res, double x, double y, double w, double h)
-{
-	cairo_surface_t *s = load_surface(p, res);
-	if (!s)
-		return false;
-	cairo_t *cr = p->doc->cr;
-	cairo_save(cr);
-	cairo_translate(cr, x, y);
-	cairo_scale(cr, w / cairo_image_surface_get_width(s),
-	            h / cairo_image_surface_get_height(s));
-	cairo_set_source_surface(cr, s, 0, 0);
-	cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
-	cairo_paint(cr);
-	cairo_restore(cr);
-	g_ptr_array_add(p->doc->images, s);
-	return true;
-}
-
-/* pango draws an image in a line (a shape attribute whose data is its
- * node, inline.c) at the baseline where it stands, with the document's
- * cairo context; the gaps of CJK-Latin spacing are shapes without data. */
-void
-pdf_image_shape_renderer(cairo_t *cr, PangoAttrShape *attr, gboolean do_path, gpointer data)
-{
-	struct pdf_run *r = data;
-	const struct art_node *img = attr->data;
-	if (do_path || !img || !r->drawing || cr != r->drawing->doc->cr)
-		return;
-	struct art_resource *res = img->u.image.res;
-	if (!res || res->status != ART_RES_OK)
-		return; /* found undecodable before */
-	double x, y;
-	cairo_get_current_point(cr, &x, &y);
-	const PangoRectangle *box = &attr->logical_rect;
-	double w = (double)box->width / PANGO_SCALE, h = (double)box->height / PANGO_SCALE;
-	y += (double)box->y / PANGO_SCALE;
-	bool ok = res->type == ART_IMG_SVG ? pdf_svg_paint(r->drawing, res, x, y, w, h)
-	                                   : paint_raster(r->drawing, res, x, y, w, h);
-	if (!ok)
-		undecodable(r->drawing, res, img->u.image.url, img->pos);
 }

@@ -449,7 +449,13 @@ void pdf_image_start(struct pdf *p, double h, double reserve);
 int pdf_draw_svg(struct pdf *p, const struct art_resource *res, double reserve);
 bool pdf_svg_paint(struct pdf *p, const struct art_resource *res, double x, double y, double w,
                    double h);
-/* image.c: whether an image met in text is small enough to sit in its
+/* image.c: a JPEG, PNG, GIF or WebP image as a cairo surface to paint
+ * (maybe a one-pixel stand-in scaled to the image's size), NULL when its
+ * data does not decode; and the warning for that, once per file. */
+cairo_surface_t *pdf_image_surface(struct pdf *p, const struct art_resource *res);
+void pdf_image_undecodable(struct pdf *p, struct art_resource *res, const char *src,
+                           struct art_pos pos);
+/* icon.c: whether an image met in text is small enough to sit in its
  * line (an icon) and its size there for text of size em (points); and
  * the callback through which pango draws it (pdf_fonts_init() sets it). */
 bool pdf_image_inline(const struct art_resource *res);
