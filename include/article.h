@@ -644,6 +644,20 @@ void art_deps_add_missing(const char *path);
 /* The files an SVG image references that librsvg reads (common/svgrefs.c). */
 void art_deps_add_svg_refs(const char *svg_path);
 
+/* One chunk of a PNG in memory (common/png_check.c): its type, its body
+ * of len bytes. */
+struct art_png_chunk {
+	const unsigned char *type, *body;
+	unsigned len;
+};
+enum art_png_walk { ART_PNG_CHUNK, ART_PNG_CUT, ART_PNG_DAMAGED };
+/* The chunk at *off of the PNG data (len bytes), *off moved past it
+ * (ART_PNG_CHUNK); or ART_PNG_CUT when the data ends inside it (or
+ * before), ART_PNG_DAMAGED when its length is out of range or its CRC
+ * wrong.  Start at 8, past the signature. */
+enum art_png_walk art_png_next_chunk(const unsigned char *data, size_t len, size_t *off,
+                                     struct art_png_chunk *c);
+
 /* SVG parsed safely (common/svg_read.c): no external entity, DTD or
  * network access, internal entities expanded only when they stay within a
  * budget.  The document (xmlFreeDoc() it), or NULL with *why set (a new

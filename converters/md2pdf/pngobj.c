@@ -84,19 +84,13 @@ deflate_bytes(struct libdeflate_compressor *c, const unsigned char *in, size_t n
 static GByteArray *
 idat_stream(const unsigned char *data, gsize len)
 {
-	gsize off = sizeof png_sig, total = 0;
+	size_t off = sizeof png_sig, total = 0;
 	bool whole = false;
-	while (!whole && off + 12 <= len) {
-		guint32 n = be32(data + off);
-		if (n > len - off - 12)
-			break;
-		const unsigned char *type = data + off + 4;
-		if (libdeflate_crc32(0, type, (size_t)n + 4) != be32(type + 4 + n))
-			break;
-		if (!memcmp(type, "IDAT", 4))
-			total += n;
-		whole = !memcmp(type, "IEND", 4);
-		off += (gsize)n + 12;
+	struct art_png_chunk c;
+	while (!whole && art_png_next_chunk(data, len, &off, &c) == ART_PNG_CHUNK) {
+		if (!memcmp(c.type, "IDAT", 4))
+			total += c.len;
+		whole = !memcmp(c.type, "IEND", 4);
 	}
 	if (!whole || total > G_MAXUINT)
 		return NULL;
