@@ -256,3 +256,14 @@ art_autospace_between(gunichar a, gunichar b)
 	bool hb = g_unichar_get_script(b) == G_UNICODE_SCRIPT_HAN;
 	return (ha && latin_alnum(b)) || (latin_alnum(a) && hb);
 }
+
+bool
+art_autospace_at(gunichar before, gunichar after, bool code_before, bool code_after)
+{
+	if (art_autospace_between(before, after))
+		return true;
+	if (!before || !after || g_unichar_isspace(before) || g_unichar_isspace(after))
+		return false;
+	return (code_after && g_unichar_get_script(before) == G_UNICODE_SCRIPT_HAN) ||
+	       (code_before && g_unichar_get_script(after) == G_UNICODE_SCRIPT_HAN);
+}

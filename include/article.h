@@ -425,6 +425,11 @@ bool art_no_break_between(gunichar before, gunichar after);
 /* True where CJK-Latin spacing (CSS text-autospace) puts a gap: between a
  * Han character and a Latin letter or digit, not inside "850万". */
 bool art_autospace_between(gunichar before, gunichar after);
+/* The same where two inline nodes meet, code_before (code_after) when the
+ * text before (after) is a code span's: a code span is a Latin word to the
+ * Han text around it whatever its edge characters, so "编辑`/etc/hosts`文件"
+ * takes a gap on both sides, not only after the "s". */
+bool art_autospace_at(gunichar before, gunichar after, bool code_before, bool code_after);
 /* Han, kana, Hangul or Bopomofo: letters that take CJK rules (no italic,
  * no spaces between them, CJK justification). */
 bool art_is_cjk_letter(gunichar c);

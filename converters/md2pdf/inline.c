@@ -280,34 +280,15 @@ footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 	link_color(p, in, start);
 }
 
-static bool
-han(gunichar c)
-{
-	return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
-}
-
-/* Whether the gap goes where the text before node n (ending in before)
- * meets n's (starting with after).  A code span is a Latin word to the
- * Han text around it whatever its edge characters: "编辑`/etc/hosts`文件"
- * takes a gap on both sides, not only after the "s". */
-static bool
-boundary_gap(const struct art_node *n, gunichar before, gunichar after)
-{
-	if (art_autospace_between(before, after))
-		return true;
-	if (!before || !after || g_unichar_isspace(before) || g_unichar_isspace(after))
-		return false;
-	return (n->type == ART_CODE && han(before)) ||
-	       (n->prev && n->prev->type == ART_CODE && han(after));
-}
-
 void
 pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
 {
 	for (const struct art_node *n = first; n; n = n->next) {
 		/* the gap where one node's text meets the next's goes before
 		 * the node, outside its attributes (a code span's tint) */
-		if (p->doc->autospace && boundary_gap(n, last_char(in->text), first_char(n)))
+		if (p->doc->autospace &&
+		    art_autospace_at(last_char(in->text), first_char(n),
+		                     n->prev && n->prev->type == ART_CODE, n->type == ART_CODE))
 			autospace_mark(in);
 		size_t start = in->text->len;
 		switch (n->type) {
