@@ -126,9 +126,10 @@ inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks, 
 
 /* --autospace: a space between Han characters and Latin letters or digits
  * in what was appended to b from byte from on (where it meets the text
- * before, and inside it unless it is code). */
+ * before, and inside it unless it is code).  code: what was appended is a
+ * code span; after_code: the text before it ends one (art_autospace_at()). */
 static void
-autospace(GString *b, gsize from, bool inside)
+autospace(GString *b, gsize from, bool inside, bool code, bool after_code)
 {
 	if (from >= b->len)
 		return;
@@ -138,7 +139,8 @@ autospace(GString *b, gsize from, bool inside)
 	bool first = true;
 	for (const char *s = b->str + from; *s; s = g_utf8_next_char(s)) {
 		gunichar c = g_utf8_get_char(s);
-		if ((first || inside) && art_autospace_between(prev, c))
+		if (first ? art_autospace_at(prev, c, after_code, code)
+		          : inside && art_autospace_between(prev, c))
 			g_string_append_c(o, ' ');
 		g_string_append_len(o, s, g_utf8_next_char(s) - s);
 		prev = c;
@@ -158,11 +160,15 @@ txt_inline_text(struct txt *t, const struct art_node *parent)
 	GArray *marks = g_array_new(FALSE, FALSE, sizeof(gsize));
 	int in_image = parent->type == ART_IMAGE; /* a figure's image: its alt */
 	const struct art_node *n = parent->first_child;
+	bool after_code = false; /* the text appended last was a code span's */
 	while (n) {
 		gsize from = b->len;
 		inline_enter(n, b, marks, &in_image);
-		if (t->autospace && (n->type == ART_TEXT || n->type == ART_CODE))
-			autospace(b, from, n->type == ART_TEXT);
+		if (t->autospace && (n->type == ART_TEXT || n->type == ART_CODE)) {
+			autospace(b, from, n->type == ART_TEXT, n->type == ART_CODE,
+			          after_code);
+			after_code = n->type == ART_CODE;
+		}
 		if (n->first_child) {
 			n = n->first_child;
 			continue;
