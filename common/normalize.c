@@ -491,5 +491,6 @@ art_normalize(struct article *art, const struct art_load_opts *opts)
 	link_targets(art);
 	anchor_index(art);
 	art->title_heading = art_title_heading(art);
+	art->summary_repeated = art_summary_repeated(art);
 	art_facts_meta(art);
 }

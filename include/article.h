@@ -261,6 +261,8 @@ struct article {
 	struct art_node *root;      /* ART_DOCUMENT */
 	const struct art_node *title_heading; /* art_title_heading(), found by
 	                         art_normalize(); renderers show it once */
+	bool summary_repeated;                /* art_summary_repeated(), set by art_normalize():
+	                                         renderers leave out the summary's lead */
 	GPtrArray *resources;                 /* struct art_resource *, in first-use order */
 	GPtrArray *footnotes;       /* struct art_node * (ART_FOOTNOTE_DEF), by number;
 	                               borrowed pointers into root */
@@ -301,6 +303,12 @@ struct art_load_opts {
  * title (blogs often have both), or NULL.  art_normalize() stores it in
  * art->title_heading, which renderers read. */
 const struct art_node *art_title_heading(const struct article *art);
+
+/* Whether the opening paragraphs say the front matter summary again (news
+ * articles often lead with it): nearly all its words, in order, in text not
+ * much longer.  art_normalize() stores it in art->summary_repeated; the
+ * renderers then set no lead, the metadata keeps the summary. */
+bool art_summary_repeated(const struct article *art);
 
 /* Read, parse and normalise one article.  path "-" reads stdin.  Returns NULL
  * after reporting an error through art_diag (bad UTF-8, bad front matter,

@@ -528,8 +528,9 @@ render_title(struct xhtml_writer *x, xmlNodePtr sect)
 	}
 	g_free(date);
 	g_string_free(by, TRUE);
-	/* The summary leads the article, as in md2pdf's title block. */
-	if (m->summary && *m->summary) {
+	/* The summary leads the article, as in md2pdf's title block, unless
+	 * the opening paragraphs say it again. */
+	if (m->summary && *m->summary && !ch->art->summary_repeated) {
 		xmlNodePtr p = el(sect, "p");
 		prop(p, "class", "lead");
 		epub_text(p, m->summary);

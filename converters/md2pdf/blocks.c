@@ -559,7 +559,7 @@ pdf_render_title(struct pdf *p, const struct article *art)
 		pdf_space(p, 10);
 		any = true;
 	}
-	if (m->summary && *m->summary) {
+	if (m->summary && *m->summary && !art->summary_repeated) {
 		title_line(p, m->summary, PDF_SERIF, p->cur.body_size, false, GRAY(0.25), 10);
 		any = true;
 	}

@@ -407,7 +407,7 @@ render_title(struct txt *t, const struct article *art)
 		wrap_put(t, byline->str, "", "");
 	}
 	g_string_free(byline, TRUE);
-	if (m->summary && *m->summary) {
+	if (m->summary && *m->summary && !art->summary_repeated) {
 		char *summary = g_strstrip(g_strdup(m->summary));
 		want_blank(t, "");
 		wrap_put(t, summary, "", "");

@@ -5,7 +5,8 @@
 # dc:title fall back to the first heading alike; one date in W3C form in
 # the PDF info, the OPF and the bylines, and one fallback time (1980-01-01)
 # without SOURCE_DATE_EPOCH; one BCP 47 tag in the OPF and every chapter;
-# the same warnings, word for word, from md2txt, md2epub and md2pdf.
+# the same warnings, word for word, from md2txt, md2epub and md2pdf; the
+# summary leads the article in all three, unless the opening says it again.
 . "$(dirname "$0")/../lib.sh"
 TXT=$BUILD/md2txt EPUB=$BUILD/md2epub PDF=$BUILD/md2pdf
 for b in "$TXT" "$EPUB" "$PDF"; do [ -x "$b" ] || { fail facts-built "no $b"; exit 0; }; done
@@ -102,3 +103,27 @@ for md in "$DATA"/corpus/*/*.md; do
 done
 if [ -z "$bad" ] && [ "$n" -ge 10 ]; then pass "facts-same-warnings-corpus ($n articles)"
 else fail facts-same-warnings-corpus "differ:$bad"; fi
+
+# ---- the summary's lead: left out in all three formats when the opening
+# paragraphs say it again (the news pattern: an aside and a dateline added),
+# kept when they do not; the PDF's Subject keeps the summary either way.
+lead_case() { # NAME SUMMARY BODY WANT(0|1)
+	local name=$1 want=$4 f=$TMP/lead-$1
+	printf -- '---\ntitle: Lead\nsummary: "%s"\n---\n%s\n' "$2" "$3" >"$f.md"
+	"$TXT" -q -o "$f.txt" "$f.md"; "$EPUB" -q -o "$f.epub" "$f.md"; "$PDF" -q -o "$f.pdf" "$f.md"
+	unpack "$f.epub" "$f"
+	local in_txt in_epub in_pdf subject
+	in_txt=$(grep -c 'Mercury' "$f.txt")
+	in_epub=$(cat "$f"/EPUB/chapter-*.xhtml | grep -c 'class="lead"')
+	in_pdf=$(pdftotext "$f.pdf" - | tr -d '\n' | grep -o 'Mercury' | wc -l)
+	subject=$(info "$f.pdf" Subject)
+	if [ "$in_txt" = $((1 + want)) ] && [ "$in_epub" = "$want" ] && [ "$in_pdf" = $((1 + want)) ] &&
+		[ "$subject" = "$2" ]
+	then pass "facts-summary-lead-$name"
+	else fail "facts-summary-lead-$name" "Mercury in txt $in_txt, lead in EPUB $in_epub, Mercury in PDF $in_pdf (want lead $want), Subject '$subject'"; fi
+}
+lead_case repeated 'The Mercury probe reached orbit on Monday after a journey of seven years.' \
+	'[Darmstadt, 2 May] The Mercury probe, built in Europe, reached orbit on Monday
+after a journey of seven years. Its cameras now turn to the planet.' 0
+lead_case kept 'How the Mercury probe reached its orbit, and what it will look for.' \
+	'The Mercury probe reached orbit on Monday after a journey of seven years.' 1

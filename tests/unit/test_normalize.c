@@ -565,6 +565,52 @@ TEST(title_heading_found_only_when_it_repeats_the_title)
 	}
 }
 
+/* A summary the opening paragraphs say again (nearly all its words, in
+ * order) gets no lead; a different, shorter or later one keeps it. */
+TEST(summary_repeated_by_the_opening_paragraphs)
+{
+	static const struct {
+		const char *src;
+		bool repeated;
+	} cases[] = {
+	    /* the seed: the first sentence with an aside and a dateline */
+	    {"---\nsummary: '在华为全联大会 2024期间，以\"openEuler使能 "
+	     "AI和全场景创新\"为主题的"
+	     "分论坛在上海成功举办。'\n---\n\\[中国，上海\\] 在华为全联大会 2024\n期间，以"
+	     "\"openEuler（简称\"openEuler\"） 使能 AI\n和全场景创新\"为主题的分论坛在上海成功"
+	     "举办。会上，成员分享了实践。\n",
+	     true},
+	    /* after the title heading, raw HTML and an image; words inserted */
+	    {"---\ntitle: Report\nsummary: \"We took part in the Open Source Summit. On the "
+	     "session, we showed our progress.\"\n---\n# Report\n\n<div class=\"x\">\n\n"
+	     "![banner](b.png)\n\nWe took part in the Open Source Summit held this month.\n"
+	     "On the session, we showed our *progress* in ecosystems.\n",
+	     true},
+	    /* the same words in another order */
+	    {"---\nsummary: we showed our progress on the session and took part\n---\n"
+	     "We took part in the Open Source Summit. On the session, we showed our "
+	     "progress.\n",
+	     false},
+	    /* a title-like summary (under 8 words) is kept */
+	    {"---\nsummary: Virtio协议概述\n---\nVirtio协议概述，本文介绍。\n", false},
+	    /* the words come only after a heading */
+	    {"---\nsummary: We took part in the Open Source Summit this July.\n---\n## "
+	     "Intro\n\n"
+	     "We took part in the Open Source Summit this July.\n",
+	     false},
+	    /* a summary of the article, not its opening */
+	    {"---\nsummary: Introduction to the PLT and GOT workflow in dynamic linking.\n---\n"
+	     "This document describes how a program calls a function in a shared library.\n",
+	     false},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct article *a = nload("s.md", cases[i].src, NULL, NULL);
+		CHECK(a != NULL);
+		CHECK_INT(a->summary_repeated, cases[i].repeated);
+		art_free(a);
+	}
+}
+
 /* cmark-gfm drops a footnote definition nothing references: warn at its
  * line, but not for "[^x]:" lines inside code blocks or kept definitions. */
 TEST(unused_footnote_definition_warns)

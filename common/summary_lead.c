@@ -1,0 +1,112 @@
+/* summary_lead.c - whether the front matter's summary is said again by the
+ * article's opening paragraphs.
+ *
+ * Each tool sets the summary as a lead under the title.  News articles
+ * often open with the summary's own sentences (the seed: its first
+ * sentence with an aside added; a corpus report: the summary with "held
+ * this month" inserted), and a lead above them has the reader read the
+ * same thing twice.  Compared as words: a run of Latin letters and digits,
+ * lower-cased, or one CJK character; spaces and punctuation do not count,
+ * so straight or curly quotes and a hard wrap make no difference.  The
+ * summary repeats when nearly all its words come, in order (the longest
+ * common subsequence), in the opening text no much longer than itself.
+ */
+#include "internal.h"
+
+#include <string.h>
+
+#define LEAD_MIN_WORDS 8    /* shorter summaries are titles, not sentences */
+#define LEAD_MAX_WORDS 1000 /* longer ones are not compared (quadratic) */
+#define LEAD_SHARE 0.9      /* of the summary's words found in order */
+
+/* Appends the words of text to words: one guint per word, the hash of a
+ * lower-cased Latin word or a CJK character's code point (tagged apart). */
+static void
+add_words(GArray *words, const char *text)
+{
+	GString *word = g_string_new(NULL);
+	for (const char *p = text; p && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		bool cjk = art_is_cjk_letter(c), alnum = !cjk && g_unichar_isalnum(c);
+		if (alnum) {
+			g_string_append_unichar(word, g_unichar_tolower(c));
+			continue;
+		}
+		if (word->len) {
+			guint h = g_str_hash(word->str) & ~0x80000000u;
+			g_array_append_val(words, h);
+			g_string_truncate(word, 0);
+		}
+		if (cjk) {
+			guint h = c | 0x80000000u;
+			g_array_append_val(words, h);
+		}
+	}
+	if (word->len) {
+		guint h = g_str_hash(word->str) & ~0x80000000u;
+		g_array_append_val(words, h);
+	}
+	g_string_free(word, TRUE);
+}
+
+/* The words of the paragraphs the article opens with, up to max: after the
+ * title heading, past raw HTML and paragraphs without words (an image),
+ * until any other block. */
+static GArray *
+opening_words(const struct article *art, guint max)
+{
+	GArray *words = g_array_new(FALSE, FALSE, sizeof(guint));
+	const struct art_node *n = art->root ? art->root->first_child : NULL;
+	for (; n && words->len < max; n = n->next) {
+		if (n == art->title_heading || n->type == ART_HTML_BLOCK ||
+		    n->type == ART_FIGURE)
+			continue;
+		if (n->type != ART_PARAGRAPH)
+			break;
+		char *text = art_node_plain_text(n);
+		add_words(words, text);
+		g_free(text);
+	}
+	if (words->len > max)
+		g_array_set_size(words, max);
+	return words;
+}
+
+/* The length of the longest common subsequence of a and b, in two rows. */
+static guint
+common_subsequence(const GArray *a, const GArray *b)
+{
+	guint *prev = g_new0(guint, b->len + 1), *row = g_new0(guint, b->len + 1);
+	for (guint i = 0; i < a->len; i++) {
+		guint x = g_array_index(a, guint, i);
+		for (guint j = 0; j < b->len; j++)
+			row[j + 1] = x == g_array_index(b, guint, j) ? prev[j] + 1
+			                                             : MAX(prev[j + 1], row[j]);
+		guint *t = prev;
+		prev = row;
+		row = t;
+	}
+	guint n = prev[b->len];
+	g_free(prev);
+	g_free(row);
+	return n;
+}
+
+bool
+art_summary_repeated(const struct article *art)
+{
+	const char *summary = art->meta.summary;
+	if (!summary || !*summary)
+		return false;
+	GArray *want = g_array_new(FALSE, FALSE, sizeof(guint));
+	add_words(want, summary);
+	bool repeated = false;
+	if (want->len >= LEAD_MIN_WORDS && want->len <= LEAD_MAX_WORDS) {
+		/* room for an aside or a dateline the summary left out */
+		GArray *opening = opening_words(art, want->len * 3 / 2 + 16);
+		repeated = common_subsequence(want, opening) >= LEAD_SHARE * want->len;
+		g_array_free(opening, TRUE);
+	}
+	g_array_free(want, TRUE);
+	return repeated;
+}
