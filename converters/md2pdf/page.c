@@ -85,6 +85,63 @@ expand_fields(const struct pdf *p, const char *tmpl)
 	return g_string_free(g, FALSE);
 }
 
+/* Cuts the one-line layout lay to width with an ellipsis in the text's
+ * own run ("Operat…", "很长…").  Not pango's ellipsizing: pango shapes its
+ * ellipsis on its own, without the script of the text before it, and Noto
+ * CJK then draws Latin text's "…" as centred dots; for CJK text it asks
+ * for U+22EF, which a subset lacks, and falls back to "..." on the
+ * baseline. */
+static void
+cut_with_ellipsis(PangoLayout *lay, double width)
+{
+	PangoLayout *dots = pango_layout_copy(lay);
+	pango_layout_set_text(dots, "…", -1);
+	int dots_w, index = 0, trailing;
+	pango_layout_get_size(dots, &dots_w, NULL);
+	g_object_unref(dots);
+	/* the character under the limit, which does not fit, and what follows
+	 * it go; so do spaces before the ellipsis */
+	pango_layout_xy_to_index(lay, MAX((int)(width * PANGO_SCALE) - dots_w, 0), 0, &index,
+	                         &trailing);
+	GString *s = g_string_new_len(pango_layout_get_text(lay), index);
+	while (s->len && g_ascii_isspace(s->str[s->len - 1]))
+		g_string_truncate(s, s->len - 1);
+	g_string_append(s, "…");
+	pango_layout_set_text(lay, s->str, (int)s->len);
+	g_string_free(s, TRUE);
+}
+
+/* The widths of the n parts of a running line of avail points: all as
+ * they are when they fit; else a part no longer than an equal share of
+ * what the others leave keeps its width, and the longer ones share the
+ * rest in proportion to their length (two long titles both stay readable,
+ * a short date is never cut). */
+static void
+share_line(const double *nat, int n, double avail, double *width)
+{
+	bool cut[3] = {false, false, false};
+	double left = avail, cut_total = 0;
+	int ncut = 0;
+	for (int i = 0; i < n; i++) {
+		cut[i] = nat[i] > 0;
+		ncut += cut[i];
+	}
+	for (bool kept = true; kept && ncut > 0;) {
+		kept = false;
+		for (int i = 0; i < n; i++)
+			if (cut[i] && nat[i] <= left / ncut) {
+				cut[i] = false;
+				left -= nat[i];
+				ncut--;
+				kept = true;
+			}
+	}
+	for (int i = 0; i < n; i++)
+		cut_total += cut[i] ? nat[i] : 0;
+	for (int i = 0; i < n; i++)
+		width[i] = cut[i] ? left * nat[i] / cut_total : nat[i];
+}
+
 /* One running line centred vertically on y: "|" splits it into a left,
  * centre and right part. */
 static void
@@ -97,7 +154,7 @@ draw_running(struct pdf *p, const char *tmpl, double y)
 	int n = (int)g_strv_length(part);
 	const struct art_rgb *c = &p->run->style->color.header;
 	PangoLayout *lays[3] = {NULL, NULL, NULL};
-	double nat[3] = {0, 0, 0}, total = 0, gap = p->run->size.footer * 2;
+	double nat[3] = {0, 0, 0}, gap = p->run->size.footer * 2;
 	for (int i = 0; i < n; i++) {
 		char *t = g_strstrip(part[i]);
 		if (!*t)
@@ -107,25 +164,20 @@ draw_running(struct pdf *p, const char *tmpl, double y)
 		int w;
 		pango_layout_get_size(lays[i], &w, NULL);
 		nat[i] = (double)w / PANGO_SCALE;
-		total += nat[i];
 	}
 	int shown = 0;
 	for (int i = 0; i < n; i++)
 		shown += lays[i] != NULL;
-	double avail = p->cur.right - p->cur.left - gap * MAX(shown - 1, 0);
+	double avail = p->cur.right - p->cur.left - gap * MAX(shown - 1, 0), width[3];
+	share_line(nat, n, avail, width);
 	for (int i = 0; i < n; i++) {
 		PangoLayout *lay = lays[i];
 		if (!lay)
 			continue;
 		/* one part alone is centred; two are left and right */
 		int where = n == 1 ? 1 : n == 2 ? 2 * i : i;
-		/* parts longer together than the line share it in proportion
-		 * to their length, each cut with an ellipsis */
-		if (total > avail && nat[i] > avail * nat[i] / total) {
-			pango_layout_set_ellipsize(lay, PANGO_ELLIPSIZE_END);
-			pango_layout_set_width(lay,
-			                       (int)(avail * nat[i] / total * PANGO_SCALE));
-		}
+		if (width[i] < nat[i])
+			cut_with_ellipsis(lay, width[i]);
 		int w, h;
 		pango_layout_get_size(lay, &w, &h);
 		double lw = (double)w / PANGO_SCALE;

@@ -111,6 +111,59 @@ if "$BUILD/md2pdf" -q -o "$long/book.pdf" "$long/a.md" "$long/b.md" 2>/dev/null 
 then pass book-pdf-header-shares-the-line
 else fail book-pdf-header-shares-the-line "$(cat "$long/log")"; fi
 
+# A cut part ends with an ellipsis set in its own text's run: on the
+# baseline after Latin text, centred after Chinese (pango's own ellipsizing
+# drew centred dots after Latin text and "..." after Chinese); a short part
+# is never cut (the proportional share cut "Kit" too).  The ink of the
+# dots is measured on the page against a letter without descender ("A")
+# and a Han character of the same line.
+hdr=$TMP/ellipsis
+mkdir -p "$hdr"
+printf -- '---\ntitle: 中文标题很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长\nlang: zh-CN\n---\n\n正文。\n' >"$hdr/zh.md"
+{ printf -- '---\ntitle: A Very Long English Title About Open Source Operating Systems and Their Communities Across the World\n---\n\n'
+  for i in $(seq 1 80); do printf 'Paragraph %d, long enough that the article fills two pages.\n\n' "$i"; done; } >"$hdr/en.md"
+if "$BUILD/md2pdf" -q -o "$hdr/book.pdf" "$hdr/zh.md" "$hdr/en.md" 2>"$hdr/err" &&
+   "$BUILD/md2pdf" -q --title Kit -o "$hdr/kit.pdf" "$hdr/zh.md" "$hdr/en.md" 2>>"$hdr/err"; then
+	last=$(pdfinfo "$hdr/book.pdf" | awk '/^Pages:/ { print $2 }')
+	line=$(pdftotext -layout -f "$last" -l "$last" "$hdr/book.pdf" - | head -n 1)
+	if grep -q '^中文标题很长[很长]*…  .*A Very Long English Title.*[a-z]…$' <<<"$line" && ! grep -q '\.\.\.' <<<"$line"
+	then pass book-pdf-header-ellipsis-text; else fail book-pdf-header-ellipsis-text "header: $line"; fi
+	pdftotext -bbox -f "$last" -l "$last" "$hdr/book.pdf" "$hdr/bbox.html"
+	pdftoppm -r 288 -gray -f "$last" -l "$last" -y 0 -H 200 -W 2400 "$hdr/book.pdf" "$hdr/top"
+	if python3 - "$hdr/bbox.html" "$hdr"/top*.pgm >"$hdr/ink.log" 2>&1 <<'PY'
+import re, sys
+words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in re.findall(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+    open(sys.argv[1], encoding='utf-8').read()) if float(b) < 40]
+raw = open(sys.argv[2], 'rb').read()
+magic, w, h, mx, pix = re.match(rb'(P5)\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)', raw, re.S).groups()
+w, h, pix, k = int(w), int(h), pix, 4.0  # 288 dpi: 4 px a point
+def ink(x0, x1):  # top and bottom ink rows between x0 and x1 (points)
+    rows = [y for y in range(h) if any(pix[y * w + x] < 128 for x in range(int(x0 * k), min(int(x1 * k), w)))]
+    return rows[0], rows[-1]
+zh = next(x for x in words if x[4].startswith('中'))
+en_a = next(x for x in words if x[4] == 'A')
+en_last = words[-1]
+em = (zh[3] - zh[1]) * 0.7  # about the font size
+han = ink(zh[0], zh[0] + em)
+zdots = ink(zh[2] - 0.8 * em, zh[2] - 0.1 * em)
+a = ink(en_a[0], en_a[2])
+edots = ink(en_last[2] - 0.8 * em, en_last[2] - 0.1 * em)
+print('han', han, 'its dots', zdots, '"A"', a, 'its dots', edots)
+han_mid, zdots_mid = (han[0] + han[1]) / 2, (zdots[0] + zdots[1]) / 2
+ok_zh = abs(zdots_mid - han_mid) <= 0.15 * (han[1] - han[0])
+ok_en = abs(edots[1] - a[1]) <= 2
+print('centred after Chinese:', ok_zh, ' on the baseline after Latin:', ok_en)
+sys.exit(0 if ok_zh and ok_en else 1)
+PY
+	then pass book-pdf-header-ellipsis-glyphs; else fail book-pdf-header-ellipsis-glyphs "$(tr '\n' ' ' <"$hdr/ink.log")"; fi
+	line=$(pdftotext -layout -f "$last" -l "$last" "$hdr/kit.pdf" - | head -n 1)
+	if grep -q '^Kit  .*A Very Long English Title.*…$' <<<"$line"
+	then pass book-pdf-header-short-part-kept; else fail book-pdf-header-short-part-kept "header: $line"; fi
+else
+	fail book-pdf-header-ellipsis "md2pdf failed: $(head -n 2 "$hdr/err")"
+fi
+
 # --- one style file for PDF and EPUB ----------------------------------------
 # The kit brings a font file; the style names it relative to itself.
 cp -r "$KIT" "$TMP/kit"
