@@ -41,6 +41,8 @@ pdf_outline_add(struct pdf *p, int level, const char *text, const char *dest)
 	g_free(q);
 }
 
+static double block_lead(struct pdf *p, const struct art_node *n);
+
 /* A paragraph of inline content in role f, with images met inline drawn
  * after it as blocks. */
 static void
@@ -61,9 +63,15 @@ render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f
 			                                   p->cur.body_size * PANGO_SCALE));
 		p->cur.indent_next = false;
 		pdf_inline_apply(p, &in, lay);
+		/* text before a picture of its own paragraph ("**Figure 7**
+		 * Setting the layout" and the screenshot on the next line)
+		 * stays on the picture's page */
+		double keep = p->cur.keep_next;
+		if (in.images->len)
+			keep = MAX(keep, space_after + block_lead(p, in.images->pdata[0]));
 		struct pdf_block_style st = {.justify = justify && align == PANGO_ALIGN_LEFT,
 		                             .space_after = space_after,
-		                             .keep_next = p->cur.keep_next};
+		                             .keep_next = keep};
 		p->cur.keep_next = 0;
 		pdf_place_chunked(p, lay, &st, in.links);
 		g_object_unref(lay);
@@ -76,6 +84,24 @@ render_inline_block(struct pdf *p, const struct art_node *first, enum pdf_font f
 		pdf_space(p, space_after);
 	}
 	pdf_inline_clear(&in);
+}
+
+/* Whether text is the title of the figure or table after it: "Figure 7
+ * Setting the keyboard layout", "Table 3 ...", "图 2 ...", "表1 ...". */
+static bool
+captions(const char *t)
+{
+	static const char *const words[] = {"Figure", "Fig.", "Table", "图", "表"};
+	for (size_t i = 0; i < G_N_ELEMENTS(words); i++) {
+		if (!g_str_has_prefix(t, words[i]))
+			continue;
+		const char *r = t + strlen(words[i]);
+		while (*r == ' ')
+			r++;
+		if (g_ascii_isdigit(*r))
+			return true;
+	}
+	return false;
 }
 
 /* Whether text announces what follows: it ends with a colon, or says "as
@@ -100,7 +126,7 @@ lead_in(const struct art_node *n)
 	if (n->parent && n->parent->type == ART_ITEM && n->next->type == ART_LIST)
 		return true;
 	char *t = g_strstrip(art_node_plain_text(n));
-	bool yes = announces(t);
+	bool yes = announces(t) || captions(t);
 	g_free(t);
 	return yes;
 }
@@ -385,8 +411,8 @@ render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measure
 		/* a table's title ("Table 5 ...", one line) stays with the
 		 * table's first rows */
 		if (n->next && n->next->type == ART_TABLE) {
-			char *t = art_node_plain_text(n);
-			if (g_utf8_strlen(t, -1) <= 40) {
+			char *t = g_strstrip(art_node_plain_text(n));
+			if (g_utf8_strlen(t, -1) <= 40 || captions(t)) {
 				*measured = pdf_table_new(p, n->next);
 				pdf_need(p, p->cur.body_size * 1.6 + para_gap(p) +
 				                pdf_table_lead(p, *measured));

@@ -9,9 +9,10 @@
 #include "pdf.h"
 
 /* An image met in text sits in its line when it is no taller than this
- * (CSS pixels): the icons of manuals ("click the icon"), badges.  A taller
- * one is drawn as a block after the text. */
-#define ICON_MAX_PX 48
+ * (CSS pixels): the icons of manuals ("click the icon"; the DDE guide's
+ * buttons are 56-59 px), badges.  A taller one is drawn as a block after
+ * the text. */
+#define ICON_MAX_PX 64
 
 bool
 pdf_image_inline(const struct art_resource *res)

@@ -84,9 +84,15 @@ pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *
 			pdf_new_page(p);
 			continue;
 		}
-		/* widow: never carry the last line alone to the next page */
+		/* widow: never carry the last line alone to the next page; a
+		 * paragraph that would start here with two lines and end there
+		 * with one starts on the next page */
 		if (j == n - 1 && j - i >= 3)
 			j--;
+		else if (j == n - 1 && i == 0 && p->cur.page_used) {
+			pdf_new_page(p);
+			continue;
+		}
 		double seg_top = p->cur.y, off = li[i].top;
 		if (i == 0)
 			pdf_anchors_flush(p, seg_top);

@@ -217,6 +217,45 @@ keep_chain() {
 }
 check typo-keep-headings-with-next keep_chain "$BUILD"
 
+# A figure's or table's title stays with it, whether the picture follows
+# in the same paragraph ("**Figure 7** ..." then the image on the next
+# line), in the next one, or a table follows; a three-line paragraph is not
+# split two and one (the last line alone at the top of the next page).
+# Every amount of text before, as above.
+keep_captions() {
+	local b=$1 dir=$TMP/captions k c
+	rm -rf "$dir" && mkdir -p "$dir/out"
+	python3 "$ROOT/tests/hostile/mkpng.py" "$dir/shot.png" 500 320
+	for k in $(seq 20 1 58); do
+		fill() { for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the next block near the foot of the page.\n\n' "$i"; done; }
+		{ fill; printf '**Figure 7** CAPAA Setting the keyboard layout\n![](shot.png)\n'; } >"$dir/a$k.md"
+		{ fill; printf '**Figure 8** CAPBB Setting the date and time\n\n![](shot.png)\n'; } >"$dir/b$k.md"
+		{ fill; printf '**Table 3** CAPCC Parameters in the ctr-img rm command, and more\n\n| Command | Description |\n|---|---|\n| ROWDD rm | Remove. |\n| images | List. |\n'; } >"$dir/c$k.md"
+		{ fill; printf 'WIDEE the first line of three\\\nthe second line WIDFF\\\nthe third line WIDGG.\n'; } >"$dir/d$k.md"
+		# one and two lines more before: the paragraph's start moves by a line
+		{ printf 'One line.\n\n'; fill; printf 'WIDEE the first line of three\\\nthe second line WIDFF\\\nthe third line WIDGG.\n'; } >"$dir/e$k.md"
+		{ printf 'One line\\\nand another.\n\n'; fill; printf 'WIDEE the first line of three\\\nthe second line WIDFF\\\nthe third line WIDGG.\n'; } >"$dir/f$k.md"
+	done
+	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || { echo "md2pdf failed"; return 1; }
+	local bad=
+	pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
+	for k in $(seq 20 1 58); do
+		for f in a b; do
+			pdftotext -enc UTF-8 "$dir/out/$f$k.pdf" "$dir/t.txt"
+			c=$(pdfimages -list "$dir/out/$f$k.pdf" 2>/dev/null | awk '$3 == "image" { print $1; exit }')
+			[ "$(pg "CAP$(tr a-b A-B <<<"$f")$(tr a-b A-B <<<"$f")")" = "$c" ] || bad="$bad figure-$f:$k"
+		done
+		pdftotext -enc UTF-8 "$dir/out/c$k.pdf" "$dir/t.txt"
+		[ "$(pg CAPCC)" = "$(pg ROWDD)" ] || bad="$bad table:$k"
+		for f in d e f; do
+			pdftotext -enc UTF-8 "$dir/out/$f$k.pdf" "$dir/t.txt"
+			[ "$(pg WIDFF)" = "$(pg WIDGG)" ] || bad="$bad widow-$f:$k"
+		done
+	done
+	[ -z "$bad" ] || { echo "kept apart:$bad"; return 1; }
+}
+check typo-keep-captions-and-last-lines keep_captions "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
