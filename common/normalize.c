@@ -173,6 +173,20 @@ segment_breaks(struct article *art)
 	merge_text(root);
 }
 
+/* Spaces typed beside full-width punctuation go, as segment breaks there
+ * do: "（ gpa,len ）", "例如 etcd 。" (its glyph has its own white space).
+ * Text only, never code. */
+static void
+fw_punct_spaces(struct article *art)
+{
+	for (struct art_node *n = art->root; n; n = art_node_next(n, art->root, true))
+		if (n->type == ART_TEXT && n->literal && strchr(n->literal, ' ')) {
+			char *t = art_drop_spaces_by_fw_punct(n->literal);
+			g_free(n->literal);
+			n->literal = t;
+		}
+}
+
 /* ------------------------------------------------------------ figures */
 
 static bool
@@ -487,6 +501,7 @@ art_normalize(struct article *art, const struct art_load_opts *opts)
 	art->resource_root = g_strdup(opts->resource_root);
 	images_and_figures(art);
 	heading_ids(art);
+	fw_punct_spaces(art); /* after the ids: GitHub's slugs keep the spaces */
 	footnotes(art);
 	link_targets(art);
 	anchor_index(art);

@@ -93,10 +93,43 @@ lang_is_zh_ja(const char *lang)
 	                g_ascii_strncasecmp(lang, "ja", 2) == 0);
 }
 
+bool
+art_is_fw_punct(gunichar c)
+{
+	return is_fwh(c) && !art_is_cjk_letter(c) && g_unichar_ispunct(c);
+}
+
+char *
+art_drop_spaces_by_fw_punct(const char *s)
+{
+	GString *out = g_string_sized_new(strlen(s));
+	gunichar prev = 0;
+	for (const char *p = s; *p;) {
+		if (*p == ' ') {
+			const char *q = p;
+			while (*q == ' ')
+				q++;
+			/* a run of spaces after or before full-width punctuation goes */
+			if (!art_is_fw_punct(prev) &&
+			    !(*q && art_is_fw_punct(g_utf8_get_char(q))))
+				g_string_append_len(out, p, q - p);
+			p = q;
+			continue;
+		}
+		prev = g_utf8_get_char(p);
+		const char *e = g_utf8_next_char(p);
+		g_string_append_len(out, p, e - p);
+		p = e;
+	}
+	return g_string_free(out, FALSE);
+}
+
 /* CSS Text 3 §4.1.2 (segment break transformation), with the CSS Text 4
  * refinement for zh/ja where East Asian Ambiguous punctuation next to a wide
  * character also drops the break.  A zero width space on either side
- * removes it too. */
+ * removes it too, and so does full-width punctuation on either side, also
+ * before or after Latin text ("表示。\nSubstreamID" reads "表示。SubstreamID",
+ * as in a browser that follows clreq). */
 bool
 art_segment_break_removed(gunichar before, gunichar after, const char *lang)
 {
@@ -106,7 +139,8 @@ art_segment_break_removed(gunichar before, gunichar after, const char *lang)
 		return false;
 	if (is_hangul(before) || is_hangul(after))
 		return false;
-	if (is_fwh(before) && is_fwh(after))
+	if ((is_fwh(before) && is_fwh(after)) || art_is_fw_punct(before) ||
+	    art_is_fw_punct(after))
 		return true;
 	if (lang_is_zh_ja(lang)) {
 		if (is_fwh(before) && is_ambiguous_punct(after))

@@ -445,6 +445,12 @@ bool art_is_cjk_letter(gunichar c);
  * whose script is "common" (。，「」（）and the vertical and compatibility
  * forms such as ︱). */
 bool art_is_cjk(gunichar c);
+/* Full-width punctuation (，。：）「 ...): its glyph carries its own white
+ * space, so a space typed beside it shows as a hole. */
+bool art_is_fw_punct(gunichar c);
+/* s without the ASCII spaces typed before or after full-width punctuation
+ * ("默认情况下， date" -> "默认情况下，date"); newly allocated. */
+char *art_drop_spaces_by_fw_punct(const char *s);
 /* Guess a language tag ("zh", "ja", "ko", "en") from text. */
 const char *art_detect_lang(const char *text, gssize len);
 /* Heading slug: lower-case, punctuation dropped, spaces to '-', CJK kept. */

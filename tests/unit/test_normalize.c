@@ -81,8 +81,12 @@ check_para(const char *file, int line, const char *src, const char *lang, const 
 
 TEST(norm_segment_breaks)
 {
+	/* the space typed before "，" goes too: full-width punctuation has
+	 * its own white space */
 	PARA("在华为全联大会 2024\n期间，通过一套北向语义接口标准 ，\n一套全流程\n", NULL,
-	     "在华为全联大会 2024 期间，通过一套北向语义接口标准 ，一套全流程");
+	     "在华为全联大会 2024 期间，通过一套北向语义接口标准，一套全流程");
+	PARA("来对其进行表示。\nSubstreamID的概念\n", NULL,
+	     "来对其进行表示。SubstreamID的概念");
 	PARA("English\nwords\n", NULL, "English words");
 	PARA("中文\nEnglish\n中文\n", NULL, "中文 English 中文");
 	/* Through inline boundaries, both ways. */

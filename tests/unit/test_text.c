@@ -49,7 +49,29 @@ TEST(text_segment_breaks)
 	CHECK(!art_segment_break_removed('4', 0x671F, "zh"));      /* 2024\n期间 */
 	CHECK(art_segment_break_removed(0x6C49, 0x201C, "zh"));    /* 汉/“ */
 	CHECK(art_segment_break_removed(0x201D, 0x6C49, "zh-CN")); /* ”/汉 */
-	CHECK(art_segment_break_removed(0x2026, 0x3042, "ja"));    /* …/あ */
+	/* full-width punctuation beside Latin text: no space either */
+	CHECK(art_segment_break_removed(0x3002, 'S', "zh"));     /* 。/SubstreamID */
+	CHECK(art_segment_break_removed(0xFF0C, 'G', "en"));     /* ，/GICv3 */
+	CHECK(art_segment_break_removed('c', 0xFF08, "zh"));     /* abc/（ */
+	CHECK(!art_segment_break_removed(0x3002, 0xAC00, "ko")); /* 。/가: Korean spaces */
+}
+
+/* Spaces typed beside full-width punctuation go; others stay. */
+TEST(text_spaces_by_fullwidth_punctuation)
+{
+	static const char *const cases[][2] = {
+	    {"默认情况下， date 命令", "默认情况下，date 命令"},
+	    {"例如 etcd 。（ gpa,len ）", "例如 etcd。（gpa,len）"},
+	    {"2014 年：  linux", "2014 年：linux"},
+	    {"a , b and c", "a , b and c"},
+	    {"汉 字 text", "汉 字 text"},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		char *got = art_drop_spaces_by_fw_punct(cases[i][0]);
+		CHECK_STR(got, cases[i][1]);
+		g_free(got);
+	}
+	CHECK(art_segment_break_removed(0x2026, 0x3042, "ja")); /* …/あ */
 	CHECK(!art_segment_break_removed(0x6C49, 0x201C, "en"));
 	CHECK(!art_segment_break_removed(0x201C, 0x201D, "zh")); /* neither wide */
 	CHECK(!art_segment_break_removed(0xD55C, 0xAE00, "ko")); /* 한/글 */
