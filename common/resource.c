@@ -523,3 +523,11 @@ art_resource_get_trusted(struct article *art, const char *path, struct art_pos p
 {
 	return get(art, path, pos, true);
 }
+
+bool
+art_resource_is_icon(const struct art_resource *res)
+{
+	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
+	       res->width > 0 && res->height > 0 && res->height <= ART_ICON_MAX_PX &&
+	       res->width <= 10 * ART_ICON_MAX_PX;
+}

@@ -243,6 +243,13 @@ struct art_resource {
 
 const char *art_image_type_mime(enum art_image_type type);
 
+/* Whether an image met in text is an icon ("click ![](gear.svg) to ..."):
+ * readable, no taller than ART_ICON_MAX_PX CSS pixels (the DDE guide's
+ * buttons are 56-59 px).  md2pdf sets it in the line, md2txt leaves one
+ * without alt text out (it is decoration). */
+#define ART_ICON_MAX_PX 64
+bool art_resource_is_icon(const struct art_resource *res);
+
 /* ---------------------------------------------------------------- article */
 
 struct article {

@@ -61,7 +61,7 @@ const char epub_default_css[] =
 "p.subtitle { font-size: 1.15em; margin-top: -0.3em; }\n"
 "p.byline { color: #555555; font-size: 0.9em; text-align: left; }\n"
 "p.lead { font-size: 1.05em; color: #333333; margin: 0.8em 0 1.2em 0; }\n"
-"a { color: #1a4d8f; text-decoration: none; }\n"
+"a[href] { color: #1a4d8f; text-decoration: none; }\n"
 "code, pre, kbd, samp {\n"
 "  font-family: \"Noto Sans Mono\", \"DejaVu Sans Mono\", \"Noto Sans Mono CJK SC\", monospace;\n"
 "  font-size: 0.88em;\n"
@@ -216,7 +216,7 @@ epub_style_css(const struct art_style *st)
 		}
 	}
 	if (HAS("link-color")) {
-		g_string_append(css, "a { ");
+		g_string_append(css, "a[href] { ");
 		rgb(css, "color", &st->color.link);
 		g_string_append(css, "}\n");
 		any = true;

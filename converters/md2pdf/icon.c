@@ -8,18 +8,13 @@
  */
 #include "pdf.h"
 
-/* An image met in text sits in its line when it is no taller than this
- * (CSS pixels): the icons of manuals ("click the icon"; the DDE guide's
- * buttons are 56-59 px), badges.  A taller one is drawn as a block after
- * the text. */
-#define ICON_MAX_PX 64
-
+/* An image met in text sits in its line when it is an icon
+ * (art_resource_is_icon()); a bigger one is drawn as a block after the
+ * text. */
 bool
 pdf_image_inline(const struct art_resource *res)
 {
-	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
-	       res->width > 0 && res->height > 0 && res->height <= ICON_MAX_PX &&
-	       res->width <= 10 * ICON_MAX_PX;
+	return art_resource_is_icon(res);
 }
 
 /* Its natural size, scaled down to 1.2 em tall at most, so that the line

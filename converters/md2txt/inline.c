@@ -98,7 +98,8 @@ inline_enter(const struct art_node *n, GString *b, GArray *marks, int *in_image)
 	}
 }
 
-static void
+/* Returns true when n was an icon left out (decoration). */
+static bool
 inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks, int *in_image)
 {
 	if (n->type == ART_LINK && marks->len > 0) {
@@ -107,13 +108,18 @@ inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks, 
 		const char *url = n->u.link.url;
 		if (*in_image || !url || !*url || url[0] == '#' ||
 		    shows_url(b->str + mark, url))
-			return;
+			return false;
 		g_string_append_printf(b, " [%d]", link_number(t, url));
 	} else if (n->type == ART_IMAGE && marks->len > 0) {
 		gsize mark = g_array_index(marks, gsize, marks->len - 1);
 		g_array_set_size(marks, marks->len - 1);
 		if (--*in_image > 0)
-			return;
+			return false;
+		if (b->len == mark && art_resource_is_icon(n->u.image.res)) {
+			/* an icon without alt text in a line is decoration */
+			g_string_truncate(b, mark - strlen("[image: "));
+			return true;
+		}
 		if (b->len == mark)
 			g_string_truncate(b, mark - 2); /* no alt text: "[image]" */
 		g_string_append_c(b, ']');
@@ -122,6 +128,7 @@ inline_exit(struct txt *t, const struct art_node *n, GString *b, GArray *marks, 
 		    g_ascii_isalnum(n->next->literal[0]))
 			g_string_append_c(b, ' ');
 	}
+	return false;
 }
 
 /* --autospace: a space between Han characters and Latin letters or digits
@@ -161,9 +168,19 @@ txt_inline_text(struct txt *t, const struct art_node *parent)
 	int in_image = parent->type == ART_IMAGE; /* a figure's image: its alt */
 	const struct art_node *n = parent->first_child;
 	bool after_code = false; /* the text appended last was a code span's */
+	bool gap_open = false;   /* an icon left out where a space was or will be */
 	while (n) {
 		gsize from = b->len;
 		inline_enter(n, b, marks, &in_image);
+		if (gap_open && n->type == ART_TEXT) {
+			/* "![](note.gif) **NOTE:**": one space, not two */
+			gsize end = from;
+			while (end < b->len && b->str[end] == ' ')
+				end++;
+			g_string_erase(b, (gssize)from, (gssize)(end - from));
+		}
+		if (n->type == ART_TEXT || n->type == ART_CODE)
+			gap_open = false;
 		if (t->autospace && (n->type == ART_TEXT || n->type == ART_CODE)) {
 			autospace(b, from, n->type == ART_TEXT, n->type == ART_CODE,
 			          after_code);
@@ -173,7 +190,8 @@ txt_inline_text(struct txt *t, const struct art_node *parent)
 			n = n->first_child;
 			continue;
 		}
-		inline_exit(t, n, b, marks, &in_image);
+		if (inline_exit(t, n, b, marks, &in_image))
+			gap_open = b->len == 0 || b->str[b->len - 1] == ' ';
 		while (n != parent && !n->next) {
 			n = n->parent;
 			if (n != parent)

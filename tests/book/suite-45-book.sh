@@ -212,7 +212,7 @@ if [ -f "$font" ]; then
 		css=$(unzip -p "$epub" EPUB/style.css)
 		if grep -q 'h1, h2, h3, h4, h5, h6, h1:lang(zh), .*, h6:lang(ko) { font-family: "DejaVu Sans", sans-serif; color: #8b0000; }' <<<"$css" &&
 		   grep -q 'body { font-family: "KitSerif", serif; color: #203040; }' <<<"$css" &&
-		   grep -q 'text-indent: 2.00em' <<<"$css" && grep -q 'a { color: #006400; }' <<<"$css"
+		   grep -q 'text-indent: 2.00em' <<<"$css" && grep -q 'a\[href\] { color: #006400; }' <<<"$css"
 		then pass style-epub-css; else fail style-epub-css "the style's CSS is missing from style.css"; fi
 		if fast; then :; elif java -jar /usr/share/java/epubcheck.jar -q "$epub" >/dev/null 2>&1; then pass style-epub-epubcheck
 		else fail style-epub-epubcheck "epubcheck reports problems"; fi

@@ -121,6 +121,11 @@ if [ "$(unzip -p "$TMP/c1.epub" EPUB/style.css)" = 'body { color: #123456; }' ] 
 	unzip -p "$TMP/c2.epub" EPUB/style.css | grep -q 'Noto Serif CJK SC' &&
 	unzip -p "$TMP/c2.epub" EPUB/style.css | grep -q '#123456'; then pass epub-css-options
 else fail epub-css-options "--css or --css-append not applied"; fi
+# a link whose target is gone stays an <a> without href (its text kept):
+# only a[href] takes the link colour, so it reads as plain text
+css=$(unzip -p "$TMP/seed.epub" EPUB/style.css)
+if grep -q '^a\[href\] {' <<<"$css" && ! grep -q '^a {' <<<"$css"; then pass epub-css-dead-links-plain
+else fail epub-css-dead-links-plain "$(grep -n '^a' <<<"$css" | head -n 2 | tr '\n' ' ')"; fi
 cover=$(ls "$DATA"/corpus/ws-zh-blog-trainey-yaml_compilation_guide/imgs/*.png 2>/dev/null | head -n 1)
 if [ -z "$cover" ]; then fail epub-cover "no cover image in tests/data"; else
 	cp "$SEED" "$TMP/covered.md"; cp "$cover" "$TMP/cover.png"
