@@ -161,7 +161,13 @@ segment_breaks(struct article *art)
 		if (n->type == ART_SOFTBREAK) {
 			gunichar before = char_beside(n, true);
 			gunichar after = char_beside(n, false);
-			if (art_segment_break_removed(before, after, art->lang)) {
+			/* beside a hard line break ("...。<br>" and a newline) the
+			 * line ends already: no space at the next line's start */
+			const struct art_node *prev = leaf_step(n, true),
+			                      *nx = leaf_step(n, false);
+			if ((prev && prev->type == ART_LINEBREAK) ||
+			    (nx && nx->type == ART_LINEBREAK) ||
+			    art_segment_break_removed(before, after, art->lang)) {
 				art_node_free(n);
 			} else {
 				n->type = ART_TEXT;

@@ -6,10 +6,20 @@
  */
 #include "pdf.h"
 
+#include <string.h>
+
 struct line_info {
 	PangoLayoutLine *line;
 	double top, bottom, base; /* relative to the layout top */
 };
+
+/* Whether line ends with a hard line break (inline.c writes U+2028). */
+static bool
+ends_in_break(const char *text, const PangoLayoutLine *line)
+{
+	int end = line->start_index + line->length;
+	return line->length >= 3 && !memcmp(text + end - 3, "\u2028", 3);
+}
 
 void
 pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *st,
@@ -43,8 +53,10 @@ pdf_place_layout(struct pdf *p, PangoLayout *lay, const struct pdf_block_style *
 		    pango_font_description_get_size(pango_layout_get_font_description(lay));
 		/* a first-line indent (the style's) narrows the first line */
 		int indent = MAX(pango_layout_get_indent(lay), 0);
+		/* not the last line, nor one a hard break (U+2028) ends */
 		for (int i = 0; i + 1 < n; i++)
-			if (!li[i + 1].line->is_paragraph_start)
+			if (!li[i + 1].line->is_paragraph_start &&
+			    !ends_in_break(text, li[i].line))
 				pdf_justify_line(li[i].line, text,
 				                 li[i].line->is_paragraph_start ? width - indent
 				                                                : width,

@@ -256,6 +256,22 @@ keep_captions() {
 }
 check typo-keep-captions-and-last-lines keep_captions "$BUILD"
 
+# A line a hard break ends (<br>) is not justified, even when nearly full
+# (the Glibc article's "用 来 对 齐 ， 因 此" spread over the line), and the
+# next line starts at the margin, not after a space.
+hard_break() {
+	local b=$1
+	python3 -c "print('---\nlang: zh\n---\n' + '汉' * 43 + '。<br>\nglibc 接下来的一行。\n')" >"$TMP/br.md"
+	"$b/md2pdf" -q -o "$TMP/br.pdf" "$TMP/br.md" || return 1
+	pdftotext -bbox-layout "$TMP/br.pdf" - | python3 -c '
+import re, sys
+lines = [(float(a), float(b)) for a, b in re.findall(r"<line xMin=\"([\d.]+)\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\"", sys.stdin.read())]
+(x0, x1), (y0, _) = lines[0], lines[1]
+print(f"line before the break ends at {x1:.1f}, the next starts at {y0:.1f}")
+sys.exit(0 if x1 < 530 and abs(y0 - x0) < 0.5 else 1)'
+}
+check typo-hard-break-not-justified hard_break "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so

@@ -98,6 +98,8 @@ TEST(norm_segment_breaks)
 	PARA("汉字\n“引号”\n", "en", "汉字 “引号”");
 	PARA("한국어\n텍스트\n", NULL, "한국어 텍스트");
 	PARA("line one  \nline two\n", NULL, "line one<linebreak>line two");
+	/* after raw HTML's <br> the source's newline adds no space */
+	PARA("内容<br>\nglibc 的代码\n", NULL, "内容<linebreak>glibc 的代码");
 }
 
 TEST(norm_unclosed_strong)
