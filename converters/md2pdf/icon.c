@@ -17,6 +17,26 @@ pdf_image_inline(const struct art_resource *res)
 	return art_resource_is_icon(res);
 }
 
+bool
+pdf_image_sized(const struct art_resource *res)
+{
+	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
+	       res->width > 0 && res->height > 0;
+}
+
+/* A picture in a table cell: its natural size (96 dpi), scaled down to at
+ * most max_w wide and two fifths of the page's text height tall. */
+void
+pdf_image_picture_size(const struct pdf *p, const struct art_resource *res, double max_w,
+                       double *w, double *h)
+{
+	*w = res->width * PDF_PX_TO_PT;
+	*h = res->height * PDF_PX_TO_PT;
+	double s = MIN(1.0, MIN(max_w / *w, (p->cur.bottom - p->cur.top) * 0.4 / *h));
+	*w *= s;
+	*h *= s;
+}
+
 /* Its natural size, scaled down to 1.2 em tall at most, so that the line
  * keeps its height. */
 void

@@ -8,6 +8,7 @@
 void
 pdf_inline_init(struct pdf_inline *in)
 {
+	*in = (struct pdf_inline){0};
 	in->text = g_string_new(NULL);
 	in->attrs = pango_attr_list_new();
 	in->links = g_array_new(FALSE, TRUE, sizeof(struct pdf_link));
@@ -15,7 +16,6 @@ pdf_inline_init(struct pdf_inline *in)
 	in->icons = g_array_new(FALSE, FALSE, sizeof(struct pdf_icon));
 	in->spans = g_array_new(FALSE, FALSE, sizeof(struct pdf_span));
 	in->autospace = g_array_new(FALSE, FALSE, sizeof(int));
-	in->link_color = NULL;
 }
 
 void
@@ -353,9 +353,11 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 			add_link(p, in, n, start);
 			break;
 		case ART_IMAGE:
-			if (pdf_image_inline(n->u.image.res)) {
-				/* an icon: in the line, as a browser sets it */
-				struct pdf_icon ic = {(int)in->text->len, n};
+			bool icon = pdf_image_inline(n->u.image.res);
+			if (icon || (in->picture_w > 0 && pdf_image_sized(n->u.image.res))) {
+				/* an icon, or a picture in a table cell: in the
+				 * line, as a browser sets it */
+				struct pdf_icon ic = {(int)in->text->len, n, !icon};
 				g_array_append_val(in->icons, ic);
 				g_string_append(in->text, "\ufffc");
 			} else {
@@ -558,9 +560,17 @@ pdf_inline_apply(struct pdf *p, struct pdf_inline *in, PangoLayout *lay)
 	for (guint i = 0; i < in->icons->len; i++) {
 		const struct pdf_icon *ic = &g_array_index(in->icons, struct pdf_icon, i);
 		double w, h;
-		pdf_image_inline_size(ic->img->u.image.res, em_pt, &w, &h);
-		PangoRectangle box = {0, (int)(-(em_pt / 3 + h / 2) * PANGO_SCALE),
-		                      (int)(w * PANGO_SCALE), (int)(h * PANGO_SCALE)};
+		PangoRectangle box;
+		if (ic->picture) {
+			/* a picture in a cell stands on the baseline */
+			pdf_image_picture_size(p, ic->img->u.image.res, in->picture_w, &w, &h);
+			box = (PangoRectangle){0, (int)(-h * PANGO_SCALE),
+			                       (int)(w * PANGO_SCALE), (int)(h * PANGO_SCALE)};
+		} else {
+			pdf_image_inline_size(ic->img->u.image.res, em_pt, &w, &h);
+			box = (PangoRectangle){0, (int)(-(em_pt / 3 + h / 2) * PANGO_SCALE),
+			                       (int)(w * PANGO_SCALE), (int)(h * PANGO_SCALE)};
+		}
 		PangoAttribute *s =
 		    pango_attr_shape_new_with_data(&box, &box, (gpointer)ic->img, NULL, NULL);
 		s->start_index = (guint)ic->at;

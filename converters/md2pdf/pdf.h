@@ -378,6 +378,7 @@ struct pdf_span {
 struct pdf_icon {
 	int at;
 	const struct art_node *img; /* ART_IMAGE */
+	bool picture;               /* a picture in a table cell, not an icon */
 };
 struct pdf_inline {
 	GString *text;
@@ -388,6 +389,9 @@ struct pdf_inline {
 	GArray *icons;     /* struct pdf_icon: small images set in the line */
 	GArray *spans;     /* struct pdf_span */
 	GArray *autospace; /* int: byte offsets of the Han-Latin gap marks */
+	/* > 0: a picture met inline is set in the line, at most this wide
+	 * (points), as a table cell shows it; 0: drawn after the block */
+	double picture_w;
 	/* the links' colour, not yet in attrs: a link that follows after
 	 * nothing but spaces extends it (pdf_inline_flush() inserts it) */
 	PangoAttribute *link_color;
@@ -460,6 +464,10 @@ void pdf_image_undecodable(struct pdf *p, struct art_resource *res, const char *
  * the callback through which pango draws it (pdf_fonts_init() sets it). */
 bool pdf_image_inline(const struct art_resource *res);
 void pdf_image_inline_size(const struct art_resource *res, double em, double *w, double *h);
+/* Whether a picture can be set in a line (read, its size known). */
+bool pdf_image_sized(const struct art_resource *res);
+void pdf_image_picture_size(const struct pdf *p, const struct art_resource *res, double max_w,
+                            double *w, double *h);
 /* (the shape attribute's data is the image's node) */
 void pdf_image_shape_renderer(cairo_t *cr, PangoAttrShape *attr, gboolean do_path,
                               gpointer data);

@@ -13,19 +13,27 @@
  */
 #include "table.h"
 
+/* The layout of a cell's content, its pictures set in the lines at most
+ * picture_w wide (*pictures: it has some). */
 static PangoLayout *
 cell_layout(struct pdf *p, const struct art_node *cell, bool header, double pt,
-            GPtrArray *images, GArray **links)
+            double picture_w, GPtrArray *images, GArray **links, bool *pictures)
 {
 	struct pdf_inline in;
 	pdf_inline_init(&in);
+	in.picture_w = picture_w;
 	if (cell)
 		pdf_inline_render(p, &in, cell->first_child);
 	PangoLayout *lay = pdf_layout_new(p, header ? PDF_SANS : PDF_SERIF, pt, header, 0);
 	pdf_inline_apply(p, &in, lay);
-	for (guint i = 0; i < in.images->len; i++)
+	for (guint i = 0; images && i < in.images->len; i++)
 		g_ptr_array_add(images, in.images->pdata[i]);
+	*pictures = false;
+	for (guint i = 0; i < in.icons->len; i++)
+		*pictures |= g_array_index(in.icons, struct pdf_icon, i).picture;
 	if (in.links->len) {
+		if (*links)
+			g_array_free(*links, TRUE);
 		*links = in.links;
 		in.links = NULL;
 	}
@@ -179,7 +187,9 @@ place_cells(struct pdf *p, struct pdf_table *g, const struct art_node *table, GP
 				c.cs = MIN(n->u.cell.colspan, g->ncols - col);
 				c.rs = n->u.cell.rowspan;
 				c.header |= n->u.cell.header;
-				c.lay = cell_layout(p, n, c.header, pt, images, &c.links);
+				c.node = n;
+				c.lay = cell_layout(p, n, c.header, pt, p->cur.width, images,
+				                    &c.links, &c.pictures);
 				measure(&c);
 			}
 			g->slot[r * g->ncols + col] = (int)g->cells->len;
@@ -277,6 +287,12 @@ column_widths(struct pdf *p, struct pdf_table *g, const enum art_align *aligns)
 		for (int k = c->col; k < c->col + c->cs; k++)
 			cw += w[k];
 		PangoAlignment al = pango_align(aligns ? aligns[c->col] : ART_ALIGN_NONE);
+		if (c->pictures) {
+			/* its pictures scaled to the column's width */
+			g_object_unref(c->lay);
+			c->lay = cell_layout(p, c->node, c->header, pt, cw, NULL, &c->links,
+			                     &c->pictures);
+		}
 		if (!fits_as_measured(c->lay, cw, al)) {
 			pango_layout_set_wrap(c->lay, PANGO_WRAP_WORD_CHAR);
 			pango_layout_set_width(c->lay, (int)(cw * PANGO_SCALE));

@@ -14,10 +14,12 @@
 struct cell {
 	int row, col, cs, rs;
 	bool header;
-	PangoLayout *lay; /* NULL: a slot no cell fills */
-	GArray *links;    /* struct pdf_link, or NULL */
-	double nat, min;  /* points */
-	double h;         /* text height + padding, points */
+	PangoLayout *lay;            /* NULL: a slot no cell fills */
+	const struct art_node *node; /* the model's cell, or NULL */
+	bool pictures;               /* it sets pictures in its lines */
+	GArray *links;               /* struct pdf_link, or NULL */
+	double nat, min;             /* points */
+	double h;                    /* text height + padding, points */
 };
 
 struct pdf_table {
@@ -31,7 +33,8 @@ struct pdf_table {
 	int hn;            /* leading header rows */
 	bool repeat;       /* repeat them on each new page */
 	int keep;          /* rows [0, keep) go on one page */
-	GPtrArray *images; /* ART_IMAGE nodes met in cells */
+	GPtrArray *images; /* ART_IMAGE nodes met in cells that cannot be set
+	                      in them (unreadable): drawn after the table */
 	const struct art_node *table;
 };
 

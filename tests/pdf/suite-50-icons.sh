@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # tests/pdf/suite-50-icons.sh BUILD - an image met in text that is no taller
-# than an icon (64 CSS px: the DDE guide's buttons are 56-59) is set in its line, as a browser shows it:
-# manuals say "click [icon] to ..." and put icons in table cells.  Checked
-# where a reader sees it: the icon's pixels on the rendered page lie
-# between the words around it (word boxes from pdftotext -bbox), in the
-# table row it belongs to; a bigger picture in text is still drawn as a
-# block below the paragraph; the text layer holds the words, not the
-# icon.
+# than an icon (64 CSS px: the DDE guide's buttons are 56-59) is set in its
+# line, as a browser shows it: manuals say "click [icon] to ..." and put
+# icons in table cells.  Checked where a reader sees it: the icon's pixels
+# on the rendered page lie between the words around it (word boxes from
+# pdftotext -bbox), in the table row it belongs to; a picture in a table
+# cell is set in its cell (it was drawn after the table, the cell empty); a
+# bigger picture in text is still drawn as a block below the paragraph; the
+# text layer holds the words, not the icon.
 . "$(dirname "$0")/../lib.sh"
 PDF=$BUILD/md2pdf
 [ -x "$PDF" ] || { fail icons-built "no $PDF"; exit 0; }
@@ -22,6 +23,7 @@ png('red.png', 20, 20, (230, 0, 0))        # an icon
 png('green.png', 300, 120, (0, 200, 0))    # a picture
 png('magenta.png', 20, 20, (230, 0, 230))  # an icon in a table
 png('cyan.png', 57, 56, (0, 200, 200))     # a button icon drawn larger
+png('orange.png', 300, 160, (250, 140, 0)) # a picture in a table cell
 PY
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="20px" height="20px"><rect width="20" height="20" fill="#0000e6"/></svg>\n' >blue.svg
 cat >icons.md <<'MD'
@@ -38,6 +40,11 @@ Then click ![add](cyan.png) once.
 | ![gear](magenta.png) | Settingsword |
 
 Here is a picture ![chart](green.png) in the text.
+
+| Step | Graph |
+|---|---|
+| STEPONE | ![graph](orange.png) |
+| STEPTWO | none |
 
 Afterwords.
 MD
@@ -90,6 +97,12 @@ between('icon-png-in-line', (230, 0, 0), 'Click', 'to')
 between('icon-svg-in-line', (0, 0, 230), 'Press', 'twice.')
 between('icon-56px-in-line', (0, 200, 200), 'click', 'once.')
 in_row('icon-in-table-cell', (230, 0, 230), 'Settingsword')
+# a picture in a table cell: in its row, right of the row's first cell
+o, s1, s2 = box((250, 140, 0)), word('STEPONE'), word('STEPTWO')
+if o and s1 and s2 and o[0] > s1[2] and o[1] >= s1[1] - 4 and o[3] < s2[1]:
+    print('PASS picture-in-table-cell')
+else:
+    print(f'FAIL picture-in-table-cell: pixels {o}, STEPONE {s1[:4] if s1 else None}, STEPTWO {s2[:4] if s2 else None}')
 # the picture: below its paragraph's text, above the next paragraph
 g, t, a = box((0, 200, 0)), word('text.'), word('Afterwords.')
 if g and t and a and g[1] > t[3] and g[3] < a[1]:
