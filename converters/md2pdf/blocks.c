@@ -245,6 +245,8 @@ render_heading(struct pdf *p, const struct art_node *n)
 	pdf_inline_clear(&in);
 }
 
+#define CODE_SHRINK 1.15 /* 15 % smaller at most: 9 pt code down to 7.8 pt */
+
 static void
 render_code(struct pdf *p, const struct art_node *n)
 {
@@ -252,10 +254,25 @@ render_code(struct pdf *p, const struct art_node *n)
 	size_t len = strlen(src);
 	while (len > 0 && src[len - 1] == '\n')
 		len--;
-	PangoLayout *lay =
-	    pdf_layout_new(p, PDF_MONO, pdf_pt(p, p->run->size.code), false, p->cur.width);
-	pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
-	char *text = g_utf8_make_valid(src, (gssize)len);
+	/* spaces at a line's end show nothing, but would wrap a full line */
+	char *valid = g_utf8_make_valid(src, (gssize)len);
+	GString *t = g_string_sized_new(len);
+	for (const char *q = valid; *q;) {
+		const char *e = strchr(q, '\n');
+		size_t n_line = e ? (size_t)(e - q) : strlen(q);
+		size_t keep = n_line;
+		while (keep > 0 && (q[keep - 1] == ' ' || q[keep - 1] == '\t'))
+			keep--;
+		g_string_append_len(t, q, (gssize)keep);
+		if (!e)
+			break;
+		g_string_append_c(t, '\n');
+		q = e + 1;
+	}
+	g_free(valid);
+	char *text = g_string_free(t, FALSE);
+	double pt = pdf_pt(p, p->run->size.code);
+	PangoLayout *lay = pdf_layout_new(p, PDF_MONO, pt, false, 0);
 	pango_layout_set_text(lay, text, -1);
 	PangoAttrList *al = pango_attr_list_new();
 	PangoAttribute *a = pango_attr_language_new(p->doc->lang);
@@ -263,6 +280,22 @@ render_code(struct pdf *p, const struct art_node *n)
 	pango_attr_list_insert(al, pango_attr_insert_hyphens_new(FALSE));
 	pango_layout_set_attributes(lay, al);
 	pango_attr_list_unref(al);
+	/* a block a little too wide (by up to CODE_SHRINK) is set that much
+	 * smaller, its columns kept; a wider one wraps, each wrap marked */
+	int w;
+	pango_layout_get_size(lay, &w, NULL);
+	double nat = (double)w / PANGO_SCALE;
+	if (nat > p->cur.width && nat <= p->cur.width * CODE_SHRINK) {
+		PangoFontDescription *fd =
+		    pango_font_description_copy(pango_layout_get_font_description(lay));
+		pango_font_description_set_size(
+		    fd, (int)(pt * p->cur.width / nat * PANGO_SCALE * 0.995));
+		pango_layout_set_font_description(lay, fd);
+		pango_font_description_free(fd);
+	} else if (nat > p->cur.width) {
+		pango_layout_set_width(lay, (int)(p->cur.width * PANGO_SCALE));
+		pango_layout_set_wrap(lay, PANGO_WRAP_CHAR);
+	}
 	struct pdf_block_style st = {
 	    .code = true, .space_before = 2, .space_after = para_gap(p) + 3};
 	pdf_place_layout(p, lay, &st, NULL);

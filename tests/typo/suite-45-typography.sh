@@ -272,6 +272,24 @@ sys.exit(0 if x1 < 530 and abs(y0 - x0) < 0.5 else 1)'
 }
 check typo-hard-break-not-justified hard_break "$BUILD"
 
+# Code: spaces ending a line never wrap it (a line of only the wrapped
+# spaces followed); a block a little too wide (up to 15 %) is set smaller
+# with its columns whole; a much wider one still wraps.  From the word
+# boxes: the lines of each block, one under the other.
+code_fit() {
+	local b=$1
+	python3 -c "print('\`\`\`\n' + 'A' * 92 + ' ' * 8 + '\n' + 'B' * 104 + '\n\`\`\`\n\n\`\`\`\n' + 'C' * 150 + '\n\`\`\`')" >"$TMP/code.md"
+	"$b/md2pdf" -q -o "$TMP/code.pdf" "$TMP/code.md" || return 1
+	pdftotext -bbox "$TMP/code.pdf" - | python3 -c '
+import re, sys
+rows = [(w[0], float(y0), float(y1)) for y0, y1, w in re.findall(r"<word xMin=\"[\d.]+\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\">([^<]*)</word>", sys.stdin.read())]
+a = [r for r in rows if r[0] == "A"]; b = [r for r in rows if r[0] == "B"]; c = [r for r in rows if r[0] == "C"]
+gap = b[0][1] - a[0][2]
+print(f"A lines {len(a)}, B lines {len(b)}, C lines {len(c)}, gap A-B {gap:.1f} pt")
+sys.exit(0 if len(a) == 1 and len(b) == 1 and gap < 2 and len(c) == 2 else 1)'
+}
+check typo-code-fits-or-wraps code_fit "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
