@@ -275,6 +275,22 @@ art_no_break_between(gunichar before, gunichar after)
 	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
 }
 
+bool
+art_is_hyphen(gunichar c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
+}
+
+bool
+art_hyphen_starts_word(gunichar before)
+{
+	if (!before || g_unichar_isspace(before) || art_is_cjk(before) || before == '"' ||
+	    before == '\'')
+		return true;
+	GUnicodeType t = g_unichar_type(before);
+	return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
 static bool
 latin_alnum(gunichar c)
 {

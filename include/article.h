@@ -437,6 +437,12 @@ bool art_segment_break_removed(gunichar before, gunichar after, const char *lang
  * UAX #14 allows it (clreq 3.1.7): inside "——" and "……", between a number
  * and its unit or percent sign ("850万+", "10%+").  Both renderers apply it. */
 bool art_no_break_between(gunichar before, gunichar after);
+/* UAX #14 LB20a (Unicode 15.1): no break after a hyphen that starts a word
+ * ("-c", "--loadbalance", "–H"): art_is_hyphen() for the hyphens (-, ‐, ‑
+ * and the en dash), art_hyphen_starts_word() for what comes before the run
+ * (nothing, a space, CJK text, an opening bracket or quote). */
+bool art_is_hyphen(gunichar c);
+bool art_hyphen_starts_word(gunichar before);
 /* True where CJK-Latin spacing (CSS text-autospace) puts a gap: between a
  * Han character and a Latin letter or digit, not inside "850万". */
 bool art_autospace_between(gunichar before, gunichar after);

@@ -473,23 +473,37 @@ pdf_inline_prefix(struct pdf_inline *in, const char *s)
 		g_array_index(in->icons, struct pdf_icon, i).at += (int)n;
 }
 
-/* Pairs that must not be split at a line end (art_no_break_between):
- * pango may break there by UAX #14, so breaks are turned off over them. */
+/* Pairs that must not be split at a line end (art_no_break_between), and
+ * a word-initial hyphen and the letter after it (UAX #14 LB20a, newer than
+ * pango 1.50): pango may break there, so breaks are turned off over them. */
+static void
+no_break(struct pdf_inline *in, const char *from, const char *last)
+{
+	PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+	a->start_index = (guint)(from - in->text->str);
+	a->end_index = (guint)(g_utf8_next_char(last) - in->text->str);
+	pango_attr_list_insert(in->attrs, a);
+}
+
 static void
 no_splits(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
 	gunichar prev = 0;
-	const char *pp = NULL;
+	const char *pp = NULL, *hyphens = NULL; /* a word-initial run of hyphens */
 	for (const char *q = s; q < end; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
 		if (c == 0x200B)
 			continue; /* a gap mark or a code break: look past it */
-		if (pp && art_no_break_between(prev, c)) {
-			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
-			a->start_index = (guint)(pp - s);
-			a->end_index = (guint)(g_utf8_next_char(q) - s);
-			pango_attr_list_insert(in->attrs, a);
+		if (pp && art_no_break_between(prev, c))
+			no_break(in, pp, q);
+		if (art_is_hyphen(c)) {
+			if (!hyphens && art_hyphen_starts_word(pp ? prev : 0))
+				hyphens = q;
+		} else {
+			if (hyphens && g_unichar_isalnum(c))
+				no_break(in, hyphens, q); /* "-c", "--loadbalance" */
+			hyphens = NULL;
 		}
 		prev = c;
 		pp = q;

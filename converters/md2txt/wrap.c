@@ -63,6 +63,25 @@ sanitize(const char *text)
 	return g_string_free(s, FALSE);
 }
 
+/* A hyphen that starts a word stays with the letter after it ("-c",
+ * "--loadbalance": UAX #14 LB20a, newer than ICU here). */
+static void
+protect_word_hyphens(struct wline *w)
+{
+	int run = -1;
+	for (int i = 0; i < w->nchars; i++) {
+		if (art_is_hyphen(w->cp[i])) {
+			if (run < 0 && art_hyphen_starts_word(i ? w->cp[i - 1] : 0))
+				run = i;
+			continue;
+		}
+		if (run >= 0 && g_unichar_isalnum(w->cp[i]))
+			for (int k = run + 1; k <= i; k++)
+				w->keep[k] = true;
+		run = -1;
+	}
+}
+
 /* A URL is one word to a reader (and to copy-paste): no breaks after its
  * slashes or dots, which UAX #14 would otherwise allow. */
 static void
@@ -169,6 +188,7 @@ wrap_line(GString *out, const char *text, int len, int width, const char **prefi
 	w.off[w.nchars] = len;
 	w.cw[w.nchars] = 0;
 	protect_urls(&w);
+	protect_word_hyphens(&w);
 	txt_breaks_init(&w.brk, w.cp, w.nchars, lang);
 
 	int start = 0, i;

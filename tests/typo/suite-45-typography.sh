@@ -290,6 +290,21 @@ sys.exit(0 if len(a) == 1 and len(b) == 1 and gap < 2 and len(c) == 2 else 1)'
 }
 check typo-code-fits-or-wraps code_fit "$BUILD"
 
+# A hyphen that starts a word stays with it (UAX #14 LB20a): no line of the
+# PDF or the text ends in "-", "--" or "–" cut from "-c", "--loadbalance",
+# "–H", wherever the paragraph puts them.
+word_hyphens() {
+	local b=$1 n
+	python3 -c "
+for k in range(90):
+    print('word ' * (k // 5) + 'ab' * (k % 5) + ' the option -c and --loadbalance and –H go whole here in the text of this paragraph.\n')" >"$TMP/hy.md"
+	"$b/md2pdf" -q -o "$TMP/hy.pdf" "$TMP/hy.md" && "$b/md2txt" -q -w 72 -o "$TMP/hy.txt" "$TMP/hy.md" || return 1
+	n=$( { pdftotext "$TMP/hy.pdf" -; cat "$TMP/hy.txt"; } | grep -cE '(^| )[-–]+$')
+	echo "$n lines end in a word-initial hyphen"
+	[ "$n" = 0 ]
+}
+check typo-word-initial-hyphen-kept word_hyphens "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
