@@ -9,7 +9,9 @@
  * lower-cased, or one CJK character; spaces and punctuation do not count,
  * so straight or curly quotes and a hard wrap make no difference.  The
  * summary repeats when nearly all its words come, in order (the longest
- * common subsequence), in the opening text no much longer than itself.
+ * common subsequence), in text no much longer than itself that starts one
+ * of the first paragraphs (also after an editor's note, a contents list or
+ * an "Introduction" heading).
  */
 #include "internal.h"
 
@@ -18,6 +20,7 @@
 #define LEAD_MIN_WORDS 8    /* shorter summaries are titles, not sentences */
 #define LEAD_MAX_WORDS 1000 /* longer ones are not compared (quadratic) */
 #define LEAD_SHARE 0.9      /* of the summary's words found in order */
+#define LEAD_BLOCKS 8       /* where the summary is looked for: the first blocks */
 
 /* Appends the words of text to words: one guint per word, the hash of a
  * lower-cased Latin word or a CJK character's code point (tagged apart). */
@@ -49,17 +52,14 @@ add_words(GArray *words, const char *text)
 	g_string_free(word, TRUE);
 }
 
-/* The words of the paragraphs the article opens with, up to max: after the
- * title heading, past raw HTML and paragraphs without words (an image),
- * until any other block. */
+/* The words of the paragraphs from n on, up to max: past raw HTML and
+ * paragraphs without words (an image), until any other block. */
 static GArray *
-opening_words(const struct article *art, guint max)
+words_from(const struct art_node *n, guint max)
 {
 	GArray *words = g_array_new(FALSE, FALSE, sizeof(guint));
-	const struct art_node *n = art->root ? art->root->first_child : NULL;
 	for (; n && words->len < max; n = n->next) {
-		if (n == art->title_heading || n->type == ART_HTML_BLOCK ||
-		    n->type == ART_FIGURE)
+		if (n->type == ART_HTML_BLOCK || n->type == ART_FIGURE)
 			continue;
 		if (n->type != ART_PARAGRAPH)
 			break;
@@ -102,10 +102,17 @@ art_summary_repeated(const struct article *art)
 	add_words(want, summary);
 	bool repeated = false;
 	if (want->len >= LEAD_MIN_WORDS && want->len <= LEAD_MAX_WORDS) {
-		/* room for an aside or a dateline the summary left out */
-		GArray *opening = opening_words(art, want->len * 3 / 2 + 16);
-		repeated = common_subsequence(want, opening) >= LEAD_SHARE * want->len;
-		g_array_free(opening, TRUE);
+		/* from each paragraph among the first blocks (after an editor's
+		 * note, a contents list, an "Introduction" heading), with room
+		 * for an aside or a dateline the summary left out */
+		const struct art_node *n = art->root ? art->root->first_child : NULL;
+		for (int k = 0; n && k < LEAD_BLOCKS && !repeated; n = n->next, k++) {
+			if (n == art->title_heading || n->type != ART_PARAGRAPH)
+				continue;
+			GArray *opening = words_from(n, want->len * 3 / 2 + 16);
+			repeated = common_subsequence(want, opening) >= LEAD_SHARE * want->len;
+			g_array_free(opening, TRUE);
+		}
 	}
 	g_array_free(want, TRUE);
 	return repeated;

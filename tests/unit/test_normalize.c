@@ -572,9 +572,11 @@ TEST(title_heading_found_only_when_it_repeats_the_title)
 }
 
 /* A summary the opening paragraphs say again (nearly all its words, in
- * order) gets no lead; a different, shorter or later one keeps it. */
+ * order), also after a contents list or an "Intro" heading, gets no lead;
+ * a different, shorter or much later one keeps it. */
 TEST(summary_repeated_by_the_opening_paragraphs)
 {
+#define FAR "One two three four five six seven eight nine ten eleven twelve thirteen.\n\n"
 	static const struct {
 		const char *src;
 		bool repeated;
@@ -599,9 +601,14 @@ TEST(summary_repeated_by_the_opening_paragraphs)
 	     false},
 	    /* a title-like summary (under 8 words) is kept */
 	    {"---\nsummary: Virtio协议概述\n---\nVirtio协议概述，本文介绍。\n", false},
-	    /* the words come only after a heading */
-	    {"---\nsummary: We took part in the Open Source Summit this July.\n---\n## "
-	     "Intro\n\n"
+	    /* after an "Intro" heading and a contents list, still the opening */
+	    {"---\nsummary: We took part in the Open Source Summit this July.\n---\n"
+	     "1. Intro\n2. Talks\n\n## Intro\n\n"
+	     "We took part in the Open Source Summit this July.\n",
+	     true},
+	    /* the words come only far into the article */
+	    {"---\nsummary: We took part in the Open Source Summit this July.\n---\n" FAR FAR
+	         FAR FAR FAR FAR FAR FAR FAR
 	     "We took part in the Open Source Summit this July.\n",
 	     false},
 	    /* a summary of the article, not its opening */
@@ -615,6 +622,7 @@ TEST(summary_repeated_by_the_opening_paragraphs)
 		CHECK_INT(a->summary_repeated, cases[i].repeated);
 		art_free(a);
 	}
+#undef FAR
 }
 
 /* cmark-gfm drops a footnote definition nothing references: warn at its
