@@ -280,6 +280,18 @@ footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 	link_color(p, in, start);
 }
 
+/* Whether text node n is a link's URL shown as its text ("https://...",
+ * "gitee.com/x"): it breaks after its slashes and takes no CJK-Latin gaps.
+ * Not the text of a link into the article ("[使用date命令设置](#使用date命令设置)"
+ * in a contents list), which is words. */
+static bool
+shows_url(const struct art_node *n)
+{
+	const char *url = n->parent && n->parent->type == ART_LINK ? n->parent->u.link.url : NULL;
+	return n->literal && url && url[0] != '#' && strstr(url, n->literal) &&
+	       strpbrk(n->literal, "/.:@");
+}
+
 void
 pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *first)
 {
@@ -293,9 +305,8 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 		size_t start = in->text->len;
 		switch (n->type) {
 		case ART_TEXT:
-			if (n->literal && n->parent && n->parent->type == ART_LINK &&
-			    n->parent->u.link.url && strstr(n->parent->u.link.url, n->literal))
-				append_breakable(in->text, n->literal); /* a URL shown */
+			if (shows_url(n))
+				append_breakable(in->text, n->literal);
 			else if (n->literal && p->doc->autospace)
 				append_spaced(in, n->literal);
 			else if (n->literal)

@@ -375,6 +375,14 @@ if "$MD2PDF" -q -o "$TMP/asc.pdf" "$TMP/asc.md" 2>/dev/null &&
 		{ x = $4; y = $3 } END { if (n != 4) { print "    " n " gaps, want 4"; bad = 1 }; exit bad }' >"$TMP/asc.log"
 then pass typo-autospace-code-both-sides
 else fail typo-autospace-code-both-sides "$(cat "$TMP/asc.log") $(words "$TMP/asc.pdf" | tr '\n' ' ')"; fi
+# A link into the article whose text is its own fragment (a contents list:
+# "[使用date命令设置](#使用date命令设置)") is words, gaps and all; a URL shown as
+# its link's text stays one token.
+printf -- '---\nlang: zh-CN\n---\n- [使用date命令设置](#使用date命令设置)\n- 见 <https://gitee.com/openeuler/community> 页面\n\n## 使用date命令设置\n\n正文。\n' >"$TMP/astoc.md"
+if "$MD2PDF" -q -o "$TMP/astoc.pdf" "$TMP/astoc.md" 2>/dev/null &&
+   [ "$(words "$TMP/astoc.pdf" | awk '{ print $1 }' | head -n 6 | tr '\n' '|')" = '使用|date|命令设置|见|https://gitee.com/openeuler/community|页面|' ]
+then pass typo-autospace-contents-links
+else fail typo-autospace-contents-links "$(words "$TMP/astoc.pdf" | awk '{ print $1 }' | head -n 6 | tr '\n' '|')"; fi
 # The title line takes the same gaps as the body (it is laid out from a
 # plain string, not from model nodes): 大会 | 2024 at the title's size.
 printf -- '---\ntitle: 全联接大会2024分论坛\nlang: zh-CN\n---\n正文。\n' >"$TMP/ast-title.md"
