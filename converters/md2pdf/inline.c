@@ -287,7 +287,8 @@ footnote_ref(struct pdf *p, struct pdf_inline *in, const struct art_node *n)
 static bool
 shows_url(const struct art_node *n)
 {
-	const char *url = n->parent && n->parent->type == ART_LINK ? n->parent->u.link.url : NULL;
+	const char *url =
+	    n->parent && n->parent->type == ART_LINK ? n->parent->u.link.url : NULL;
 	return n->literal && url && url[0] != '#' && strstr(url, n->literal) &&
 	       strpbrk(n->literal, "/.:@");
 }
