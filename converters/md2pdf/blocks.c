@@ -150,7 +150,8 @@ block_lead(struct pdf *p, const struct art_node *n)
 			h *= p->cur.width / w;
 			w = p->cur.width;
 		}
-		return MIN(h, (p->cur.bottom - p->cur.top) * 0.6);
+		/* what must fit: pdf_image_fit() may set it that much smaller */
+		return MIN(h, (p->cur.bottom - p->cur.top) * 0.6) * PDF_IMAGE_SHRINK;
 	}
 	if (n->type == ART_CODE_BLOCK)
 		return 2 * pdf_pt(p, p->run->size.code) * 1.5 + 12;

@@ -408,6 +408,11 @@ pdf_image_fit(const struct pdf *p, double w, double h, double reserve)
 		maxh = 40;
 	if (h * s > maxh)
 		s = maxh / h;
+	/* a picture a little too tall for the rest of the page is set that
+	 * much smaller there rather than leave the space empty */
+	double room = pdf_room(p) - reserve - 1;
+	if (p->cur.page_used && h * s > room && h * s * PDF_IMAGE_SHRINK <= room)
+		s = room / h;
 	return s;
 }
 

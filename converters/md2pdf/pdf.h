@@ -444,8 +444,10 @@ void pdf_table_free(struct pdf_table *t); /* a table not drawn; NULL is fine */
 /* CSS pixels (96 to the inch) to points. */
 #define PDF_PX_TO_PT (72.0 / 96.0)
 /* image.c: the scale that fits (w, h) points to the column and page,
- * never up, with reserve points kept below; and the room for an image of
+ * never up, with reserve points kept below (and down to PDF_IMAGE_SHRINK
+ * of that to fit the rest of the page); and the room for an image of
  * height h made on this page or the next. */
+#define PDF_IMAGE_SHRINK 0.85
 double pdf_image_fit(const struct pdf *p, double w, double h, double reserve);
 void pdf_image_start(struct pdf *p, double h, double reserve);
 /* svg.c: an SVG image drawn at the cursor; 0 when librsvg cannot.

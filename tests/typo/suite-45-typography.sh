@@ -305,6 +305,30 @@ for k in range(90):
 }
 check typo-word-initial-hyphen-kept word_hyphens "$BUILD"
 
+# A picture a little too tall for the rest of the page (down to 85 %) is
+# set that much smaller there instead of leaving the space empty: with the
+# room below the text at least 86 % of its height, it stays on the page.
+picture_fits() {
+	local b=$1 dir=$TMP/fit k bad= room pg
+	rm -rf "$dir" && mkdir -p "$dir/out"
+	python3 "$ROOT/tests/hostile/mkpng.py" "$dir/shot.png" 500 320
+	for k in $(seq 12 1 33); do
+		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the picture near the foot of the page.\n\n' "$i"; done
+		  printf '![](shot.png)\n'; } >"$dir/p$k.md"
+	done
+	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || return 1
+	# the foot of the text block: where a full page's last line ends
+	bottom=$(pdftotext -f 1 -l 1 -bbox "$dir/out/p33.pdf" - | awk -F'"' '/<word / && $8 < 800 { if ($8 > m) m = $8 } END { print m }')
+	for k in $(seq 12 1 33); do
+		pg=$(pdfimages -list "$dir/out/p$k.pdf" | awk '$3 == "image" { print $1; exit }')
+		room=$(pdftotext -f 1 -l 1 -bbox "$dir/out/p$k.pdf" - | awk -F'"' -v b="$bottom" '/<word / && $8 < 800 { if ($8 > m) m = $8 } END { print b - m }')
+		# 240 pt tall (320 px); 10 pt for the paragraph gap
+		if [ "$pg" != 1 ] && awk -v r="$room" 'BEGIN { exit !(r - 10 >= 0.86 * 240) }'; then bad="$bad $k(room $room)"; fi
+	done
+	[ -z "$bad" ] || { echo "picture moved on although it nearly fit:$bad"; return 1; }
+}
+check typo-picture-shrinks-to-fit picture_fits "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
