@@ -382,14 +382,18 @@ pdf_table_new(struct pdf *p, const struct art_node *table)
 	int hn = art_table_head_rows(table);
 	g->hn = hn;
 	g->repeat = hn > 0 && hn < g->nrows && rows_height(g, 0, hn) < page_h / 3;
-	/* never the header rows (or the first row) alone at the foot of a
-	 * page: keep the next rows with them */
+	/* never the header rows with less than two rows of the body at the
+	 * foot of a page: keep the next rows with them */
 	int e = 1;
 	while (e < g->nrows && g->joined[e])
 		e++;
 	int f = MIN(MAX(e, hn) + 1, g->nrows);
-	while (f < g->nrows && g->joined[f])
-		f++;
+	for (int more = 0; more < 2; more++) {
+		while (f < g->nrows && g->joined[f])
+			f++;
+		if (more == 0 && f < g->nrows)
+			f++;
+	}
 	if (rows_height(g, 0, f) <= page_h)
 		g->keep = f;
 	else

@@ -219,6 +219,13 @@ pdf_table_draw(struct pdf *p, struct pdf_table *g)
 		double need = rows_height(g, r, e);
 		if (r == 0)
 			need = rows_height(g, 0, keep);
+		/* the last row never alone on a page: the one before goes with it */
+		int last = e + 1;
+		while (last < nrows && joined[last])
+			last++;
+		if (e < nrows && last == nrows && r > keep &&
+		    rows_height(g, r, nrows) <= page_h / 2)
+			need = rows_height(g, r, nrows);
 		if (!started) {
 			if (p->cur.page_used && pdf_room(p) < need)
 				pdf_new_page(p);

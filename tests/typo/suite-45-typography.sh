@@ -329,6 +329,27 @@ picture_fits() {
 }
 check typo-picture-shrinks-to-fit picture_fits "$BUILD"
 
+# A table breaks across pages with at least two body rows on each side:
+# never the header and one row at the foot of a page, nor the last row
+# alone under the repeated header (cri's "CONTAINER_UNKNOWN = 3").
+table_rows_split() {
+	local b=$1 dir=$TMP/trows k bad=
+	rm -rf "$dir" && mkdir -p "$dir/out"
+	for k in $(seq 20 1 34); do
+		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		  printf '| Value | Meaning |\n|---|---|\n'
+		  for r in 1 2 3 4 5 6; do printf '| ROW%d | Status number %d of the container. |\n' "$r" "$r"; done; } >"$dir/t$k.md"
+	done
+	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || return 1
+	for k in $(seq 20 1 34); do
+		pdftotext -enc UTF-8 "$dir/out/t$k.pdf" - | awk -v k="$k" 'BEGIN { RS = "\f" }
+			{ n = gsub(/ROW[0-9]/, "&"); if (n) c[NR] = n }
+			END { for (p in c) if (c[p] == 1 && length(c) > 1) { printf " %s(page %s: 1 row)", k, p; bad = 1 }; exit bad }' || bad="$bad $k"
+	done
+	[ -z "$bad" ] || { echo "a page with one row of a split table:$bad"; return 1; }
+}
+check typo-table-split-two-rows table_rows_split "$BUILD"
+
 # ---------------------------------------------------------------- compression
 # Two adjacent full-width marks take 1.5 em, not 2 (clreq 3.1.6): the
 # line below has 20 characters and four such pairs (：“ 。” ）、 ”。), so
