@@ -13,7 +13,9 @@
  * of columns the slot's text covers, -1 under a rowspan from above. */
 struct text_grid {
 	int nrows, ncols;
-	char **text;
+	char **text;  /* on one line: aligned columns */
+	char **lines; /* with the cell's line breaks (<br>): records; NULL
+	                 where text is "" or NULL */
 	int *span;
 };
 
@@ -29,16 +31,19 @@ pad_cell(GString *s, const char *text, int width, enum art_align align)
 static struct text_grid
 text_grid_new(struct txt *t, const struct art_node *n)
 {
-	struct text_grid g = {MAX(n->u.table.nrows, 0), MAX(n->u.table.ncols, 0), NULL, NULL};
+	struct text_grid g = {MAX(n->u.table.nrows, 0), MAX(n->u.table.ncols, 0), NULL, NULL,
+	                      NULL};
 	size_t nslots = (size_t)g.nrows * (size_t)g.ncols;
 	g.text = g_new0(char *, nslots + 1);
+	g.lines = g_new0(char *, nslots + 1);
 	g.span = g_new0(int, nslots + 1);
 	for (const struct art_node *row = n->first_child; row; row = row->next)
 		for (const struct art_node *c = row->first_child; c; c = c->next) {
 			char *text = txt_inline_text(t, c);
-			g_strdelimit(text, "\n\t", ' ');
+			g_strdelimit(text, "\t", ' ');
 			size_t at = (size_t)c->u.cell.row * g.ncols + c->u.cell.col;
-			g.text[at] = g_strdup(g_strstrip(text));
+			g.lines[at] = g_strdup(g_strstrip(text));
+			g.text[at] = g_strdelimit(g_strdup(g.lines[at]), "\n", ' ');
 			g_free(text);
 		}
 	const struct art_node **slot = art_table_slots(n, 0);
@@ -62,9 +67,12 @@ text_grid_new(struct txt *t, const struct art_node *n)
 static void
 text_grid_free(struct text_grid *g)
 {
-	for (size_t i = 0; i < (size_t)g->nrows * (size_t)g->ncols; i++)
+	for (size_t i = 0; i < (size_t)g->nrows * (size_t)g->ncols; i++) {
 		g_free(g->text[i]);
+		g_free(g->lines[i]);
+	}
 	g_free(g->text);
+	g_free(g->lines);
 	g_free(g->span);
 }
 
@@ -160,9 +168,12 @@ txt_render_table(struct txt *t, const struct art_node *n, const char *first, con
 				/* covered by a span: nothing of its own to say */
 				if (!cells[i] || span[i] < 1)
 					continue;
+				/* the value keeps its line breaks, each line under
+				 * the field's hang */
 				const char *h = head ? cell_at(&g, 0, i) : "";
-				char *text = *h ? g_strdup_printf("%s: %s", h, cells[i])
-				                : g_strdup(cells[i]);
+				const char *v = g.lines[(size_t)r * ncols + i];
+				v = v ? v : cells[i];
+				char *text = *h ? g_strdup_printf("%s: %s", h, v) : g_strdup(v);
 				txt_wrap(s, text, t->width,
 				         s->len == 0 ? first
 				         : !started  ? rest

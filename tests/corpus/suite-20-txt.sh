@@ -161,6 +161,14 @@ printf '![foo ![bar](/url)](/url2)\n\nx ![foo [bar](/url)](/url2) y\n' >"$TMP/al
 if [ "$(tr '\n' '|' <"$TMP/alt.txt")" = '[image: foo bar]||x [image: foo bar] y|' ]; then pass txt-nested-image-alt
 else fail txt-nested-image-alt "$(tr '\n' '|' <"$TMP/alt.txt")"; fi
 
+# a table printed as records keeps a cell's line breaks (<br>), each line
+# under the field (cri: "Valid values are as follows:<br>// unconfined...")
+printf '| Parameter | Description |\n|---|---|\n| level | One of:<br>debug<br>info<br>warn |\n' >"$TMP/rec.md"
+"$TXT" -q -w 30 "$TMP/rec.md" >"$TMP/rec.txt"
+if [ "$(tr '\n' '|' <"$TMP/rec.txt")" = 'Parameter: level|  Description: One of:|    debug|    info|    warn|' ]
+then pass txt-table-record-line-breaks
+else fail txt-table-record-line-breaks "$(tr '\n' '|' <"$TMP/rec.txt")"; fi
+
 # an icon in a line without alt text is decoration ("![](icon-note.gif)
 # **NOTE:**" in 69 places of the corpus): left out; with alt text, or a
 # picture without, it stays
