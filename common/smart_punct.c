@@ -156,6 +156,13 @@ text_quotes(struct art_node *n, const struct art_node *root, gunichar prev, int 
 			/* same length in UTF-8: rewritten in place */
 			g_unichar_to_utf8(
 			    k == 0 ? (open ? 0x201C : 0x201D) : (open ? 0x2018 : 0x2019), p);
+		} else if (!open && before && strchr("([{", (int)before) && next &&
+		           !g_unichar_isspace(next)) {
+			/* right after an opening bracket a quote opens:
+			 * ("/etc") took a closing one (flanking rules:
+			 * punctuation on both sides) */
+			open = true;
+			g_unichar_to_utf8(k == 0 ? 0x201C : 0x2018, p);
 		}
 		if (open)
 			depth[k]++;

@@ -122,6 +122,10 @@ TEST(smart_cjk_quotes)
 	     "添加--cap-add来获得，运行pcs--help查看"},
 	    {"设置为\"\"。执行sudoedit –s /", "设置为“”。执行sudoedit–s/"},
 	    {"[https://a.org/x--y](https://a.org/x--y)", "https://a.org/x--y"},
+	    /* right after an opening bracket a quote opens */
+	    {"value (\"/etc\") and process(\"/usr/bin/sudo\")",
+	     "value(“/etc”)andprocess(“/usr/bin/sudo”)"},
+	    {"[\"a\"] and ( \"x\" )", "[“a”]and(“x”)"},
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *got = body_text(cases[i].in, true);
