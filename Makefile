@@ -202,7 +202,7 @@ fuzz-compile: all
 DEPS_BUILD := make gcc pkg-config libglib2.0-dev libcmark-gfm-dev \
     libcmark-gfm-extensions-dev libyaml-dev libzip-dev libxml2-dev \
     libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev libpng-dev \
-    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk fonts-dejavu-core \
+    libfontconfig-dev libicu-dev libharfbuzz-dev fonts-noto-cjk fonts-dejavu-core fonts-symbola \
     libpcre2-dev liblzma-dev zlib1g-dev libdeflate-dev
 DEPS_TEST  := poppler-utils qpdf python3 epubcheck default-jdk-headless unzip time man-db parallel valgrind fontconfig
 DEPS_FUZZ  := clang libclang-rt-dev

@@ -96,7 +96,20 @@ lang_is_zh_ja(const char *lang)
 bool
 art_is_fw_punct(gunichar c)
 {
-	return is_fwh(c) && !art_is_cjk_letter(c) && g_unichar_ispunct(c);
+	if (!is_fwh(c) || art_is_cjk_letter(c))
+		return false;
+	switch (g_unichar_type(c)) { /* punctuation, not symbols such as ❌ */
+	case G_UNICODE_CONNECT_PUNCTUATION:
+	case G_UNICODE_DASH_PUNCTUATION:
+	case G_UNICODE_OPEN_PUNCTUATION:
+	case G_UNICODE_CLOSE_PUNCTUATION:
+	case G_UNICODE_INITIAL_PUNCTUATION:
+	case G_UNICODE_FINAL_PUNCTUATION:
+	case G_UNICODE_OTHER_PUNCTUATION:
+		return true;
+	default:
+		return false;
+	}
 }
 
 char *

@@ -65,6 +65,7 @@ TEST(text_spaces_by_fullwidth_punctuation)
 	    {"2014 年：  linux", "2014 年：linux"},
 	    {"a , b and c", "a , b and c"},
 	    {"汉 字 text", "汉 字 text"},
+	    {"a cross ❌ and ✔ here", "a cross ❌ and ✔ here"}, /* symbols, not punctuation */
 	};
 	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
 		char *got = art_drop_spaces_by_fw_punct(cases[i][0]);
