@@ -320,6 +320,51 @@ art_autospace_between(gunichar a, gunichar b)
 	return (ha && latin_alnum(b)) || (latin_alnum(a) && hb);
 }
 
+/* ASCII punctuation that may begin (lead) or end a Latin word such as
+ * "--utc", "/etc/locale.conf", "_int_malloc", "C/C++": the word takes the
+ * gap at that edge as a letter would.  Not , ; : ! ? (they end a phrase),
+ * nor quotes (smart_punct.c decides them), nor % (a unit: 10%的). */
+static bool
+word_edge(gunichar c, bool lead)
+{
+	return c && c < 0x80 && strchr(lead ? "-/_~.$@#<([*&+=" : "/_+-.*#)]>&=", (int)c);
+}
+
+/* Whether the Latin run at p (up to a space, a non-ASCII character or the
+ * end, scanning backward from p when back, within [start, ...)) holds a
+ * letter or digit. */
+static bool
+run_has_alnum(const char *start, const char *p, bool back)
+{
+	for (int n = 0; n < 256; n++) {
+		if (back ? p <= start : !*p)
+			return false;
+		unsigned char c = (unsigned char)(back ? p[-1] : *p);
+		if (c >= 0x80 || g_ascii_isspace(c))
+			return false;
+		if (g_ascii_isalnum(c))
+			return true;
+		p += back ? -1 : 1;
+	}
+	return false;
+}
+
+bool
+art_autospace_join(const char *start, const char *at)
+{
+	const char *p = at > start ? g_utf8_find_prev_char(start, at) : NULL;
+	gunichar a = p ? g_utf8_get_char(p) : 0, b = *at ? g_utf8_get_char(at) : 0;
+	if (art_autospace_between(a, b))
+		return true;
+	bool ha = g_unichar_get_script(a) == G_UNICODE_SCRIPT_HAN;
+	bool hb = g_unichar_get_script(b) == G_UNICODE_SCRIPT_HAN;
+	if (ha && word_edge(b, true))
+		return run_has_alnum(start, at, false); /* 添加 --utc */
+	if (hb && word_edge(a, false))
+		return run_has_alnum(start, at, true); /* C/C++ 中 */
+	return false;
+}
+
 bool
 art_autospace_at(gunichar before, gunichar after, bool code_before, bool code_after)
 {

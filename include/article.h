@@ -451,6 +451,12 @@ bool art_autospace_between(gunichar before, gunichar after);
  * Han text around it whatever its edge characters, so "编辑`/etc/hosts`文件"
  * takes a gap on both sides, not only after the "s". */
 bool art_autospace_at(gunichar before, gunichar after, bool code_before, bool code_after);
+/* The same inside text: the gap before the character at at, with the text
+ * from start before it and NUL-terminated text after it.  A Latin word
+ * that begins or ends with punctuation takes the gap there too ("添加
+ * --utc 或 -u 参数", "保存在 /etc/locale.conf 文件中", "C/C++ 中"), when it
+ * holds a letter or digit. */
+bool art_autospace_join(const char *start, const char *at);
 /* Han, kana, Hangul or Bopomofo: letters that take CJK rules (no italic,
  * no spaces between them, CJK justification). */
 bool art_is_cjk_letter(gunichar c);

@@ -115,8 +115,11 @@ append_spaced(struct pdf_inline *in, const char *s)
 {
 	for (const char *q = s; *q;) {
 		const char *e = g_utf8_next_char(q);
-		gunichar c = g_utf8_get_char(q);
-		if (art_autospace_between(last_char(in->text), c))
+		/* the text before: what is in the line, the text after: s */
+		bool gap = q == s
+		               ? art_autospace_between(last_char(in->text), g_utf8_get_char(q))
+		               : art_autospace_join(s, q);
+		if (gap)
 			autospace_mark(in);
 		char one[8];
 		memcpy(one, q, (size_t)(e - q));

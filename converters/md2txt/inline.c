@@ -147,7 +147,7 @@ autospace(GString *b, gsize from, bool inside, bool code, bool after_code)
 	for (const char *s = b->str + from; *s; s = g_utf8_next_char(s)) {
 		gunichar c = g_utf8_get_char(s);
 		if (first ? art_autospace_at(prev, c, after_code, code)
-		          : inside && art_autospace_between(prev, c))
+		          : inside && art_autospace_join(b->str + from, s))
 			g_string_append_c(o, ' ');
 		g_string_append_len(o, s, g_utf8_next_char(s) - s);
 		prev = c;

@@ -428,6 +428,13 @@ if "$MD2PDF" -q -o "$TMP/astoc.pdf" "$TMP/astoc.md" 2>/dev/null &&
    [ "$(words "$TMP/astoc.pdf" | awk '{ print $1 }' | head -n 6 | tr '\n' '|')" = '使用|date|命令设置|见|https://gitee.com/openeuler/community|页面|' ]
 then pass typo-autospace-contents-links
 else fail typo-autospace-contents-links "$(words "$TMP/astoc.pdf" | awk '{ print $1 }' | head -n 6 | tr '\n' '|')"; fi
+# A Latin word that begins or ends with punctuation takes the gap at that
+# edge too (the Chinese review: "添加--utc 或-u 参数" spaced on one side).
+printf -- '---\nlang: zh-CN\n---\n添加--utc或-u参数，在C/C++中。\n' >"$TMP/asw.md"
+if "$MD2PDF" -q -o "$TMP/asw.pdf" "$TMP/asw.md" 2>/dev/null &&
+   [ "$(words "$TMP/asw.pdf" | awk '{ print $1 }' | head -n 8 | tr '\n' '|')" = '添加|--utc|或|-u|参数，在|C/C++|中。|1|' ]
+then pass typo-autospace-word-edges
+else fail typo-autospace-word-edges "$(words "$TMP/asw.pdf" | awk '{ print $1 }' | head -n 8 | tr '\n' '|')"; fi
 # The title line takes the same gaps as the body (it is laid out from a
 # plain string, not from model nodes): 大会 | 2024 at the title's size.
 printf -- '---\ntitle: 全联接大会2024分论坛\nlang: zh-CN\n---\n正文。\n' >"$TMP/ast-title.md"
@@ -439,10 +446,10 @@ else fail typo-autospace-title "$(words "$TMP/ast-title.pdf" | head -n 3 | tr '\
 # md2txt --autospace puts one space there instead (not inside code, not
 # inside 2万; on both sides of a code span, as md2pdf's gap); without it
 # the text is as typed
-printf '中文abc中文，在openEuler社区有2万人，用`ls`命令，编辑`/etc/hosts`文件。\n' >"$TMP/ast.md"
+printf '中文abc中文，在openEuler社区有2万人，用`ls`命令，编辑`/etc/hosts`文件，添加--utc或-u参数，在C/C++中。\n' >"$TMP/ast.md"
 got=$("$BUILD/md2txt" -q -w 200 --autospace "$TMP/ast.md"); plain=$("$BUILD/md2txt" -q -w 200 "$TMP/ast.md")
-if [ "$got" = '中文 abc 中文，在 openEuler 社区有 2万人，用 ls 命令，编辑 /etc/hosts 文件。' ] &&
-   [ "$plain" = '中文abc中文，在openEuler社区有2万人，用ls命令，编辑/etc/hosts文件。' ]; then pass typo-txt-autospace
+if [ "$got" = '中文 abc 中文，在 openEuler 社区有 2万人，用 ls 命令，编辑 /etc/hosts 文件，添加 --utc 或 -u 参数，在 C/C++ 中。' ] &&
+   [ "$plain" = '中文abc中文，在openEuler社区有2万人，用ls命令，编辑/etc/hosts文件，添加--utc或-u参数，在C/C++中。' ]; then pass typo-txt-autospace
 else fail typo-txt-autospace "got '$got' / '$plain'"; fi
 
 # ---------------------------------------------------------------- table words

@@ -56,6 +56,29 @@ TEST(text_segment_breaks)
 	CHECK(!art_segment_break_removed(0x3002, 0xAC00, "ko")); /* 。/가: Korean spaces */
 }
 
+/* A Latin word that begins or ends with punctuation takes the CJK-Latin
+ * gap at that edge when it holds a letter or digit. */
+TEST(text_autospace_word_edges)
+{
+	static const struct {
+		const char *text;
+		int at; /* byte offset of the character after the gap asked about */
+		bool gap;
+	} cases[] = {
+	    {"添加--utc", 6, true},        /* 加|--utc */
+	    {"保存在/etc/x文件", 9, true}, /* 在|/etc */
+	    {"在C/C++中", 8, true},        /* C++|中 */
+	    {"调用_x来", 6, true},         /* 用|_x */
+	    {"占10%的", 6, false},         /* 10%|的: a unit */
+	    {"中文,English", 6, false},    /* 文|, */
+	    {"见(这)文", 3, false},        /* no Latin letter in the run */
+	    {"加--", 3, false},            /* nothing after the hyphens */
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++)
+		CHECK_INT(art_autospace_join(cases[i].text, cases[i].text + cases[i].at),
+		          cases[i].gap);
+}
+
 /* Spaces typed beside full-width punctuation go; others stay. */
 TEST(text_spaces_by_fullwidth_punctuation)
 {
