@@ -11,7 +11,8 @@
  * (pdftotext, copy and paste put one between the characters), so the rest
  * goes to the spaces and loose gaps first, and only then, up to the limit,
  * between Han characters.  A line that cannot be justified within the
- * limits is left ragged.
+ * limits gets up to twice them (a loose line reads better than a ragged
+ * one in a justified paragraph); past that it is left ragged.
  */
 #include "pdf.h"
 
@@ -21,6 +22,7 @@ enum gap { GAP_NONE, GAP_SPACE, GAP_LOOSE, GAP_HAN };
 #define LOOSE_MAX 0.25
 #define HAN_SOFT 0.09 /* poppler's pdftotext starts a new word past 0.1 em */
 #define HAN_MAX 0.25
+#define LAST_RESORT 2.0 /* the limits times this for a line that needs it */
 
 /* The opportunity after character c when d follows: CJK text has one
  * between any two characters, Latin text only at spaces. */
@@ -46,9 +48,10 @@ struct cluster {
 /* Extra space per gap of each kind for slack (pango units), or false when
  * the limits do not allow it.  n[]: the number of gaps of each kind. */
 static bool
-share(int slack, const int n[4], int em, double extra[4])
+share(int slack, const int n[4], int em, double loose, double extra[4])
 {
-	double cap[4] = {0, SPACE_MAX * em, LOOSE_MAX * em, HAN_MAX * em};
+	double cap[4] = {0, SPACE_MAX * loose * em, LOOSE_MAX * loose * em,
+	                 HAN_MAX * loose * em};
 	int all = n[GAP_SPACE] + n[GAP_LOOSE] + n[GAP_HAN];
 	if (all == 0)
 		return false;
@@ -130,8 +133,10 @@ pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 		a->gap = gap_after(a->c, g_array_index(cl, struct cluster, i + 1).c);
 		n[a->gap]++;
 	}
+	/* within the limits; else up to twice them, as a loose line reads
+	 * better than one left ragged in a justified paragraph */
 	double extra[4];
-	int ok = share(slack, n, em, extra);
+	int ok = share(slack, n, em, 1.0, extra) || share(slack, n, em, LAST_RESORT, extra);
 	if (ok) {
 		/* whole units; what rounding leaves over goes to the last gaps */
 		int given = 0, last = -1;
