@@ -284,6 +284,8 @@ art_no_break_between(gunichar before, gunichar after)
 {
 	if ((before == 0x2014 && after == 0x2014) || (before == 0x2026 && after == 0x2026))
 		return true;
+	if (before == '-' && after == '>') /* the C operator: victim->bk */
+		return true;
 	/* 850万+, 10%+, 3千: the unit (and a sign after it) stay with the number */
 	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
 }

@@ -435,7 +435,8 @@ int art_str_width(const char *s, gssize len);
 bool art_segment_break_removed(gunichar before, gunichar after, const char *lang);
 /* True where a line must not break between before and after although
  * UAX #14 allows it (clreq 3.1.7): inside "——" and "……", between a number
- * and its unit or percent sign ("850万+", "10%+").  Both renderers apply it. */
+ * and its unit or percent sign ("850万+", "10%+"), inside "->".  Both
+ * renderers apply it. */
 bool art_no_break_between(gunichar before, gunichar after);
 /* UAX #14 LB20a (Unicode 15.1): no break after a hyphen that starts a word
  * ("-c", "--loadbalance", "–H"): art_is_hyphen() for the hyphens (-, ‐, ‑

@@ -82,8 +82,20 @@ protect_word_hyphens(struct wline *w)
 	}
 }
 
+/* A file path ("/etc/yum.repos.d/openEuler.repo", "./x/y"), not longer
+ * than PATH_MAX_COLS: one word, as a URL. */
+#define PATH_MAX_COLS 60
+static bool
+path_like(const char *s, size_t len)
+{
+	if (len < 2 || len > PATH_MAX_COLS || !memchr(s + 1, '/', len - 1))
+		return false;
+	return s[0] == '/' || (s[0] == '~' && s[1] == '/') || (s[0] == '.' && s[1] == '/') ||
+	       (len > 2 && s[0] == '.' && s[1] == '.' && s[2] == '/');
+}
+
 /* A URL is one word to a reader (and to copy-paste): no breaks after its
- * slashes or dots, which UAX #14 would otherwise allow. */
+ * slashes or dots, which UAX #14 would otherwise allow; nor a file path. */
 static void
 protect_urls(struct wline *w)
 {
@@ -102,7 +114,7 @@ protect_urls(struct wline *w)
 		const char *start = w->text + w->off[i];
 		size_t blen = (size_t)(w->off[j] - w->off[i]);
 		if ((memchr(start, ':', blen) && g_strstr_len(start, (gssize)blen, "://")) ||
-		    (blen > 4 && strncmp(start, "www.", 4) == 0)) {
+		    (blen > 4 && strncmp(start, "www.", 4) == 0) || path_like(start, blen)) {
 			for (int k = i + 1; k < j; k++)
 				w->keep[k] = true;
 		}

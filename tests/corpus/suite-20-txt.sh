@@ -169,6 +169,13 @@ if [ "$(tr '\n' '|' <"$TMP/rec.txt")" = 'Parameter: level|  Description: One of:
 then pass txt-table-record-line-breaks
 else fail txt-table-record-line-breaks "$(tr '\n' '|' <"$TMP/rec.txt")"; fi
 
+# a file path is one word, as a URL, and "->" is never split: no line
+# ends in "/" or "-" cut out of them, at any width
+printf 'The file is in the /etc/yum.repos.d/openEuler.repo folder and victim->fd_nextsize = victim->bk_nextsize here and more text /sys/kernel/security/ima/policy file.\n' >"$TMP/path.md"
+cut=$(for w in $(seq 24 2 70); do "$TXT" -q -w "$w" "$TMP/path.md"; done | grep -cE '[/-]$')
+if [ "$cut" = 0 ]; then pass txt-paths-whole
+else fail txt-paths-whole "$cut lines end inside a path or '->'"; fi
+
 # an icon in a line without alt text is decoration ("![](icon-note.gif)
 # **NOTE:**" in 69 places of the corpus): left out; with alt text, or a
 # picture without, it stays

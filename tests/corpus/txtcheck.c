@@ -8,7 +8,8 @@
  *  - a line wider than WIDTH display columns (East Asian Wide = 2, as GLib
  *    says, independently of the model's art_str_width), unless it is
  *    code (its non-space characters equal those of a line of SOURCE.md),
- *    holds a URL, or is one unbreakable run after its prefix/marker;
+ *    holds a URL or a file path, or is one unbreakable run after its
+ *    prefix/marker;
  *  - a line (code excepted) starting with closing CJK punctuation or
  *    ending with an opening bracket;
  *  - any backslash outside code lines (cmark has unescaped them).
@@ -84,6 +85,18 @@ static bool
 unbreakable(const char *s)
 {
 	if (strstr(s, "://"))
+		return true;
+	/* a file path is one word too (md2txt's wrap.c, up to 60 columns) */
+	char **tokens = g_strsplit(s, " ", -1);
+	bool path = false;
+	for (char **t = tokens; *t && !path; t++) {
+		size_t n = strlen(*t);
+		path = n >= 2 && n <= 60 && strchr(*t + 1, '/') &&
+		       ((*t)[0] == '/' || g_str_has_prefix(*t, "./") ||
+		        g_str_has_prefix(*t, "~/") || g_str_has_prefix(*t, "../"));
+	}
+	g_strfreev(tokens);
+	if (path)
 		return true;
 	if (strchr(s, ' '))
 		return false;
