@@ -125,14 +125,23 @@ lead_in(const struct art_node *n)
 		return false;
 	if (n->parent && n->parent->type == ART_ITEM && n->next->type == ART_LIST)
 		return true;
+	/* a short paragraph before a table introduces it ("The API is used to
+	 * describe the container status." then its fields) */
+	if (n->next->type == ART_TABLE)
+		return true;
+	/* a paragraph of bold text only is a heading by another name ("**PXE**") */
+	const struct art_node *c = n->first_child;
+	if (n->type == ART_PARAGRAPH && c && c->type == ART_STRONG && !c->next)
+		return true;
 	char *t = g_strstrip(art_node_plain_text(n));
 	bool yes = announces(t) || captions(t);
 	g_free(t);
 	return yes;
 }
 
-/* The height the first lines of block n take: two lines of text or code,
- * or an image as pdf_render_image() scales it. */
+/* The height the first lines of block n take: three lines of text, two
+ * of code, a table's header and two rows, or an image as
+ * pdf_render_image() scales it. */
 static double
 block_lead(struct pdf *p, const struct art_node *n)
 {
@@ -155,7 +164,10 @@ block_lead(struct pdf *p, const struct art_node *n)
 	}
 	if (n->type == ART_CODE_BLOCK)
 		return 2 * pdf_pt(p, p->run->size.code) * 1.5 + 12;
-	return 2 * p->cur.body_size * 1.5;
+	if (n->type == ART_TABLE) /* its header and two rows (table.c keeps them) */
+		return 3 * (pdf_pt(p, p->run->size.table) * 1.5 + 6) + p->cur.body_size * 0.5;
+	/* three lines: a three-line paragraph is not split two and one */
+	return 3 * p->cur.body_size * 1.5;
 }
 
 /* What a heading needs below it on its page: the first lines of the block
@@ -207,8 +219,10 @@ heading_number(struct pdf *p, int level)
 	return g_string_free(g, FALSE);
 }
 
+/* A heading; table_lead > 0: what the table after it needs on its first
+ * page (measured, pdf_table_lead()). */
 static void
-render_heading(struct pdf *p, const struct art_node *n)
+render_heading(struct pdf *p, const struct art_node *n, double table_lead)
 {
 	int level = CLAMP(n->u.heading.level, 1, 6);
 	double pt = pdf_pt(p, p->run->size.heading[level]);
@@ -227,7 +241,8 @@ render_heading(struct pdf *p, const struct art_node *n)
 	/* keep with next: the heading and the first lines of what follows */
 	pdf_space(p, level <= 2 ? pt * 1.1 : pt * 0.9);
 	pdf_need(p, (double)h / PANGO_SCALE + 4 +
-	                MAX(p->cur.body_size * 3.2, follow_lead(p, n->next, 3)));
+	                MAX(p->cur.body_size * 3.2,
+	                    table_lead > 0 ? table_lead : follow_lead(p, n->next, 3)));
 	pdf_settle(p);
 	char *dest = n->u.heading.id && *n->u.heading.id
 	                 ? g_strdup(n->u.heading.id)
@@ -434,6 +449,30 @@ render_figure(struct pdf *p, const struct art_node *n)
 	pdf_space(p, para_gap(p) + 4);
 }
 
+/* When block n is a table, or a paragraph introducing one: what they need
+ * on the page they start (the table's first rows, pdf_table_lead(), and
+ * two lines of the paragraph), the table measured into *measured (and
+ * drawn from it); -1 otherwise. */
+static double
+table_lead(struct pdf *p, const struct art_node *n, struct pdf_table **measured)
+{
+	const struct art_node *t = n;
+	bool intro = false;
+	if (t && t->type == ART_PARAGRAPH && t->next && t->next->type == ART_TABLE &&
+	    lead_in(t)) {
+		intro = true;
+		t = t->next;
+	}
+	if (!t || t->type != ART_TABLE)
+		return -1;
+	if (!*measured || pdf_table_node(*measured) != t) {
+		pdf_table_free(*measured);
+		*measured = pdf_table_new(p, t);
+	}
+	return pdf_table_lead(p, *measured) +
+	       (intro ? 2 * p->cur.body_size * 1.5 + para_gap(p) : 0);
+}
+
 /* *measured: a table that a block before it measured (to stay with its
  * first rows), for the next block, that table, to draw. */
 static void
@@ -446,20 +485,28 @@ render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measure
 		 * table's first rows */
 		if (n->next && n->next->type == ART_TABLE) {
 			char *t = g_strstrip(art_node_plain_text(n));
-			if (g_utf8_strlen(t, -1) <= 40 || captions(t)) {
-				*measured = pdf_table_new(p, n->next);
+			if (g_utf8_strlen(t, -1) <= 40 || captions(t))
 				pdf_need(p, p->cur.body_size * 1.6 + para_gap(p) +
-				                pdf_table_lead(p, *measured));
-			}
+				                table_lead(p, n->next, measured));
 			g_free(t);
 		}
-		p->cur.keep_next = lead_in(n) ? para_gap(p) + block_lead(p, n->next) : 0;
+		p->cur.keep_next = 0;
+		if (lead_in(n)) {
+			/* the table it introduces, directly or through another
+			 * lead-in ("**MountPropagation**", a sentence, the table) */
+			double lead = table_lead(p, n->next, measured);
+			p->cur.keep_next =
+			    para_gap(p) + (lead >= 0 ? lead : block_lead(p, n->next));
+		}
 		render_paragraph(p, n);
 		p->cur.keep_next = 0;
 		break;
-	case ART_HEADING:
-		render_heading(p, n);
+	case ART_HEADING: {
+		/* a heading keeps with the rows its table keeps together, the
+		 * table next or after a short paragraph that introduces it */
+		render_heading(p, n, MAX(table_lead(p, n->next, measured), 0));
 		break;
+	}
 	case ART_BLOCKQUOTE:
 		render_quote(p, n);
 		break;

@@ -11,8 +11,9 @@
  * (pdftotext, copy and paste put one between the characters), so the rest
  * goes to the spaces and loose gaps first, and only then, up to the limit,
  * between Han characters.  A line that cannot be justified within the
- * limits gets up to twice them (a loose line reads better than a ragged
- * one in a justified paragraph); past that it is left ragged.
+ * limits gets up to half as much again (a loose line reads better than a
+ * ragged one in a justified paragraph; twice letter-spaced Chinese lines
+ * visibly); past that it is left ragged.
  */
 #include "pdf.h"
 
@@ -22,7 +23,7 @@ enum gap { GAP_NONE, GAP_SPACE, GAP_LOOSE, GAP_HAN };
 #define LOOSE_MAX 0.25
 #define HAN_SOFT 0.09 /* poppler's pdftotext starts a new word past 0.1 em */
 #define HAN_MAX 0.25
-#define LAST_RESORT 2.0 /* the limits times this for a line that needs it */
+#define LAST_RESORT 1.5 /* the limits times this for a line that needs it */
 
 /* The opportunity after character c when d follows: CJK text has one
  * between any two characters, Latin text only at spaces. */
@@ -133,8 +134,8 @@ pdf_justify_line(PangoLayoutLine *line, const char *text, int width, int em)
 		a->gap = gap_after(a->c, g_array_index(cl, struct cluster, i + 1).c);
 		n[a->gap]++;
 	}
-	/* within the limits; else up to twice them, as a loose line reads
-	 * better than one left ragged in a justified paragraph */
+	/* within the limits; else up to LAST_RESORT times them, as a loose
+	 * line reads better than one left ragged in a justified paragraph */
 	double extra[4];
 	int ok = share(slack, n, em, 1.0, extra) || share(slack, n, em, LAST_RESORT, extra);
 	if (ok) {

@@ -394,6 +394,9 @@ pdf_table_new(struct pdf *p, const struct art_node *table)
 		if (more == 0 && f < g->nrows)
 			f++;
 	}
+	/* three rows of body or fewer cannot break two and two: all together */
+	if (g->nrows - MAX(e, hn) <= 3)
+		f = g->nrows;
 	if (rows_height(g, 0, f) <= page_h)
 		g->keep = f;
 	else

@@ -223,7 +223,7 @@ pdf_table_draw(struct pdf *p, struct pdf_table *g)
 		int last = e + 1;
 		while (last < nrows && joined[last])
 			last++;
-		if (e < nrows && last == nrows && r > keep &&
+		if (e < nrows && last == nrows && r >= keep &&
 		    rows_height(g, r, nrows) <= page_h / 2)
 			need = rows_height(g, r, nrows);
 		if (!started) {

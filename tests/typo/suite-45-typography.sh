@@ -339,20 +339,35 @@ table_rows_split() {
 		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
 		  printf '| Value | Meaning |\n|---|---|\n'
 		  for r in 1 2 3 4 5 6; do printf '| ROW%d | Status number %d of the container. |\n' "$r" "$r"; done; } >"$dir/t$k.md"
+		# three rows cannot split two and two: the table stays whole;
+		# a heading and a sentence before it stay with it (cri's
+		# "ContainerStatus", "The API is used to ...", its fields)
+		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		  printf '#### HEADKK Status\n\nThe API is used to describe the status.\n\n| Value | Meaning |\n|---|---|\n'
+		  for r in 1 2 3; do printf '| ROW%d | Status number %d of the container, with a description long enough to take two lines in its cell of the table. |\n' "$r" "$r"; done; } >"$dir/u$k.md"
+		# a bold line is a heading by another name: it stays with the
+		# three-line paragraph after it
+		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		  printf '**BOLDLL**\n\nFirst line PARAMM of three\\\nthe second line\\\nthe third line.\n'; } >"$dir/v$k.md"
 	done
 	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || return 1
 	for k in $(seq 20 1 34); do
 		pdftotext -enc UTF-8 "$dir/out/t$k.pdf" - | awk -v k="$k" 'BEGIN { RS = "\f" }
 			{ n = gsub(/ROW[0-9]/, "&"); if (n) c[NR] = n }
 			END { for (p in c) if (c[p] == 1 && length(c) > 1) { printf " %s(page %s: 1 row)", k, p; bad = 1 }; exit bad }' || bad="$bad $k"
+		pdftotext -enc UTF-8 "$dir/out/u$k.pdf" "$dir/t.txt"
+		pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
+		[ "$(pg HEADKK)" = "$(pg ROW1)" ] && [ "$(pg ROW1)" = "$(pg ROW3)" ] || bad="$bad heading-table:$k"
+		pdftotext -enc UTF-8 "$dir/out/v$k.pdf" "$dir/t.txt"
+		[ "$(pg BOLDLL)" = "$(pg PARAMM)" ] || bad="$bad bold-paragraph:$k"
 	done
 	[ -z "$bad" ] || { echo "a page with one row of a split table:$bad"; return 1; }
 }
 check typo-table-split-two-rows table_rows_split "$BUILD"
 
 # Justified English with long words: a line that needs more than the
-# usual word space gets up to twice the limits rather than being left
-# ragged mid-paragraph (16 of 39 lines were; now only those past twice).
+# usual word space gets up to 1.5 times the limits rather than being left
+# ragged mid-paragraph (16 of 39 lines were; 9 now, past 1.5 times).
 loose_not_ragged() {
 	local b=$1 n
 	python3 -c "
@@ -368,7 +383,7 @@ import re, sys
 xs = [float(x) for x in re.findall(r"<line xMin=\"56\.6\d*\" yMin=\"[\d.]+\" xMax=\"([\d.]+)\"", sys.stdin.read())]
 print(sum(1 for x in xs[:-1] if x < 537))')
 	echo "$n lines end short of the margin"
-	[ "$n" -le 6 ]
+	[ "$n" -le 10 ]
 }
 check typo-justified-loose-not-ragged loose_not_ragged "$BUILD"
 
