@@ -525,9 +525,15 @@ art_resource_get_trusted(struct article *art, const char *path, struct art_pos p
 }
 
 bool
-art_resource_is_icon(const struct art_resource *res)
+art_resource_sized(const struct art_resource *res)
 {
 	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
-	       res->width > 0 && res->height > 0 && res->height <= ART_ICON_MAX_PX &&
+	       res->width > 0 && res->height > 0;
+}
+
+bool
+art_resource_is_icon(const struct art_resource *res)
+{
+	return art_resource_sized(res) && res->height <= ART_ICON_MAX_PX &&
 	       res->width <= 10 * ART_ICON_MAX_PX;
 }

@@ -249,6 +249,8 @@ const char *art_image_type_mime(enum art_image_type type);
  * without alt text out (it is decoration). */
 #define ART_ICON_MAX_PX 64
 bool art_resource_is_icon(const struct art_resource *res);
+/* Whether an image was read and its size is known (it can be laid out). */
+bool art_resource_sized(const struct art_resource *res);
 
 /* ---------------------------------------------------------------- article */
 

@@ -4,25 +4,10 @@
  * puts an object replacement character with a pango shape attribute of
  * its size there (data: the image's node); pango calls
  * pdf_image_shape_renderer() to paint it where the line is drawn.  A
- * bigger image is drawn as a block after the text (image.c).
+ * bigger image is drawn as a block after the text (image.c), but in a
+ * table cell it is set in the line too, scaled to the column (table.c).
  */
 #include "pdf.h"
-
-/* An image met in text sits in its line when it is an icon
- * (art_resource_is_icon()); a bigger one is drawn as a block after the
- * text. */
-bool
-pdf_image_inline(const struct art_resource *res)
-{
-	return art_resource_is_icon(res);
-}
-
-bool
-pdf_image_sized(const struct art_resource *res)
-{
-	return res && res->status == ART_RES_OK && res->path && res->type != ART_IMG_NONE &&
-	       res->width > 0 && res->height > 0;
-}
 
 /* A picture in a table cell: its natural size (96 dpi), scaled down to at
  * most max_w wide and two fifths of the page's text height tall. */

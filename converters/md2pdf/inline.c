@@ -368,8 +368,8 @@ pdf_inline_render(struct pdf *p, struct pdf_inline *in, const struct art_node *f
 			add_link(p, in, n, start);
 			break;
 		case ART_IMAGE:
-			bool icon = pdf_image_inline(n->u.image.res);
-			if (icon || (in->picture_w > 0 && pdf_image_sized(n->u.image.res))) {
+			bool icon = art_resource_is_icon(n->u.image.res);
+			if (icon || (in->picture_w > 0 && art_resource_sized(n->u.image.res))) {
 				/* an icon, or a picture in a table cell: in the
 				 * line, as a browser sets it */
 				struct pdf_icon ic = {(int)in->text->len, n, !icon};

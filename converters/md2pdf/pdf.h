@@ -461,13 +461,10 @@ bool pdf_svg_paint(struct pdf *p, const struct art_resource *res, double x, doub
 cairo_surface_t *pdf_image_surface(struct pdf *p, const struct art_resource *res);
 void pdf_image_undecodable(struct pdf *p, struct art_resource *res, const char *src,
                            struct art_pos pos);
-/* icon.c: whether an image met in text is small enough to sit in its
- * line (an icon) and its size there for text of size em (points); and
- * the callback through which pango draws it (pdf_fonts_init() sets it). */
-bool pdf_image_inline(const struct art_resource *res);
+/* icon.c: the size of an icon (art_resource_is_icon()) in a line of text
+ * of size em (points), of a picture in a table cell, and the callback
+ * through which pango draws them (pdf_fonts_init() sets it). */
 void pdf_image_inline_size(const struct art_resource *res, double em, double *w, double *h);
-/* Whether a picture can be set in a line (read, its size known). */
-bool pdf_image_sized(const struct art_resource *res);
 void pdf_image_picture_size(const struct pdf *p, const struct art_resource *res, double max_w,
                             double *w, double *h);
 /* (the shape attribute's data is the image's node) */
