@@ -185,6 +185,14 @@ kwn() {
 }
 check typo-keep-lead-in-with-next kwn "$BUILD"
 
+# For the page-break rows below.  page_of WORD TXT: the page of TXT
+# (pdftotext's output, pages split by form feeds) where WORD first shows;
+# fill_paras K: K one-line paragraphs that push what follows down the page.
+page_of() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$2"; }
+fill_paras() {
+	for i in $(seq 1 "$1"); do printf 'Paragraph %d of the text that pushes the next block near the foot of the page.\n\n' "$i"; done
+}
+
 # A heading never stays alone at the foot of a page: not before another
 # heading, nor before a paragraph that itself keeps with the picture it
 # announces ("…如下。", "…as follows."); a list item's text stays with its
@@ -202,7 +210,7 @@ keep_chain() {
 	done
 	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || { echo "md2pdf failed"; return 1; }
 	local bad=
-	pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
+	pg() { page_of "$1" "$dir/t.txt"; }
 	for k in $(seq 20 1 58); do
 		pdftotext -enc UTF-8 "$dir/out/a$k.pdf" "$dir/t.txt"
 		[ "$(pg HEADAA)" = "$(pg TEXTCC)" ] || bad="$bad heading-heading:$k"
@@ -227,7 +235,7 @@ keep_captions() {
 	rm -rf "$dir" && mkdir -p "$dir/out"
 	python3 "$ROOT/tests/hostile/mkpng.py" "$dir/shot.png" 500 320
 	for k in $(seq 20 1 58); do
-		fill() { for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the next block near the foot of the page.\n\n' "$i"; done; }
+		fill() { fill_paras "$k"; }
 		{ fill; printf '**Figure 7** CAPAA Setting the keyboard layout\n![](shot.png)\n'; } >"$dir/a$k.md"
 		{ fill; printf '**Figure 8** CAPBB Setting the date and time\n\n![](shot.png)\n'; } >"$dir/b$k.md"
 		{ fill; printf '**Table 3** CAPCC Parameters in the ctr-img rm command, and more\n\n| Command | Description |\n|---|---|\n| ROWDD rm | Remove. |\n| images | List. |\n'; } >"$dir/c$k.md"
@@ -238,7 +246,7 @@ keep_captions() {
 	done
 	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || { echo "md2pdf failed"; return 1; }
 	local bad=
-	pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
+	pg() { page_of "$1" "$dir/t.txt"; }
 	for k in $(seq 20 1 58); do
 		for f in a b; do
 			pdftotext -enc UTF-8 "$dir/out/$f$k.pdf" "$dir/t.txt"
@@ -313,8 +321,7 @@ picture_fits() {
 	rm -rf "$dir" && mkdir -p "$dir/out"
 	python3 "$ROOT/tests/hostile/mkpng.py" "$dir/shot.png" 500 320
 	for k in $(seq 12 1 33); do
-		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the picture near the foot of the page.\n\n' "$i"; done
-		  printf '![](shot.png)\n'; } >"$dir/p$k.md"
+		{ fill_paras "$k"; printf '![](shot.png)\n'; } >"$dir/p$k.md"
 	done
 	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || return 1
 	# the foot of the text block: where a full page's last line ends
@@ -336,18 +343,18 @@ table_rows_split() {
 	local b=$1 dir=$TMP/trows k bad=
 	rm -rf "$dir" && mkdir -p "$dir/out"
 	for k in $(seq 20 1 34); do
-		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		{ fill_paras "$k"
 		  printf '| Value | Meaning |\n|---|---|\n'
 		  for r in 1 2 3 4 5 6; do printf '| ROW%d | Status number %d of the container. |\n' "$r" "$r"; done; } >"$dir/t$k.md"
 		# three rows cannot split two and two: the table stays whole;
 		# a heading and a sentence before it stay with it (cri's
 		# "ContainerStatus", "The API is used to ...", its fields)
-		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		{ fill_paras "$k"
 		  printf '#### HEADKK Status\n\nThe API is used to describe the status.\n\n| Value | Meaning |\n|---|---|\n'
 		  for r in 1 2 3; do printf '| ROW%d | Status number %d of the container, with a description long enough to take two lines in its cell of the table. |\n' "$r" "$r"; done; } >"$dir/u$k.md"
 		# a bold line is a heading by another name: it stays with the
 		# three-line paragraph after it
-		{ for i in $(seq 1 "$k"); do printf 'Paragraph %d of the text that pushes the table near the foot of the page.\n\n' "$i"; done
+		{ fill_paras "$k"
 		  printf '**BOLDLL**\n\nFirst line PARAMM of three\\\nthe second line\\\nthe third line.\n'; } >"$dir/v$k.md"
 	done
 	"$b/md2pdf" -q -O "$dir/out" "$dir"/*.md 2>/dev/null || return 1
@@ -356,10 +363,10 @@ table_rows_split() {
 			{ n = gsub(/ROW[0-9]/, "&"); if (n) c[NR] = n }
 			END { for (p in c) if (c[p] == 1 && length(c) > 1) { printf " %s(page %s: 1 row)", k, p; bad = 1 }; exit bad }' || bad="$bad $k"
 		pdftotext -enc UTF-8 "$dir/out/u$k.pdf" "$dir/t.txt"
-		pg() { awk -v w="$1" 'BEGIN { RS = "\f" } index($0, w) { print NR; exit }' "$dir/t.txt"; }
-		[ "$(pg HEADKK)" = "$(pg ROW1)" ] && [ "$(pg ROW1)" = "$(pg ROW3)" ] || bad="$bad heading-table:$k"
+		[ "$(page_of HEADKK "$dir/t.txt")" = "$(page_of ROW1 "$dir/t.txt")" ] &&
+			[ "$(page_of ROW1 "$dir/t.txt")" = "$(page_of ROW3 "$dir/t.txt")" ] || bad="$bad heading-table:$k"
 		pdftotext -enc UTF-8 "$dir/out/v$k.pdf" "$dir/t.txt"
-		[ "$(pg BOLDLL)" = "$(pg PARAMM)" ] || bad="$bad bold-paragraph:$k"
+		[ "$(page_of BOLDLL "$dir/t.txt")" = "$(page_of PARAMM "$dir/t.txt")" ] || bad="$bad bold-paragraph:$k"
 	done
 	[ -z "$bad" ] || { echo "a page with one row of a split table:$bad"; return 1; }
 }
