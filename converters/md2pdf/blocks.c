@@ -481,19 +481,12 @@ render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measure
 	pdf_anchors_at(p, n);
 	switch (n->type) {
 	case ART_PARAGRAPH:
-		/* a table's title ("Table 5 ...", one line) stays with the
-		 * table's first rows */
-		if (n->next && n->next->type == ART_TABLE) {
-			char *t = g_strstrip(art_node_plain_text(n));
-			if (g_utf8_strlen(t, -1) <= 40 || captions(t))
-				pdf_need(p, p->cur.body_size * 1.6 + para_gap(p) +
-				                table_lead(p, n->next, measured));
-			g_free(t);
-		}
 		p->cur.keep_next = 0;
 		if (lead_in(n)) {
-			/* the table it introduces, directly or through another
-			 * lead-in ("**MountPropagation**", a sentence, the table) */
+			/* the block it introduces; a table (its title, "Table 5
+			 * ...", or a sentence about it), directly or through
+			 * another lead-in ("**MountPropagation**", a sentence,
+			 * the table): the rows the table keeps together */
 			double lead = table_lead(p, n->next, measured);
 			p->cur.keep_next =
 			    para_gap(p) + (lead >= 0 ? lead : block_lead(p, n->next));
@@ -501,12 +494,11 @@ render_block(struct pdf *p, const struct art_node *n, struct pdf_table **measure
 		render_paragraph(p, n);
 		p->cur.keep_next = 0;
 		break;
-	case ART_HEADING: {
+	case ART_HEADING:
 		/* a heading keeps with the rows its table keeps together, the
 		 * table next or after a short paragraph that introduces it */
 		render_heading(p, n, MAX(table_lead(p, n->next, measured), 0));
 		break;
-	}
 	case ART_BLOCKQUOTE:
 		render_quote(p, n);
 		break;
