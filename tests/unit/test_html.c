@@ -62,6 +62,33 @@ out:
 	art_free(a);
 }
 
+/* A raw table without <thead> or <th> whose first row is bold in every
+ * cell has that row for its header; a first row with plain text in a cell,
+ * or a table with a marked header, is left as written. */
+TEST(html_bold_first_row_is_header)
+{
+	static const struct {
+		const char *src;
+		bool header;
+	} cases[] = {
+	    {"<table><tr><td><strong>命令</strong></td><td> <b>说明</b> </td></tr>"
+	     "<tr><td>load</td><td>导入</td></tr></table>\n",
+	     true},
+	    {"<table><tr><td><strong>命令</strong></td><td>说明</td></tr>"
+	     "<tr><td>load</td><td>导入</td></tr></table>\n",
+	     false},
+	    {"<table><tr><td><strong>only</strong></td></tr></table>\n", false},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct article *a = hload(cases[i].src, NULL);
+		struct art_node *t = ut_find(a->root, ART_TABLE);
+		CHECK(t != NULL);
+		if (t)
+			CHECK_INT(t->first_child->u.row.header, cases[i].header);
+		art_free(a);
+	}
+}
+
 TEST(html_markdown_cells_span_one)
 {
 	struct article *a = hload("| a | b |\n|---|---|\n| 1 | 2 |\n", NULL);
