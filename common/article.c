@@ -175,6 +175,30 @@ art_node_plain_text(const struct art_node *node)
 	return g_string_free(s, FALSE);
 }
 
+static bool
+is_blank_text(const struct art_node *n)
+{
+	if (n->type != ART_TEXT)
+		return false;
+	for (const char *p = n->literal ? n->literal : ""; *p; p++)
+		if (!g_ascii_isspace(*p))
+			return false;
+	return true;
+}
+
+struct art_node *
+art_sole_child(const struct art_node *n, enum art_node_type t)
+{
+	struct art_node *found = NULL;
+	for (struct art_node *c = n->first_child; c; c = c->next) {
+		if (c->type == t && !found)
+			found = c;
+		else if (!is_blank_text(c))
+			return NULL;
+	}
+	return found;
+}
+
 const struct art_node *
 art_title_heading(const struct article *art)
 {

@@ -243,21 +243,6 @@ table_rows(struct html_conversion *c, struct block_sink *b, struct art_node *tab
 	}
 }
 
-/* Whether a cell holds bold text only (white space aside). */
-static bool
-bold_only(const struct art_node *cell)
-{
-	bool bold = false;
-	for (const struct art_node *n = cell->first_child; n; n = n->next) {
-		if (n->type == ART_STRONG)
-			bold = true;
-		else if (n->type != ART_TEXT ||
-		         (n->literal && strspn(n->literal, " \t\n") < strlen(n->literal)))
-			return false;
-	}
-	return bold;
-}
-
 /* A table written without <thead> or <th> whose first row is bold in every
  * cell ("<td><strong>命令</strong></td>...") has that row for its header:
  * repeated on each page in the PDF, the field names of md2txt's records. */
@@ -271,7 +256,7 @@ bold_head_row(struct art_node *table)
 		if (r->u.row.header)
 			return; /* the author marked a header elsewhere */
 	for (const struct art_node *cell = first->first_child; cell; cell = cell->next)
-		if (!bold_only(cell))
+		if (!art_sole_child(cell, ART_STRONG))
 			return;
 	first->u.row.header = true;
 }

@@ -181,12 +181,23 @@ segment_breaks(struct article *art)
 
 /* Spaces typed beside full-width punctuation go, as segment breaks there
  * do: "（ gpa,len ）", "例如 etcd 。" (its glyph has its own white space).
- * Text only, never code. */
+ * Text only, never code; text of ASCII alone has none to drop (most of an
+ * English article: not copied). */
+static bool
+ascii_only(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
 static void
 fw_punct_spaces(struct article *art)
 {
 	for (struct art_node *n = art->root; n; n = art_node_next(n, art->root, true))
-		if (n->type == ART_TEXT && n->literal && strchr(n->literal, ' ')) {
+		if (n->type == ART_TEXT && n->literal && strchr(n->literal, ' ') &&
+		    !ascii_only(n->literal)) {
 			char *t = art_drop_spaces_by_fw_punct(n->literal);
 			g_free(n->literal);
 			n->literal = t;
@@ -195,35 +206,10 @@ fw_punct_spaces(struct article *art)
 
 /* ------------------------------------------------------------ figures */
 
-static bool
-is_blank_text(const struct art_node *n)
-{
-	if (n->type != ART_TEXT)
-		return false;
-	for (const char *p = n->literal ? n->literal : ""; *p; p++)
-		if (!g_ascii_isspace(*p))
-			return false;
-	return true;
-}
-
-/* The one child of type t among blank text, or NULL. */
-static struct art_node *
-sole_child(struct art_node *n, enum art_node_type t)
-{
-	struct art_node *found = NULL;
-	for (struct art_node *c = n->first_child; c; c = c->next) {
-		if (c->type == t && !found)
-			found = c;
-		else if (!is_blank_text(c))
-			return NULL;
-	}
-	return found;
-}
-
 static void
 make_figure(struct article *art, struct art_node *para)
 {
-	struct art_node *img = sole_child(para, ART_IMAGE);
+	struct art_node *img = art_sole_child(para, ART_IMAGE);
 	for (struct art_node *c = para->first_child, *nx; c; c = nx) {
 		nx = c->next;
 		if (c != img)
@@ -232,7 +218,7 @@ make_figure(struct article *art, struct art_node *para)
 	para->type = ART_FIGURE;
 	struct art_node *cap = para->next;
 	struct art_node *strong =
-	    cap && cap->type == ART_PARAGRAPH ? sole_child(cap, ART_STRONG) : NULL;
+	    cap && cap->type == ART_PARAGRAPH ? art_sole_child(cap, ART_STRONG) : NULL;
 	if (!strong)
 		return;
 	struct art_node *caption = art_node_new(ART_CAPTION, cap->pos);
@@ -250,7 +236,7 @@ images_and_figures(struct article *art)
 	for (struct art_node *n = root; n;) {
 		if (n->type == ART_IMAGE) {
 			n->u.image.res = art_resource_get(art, n->u.image.url, n->pos);
-		} else if (n->type == ART_PARAGRAPH && sole_child(n, ART_IMAGE)) {
+		} else if (n->type == ART_PARAGRAPH && art_sole_child(n, ART_IMAGE)) {
 			make_figure(art, n); /* the walk then visits its image */
 		}
 		n = art_node_next(n, root, true);

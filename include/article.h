@@ -154,6 +154,9 @@ struct art_node *art_node_next(const struct art_node *n, const struct art_node *
 /* Concatenated plain text of a node's inline content (alt text, headings,
  * captions).  Softbreaks become spaces.  Returns a new string. */
 char *art_node_plain_text(const struct art_node *node);
+/* The one child of type t among blank text ("<td> <b>名称</b> </td>", a
+ * paragraph that is one image), or NULL. */
+struct art_node *art_sole_child(const struct art_node *n, enum art_node_type t);
 /* Tables on a grid (common/table_grid.c), the one placement of cells every
  * renderer uses.  art_table_grid() places the cells of table the way HTML
  * does (first column no rowspan from above covers) and stores on the nodes

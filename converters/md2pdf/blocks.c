@@ -130,8 +130,7 @@ lead_in(const struct art_node *n)
 	if (n->next->type == ART_TABLE)
 		return true;
 	/* a paragraph of bold text only is a heading by another name ("**PXE**") */
-	const struct art_node *c = n->first_child;
-	if (n->type == ART_PARAGRAPH && c && c->type == ART_STRONG && !c->next)
+	if (n->type == ART_PARAGRAPH && art_sole_child(n, ART_STRONG))
 		return true;
 	char *t = g_strstrip(art_node_plain_text(n));
 	bool yes = announces(t) || captions(t);
