@@ -290,20 +290,41 @@ art_no_break_between(gunichar before, gunichar after)
 	return number_unit(after) && (g_unichar_isdigit(before) || number_unit(before));
 }
 
-bool
-art_is_hyphen(gunichar c)
+static bool
+is_hyphen(gunichar c)
 {
 	return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
 }
 
-bool
-art_hyphen_starts_word(gunichar before)
+/* Whether a hyphen after before starts a word. */
+static bool
+starts_word(gunichar before)
 {
 	if (!before || g_unichar_isspace(before) || art_is_cjk(before) || before == '"' ||
 	    before == '\'')
 		return true;
 	GUnicodeType t = g_unichar_type(before);
 	return t == G_UNICODE_OPEN_PUNCTUATION || t == G_UNICODE_INITIAL_PUNCTUATION;
+}
+
+long
+art_hyphen_run_step(struct art_hyphen_run *r, gunichar c, long at)
+{
+	long ends = -1;
+	if (!r->started) {
+		r->started = true;
+		r->start = -1;
+	}
+	if (is_hyphen(c)) {
+		if (r->start < 0 && starts_word(r->prev))
+			r->start = at;
+	} else {
+		if (r->start >= 0 && g_unichar_isalnum(c))
+			ends = r->start;
+		r->start = -1;
+	}
+	r->prev = c;
+	return ends;
 }
 
 static bool

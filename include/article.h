@@ -444,11 +444,17 @@ bool art_segment_break_removed(gunichar before, gunichar after, const char *lang
  * renderers apply it. */
 bool art_no_break_between(gunichar before, gunichar after);
 /* UAX #14 LB20a (Unicode 15.1): no break after a hyphen that starts a word
- * ("-c", "--loadbalance", "–H"): art_is_hyphen() for the hyphens (-, ‐, ‑
- * and the en dash), art_hyphen_starts_word() for what comes before the run
- * (nothing, a space, CJK text, an opening bracket or quote). */
-bool art_is_hyphen(gunichar c);
-bool art_hyphen_starts_word(gunichar before);
+ * ("-c", "--loadbalance", "–H"; hyphens -, ‐, ‑ and the en dash after
+ * nothing, a space, CJK text, an opening bracket or quote).  Feed a text's
+ * characters in order with where each is (any position the caller counts
+ * in): when c is the letter that ends such a run, returns where the run
+ * began (no break from there up to c), else -1.  Start from {0}. */
+struct art_hyphen_run {
+	long start; /* where the open run began, -1 when none */
+	gunichar prev;
+	bool started;
+};
+long art_hyphen_run_step(struct art_hyphen_run *r, gunichar c, long at);
 /* True where CJK-Latin spacing (CSS text-autospace) puts a gap: between a
  * Han character and a Latin letter or digit, not inside "850万". */
 bool art_autospace_between(gunichar before, gunichar after);

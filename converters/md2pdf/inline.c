@@ -505,21 +505,17 @@ no_splits(struct pdf_inline *in)
 {
 	const char *s = in->text->str, *end = s + in->text->len;
 	gunichar prev = 0;
-	const char *pp = NULL, *hyphens = NULL; /* a word-initial run of hyphens */
+	const char *pp = NULL;
+	struct art_hyphen_run run = {0};
 	for (const char *q = s; q < end; q = g_utf8_next_char(q)) {
 		gunichar c = g_utf8_get_char(q);
 		if (c == 0x200B)
 			continue; /* a gap mark or a code break: look past it */
 		if (pp && art_no_break_between(prev, c))
 			no_break(in, pp, q);
-		if (art_is_hyphen(c)) {
-			if (!hyphens && art_hyphen_starts_word(pp ? prev : 0))
-				hyphens = q;
-		} else {
-			if (hyphens && g_unichar_isalnum(c))
-				no_break(in, hyphens, q); /* "-c", "--loadbalance" */
-			hyphens = NULL;
-		}
+		long from = art_hyphen_run_step(&run, c, q - s);
+		if (from >= 0)
+			no_break(in, s + from, q); /* "-c", "--loadbalance" */
 		prev = c;
 		pp = q;
 	}

@@ -68,17 +68,11 @@ sanitize(const char *text)
 static void
 protect_word_hyphens(struct wline *w)
 {
-	int run = -1;
+	struct art_hyphen_run run = {0};
 	for (int i = 0; i < w->nchars; i++) {
-		if (art_is_hyphen(w->cp[i])) {
-			if (run < 0 && art_hyphen_starts_word(i ? w->cp[i - 1] : 0))
-				run = i;
-			continue;
-		}
-		if (run >= 0 && g_unichar_isalnum(w->cp[i]))
-			for (int k = run + 1; k <= i; k++)
-				w->keep[k] = true;
-		run = -1;
+		long from = art_hyphen_run_step(&run, w->cp[i], i);
+		for (long k = from + 1; from >= 0 && k <= i; k++)
+			w->keep[k] = true;
 	}
 }
 
